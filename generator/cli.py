@@ -1,0 +1,104 @@
+"""The `kb` command: check, generate, build and serve the knowledge base."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from generator.diagnostics import DataError, has_errors, to_json
+from generator.render import json_schema
+from generator.site import Project, build, check, write_tree
+from generator.types import RECORD_TYPES
+
+
+def _project() -> Project:
+    try:
+        return Project.find()
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _report(exc: DataError) -> None:
+    for diagnostic in exc.diagnostics:
+        click.echo(diagnostic.format(), err=True)
+    errors = sum(d.severity == "error" for d in exc.diagnostics)
+    click.echo(f"{errors} fel – ingenting byggdes.", err=True)
+    sys.exit(1)
+
+
+@click.group()
+@click.option("-q", "--quiet", is_flag=True, help="Visa bara varningar och fel från MkDocs.")
+def main(quiet: bool) -> None:
+    """Kunskapsbank: validera YAML-poster och bygg webbplatsen."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.WARNING if quiet else logging.INFO)
+
+
+@main.command("check")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              help="Utdataformat; json är till för verktyg.")
+def check_command(output: str) -> None:
+    """Kontrollera alla poster och rapportera alla problem på en gång."""
+    records, problems = check(_project())
+    if output == "json":
+        click.echo(to_json(problems))
+    else:
+        for problem in problems:
+            click.echo(problem.format(), err=True)
+        if not has_errors(problems):
+            click.echo(f"{len(records)} poster, inga fel.")
+    sys.exit(1 if has_errors(problems) else 0)
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              required=True, help="Mapp för genererad Markdown och mkdocs.yml.")
+def generate(out_dir: Path) -> None:
+    """Skriv genererad Markdown och navigation till en mapp som kan byggas utan pluginet."""
+    try:
+        config = write_tree(_project(), out_dir)
+    except DataError as exc:
+        _report(exc)
+    click.echo(f"Genererat: {config}")
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path(".kb/schemas"), show_default=True, help="Mapp för schemafilerna.")
+def schemas(out_dir: Path) -> None:
+    """Skriv JSON Schema för varje posttyp, för kontroll och komplettering i editorn."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for type_name, cls in RECORD_TYPES.items():
+        (out_dir / f"{type_name}.schema.json").write_text(json_schema(cls), encoding="utf-8")
+    click.echo(f"Scheman skrivna till {out_dir}")
+
+
+@main.command("build")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("site"), show_default=True, help="Var webbplatsen hamnar.")
+def build_command(site_dir: Path) -> None:
+    """Generera och bygg webbplatsen; en misslyckad byggning ersätter aldrig en bra."""
+    project = _project()
+    target = site_dir if site_dir.is_absolute() else Path.cwd() / site_dir
+    try:
+        build(project, target)
+    except DataError as exc:
+        _report(exc)
+    click.echo(f"Byggt: {target}")
+
+
+@main.command()
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True,
+              help="Adress och port för utvecklingsservern.")
+def serve(dev_addr: str) -> None:
+    """Visa webbplatsen med automatisk omladdning när data eller sidor ändras."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    project = _project()
+    mkdocs_serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True)

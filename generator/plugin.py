@@ -1,0 +1,50 @@
+"""A thin MkDocs plugin over the library, so `mkdocs build` and `mkdocs serve` work directly.
+
+Everything of value happens in `generator.site.generate`; this adapter only hands the
+generated pages to MkDocs in memory (nothing is written to the source tree) and asks the dev
+server to watch `data/`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator.diagnostics import DataError
+from generator.render import Rendered
+from generator.site import Project, generate
+
+
+class KnowledgeBasePlugin(BasePlugin):
+    """Adds the generated pages and navigation to a build of the repository's mkdocs.yml."""
+
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.rendered: Rendered | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.project = Project(Path(config.config_file_path).resolve().parent)
+        try:
+            self.rendered = generate(self.project)
+        except DataError as exc:
+            raise PluginError(f"Fel i data:\n{exc}") from exc
+        config.nav = self.rendered.nav
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.rendered is not None
+        hidden = set(self.rendered.not_in_nav)
+        for path, text in self.rendered.files.items():
+            inclusion = InclusionLevel.NOT_IN_NAV if path in hidden else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=text, inclusion=inclusion))
+        return files
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.project is not None
+        server.watch(str(self.project.data_dir), recursive=True)
+        return server

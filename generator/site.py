@@ -1,0 +1,152 @@
+"""Stage 5 of the pipeline: turn the data into a site — as a Markdown tree or a built site.
+
+`generate` writes a self-contained tree (content, generated pages and a derived `mkdocs.yml`
+without our plugin) that any MkDocs-compatible engine can build. `build` builds that tree
+into a temporary directory and swaps it in only on success, so a failed build never
+replaces a good site.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import DataError, Diagnostic, has_errors
+from generator.load import load_data
+from generator.model import KnowledgeBase
+from generator.render import Rendered, render
+from generator.types import RECORD_TYPES, Record
+from generator.validate import validate
+
+PLUGIN_NAME = "kb"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a knowledge base lives: `mkdocs.yml`, `data/` and `content/` under one root."""
+
+    root: Path
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Project:
+        """The nearest folder at or above `start` that holds `mkdocs.yml` and `data/`."""
+        here = (start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            if (folder / "mkdocs.yml").is_file() and (folder / "data").is_dir():
+                return cls(folder)
+        raise FileNotFoundError(f"hittar ingen kunskapsbank (mkdocs.yml och data/) i {here}")
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def config(self) -> dict[str, Any]:
+        return yaml.safe_load(self.config_file.read_text(encoding="utf-8"))
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / self.config().get("docs_dir", "docs")
+
+    def content_pages(self) -> list[str]:
+        """Hand-written Markdown pages, docs-relative, in a stable order."""
+        return sorted(p.relative_to(self.content_dir).as_posix()
+                      for p in self.content_dir.rglob("*.md"))
+
+
+def check(project: Project) -> tuple[list[Record], list[Diagnostic]]:
+    """Load and validate all records; every problem comes back, none is raised."""
+    documents, problems = load_data(project.data_dir, project.root, list(RECORD_TYPES))
+    records, found = validate(documents)
+    return records, sorted(problems + found)
+
+
+def generate(project: Project) -> Rendered:
+    """The rendered knowledge base; raises DataError listing every problem if there is one."""
+    records, problems = check(project)
+    if has_errors(problems):
+        raise DataError(problems)
+    rendered = render(KnowledgeBase(records), project.content_pages())
+    collisions = set(rendered.files) & set(project.content_pages())
+    if collisions:
+        raise DataError([Diagnostic(f"{project.content_dir.name}/{path}", 1, 1, "error",
+                                    "sidan krockar med en genererad sida",
+                                    "byt namn på den handskrivna sidan")
+                         for path in sorted(collisions)])
+    return rendered
+
+
+def derived_config(project: Project, rendered: Rendered) -> dict[str, Any]:
+    """The project's MkDocs config for a generated tree: our plugin removed, nav filled in."""
+    config = project.config()
+    plugins = [p for p in config.get("plugins", [])
+               if p != PLUGIN_NAME and not (isinstance(p, dict) and PLUGIN_NAME in p)]
+    config.update(docs_dir="docs", site_dir="site", plugins=plugins, nav=rendered.nav)
+    if rendered.not_in_nav:
+        config["not_in_nav"] = "\n".join(f"/{path}" for path in rendered.not_in_nav)
+    return config
+
+
+def _replace_dir(new: Path, target: Path) -> None:
+    """Put `new` where `target` is, keeping the old one until the new one is in place."""
+    old = target.with_name(f".{target.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def write_tree(project: Project, out_dir: Path) -> Path:
+    """Write content, generated pages and a derived mkdocs.yml to `out_dir`; returns the config.
+
+    The tree is written beside `out_dir` first and swapped in whole, so files of records
+    that no longer exist never linger and an error leaves the previous tree untouched.
+    """
+    rendered = generate(project)
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        shutil.copytree(project.content_dir, staging / "docs")
+        for path, text in rendered.files.items():
+            target = staging / "docs" / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        (staging / "mkdocs.yml").write_text(
+            yaml.safe_dump(derived_config(project, rendered), allow_unicode=True,
+                           sort_keys=False), encoding="utf-8")
+        _replace_dir(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return out_dir / "mkdocs.yml"
+
+
+def build(project: Project, site_dir: Path) -> None:
+    """Generate and build the site into `site_dir`, replacing it only if everything succeeds."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="kb-generate-") as work:
+        config_file = write_tree(project, Path(work) / "tree")
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
+        try:
+            config = load_config(str(config_file), site_dir=str(staging))
+            mkdocs_build(config)
+            _replace_dir(staging, site_dir)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise

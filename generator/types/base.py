@@ -1,0 +1,126 @@
+"""Fields every record shares, and the building blocks record types are made of.
+
+A pydantic class is the single source of truth for a record type: it validates the YAML,
+it is the typed model the templates receive, its field descriptions become the editors'
+field reference, and it is exported as JSON Schema for editors' YAML tooling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+REF_PATTERN = r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Ref = Annotated[
+    str,
+    StringConstraints(pattern=REF_PATTERN),
+    Field(description="Hänvisning till en annan post: `typ/id` eller `typ/id#ankare`, "
+                      "t.ex. `intervention/pmto` eller `process/ebp#fraga`."),
+]
+
+
+def split_ref(ref: str) -> tuple[str, str, str]:
+    """`type/id#anchor` -> (type, id, anchor); the anchor is empty when absent."""
+    target, _, anchor = ref.partition("#")
+    type_name, _, record_id = target.partition("/")
+    return type_name, record_id, anchor
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a misspelt field must never be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """A source a record's facts rest on."""
+
+    id: Slug = Field(description="Kort nyckel som fakta i posten hänvisar till med `source`.")
+    title: Text = Field(description="Källans titel eller beskrivning.")
+    publisher: str | None = Field(None, description="Utgivare, tidskrift eller organisation.")
+    year: int | None = Field(None, ge=1900, le=2100, description="Utgivningsår.")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        None, description="Webbadress (http eller https).")
+
+
+class Fact(Strict):
+    """A statement together with the source that supports it."""
+
+    text: Text = Field(description="Uppgiften, med egna ord (Markdown utan HTML).")
+    source: Slug = Field(description="`id` för en källa i postens `sources`.")
+
+
+class Section(Strict):
+    """A linkable part of a record (a step, module, activity or checklist item)."""
+
+    id: Slug = Field(description="Stabilt ankare; ändra aldrig ett publicerat id.")
+    title: Text = Field(description="Rubrik.")
+    text: str = Field("", description="Brödtext (Markdown utan HTML).")
+
+
+class ChecklistItem(Strict):
+    """One thing an implementation team can mark as done."""
+
+    id: Slug = Field(description="Stabilt id; markeringar sparas mot detta id, inte mot texten.")
+    text: Text = Field(description="Vad som ska vara på plats.")
+
+
+class Record(Strict):
+    """Fields every record has, whatever its type."""
+
+    type_name: ClassVar[str]
+    url_prefix: ClassVar[str]
+    template: ClassVar[str]
+
+    id: Slug = Field(description="Postens id: gemener, siffror och bindestreck; samma som "
+                                 "filnamnet utan `.yaml`. Ingår i postens adress.")
+    title: Text = Field(description="Postens namn som det visas på webbplatsen.")
+    summary: Text = Field(description="En eller två meningar som sammanfattar posten; "
+                                      "visas i översikter och sökträffar.")
+    reviewed: dt.date = Field(description="Datum då innehållet senast granskades (ÅÅÅÅ-MM-DD).")
+    keywords: list[Text] = Field(
+        default_factory=list,
+        description="Sökord och synonymer, även norska och danska, som ska hitta posten.")
+    sources: list[Source] = Field(min_length=1, description="Källor som postens fakta bygger på.")
+
+    def url(self) -> str:
+        """Site-relative address of the record's page, e.g. `insatser/pmto/`."""
+        prefix = f"{self.url_prefix}/" if self.url_prefix else ""
+        return f"{prefix}{self.id}/"
+
+    def anchors(self) -> dict[str, str]:
+        """Linkable parts of this record: anchor id -> title. Types with parts override this."""
+        return {}
+
+    def references(self) -> list[tuple[FieldPath, str]]:
+        """Every cross-reference (a `related` or `links` list) with its field path."""
+        return [(path, value) for path, name, value in _walk(self) if name in REF_FIELDS]
+
+    def fact_sources(self) -> list[tuple[FieldPath, str]]:
+        """Every `source` key a fact uses, with its field path."""
+        return [(path, value) for path, name, value in _walk(self) if name == "source"]
+
+
+FieldPath = tuple[str | int, ...]
+REF_FIELDS = {"related", "links"}
+
+
+def _walk(value: object, path: FieldPath = (), name: str = "") -> list[tuple[FieldPath, str, str]]:
+    """All string leaves of a model with their field path and the field name that holds them."""
+    if isinstance(value, BaseModel):
+        found = []
+        for field_name in type(value).model_fields:
+            found += _walk(getattr(value, field_name), (*path, field_name), field_name)
+        return found
+    if isinstance(value, list | tuple):
+        found = []
+        for i, item in enumerate(value):
+            found += _walk(item, (*path, i), name)
+        return found
+    return [(path, name, value)] if isinstance(value, str) else []

@@ -1,0 +1,72 @@
+"""Intervention: a method such as MST or PMTO, described the way social workers compare methods."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field, model_validator
+
+from generator.types.base import Fact, Record, Ref, Section, Slug, Strict, Text
+
+Arena = Literal["hem", "skola", "forskola", "klinik", "narmiljo"]
+Format = Literal["individ", "grupp", "familj"]
+Problem = Literal["beteendeproblem", "skolproblem", "kriminalitet", "missbruk",
+                  "foraldraskap", "psykisk-ohalsa", "inkludering"]
+Registry = Literal["ungsinn", "metodguiden", "cebc", "blueprints", "foundations",
+                   "vidensportalen", "kasvun-tuki", "annat"]
+
+
+class Ages(Strict):
+    """The children's or young people's ages the method is meant for, in whole years."""
+
+    min: int = Field(ge=0, le=30, description="Lägsta ålder.")
+    max: int = Field(ge=0, le=30, description="Högsta ålder.")
+    source: Slug = Field(description="`id` för källan i `sources`.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Ages:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) är större än max ({self.max})")
+        return self
+
+
+class EvidenceRating(Strict):
+    """What one registry says about the method, dated, so disagreements stay visible."""
+
+    registry: Registry = Field(description="Vilket register eller vilken databas.")
+    rating: Text = Field(description="Registrets egen bedömning, t.ex. 'Nivå 5'.")
+    year: int = Field(ge=1990, le=2100, description="År för bedömningen.")
+    text: str = Field("", description="Motivering eller kommentar.")
+    source: Slug = Field(description="`id` för källan i `sources`.")
+
+
+class Intervention(Record):
+    """A method or programme (insats): target group, dose, training, evidence."""
+
+    type_name: ClassVar[str] = "intervention"
+    url_prefix: ClassVar[str] = "insatser"
+    template: ClassVar[str] = "intervention.md.j2"
+
+    abbreviation: Text | None = Field(None, description="Förkortning, t.ex. PMTO.")
+    description: str = Field(description="Beskrivning av insatsen (Markdown utan HTML).")
+    target_group: Fact = Field(description="Målgrupp.")
+    ages: Ages = Field(description="Åldersspann.")
+    problems: list[Problem] = Field(min_length=1, description="Problemområden insatsen riktar "
+                                    "sig mot (kontrollerat ordförråd).")
+    arenas: list[Arena] = Field(min_length=1, description="Var insatsen ges.")
+    formats: list[Format] = Field(min_length=1, description="Individ, grupp och/eller familj.")
+    intensity: Fact = Field(description="Intensitet: hur ofta och hur länge per tillfälle.")
+    duration: Fact = Field(description="Insatsens längd.")
+    staffing: Fact | None = Field(None, description="Personal och bemanning.")
+    training: Fact = Field(description="Utbildning och certifiering av utövare.")
+    costs: Fact | None = Field(None, description="Kostnader; utelämna om inget källbelagt finns.")
+    owner: Fact | None = Field(None, description="Programägare eller nationellt ansvarig.")
+    components: list[Section] = Field(default_factory=list, description="Delar eller moduler.")
+    effects: list[Fact] = Field(default_factory=list, description="Studier och resultat.")
+    evidence: list[EvidenceRating] = Field(default_factory=list,
+                                           description="Bedömningar i evidensregister.")
+    spread: list[Fact] = Field(default_factory=list, description="Spridning i Norden.")
+    related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
+
+    def anchors(self) -> dict[str, str]:
+        return {c.id: c.title for c in self.components}

@@ -1,0 +1,225 @@
+"""Stage 2 of the pipeline: check loaded documents against their schemas and each other.
+
+Every problem is collected, never raised, so an editor sees all mistakes in one run, each at
+the line and column of the value (or key) that caused it, with a hint where we can guess.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.diagnostics import Diagnostic
+from generator.load import FieldPath, SourceDocument
+from generator.types import RECORD_TYPES, Record
+from generator.types.base import SLUG_PATTERN, split_ref
+
+
+def _suggest(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.5)
+    return f"menade du '{close[0]}'?" if close else ""
+
+
+def _model_at(model: type[BaseModel], path: FieldPath) -> type[BaseModel] | None:
+    """The pydantic model class that describes the mapping at `path`, to suggest field names."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _message(error: dict[str, Any]) -> str:
+    """Swedish wording for the pydantic errors editors meet; others keep pydantic's text."""
+    kind, ctx, field = error["type"], error.get("ctx", {}), error["loc"][-1] if error["loc"] else ""
+    got = error.get("input")
+    messages = {
+        "missing": f"fältet '{field}' saknas",
+        "extra_forbidden": f"okänt fält '{field}'",
+        "string_type": f"'{field}' ska vara text, inte {type(got).__name__}",
+        "int_type": f"'{field}' ska vara ett heltal",
+        "int_parsing": f"'{field}' ska vara ett heltal, inte {got!r}",
+        "int_from_float": f"'{field}' ska vara ett heltal, inte {got!r}",
+        "float_type": f"'{field}' ska vara ett tal",
+        "float_parsing": f"'{field}' ska vara ett tal, inte {got!r}",
+        "list_type": f"'{field}' ska vara en lista",
+        "model_type": f"'{field}' ska vara en mappning med fält",
+        "model_attributes_type": f"'{field}' ska vara en mappning med fält",
+        "date_type": f"'{field}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {got!r}",
+        "date_parsing": f"'{field}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {got!r}",
+        "date_from_datetime_parsing": f"'{field}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {got!r}",
+        "date_from_datetime_inexact": f"'{field}' ska vara ett datum utan klockslag",
+        "literal_error": f"{got!r} är inte ett tillåtet värde för '{field}'; "
+                         f"tillåtna är {ctx.get('expected', '')}",
+        "string_pattern_mismatch": f"{got!r} har fel form för '{field}'",
+        "string_too_short": f"'{field}' får inte vara tom",
+        "too_short": f"'{field}' måste ha minst {ctx.get('min_length')} värde(n)",
+        "greater_than_equal": f"'{field}' måste vara minst {ctx.get('ge')}",
+        "less_than_equal": f"'{field}' får vara högst {ctx.get('le')}",
+        "greater_than": f"'{field}' måste vara större än {ctx.get('gt')}",
+        "bool_type": f"'{field}' ska vara true eller false",
+        "value_error": str(ctx.get("error", error["msg"])),
+    }
+    return messages.get(kind, f"'{field}': {error['msg']}")
+
+
+def _hint(error: dict[str, Any], cls: type[Record]) -> str:
+    kind, loc = error["type"], tuple(error["loc"])
+    if kind == "extra_forbidden":
+        owner = _model_at(cls, loc[:-1])
+        return _suggest(str(loc[-1]), owner.model_fields) if owner else ""
+    if kind == "literal_error":
+        options = [o.strip(" '") for o in error.get("ctx", {}).get("expected", "").replace(
+            " or ", ",").split(",")]
+        return _suggest(str(error.get("input")), options)
+    if kind == "string_pattern_mismatch" and error["ctx"].get("pattern") == SLUG_PATTERN:
+        return "använd gemener a–z, siffror och bindestreck, t.ex. 'min-insats'"
+    if kind == "string_pattern_mismatch":
+        return "skriv 'typ/id' eller 'typ/id#ankare', t.ex. 'intervention/pmto'" if "#" in error[
+            "ctx"].get("pattern", "") else ""
+    return ""
+
+
+def _schema_problems(doc: SourceDocument, cls: type[Record]) -> tuple[Record | None,
+                                                                      list[Diagnostic]]:
+    if not isinstance(doc.data, dict):
+        line, column = doc.locate(())
+        return None, [Diagnostic(doc.path, line, column, "error",
+                                 "en post ska vara en mappning med fält (nyckel: värde)")]
+    try:
+        return cls.model_validate(doc.data), []
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            line, column = doc.locate(loc, key=error["type"] == "extra_forbidden")
+            problems.append(Diagnostic(doc.path, line, column, "error", _message(error),
+                                       _hint(error, cls)))
+        return None, problems
+
+
+def _normalised(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+class _Index:
+    """What exists: record ids per type, and the anchors each valid record offers.
+
+    A record that failed its schema still counts as existing (its own errors are reported),
+    so references to it do not add a cascade of follow-on errors; its anchors are unknown.
+    """
+
+    def __init__(self, documents: list[SourceDocument],
+                 records: list[tuple[SourceDocument, Record]]) -> None:
+        self.anchors: dict[tuple[str, str], dict[str, str] | None] = {
+            (d.record_type, d.data["id"]): None for d in documents
+            if isinstance(d.data, dict) and isinstance(d.data.get("id"), str)}
+        self.anchors.update({(r.type_name, r.id): r.anchors() for _, r in records})
+
+    def check(self, ref: str) -> tuple[str, str]:
+        """Empty message if `ref` resolves, else a message and a hint."""
+        type_name, record_id, anchor = split_ref(ref)
+        if type_name not in RECORD_TYPES:
+            return f"okänd posttyp '{type_name}' i hänvisningen '{ref}'", _suggest(
+                type_name, RECORD_TYPES)
+        if (type_name, record_id) not in self.anchors:
+            ids = [i for t, i in self.anchors if t == type_name]
+            return f"hänvisningen '{ref}' pekar på en post som inte finns", _suggest(
+                record_id, ids)
+        anchors = self.anchors[type_name, record_id]
+        if anchor and anchors is not None and anchor not in anchors:
+            return (f"hänvisningen '{ref}' pekar på ett ankare som inte finns i "
+                    f"{type_name}/{record_id}"), _suggest(anchor, anchors)
+        return "", ""
+
+
+def _record_problems(doc: SourceDocument, record: Record, index: _Index) -> list[Diagnostic]:
+    problems = []
+
+    def add(path: FieldPath, message: str, hint: str = "", *, key: bool = False) -> None:
+        line, column = doc.locate(path, key=key)
+        problems.append(Diagnostic(doc.path, line, column, "error", message, hint))
+
+    if _normalised(record.id) != _normalised(doc.stem):
+        add(("id",), f"id '{record.id}' ska vara samma som filnamnet '{doc.stem}'",
+            f"döp om filen till {record.id}.yaml eller ändra id")
+    source_ids = [s.id for s in record.sources]
+    seen_sources: set[str] = set()
+    for i, source_id in enumerate(source_ids):
+        if source_id in seen_sources:
+            add(("sources", i, "id"), f"källan '{source_id}' finns två gånger")
+        seen_sources.add(source_id)
+    for path, source_id in record.fact_sources():
+        if source_id not in seen_sources:
+            add(path, f"källan '{source_id}' finns inte i postens sources",
+                _suggest(source_id, source_ids))
+    seen_anchors: dict[str, FieldPath] = {}
+    for path, anchor in _anchor_paths(record):
+        if anchor in seen_anchors:
+            add(path, f"ankaret '{anchor}' används två gånger i posten",
+                "varje steg, modul, aktivitet och checklistpunkt behöver ett eget id")
+        seen_anchors.setdefault(anchor, path)
+    for path, ref in record.references():
+        message, hint = index.check(ref)
+        if message:
+            add(path, message, hint)
+    return problems
+
+
+def _anchor_paths(record: Record) -> list[tuple[FieldPath, str]]:
+    """Ids of every linkable part of a record, with the path of each id."""
+    found = []
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if isinstance(value, list) and name != "sources":
+            for i, item in enumerate(value):
+                item_id = getattr(item, "id", None)
+                if isinstance(item_id, str):
+                    found.append(((name, i, "id"), item_id))
+    return found
+
+
+def validate(documents: list[SourceDocument]) -> tuple[list[Record], list[Diagnostic]]:
+    """Typed records for the valid documents, and every problem found in any document."""
+    problems: list[Diagnostic] = []
+    valid: list[tuple[SourceDocument, Record]] = []
+    for doc in documents:
+        if doc.data is None:
+            continue
+        record, found = _schema_problems(doc, RECORD_TYPES[doc.record_type])
+        problems.extend(found)
+        if record is not None:
+            valid.append((doc, record))
+    first_seen: dict[tuple[str, str], SourceDocument] = {}
+    for doc, record in valid:
+        key = (record.type_name, _normalised(record.id))
+        if key in first_seen:
+            line, column = doc.locate(("id",))
+            problems.append(Diagnostic(doc.path, line, column, "error",
+                                       f"id '{record.id}' används redan",
+                                       f"av {first_seen[key].path}"))
+        first_seen.setdefault(key, doc)
+    index = _Index(documents, valid)
+    for doc, record in valid:
+        problems.extend(_record_problems(doc, record, index))
+    return [record for _, record in valid], sorted(problems)

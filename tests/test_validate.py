@@ -1,0 +1,152 @@
+"""Validation: every problem in every file, at the exact line and column, with a hint."""
+
+from collections.abc import Callable
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.site import Project, check
+
+
+def problems_of(project: Project) -> list[str]:
+    return [p.format() for p in check(project)[1]]
+
+
+def test_the_minimal_project_is_valid(make_project: Callable[..., Project]) -> None:
+    records, problems = check(make_project())
+    assert problems == []
+    assert sorted(r.id for r in records) == ["alfa", "kurs", "start", "steg"]
+
+
+def test_misspelt_field_is_reported_at_its_key_with_a_suggestion(
+        make_project: Callable[..., Project]) -> None:
+    project = make_project({"stage/start.yaml": """
+        id: start
+        title: Utforskning
+        summary: Första steget.
+        reviewed: 2026-01-15
+        order: 1
+        framework: nirn
+        english_name: Exploration
+        fixsen_2005: Exploration and adoption
+        descripton: Om utforskning.
+        activities: [{id: team, title: Team}]
+        checklist: [{id: a, text: A}]
+        sources: [{id: s1, title: Källa}]
+    """})
+    assert problems_of(project) == [
+        "data/stage/start.yaml:1:1: error: fältet 'description' saknas",
+        "data/stage/start.yaml:9:1: error: okänt fält 'descripton' (menade du 'description'?)",
+    ]
+
+
+def test_wrong_types_vocabulary_and_dates_are_located(
+        make_project: Callable[..., Project]) -> None:
+    project = make_project({"curriculum/kurs.yaml": """
+        id: kurs
+        title: En kurs
+        summary: En kurs.
+        reviewed: förra året
+        audience: Studenter
+        scope: {text: "7,5 hp", source: s1}
+        credits: många
+        description: Om kursen.
+        modules: [{id: m, title: M}]
+        sources: [{id: s1, title: Källa}]
+    """, "intervention/alfa.yaml": None, "process/steg.yaml": None})
+    found = problems_of(project)
+    assert "data/curriculum/kurs.yaml:4:11: error: 'reviewed' ska vara ett datum (ÅÅÅÅ-MM-DD), "\
+        "inte 'förra året'" in found
+    assert "data/curriculum/kurs.yaml:7:10: error: 'credits' ska vara ett tal, inte 'många'" \
+        in found
+
+
+def test_id_must_equal_the_file_name(make_project: Callable[..., Project]) -> None:
+    project = make_project({"process/steg.yaml": """
+        id: steg-2
+        title: Steg
+        summary: En process.
+        reviewed: 2026-01-15
+        description: Om processen.
+        steps: [{id: fraga, title: Fråga}]
+        sources: [{id: s1, title: Källa}]
+    """})
+    assert "data/process/steg.yaml:1:5: error: id 'steg-2' ska vara samma som filnamnet 'steg' " \
+        "(döp om filen till steg-2.yaml eller ändra id)" in problems_of(project)
+
+
+def test_broken_references_and_unknown_sources_are_all_reported(
+        make_project: Callable[..., Project]) -> None:
+    project = make_project({"curriculum/kurs.yaml": """
+        id: kurs
+        title: En kurs
+        summary: En kurs.
+        reviewed: 2026-01-15
+        audience: Studenter
+        scope: {text: "7,5 hp", source: s2}
+        description: Om kursen.
+        modules:
+          - id: m
+            title: M
+            links:
+              - process/steg#frga
+              - intervention/alfaa
+              - stage/start
+        sources: [{id: s1, title: Källa}]
+    """})
+    assert problems_of(project) == [
+        "data/curriculum/kurs.yaml:6:33: error: källan 's2' finns inte i postens sources "
+        "(menade du 's1'?)",
+        "data/curriculum/kurs.yaml:12:9: error: hänvisningen 'process/steg#frga' pekar på ett "
+        "ankare som inte finns i process/steg (menade du 'fraga'?)",
+        "data/curriculum/kurs.yaml:13:9: error: hänvisningen 'intervention/alfaa' pekar på en "
+        "post som inte finns (menade du 'alfa'?)",
+    ]
+
+
+def test_duplicate_anchor_within_a_record_is_rejected(
+        make_project: Callable[..., Project]) -> None:
+    project = make_project({"process/steg.yaml": """
+        id: steg
+        title: Steg
+        summary: En process.
+        reviewed: 2026-01-15
+        description: Om processen.
+        steps:
+          - {id: fraga, title: Fråga}
+          - {id: fraga, title: Fråga igen}
+        sources: [{id: s1, title: Källa}]
+    """})
+    assert any(p.startswith("data/process/steg.yaml:8:10: error: ankaret 'fraga' används två")
+               for p in problems_of(project))
+
+
+def test_kb_check_reports_problems_in_all_files_and_exits_1(
+        make_project: Callable[..., Project], monkeypatch) -> None:
+    project = make_project({
+        "stage/start.yaml": "id: start\ntitle: [oops\n",
+        "process/steg.yaml": "id: steg\ntitle: Steg\ntitel: x\n",
+        "intervention/readme.txt": "inte en post",
+    })
+    monkeypatch.chdir(project.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert any(line.startswith("data/stage/start.yaml:3:1: error: ogiltig YAML") for line in lines)
+    assert any(line.startswith("data/process/steg.yaml:3:1: error: okänt fält 'titel'")
+               for line in lines)
+    assert any(line.startswith("data/intervention/readme.txt:1:1: error: filen är ingen post")
+               for line in lines)
+
+
+def test_kb_check_json_format_is_machine_readable(
+        make_project: Callable[..., Project], monkeypatch) -> None:
+    import json
+
+    project = make_project({"process/steg.yaml": "id: steg\n"})
+    monkeypatch.chdir(project.root)
+    result = CliRunner().invoke(main, ["check", "--format", "json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert {"path": "data/process/steg.yaml", "line": 1, "column": 1, "severity": "error",
+            "message": "fältet 'title' saknas", "hint": ""} in report
