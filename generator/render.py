@@ -92,9 +92,9 @@ class _Page:
 
 
 def _front(value: str) -> Markup:
-    """A front-matter string: HTML-escaped (themes print titles unescaped) and JSON-quoted."""
-    return Markup(json.dumps(html.escape(" ".join(value.split()), quote=False),
-                             ensure_ascii=False))
+    """A front-matter string: HTML-escaped (themes print titles and descriptions unescaped,
+    some inside attributes) and JSON-quoted, which YAML reads as a plain string."""
+    return Markup(json.dumps(html.escape(" ".join(value.split())), ensure_ascii=False))
 
 
 def _number(value: float) -> str:

@@ -1,0 +1,87 @@
+"""Rendering: typed records become Markdown pages, navigation and schema files."""
+
+import json
+from collections.abc import Callable
+
+from generator.model import KnowledgeBase
+from generator.render import NAV_LIMIT, render
+from generator.site import Project, check, generate
+from generator.types import Intervention
+
+
+def test_every_record_gets_a_page_at_its_stable_address(
+        make_project: Callable[..., Project]) -> None:
+    files = generate(make_project()).files
+    for path in ["insatser/alfa.md", "implementering/start.md", "steg.md",
+                 "utbildning/kurs.md", "insatser/index.md", "implementering/index.md",
+                 "utbildning/index.md", "redaktorer/falt.md"]:
+        assert path in files
+
+
+def test_links_are_relative_and_point_at_anchors(make_project: Callable[..., Project]) -> None:
+    files = generate(make_project()).files
+    course = files["utbildning/kurs.md"]
+    assert "[Formulera en fråga](../steg.md#fraga)" in course
+    assert "[Behoven är kartlagda.](../implementering/start.md#behov-kartlagt)" in course
+    assert "### Formulera en fråga { #fraga }" in files["steg.md"].replace("1. ", "")
+
+
+def test_backlinks_list_the_records_that_point_here(make_project: Callable[..., Project]) -> None:
+    page = generate(make_project()).files["insatser/alfa.md"]
+    backlinks = page.split("## Refereras från")[1].split("##")[0]
+    assert "[En kurs](../utbildning/kurs.md)" in backlinks
+    assert "[Steg för steg](../steg.md)" in backlinks
+
+
+def test_facts_cite_their_numbered_source(make_project: Callable[..., Project]) -> None:
+    page = generate(make_project()).files["insatser/alfa.md"]
+    assert "Föräldrar till barn 3–12 år <sup>[[1]](#kalla-s1)</sup>" in page
+    assert "**Källa ett**{ #kalla-s1 }, 2005. <https://example.org/a>" in page
+
+
+HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> {: onclick="alert(3)" } ' \
+          '[klick](javascript:alert(4)) [ref]: data:text/html,x'
+
+
+def test_record_text_cannot_inject_markup(make_project: Callable[..., Project]) -> None:
+    project = make_project({"process/steg.yaml": f"""
+        id: steg
+        title: '{HOSTILE}'
+        summary: '{HOSTILE}'
+        reviewed: 2026-01-15
+        keywords: ['{HOSTILE}']
+        description: '{HOSTILE}'
+        steps:
+          - {{id: fraga, title: '{HOSTILE}', text: '{HOSTILE}', questions: ['{HOSTILE}']}}
+          - {{id: sok, title: Sök}}
+        sources: [{{id: s1, title: '{HOSTILE}'}}]
+    """})
+    rendered = generate(project)
+    _, front_matter, body = rendered.files["steg.md"].split("---\n", 2)
+    for needle in ["<script", "<img", "{: onclick", "javascript:", "data:text"]:
+        assert needle not in body
+    assert "&#123;: onclick" in body
+    assert "<" not in front_matter and '\\"' not in front_matter
+    titles = json.dumps(rendered.nav, ensure_ascii=False)
+    assert "<script" not in titles and "&lt;script&gt;" in titles
+
+
+def test_large_sections_keep_record_pages_out_of_the_navigation(
+        make_project: Callable[..., Project]) -> None:
+    records, _ = check(make_project())
+    alfa = next(r for r in records if r.id == "alfa")
+    many = [Intervention.model_validate({**alfa.model_dump(), "id": f"m{i}", "related": []})
+            for i in range(NAV_LIMIT)]
+    rendered = render(KnowledgeBase(records + many), ["index.md"])
+    insatser = next(e["Insatser"] for e in rendered.nav if isinstance(e, dict) and "Insatser" in e)
+    assert insatser == ["insatser/index.md"]
+    assert len(rendered.not_in_nav) == NAV_LIMIT + 1  # alfa and the many
+    assert "insatser/m39.md" in rendered.files
+
+
+def test_schemas_are_exported_for_every_type(make_project: Callable[..., Project]) -> None:
+    files = generate(make_project()).files
+    schema = json.loads(files["schemas/intervention.schema.json"])
+    assert schema["additionalProperties"] is False
+    assert "target_group" in schema["required"]
+    assert "| `target_group` | [Fact](#intervention-fact) | ja |" in files["redaktorer/falt.md"]
