@@ -12,7 +12,7 @@ import pytest
 from generator.diagnostics import DataError
 from generator.site import Project, build, write_tree
 
-from .conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("address", [
