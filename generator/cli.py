@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -10,8 +11,10 @@ import click
 
 from generator.diagnostics import DataError, has_errors, to_json
 from generator.render import json_schema
+from generator.scaffold import template
 from generator.site import Project, build, check, write_tree
 from generator.types import RECORD_TYPES
+from generator.types.base import SLUG_PATTERN
 
 
 def _project() -> Project:
@@ -77,6 +80,22 @@ def schemas(out_dir: Path) -> None:
     for type_name, cls in RECORD_TYPES.items():
         (out_dir / f"{type_name}.schema.json").write_text(json_schema(cls), encoding="utf-8")
     click.echo(f"Scheman skrivna till {out_dir}")
+
+
+@main.command()
+@click.argument("type_name", metavar="TYP", type=click.Choice(list(RECORD_TYPES)))
+@click.argument("record_id", metavar="ID")
+def new(type_name: str, record_id: str) -> None:
+    """Skapa data/TYP/ID.yaml: en kommenterad mall som redan klarar kb check."""
+    if not re.fullmatch(SLUG_PATTERN, record_id):
+        raise click.BadParameter("använd gemener a–z, siffror och bindestreck, t.ex. "
+                                 "'min-insats'", param_hint="ID")
+    path = _project().data_dir / type_name / f"{record_id}.yaml"
+    if path.exists():
+        raise click.ClickException(f"{path} finns redan")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(template(type_name, record_id), encoding="utf-8")
+    click.echo(f"Skapade {path}")
 
 
 @main.command("build")

@@ -1,0 +1,34 @@
+"""`kb new`: editors start from a commented template that already passes `kb check`."""
+
+from collections.abc import Callable
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.site import Project, check
+from generator.types import RECORD_TYPES
+
+
+@pytest.mark.parametrize("type_name", list(RECORD_TYPES))
+def test_new_record_template_is_valid_and_commented(
+        make_project: Callable[..., Project], monkeypatch, type_name: str) -> None:
+    project = make_project()
+    monkeypatch.chdir(project.root)
+    result = CliRunner().invoke(main, ["new", type_name, "ny-post"])
+    assert result.exit_code == 0, result.output
+    text = (project.data_dir / type_name / "ny-post.yaml").read_text(encoding="utf-8")
+    assert text.startswith(f"# Ny post av typen {type_name}")
+    assert "(obligatoriskt)" in text and "TODO" in text
+    records, problems = check(project)
+    assert problems == []
+    assert "ny-post" in {r.id for r in records}
+
+
+def test_new_refuses_unsafe_ids_and_existing_files(
+        make_project: Callable[..., Project], monkeypatch) -> None:
+    project = make_project()
+    monkeypatch.chdir(project.root)
+    assert CliRunner().invoke(main, ["new", "stage", "../ut"]).exit_code == 2
+    result = CliRunner().invoke(main, ["new", "stage", "start"])
+    assert result.exit_code == 1 and "finns redan" in result.output
