@@ -24,7 +24,8 @@ from pydantic import BaseModel
 
 from generator.model import KnowledgeBase
 from generator.text import finalize, safe_markdown, table_cell
-from generator.types import RECORD_TYPES, Record
+from generator.types import RECORD_TYPES, Intervention, Record
+from generator.types.intervention import MethodChecklist
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOCALE = Path(__file__).parent / "locale"
@@ -83,6 +84,13 @@ class _Page:
 
     def file(self, path: str) -> str:
         return relative(self.path, path)
+
+    def method_checklists(self) -> list[tuple[Intervention, MethodChecklist]]:
+        """Checklists that methods add to this page's stage, in the methods' title order."""
+        assert self.record is not None
+        return [(method, checklist) for method in self.kb.of_type("intervention")
+                if isinstance(method, Intervention)
+                for checklist in method.checklists if checklist.stage_id() == self.record.id]
 
     def cite(self, source_id: str) -> Markup:
         """A numbered citation pointing at the source in the record's list of sources."""
@@ -181,7 +189,7 @@ def _nav(kb: KnowledgeBase, content_pages: list[str], t: dict[str, Any]) -> tupl
 
     Hand-written pages join the section whose folder they are in; the rest go last.
     """
-    nav: list[Any] = ["index.md"] if "index.md" in content_pages else []
+    nav: list[Any] = [{t["sections"]["home"]: "index.md"}] if "index.md" in content_pages else []
     placed = {"index.md"}
     hidden: list[str] = []
 

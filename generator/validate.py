@@ -186,16 +186,22 @@ def _record_problems(doc: SourceDocument, record: Record, index: _Index) -> list
     return problems
 
 
-def _anchor_paths(record: Record) -> list[tuple[FieldPath, str]]:
-    """Ids of every linkable part of a record, with the path of each id."""
+def _anchor_paths(model: BaseModel, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
+    """Ids of every linkable part of a record, however deeply nested (a method's checklist
+    items sit inside its `checklists`), with the path of each id. Source ids are keys for
+    citations, not anchors, and are checked on their own."""
     found = []
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        if isinstance(value, list) and name != "sources":
-            for i, item in enumerate(value):
-                item_id = getattr(item, "id", None)
-                if isinstance(item_id, str):
-                    found.append(((name, i, "id"), item_id))
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if not isinstance(value, list) or (not path and name == "sources"):
+            continue
+        for i, item in enumerate(value):
+            if not isinstance(item, BaseModel):
+                continue
+            item_id = getattr(item, "id", None)
+            if isinstance(item_id, str):
+                found.append(((*path, name, i, "id"), item_id))
+            found += _anchor_paths(item, (*path, name, i))
     return found
 
 

@@ -1,14 +1,19 @@
-"""Shared fixtures: small projects in tmp_path (as mkdocs-awesome-nav's tests do) and the
-real site built once per session."""
+"""Shared fixtures: small projects in tmp_path (as mkdocs-awesome-nav's tests do), the
+real site built once per session, and Debian's Chromium serving it to browser tests."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
 import textwrap
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.site import Project, build
 
@@ -88,8 +93,8 @@ def write_project(root: Path, files: dict[str, str | None]) -> Project:
     """A small knowledge base under `root`: the repo's mkdocs.yml, one content page, and
     the given data files (None removes a minimal record)."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "content" / "assets").mkdir(parents=True)
-    shutil.copy(REPO / "content" / "assets" / "kb.css", root / "content" / "assets")
+    shutil.copytree(REPO / "content" / "assets", root / "content" / "assets",
+                    dirs_exist_ok=True)
     (root / "content" / "index.md").write_text("# Start\n\nVälkommen.\n", encoding="utf-8")
     for rel, text in {**MINIMAL, **files}.items():
         path = root / "data" / rel
@@ -115,6 +120,53 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("real") / "site"
     build(Project(REPO), target)
     return target
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+WCAG_21_AA = {"runOnly": {"type": "tag",
+                          "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            """Keep test output to what failed."""
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="sv-SE")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def wcag_21_aa_report() -> Callable[[Page], str]:
+    """axe-core's report of WCAG 2.1 AA violations on a page; empty when there are none."""
+    def report(page: Page) -> str:
+        results = Axe().run(page, options=WCAG_21_AA)
+        return results.generate_report() if results.violations_count else ""
+
+    return report
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -99,7 +99,7 @@ class Record(Strict):
         return {}
 
     def references(self) -> list[tuple[FieldPath, str]]:
-        """Every cross-reference (a `related` or `links` list) with its field path."""
+        """Every cross-reference (a field named in REF_FIELDS) with its field path."""
         return [(path, value) for path, name, value in _walk(self) if name in REF_FIELDS]
 
     def fact_sources(self) -> list[tuple[FieldPath, str]]:
@@ -108,7 +108,9 @@ class Record(Strict):
 
 
 FieldPath = tuple[str | int, ...]
-REF_FIELDS = {"related", "links"}
+# Fields whose values are references to other records, checked by validation and turned into
+# backlinks; a new kind of reference is a new field name here, never a special case elsewhere.
+REF_FIELDS = {"related", "links", "stage"}
 
 
 def _walk(value: object, path: FieldPath = (), name: str = "") -> list[tuple[FieldPath, str, str]]:

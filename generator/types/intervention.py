@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-from generator.types.base import Fact, Record, Ref, Section, Slug, Strict, Text
+from generator.types.base import (
+    ChecklistItem,
+    Fact,
+    Record,
+    Ref,
+    Section,
+    Slug,
+    Strict,
+    Text,
+    split_ref,
+)
 
 Arena = Literal["hem", "skola", "forskola", "klinik", "narmiljo"]
 Format = Literal["individ", "grupp", "familj"]
@@ -40,6 +50,40 @@ class EvidenceRating(Strict):
     source: Slug = Field(description="`id` för källan i `sources`.")
 
 
+StageRef = Annotated[
+    Ref,
+    StringConstraints(pattern=r"^stage/[a-z0-9]+(?:-[a-z0-9]+)*$"),
+    Field(description="Steget punkterna hör till, t.ex. `stage/installation`."),
+]
+
+
+class MethodChecklistItem(ChecklistItem):
+    """A method's own checklist item; it states a requirement of the method, so it cites it."""
+
+    source: Slug = Field(description="`id` för källan i `sources` som kravet bygger på.")
+
+
+class MethodChecklist(Strict):
+    """Items a method adds to one implementation stage's checklist, e.g. PMTO's certification.
+
+    They show on the method's page and, under the method's name, on the stage's page; marks
+    are shared between the two because both key them by `checklist_id` and item id.
+    """
+
+    stage: StageRef
+    items: list[MethodChecklistItem] = Field(min_length=1,
+                                             description="Metodens egna punkter.")
+
+    def stage_id(self) -> str:
+        """The id of the stage these items belong to."""
+        return split_ref(self.stage)[1]
+
+    def checklist_id(self, method_id: str) -> str:
+        """Storage key of this checklist; ':' never occurs in a slug, so it cannot collide
+        with a stage's own checklist (keyed by the stage id)."""
+        return f"{method_id}:{self.stage_id()}"
+
+
 class Intervention(Record):
     """A method or programme (insats): target group, dose, training, evidence."""
 
@@ -66,7 +110,12 @@ class Intervention(Record):
     evidence: list[EvidenceRating] = Field(default_factory=list,
                                            description="Bedömningar i evidensregister.")
     spread: list[Fact] = Field(default_factory=list, description="Spridning i Norden.")
+    checklists: list[MethodChecklist] = Field(
+        default_factory=list,
+        description="Metodens egna checklistpunkter per implementeringssteg; visas på "
+                    "metodens sida och på stegets sida. Punkternas id är unika i posten.")
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
 
     def anchors(self) -> dict[str, str]:
-        return {c.id: c.title for c in self.components}
+        return {c.id: c.title for c in self.components} | {
+            item.id: item.text for checklist in self.checklists for item in checklist.items}

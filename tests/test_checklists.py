@@ -1,0 +1,297 @@
+"""In Debian's Chromium: an implementation team marks checklist items, writes notes, comes
+back later, moves its marks to another computer or a colleague, and prints them."""
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Dialog, Locator, Page, expect
+
+pytestmark = pytest.mark.browser
+
+STAGE = "implementering/installation/"
+PLAN = "implementeringsplan-klar"
+PLAN_TEXT = "Det finns en skriftlig plan för vem som gör vad och när."
+FUNDING = "finansiering-sakrad"
+STAGE_ITEMS = 10
+PMTO_ITEMS = 4
+MST_ITEMS = 1
+
+
+@pytest.fixture
+def colleague(browser: Browser) -> Iterator[Page]:
+    """Another visitor, in a browser context that shares nothing with `page`."""
+    context = browser.new_context(locale="sv-SE")
+    yield context.new_page()
+    context.close()
+
+
+def item(page: Page, anchor: str) -> Locator:
+    """The list item whose text carries the anchor `anchor`."""
+    return page.locator("li", has=page.locator(f'[id="{anchor}"]'))
+
+
+def state(page: Page, anchor: str, name: str) -> Locator:
+    return item(page, anchor).get_by_role("radio", name=name, exact=True)
+
+
+def progress(page: Page, checklist: str) -> Locator:
+    return page.locator(f'.kb-checklist[data-checklist="{checklist}"] .kb-progress')
+
+
+def total(page: Page) -> Locator:
+    return page.locator(".kb-progress-total")
+
+
+def mark_plan_done_with_notes(page: Page) -> None:
+    state(page, PLAN, "Klart").check()
+    plan = item(page, PLAN)
+    plan.get_by_label("Ansvarig").fill("Anna Berg")
+    plan.get_by_label("Kommentar").fill("Antagen av nämnden")
+    plan.get_by_label("Datum").fill("2026-03-01")
+    state(page, FUNDING, "Påbörjat").check()
+
+
+def expect_plan_done_with_notes(page: Page) -> None:
+    expect(state(page, PLAN, "Klart")).to_be_checked()
+    plan = item(page, PLAN)
+    expect(plan.get_by_label("Ansvarig")).to_have_value("Anna Berg")
+    expect(plan.get_by_label("Kommentar")).to_have_value("Antagen av nämnden")
+    expect(plan.get_by_label("Datum")).to_have_value("2026-03-01")
+    expect(state(page, FUNDING, "Påbörjat")).to_be_checked()
+
+
+def test_each_item_offers_three_states_as_a_labelled_radio_group(page: Page,
+                                                                 base_url: str) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    group = page.get_by_role("radiogroup", name=PLAN_TEXT)
+    radios = group.get_by_role("radio")
+    expect(radios).to_have_count(3)
+    assert [radios.nth(i).get_attribute("value") for i in range(3)] == [
+        "done", "started", "not_started"]
+    for name in ["Klart", "Påbörjat", "Ej påbörjat"]:
+        expect(group.get_by_role("radio", name=name, exact=True)).not_to_be_checked()
+
+
+def test_marks_and_notes_are_still_there_after_a_reload(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    mark_plan_done_with_notes(page)
+    page.reload()
+    expect_plan_done_with_notes(page)
+
+
+def test_progress_per_checklist_and_for_the_stage_updates_at_once(page: Page,
+                                                                  base_url: str) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    all_items = STAGE_ITEMS + PMTO_ITEMS + MST_ITEMS
+    expect(total(page)).to_contain_text(f"Hela steget: 0 av {all_items} klara, 0 påbörjade")
+    mark_plan_done_with_notes(page)
+    state(page, "pmto-videohandledning-bokad", "Klart").check()
+    expect(progress(page, "installation")).to_contain_text(
+        f"1 av {STAGE_ITEMS} klara, 1 påbörjade")
+    expect(progress(page, "pmto:installation")).to_contain_text(
+        f"1 av {PMTO_ITEMS} klara, 0 påbörjade")
+    expect(total(page)).to_contain_text(f"Hela steget: 2 av {all_items} klara, 1 påbörjade")
+    bar = progress(page, "installation").locator("progress")
+    expect(bar).to_have_attribute("max", str(STAGE_ITEMS))
+    assert bar.evaluate("bar => bar.value") == 1
+    state(page, PLAN, "Ej påbörjat").check()
+    expect(progress(page, "installation")).to_contain_text(
+        f"0 av {STAGE_ITEMS} klara, 1 påbörjade")
+
+
+def test_marks_follow_item_ids_and_removed_items_are_forgotten(page: Page,
+                                                               base_url: str) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    page.evaluate("""() => __md_set("kb-checklist.installation", {
+        "implementeringsplan-klar": {"state": "done", "comment": "Sparad före omformulering"},
+        "punkt-som-togs-bort": {"state": "started"}})""")
+    page.reload()
+    expect(state(page, PLAN, "Klart")).to_be_checked()
+    expect(item(page, PLAN).get_by_label("Kommentar")).to_have_value(
+        "Sparad före omformulering")
+    stored = page.evaluate('() => __md_get("kb-checklist.installation")')
+    assert stored == {"implementeringsplan-klar": {"state": "done",
+                                                   "comment": "Sparad före omformulering"}}
+
+
+def test_a_method_item_marked_on_the_method_page_shows_on_the_stage_page(
+        page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}insatser/pmto/#implementering")
+    state(page, "videohandledning-bokad", "Påbörjat").check()
+    page.goto(f"{base_url}{STAGE}#checklista-pmto")
+    expect(page.get_by_role("heading", name="PMTO – Parent Management Training")).to_be_visible()
+    expect(state(page, "pmto-videohandledning-bokad", "Påbörjat")).to_be_checked()
+
+
+def test_export_then_import_into_another_browser(page: Page, colleague: Page, base_url: str,
+                                                 tmp_path: Path) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    mark_plan_done_with_notes(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Exportera till fil").click()
+    exported = tmp_path / download.value.suggested_filename
+    download.value.save_as(exported)
+    assert exported.name == "checklista-installation.json"
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["checklists"]["installation"][PLAN] == {
+        "state": "done", "responsible": "Anna Berg", "comment": "Antagen av nämnden",
+        "date": "2026-03-01"}
+
+    colleague.goto(f"{base_url}{STAGE}")
+    with colleague.expect_file_chooser() as chooser:
+        colleague.get_by_role("button", name="Importera från fil").click()
+    chooser.value.set_files(exported)
+    expect(colleague.get_by_role("status")).to_have_text("Markeringarna är importerade.")
+    expect_plan_done_with_notes(colleague)
+    colleague.reload()
+    expect_plan_done_with_notes(colleague)
+
+
+def test_importing_a_file_that_is_no_export_changes_nothing(page: Page, base_url: str,
+                                                            tmp_path: Path) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    state(page, PLAN, "Klart").check()
+    other = tmp_path / "annat.json"
+    other.write_text('{"checklists": {"installation": {}}}', encoding="utf-8")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Importera från fil").click()
+    chooser.value.set_files(other)
+    expect(page.get_by_role("status")).to_contain_text("Filen kunde inte läsas")
+    expect(state(page, PLAN, "Klart")).to_be_checked()
+
+
+def shared_link(page: Page, base_url: str) -> str:
+    """Marks set on `page`, and the link that "Kopiera länk" puts on the clipboard."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{base_url}{STAGE}")
+    mark_plan_done_with_notes(page)
+    page.get_by_role("button", name="Kopiera länk").click()
+    expect(page.get_by_role("status")).to_contain_text("Länken är kopierad")
+    link = page.get_by_label("Länk med markeringarna").input_value()
+    assert page.evaluate("() => navigator.clipboard.readText()") == link
+    return link
+
+
+def with_own_mark(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    state(page, "manual-pa-plats", "Klart").check()
+    page.goto("about:blank")
+
+
+@pytest.mark.parametrize(("answer", "shared_marks_shown"), [("accept", True),
+                                                             ("dismiss", False)])
+def test_a_shared_link_replaces_own_marks_only_if_the_visitor_agrees(
+        page: Page, colleague: Page, base_url: str, answer: str,
+        shared_marks_shown: bool) -> None:
+    link = shared_link(page, base_url)
+    with_own_mark(colleague, base_url)
+    questions: list[str] = []
+
+    def respond(dialog: Dialog) -> None:
+        questions.append(dialog.message)
+        getattr(dialog, answer)()
+
+    colleague.on("dialog", respond)
+    colleague.goto(link)
+    expect(colleague.get_by_role("radio", name="Klart", exact=True).first).to_be_attached()
+    assert questions == [
+        "Länken innehåller markeringar för den här sidan. Vill du ersätta dina egna "
+        "markeringar med dem?"]
+    expect(state(colleague, "manual-pa-plats", "Klart")).to_be_checked(
+        checked=not shared_marks_shown)
+    if shared_marks_shown:
+        expect_plan_done_with_notes(colleague)
+    else:
+        expect(state(colleague, PLAN, "Klart")).not_to_be_checked()
+    assert "kb-state" not in colleague.url
+
+
+def test_reset_asks_first_and_then_clears_every_mark(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    mark_plan_done_with_notes(page)
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Återställ").click()
+    expect(state(page, PLAN, "Klart")).to_be_checked()
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Återställ").click()
+    expect(state(page, PLAN, "Klart")).not_to_be_checked()
+    expect(item(page, PLAN).get_by_label("Ansvarig")).to_have_value("")
+    expect(total(page)).to_contain_text("Hela steget: 0 av")
+    page.reload()
+    expect(state(page, FUNDING, "Påbörjat")).not_to_be_checked()
+
+
+def test_printing_shows_marks_and_notes_without_navigation(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    mark_plan_done_with_notes(page)
+    page.emulate_media(media="print")
+    for chrome in [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary",
+                   ".md-footer"]:
+        expect(page.locator(chrome)).to_be_hidden()
+    expect(page.get_by_role("button", name="Exportera till fil")).to_be_hidden()
+    expect(state(page, PLAN, "Klart")).to_be_visible()
+    expect(state(page, PLAN, "Klart")).to_be_checked()
+    expect(item(page, PLAN).get_by_label("Ansvarig")).to_be_visible()
+    expect(item(page, PLAN).get_by_label("Kommentar")).to_have_value("Antagen av nämnden")
+    expect(page.get_by_role("heading", name="Aktiviteter")).to_be_visible()
+
+
+def test_printing_one_checklist_leaves_out_the_rest_of_the_page(page: Page,
+                                                                base_url: str) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    page.evaluate("() => { window.print = () => {}; }")
+    progress(page, "pmto:installation").get_by_role(
+        "button", name="Skriv ut checklistan").click()
+    page.emulate_media(media="print")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="PMTO – Parent Management Training")).to_be_visible()
+    expect(page.get_by_role("heading", name="Aktiviteter")).to_be_hidden()
+    expect(item(page, PLAN)).to_be_hidden()
+
+
+def test_keyboard_alone_sets_states_and_notes(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{STAGE}#{PLAN}")
+    page.keyboard.press("Tab")
+    expect(state(page, PLAN, "Klart")).to_be_focused()
+    page.keyboard.press("Space")
+    expect(state(page, PLAN, "Klart")).to_be_checked()
+    page.keyboard.press("ArrowRight")
+    expect(state(page, PLAN, "Påbörjat")).to_be_focused()
+    expect(state(page, PLAN, "Påbörjat")).to_be_checked()
+    page.keyboard.press("Tab")
+    expect(item(page, PLAN).get_by_label("Ansvarig")).to_be_focused()
+    page.keyboard.type("Anna Berg")
+    expect(progress(page, "installation")).to_contain_text("0 av 10 klara, 1 påbörjade")
+    page.reload()
+    expect(state(page, PLAN, "Påbörjat")).to_be_checked()
+    expect(item(page, PLAN).get_by_label("Ansvarig")).to_have_value("Anna Berg")
+
+
+def test_checklists_work_after_instant_navigation(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}implementering/")
+    page.get_by_role("link", name="Installation", exact=True).first.click()
+    page.wait_for_url(f"{base_url}{STAGE}")
+    state(page, PLAN, "Klart").check()
+    expect(progress(page, "installation")).to_contain_text("1 av 10 klara")
+
+
+def test_without_javascript_the_checklist_is_a_plain_list(browser: Browser,
+                                                          base_url: str) -> None:
+    context = browser.new_context(locale="sv-SE", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}{STAGE}")
+    expect(item(page, PLAN)).to_contain_text(PLAN_TEXT)
+    expect(page.get_by_role("radio")).to_have_count(0)
+    expect(page.get_by_role("button", name="Exportera till fil")).to_have_count(0)
+    context.close()
+
+
+def test_a_stage_page_with_marks_has_no_wcag_21_aa_violations(
+        page: Page, base_url: str, wcag_21_aa_report: Callable[[Page], str]) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    mark_plan_done_with_notes(page)
+    page.get_by_role("button", name="Kopiera länk").click()
+    assert wcag_21_aa_report(page) == ""
