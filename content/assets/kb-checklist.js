@@ -82,7 +82,7 @@
       if (JSON.stringify(stored || {}) !== JSON.stringify(this.entries)) this.save();
       this.items.forEach(item => this.addControls(item));
       this.addProgress();
-      container.addEventListener("change", event => this.update(event.target));
+      // Radio buttons, text fields and date fields all fire "input" on every change.
       container.addEventListener("input", event => this.update(event.target));
       container.classList.add("kb-enhanced");
       this.render();
