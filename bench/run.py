@@ -62,7 +62,7 @@ def make_dataset(target: Path, size: int) -> int:
         suffix = f"-g{group}" if group else ""
         for path in originals:
             text = path.read_text(encoding="utf-8")
-            text = _REF.sub(lambda m: f"{m.group(1)}/{m.group(2)}{suffix}", text)
+            text = _REF.sub(rf"\1/\2{suffix}", text)
             text = re.sub(r"^id: ([a-z0-9-]+)$", rf"id: \1{suffix}", text, count=1,
                           flags=re.M)
             out = target / "data" / path.parent.name / f"{path.stem}{suffix}.yaml"
