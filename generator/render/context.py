@@ -1,0 +1,153 @@
+"""What every page producer shares: UI strings, paths, the Jinja2 environment and helpers.
+
+Templates hold presentation; the helpers here hold the little logic they need (relative
+links, citations), so that links are always relative to the page being written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import posixpath
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.model import KnowledgeBase
+from generator.text import finalize, safe_markdown, table_cell
+from generator.types import RECORD_TYPES, Intervention, Record
+from generator.types.intervention import MethodChecklist
+
+PACKAGE = Path(__file__).resolve().parent.parent
+TEMPLATES = PACKAGE / "templates"
+LOCALE = PACKAGE / "locale"
+
+
+@cache
+def strings(language: str = "sv") -> dict[str, Any]:
+    """All UI strings for one language."""
+    return yaml.safe_load((LOCALE / f"{language}.yml").read_text(encoding="utf-8"))
+
+
+def record_path(record: Record) -> str:
+    """Docs-relative Markdown file of a record; MkDocs serves it at `record.url()`."""
+    return f"{record.url_prefix}/{record.id}.md" if record.url_prefix else f"{record.id}.md"
+
+
+def section_index_path(type_name: str) -> str:
+    return f"{RECORD_TYPES[type_name].url_prefix}/index.md"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+@dataclass
+class Rendered:
+    """Everything generation produces: files by docs-relative path, and the navigation."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    nav: list[Any] = field(default_factory=list)
+    not_in_nav: list[str] = field(default_factory=list)
+
+
+class PageHelpers:
+    """Helpers a template needs for the page it renders, so links are relative to that page."""
+
+    def __init__(self, kb: KnowledgeBase, path: str, record: Record | None = None) -> None:
+        self.kb, self.path, self.record = kb, path, record
+
+    def link(self, ref: str) -> Markup:
+        target = self.kb.resolve(ref)
+        href = relative(self.path, record_path(target.record))
+        if target.anchor:
+            href += f"#{target.anchor}"
+        return Markup(f"[{table_cell(target.title)}]({href})")
+
+    def to(self, record: Record) -> Markup:
+        return Markup(f"[{table_cell(record.title)}]({relative(self.path, record_path(record))})")
+
+    def file(self, path: str) -> str:
+        return relative(self.path, path)
+
+    def method_checklists(self) -> list[tuple[Intervention, MethodChecklist]]:
+        """Checklists that methods add to this page's stage, in the methods' title order."""
+        assert self.record is not None
+        return [(method, checklist) for method in self.kb.of_type("intervention")
+                if isinstance(method, Intervention)
+                for checklist in method.checklists if checklist.stage_id() == self.record.id]
+
+    def cite(self, source_id: str) -> Markup:
+        """A numbered citation pointing at the source in the record's list of sources."""
+        assert self.record is not None
+        number = [s.id for s in self.record.sources].index(source_id) + 1
+        return Markup(f"<sup>[[{number}]](#kalla-{source_id})</sup>")
+
+
+def _front(value: str) -> Markup:
+    """A front-matter string: HTML-escaped (themes print titles and descriptions unescaped,
+    some inside attributes) and JSON-quoted, which YAML reads as a plain string."""
+    return Markup(json.dumps(html.escape(" ".join(value.split())), ensure_ascii=False))
+
+
+def _number(value: float) -> str:
+    """Swedish number format: 7.5 -> '7,5', 3.0 -> '3'."""
+    return f"{value:g}".replace(".", ",")
+
+
+def environment(t: dict[str, Any]) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = safe_markdown
+    env.filters["cell"] = table_cell
+    env.filters["date"] = lambda d: Markup(d.isoformat()) if isinstance(d, dt.date) else d
+    env.filters["front"] = _front
+    env.filters["credits"] = _number
+    env.filters["vocab"] = lambda value, kind: t["vocab"][kind][value]
+    return env
+
+
+
+
+@dataclass
+class RenderContext:
+    """One rendering run: producers add pages and files here, and say where they go in the nav.
+
+    `nav_entries` maps a section key from the locale's `sections` (or "" for the top level)
+    to entries to append there, so a new kind of page needs no edit to the navigation code.
+    """
+
+    kb: KnowledgeBase
+    t: dict[str, Any]
+    env: Environment
+    content_pages: list[str]
+    out: Rendered = field(default_factory=Rendered)
+    nav_entries: dict[str, list[Any]] = field(default_factory=dict)
+
+    def page(self, path: str, template: str, record: Record | None = None,
+             **context: Any) -> None:
+        """Render a template to a Markdown page at the docs-relative `path`."""
+        self.out.files[path] = self.env.get_template(template).render(
+            t=self.t, kb=self.kb, page=PageHelpers(self.kb, path, record), record=record,
+            **context)
+
+    def file(self, path: str, text: str) -> None:
+        """Add a non-Markdown file (JSON, CSV, …) at the docs-relative `path`."""
+        self.out.files[path] = text
+
+    def add_to_nav(self, section: str, entry: Any) -> None:
+        """Place `entry` (a path or {title: path}) in a section, or at the top level ("")."""
+        self.nav_entries.setdefault(section, []).append(entry)
