@@ -29,21 +29,26 @@ class KnowledgeBase:
     records: list[Record]
     _index: dict[tuple[str, str], Record] = field(init=False)
     _backlinks: dict[tuple[str, str], list[Record]] = field(init=False)
+    _by_type: dict[str, list[Record]] = field(init=False)
 
     def __post_init__(self) -> None:
+        """Index once: pages ask these questions thousands of times in a large build."""
         self._index = {(r.type_name, r.id): r for r in self.records}
-        backlinks: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        backlinks: dict[tuple[str, str], dict[tuple[str, str], Record]] = defaultdict(dict)
         for record in self.records:
             for _, ref in record.references():
                 type_name, record_id, _ = split_ref(ref)
-                if record not in backlinks[type_name, record_id]:
-                    backlinks[type_name, record_id].append(record)
-        self._backlinks = dict(backlinks)
+                backlinks[type_name, record_id][record.type_name, record.id] = record
+        self._backlinks = {key: list(found.values()) for key, found in backlinks.items()}
+        by_type: dict[str, list[Record]] = defaultdict(list)
+        for record in sorted(self.records, key=lambda r: (getattr(r, "order", 0),
+                                                            r.title.casefold())):
+            by_type[record.type_name].append(record)
+        self._by_type = dict(by_type)
 
     def of_type(self, type_name: str) -> list[Record]:
         """Records of one type in reading order: by `order` where a type has it, else title."""
-        found = [r for r in self.records if r.type_name == type_name]
-        return sorted(found, key=lambda r: (getattr(r, "order", 0), r.title.casefold()))
+        return list(self._by_type.get(type_name, []))
 
     def resolve(self, ref: str) -> Target:
         """The target of a reference that validation has already checked."""
