@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.types import RECORD_TYPES, Record
-from generator.types.base import split_ref
+from generator.types import RECORD_TYPES, Curriculum, Intervention, Record, Stage
+from generator.types.base import Part, split_ref
+from generator.types.intervention import MethodChecklist
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class KnowledgeBase:
     _index: dict[tuple[str, str], Record] = field(init=False)
     _backlinks: dict[tuple[str, str], list[Record]] = field(init=False)
     _by_type: dict[str, list[Record]] = field(init=False)
+    _curricula: dict[tuple[str, str], list[tuple[Curriculum, str]]] = field(init=False)
 
     def __post_init__(self) -> None:
         """Index once: pages ask these questions thousands of times in a large build."""
@@ -45,6 +47,15 @@ class KnowledgeBase:
                                                             r.title.casefold())):
             by_type[record.type_name].append(record)
         self._by_type = dict(by_type)
+        curricula: dict[tuple[str, str], dict[str, tuple[Curriculum, str]]] = defaultdict(dict)
+        for course in self.of_type("curriculum"):
+            assert isinstance(course, Curriculum)
+            for path, ref in course.references():
+                if path[0] == "modules":
+                    type_name, record_id, _ = split_ref(ref)
+                    module = course.modules[int(path[1])].id
+                    curricula[type_name, record_id].setdefault(course.id, (course, module))
+        self._curricula = {key: list(found.values()) for key, found in curricula.items()}
 
     def of_type(self, type_name: str) -> list[Record]:
         """Records of one type in reading order: by `order` where a type has it, else title."""
@@ -62,3 +73,33 @@ class KnowledgeBase:
         found = self._backlinks.get((record.type_name, record.id), [])
         order = list(RECORD_TYPES)
         return sorted(found, key=lambda r: (order.index(r.type_name), r.title.casefold()))
+
+    def method_checklists(self, stage: Record) -> list[tuple[Intervention, MethodChecklist]]:
+        """Checklists that methods add to `stage`, in the methods' title order."""
+        return [(method, checklist) for method in self.of_type("intervention")
+                if isinstance(method, Intervention)
+                for checklist in method.checklists if checklist.stage_id() == stage.id]
+
+    def page_anchors(self, record: Record) -> list[Part]:
+        """Every linkable part of a record's page. A stage's page also shows the methods'
+        items for that stage, anchored `<method>-<item>` so two methods' items never clash;
+        their old anchors follow a rename of the item or of the method."""
+        found = record.parts()
+        if isinstance(record, Stage):
+            for method, checklist in self.method_checklists(record):
+                name = method.abbreviation or method.title
+                for item in checklist.items:
+                    old = [f"{m}-{i}" for m in (method.id, *method.aliases)
+                           for i in (item.id, *item.aliases)]
+                    found.append(Part(f"{method.id}-{item.id}", f"{name}: {item.text}",
+                                      "stage_method_items", tuple(old[1:])))
+        return found
+
+    def anchor_aliases(self, record: Record) -> dict[str, str]:
+        """Old anchor -> current anchor on the record's page, for forwarding old links."""
+        return {alias: part.id for part in self.page_anchors(record) for alias in part.aliases}
+
+    def curricula_using(self, record: Record) -> list[tuple[Curriculum, str]]:
+        """Curricula whose modules link to `record`, with the first such module's anchor, so
+        a page can say which courses teach it and where."""
+        return self._curricula.get((record.type_name, record.id), [])

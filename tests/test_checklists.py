@@ -167,8 +167,8 @@ def shared_link(page: Page, base_url: str) -> str:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"{base_url}{STAGE}")
     mark_plan_done_with_notes(page)
-    page.get_by_role("button", name="Kopiera länk").click()
-    expect(page.get_by_role("status")).to_contain_text("Länken är kopierad")
+    page.get_by_role("button", name="Kopiera länk", exact=True).click()
+    expect(page.locator(".kb-status")).to_contain_text("Länken är kopierad")
     link = page.get_by_label("Länk med markeringarna").input_value()
     assert page.evaluate("() => navigator.clipboard.readText()") == link
     return link
@@ -255,6 +255,8 @@ def test_printing_one_checklist_leaves_out_the_rest_of_the_page(page: Page,
 def test_keyboard_alone_sets_states_and_notes(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}#{PLAN}")
     page.keyboard.press("Tab")
+    expect(page.locator(f"#{PLAN} + .kb-copy-link")).to_be_focused()
+    page.keyboard.press("Tab")
     expect(state(page, PLAN, "Klart")).to_be_focused()
     page.keyboard.press("Space")
     expect(state(page, PLAN, "Klart")).to_be_checked()
@@ -293,5 +295,5 @@ def test_a_stage_page_with_marks_has_no_wcag_21_aa_violations(
         page: Page, base_url: str, wcag_21_aa_report: Callable[[Page], str]) -> None:
     page.goto(f"{base_url}{STAGE}")
     mark_plan_done_with_notes(page)
-    page.get_by_role("button", name="Kopiera länk").click()
+    page.get_by_role("button", name="Kopiera länk", exact=True).click()
     assert wcag_21_aa_report(page) == ""

@@ -29,8 +29,15 @@ def test_links_are_relative_and_point_at_anchors(make_project: Callable[..., Pro
 def test_backlinks_list_the_records_that_point_here(make_project: Callable[..., Project]) -> None:
     page = generate(make_project()).files["insatser/alfa.md"]
     backlinks = page.split("## Refereras från")[1].split("##")[0]
-    assert "[En kurs](../utbildning/kurs.md)" in backlinks
     assert "[Steg för steg](../steg.md)" in backlinks
+
+
+def test_a_record_lists_the_curricula_that_teach_it_once_with_the_module(
+        make_project: Callable[..., Project]) -> None:
+    page = generate(make_project()).files["insatser/alfa.md"]
+    courses = page.split("## Används i utbildningar { #utbildningar }")[1].split("##")[0]
+    assert "[En kurs](../utbildning/kurs.md) – [Fråga](../utbildning/kurs.md#modul-1)" in courses
+    assert "En kurs" not in page.split("## Refereras från")[1].split("##")[0]
 
 
 def test_facts_cite_their_numbered_source(make_project: Callable[..., Project]) -> None:

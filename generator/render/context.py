@@ -79,9 +79,7 @@ class PageHelpers:
     def method_checklists(self) -> list[tuple[Intervention, MethodChecklist]]:
         """Checklists that methods add to this page's stage, in the methods' title order."""
         assert self.record is not None
-        return [(method, checklist) for method in self.kb.of_type("intervention")
-                if isinstance(method, Intervention)
-                for checklist in method.checklists if checklist.stage_id() == self.record.id]
+        return self.kb.method_checklists(self.record)
 
     def cite(self, source_id: str) -> Markup:
         """A numbered citation pointing at the source in the record's list of sources."""

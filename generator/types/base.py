@@ -8,6 +8,7 @@ field reference, and it is exported as JSON Schema for editors' YAML tooling.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -56,12 +57,17 @@ class Fact(Strict):
     source: Slug = Field(description="`id` för en källa i postens `sources`.")
 
 
+ANCHOR_ALIASES = ("Tidigare id för den här delen. Byter du id, skriv det gamla här: gamla "
+                  "länkar till delen leder då vidare till den.")
+
+
 class Section(Strict):
     """A linkable part of a record (a step, module, activity or checklist item)."""
 
     id: Slug = Field(description="Stabilt ankare; ändra aldrig ett publicerat id.")
     title: Text = Field(description="Rubrik.")
     text: str = Field("", description="Brödtext (Markdown utan HTML).")
+    aliases: list[Slug] = Field(default_factory=list, description=ANCHOR_ALIASES)
 
 
 class ChecklistItem(Strict):
@@ -69,6 +75,7 @@ class ChecklistItem(Strict):
 
     id: Slug = Field(description="Stabilt id; markeringar sparas mot detta id, inte mot texten.")
     text: Text = Field(description="Vad som ska vara på plats.")
+    aliases: list[Slug] = Field(default_factory=list, description=ANCHOR_ALIASES)
 
 
 class Record(Strict):
@@ -88,6 +95,11 @@ class Record(Strict):
         default_factory=list,
         description="Sökord och synonymer, även norska och danska, som ska hitta posten.")
     sources: list[Source] = Field(min_length=1, description="Källor som postens fakta bygger på.")
+    aliases: list[Slug] = Field(
+        default_factory=list,
+        description="Tidigare id för posten. Byter du id, skriv det gamla här: den gamla "
+                    "adressen leder då vidare till den nya, så att länkar i kursmaterial "
+                    "inte går sönder.")
 
     def url(self) -> str:
         """Site-relative address of the record's page, e.g. `insatser/pmto/`."""
@@ -97,6 +109,11 @@ class Record(Strict):
     def anchors(self) -> dict[str, str]:
         """Linkable parts of this record: anchor id -> title. Types with parts override this."""
         return {}
+
+    def parts(self) -> list[Part]:
+        """Every linkable part (a section, step, module or checklist item, however deeply
+        nested) in page order, found by type so that a new kind of part needs no code here."""
+        return _parts(self, top=True)
 
     def references(self) -> list[tuple[FieldPath, str]]:
         """Every cross-reference (a field named in REF_FIELDS) with its field path."""
@@ -111,6 +128,33 @@ FieldPath = tuple[str | int, ...]
 # Fields whose values are references to other records, checked by validation and turned into
 # backlinks; a new kind of reference is a new field name here, never a special case elsewhere.
 REF_FIELDS = {"related", "links", "stage"}
+
+
+@dataclass(frozen=True)
+class Part:
+    """A linkable part of a record: its permanent anchor, the title to show, the field that
+    holds it (its kind, e.g. `steps`) and the old anchors that must keep leading to it."""
+
+    id: str
+    title: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+def _parts(model: BaseModel, *, top: bool = False) -> list[Part]:
+    found: list[Part] = []
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if not isinstance(value, list) or (top and name == "sources"):
+            continue
+        for item in value:
+            if isinstance(item, Section):
+                found.append(Part(item.id, item.title, name, tuple(item.aliases)))
+            elif isinstance(item, ChecklistItem):
+                found.append(Part(item.id, item.text, name, tuple(item.aliases)))
+            if isinstance(item, BaseModel):
+                found += _parts(item)
+    return found
 
 
 def _walk(value: object, path: FieldPath = (), name: str = "") -> list[tuple[FieldPath, str, str]]:

@@ -1,0 +1,61 @@
+"""The trainers' page of permanent addresses (`/lankar/`): every record page and every
+anchor a course can link to, grouped by kind, so a trainer copies an address from one place
+and can trust it to last (renamed ids forward through `aliases`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator.model import KnowledgeBase
+from generator.render.context import RenderContext, record_path, section_index_path
+from generator.render.nav import SECTION_ORDER
+from generator.types import RECORD_TYPES
+
+PATH = "lankar.md"
+
+
+@dataclass(frozen=True)
+class Address:
+    """One permanent address: what it is, the page it is on, and the anchor inside it."""
+
+    title: str
+    page: str
+    url: str
+    anchor: str = ""
+    context: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The address as a trainer writes it, from the site's root: `/ebp/#fraga`."""
+        return f"/{self.url}#{self.anchor}" if self.anchor else f"/{self.url}"
+
+    @property
+    def fragment(self) -> str:
+        return f"#{self.anchor}" if self.anchor else ""
+
+
+def addresses(kb: KnowledgeBase, t: dict[str, Any]) -> list[tuple[str, list[Address]]]:
+    """Addresses grouped by kind: first the pages, then anchors in the order the locale
+    lists their kinds; kinds without addresses are left out."""
+    pages: list[Address] = []
+    anchors: dict[str, list[Address]] = {kind: [] for kind in t["links"]["kinds"]
+                                         if kind != "pages"}
+    for type_name in SECTION_ORDER:
+        records = kb.of_type(type_name)
+        prefix = RECORD_TYPES[type_name].url_prefix
+        if records and prefix:
+            pages.append(Address(t["sections"][type_name], section_index_path(type_name),
+                                 f"{prefix}/"))
+        for record in records:
+            path = record_path(record)
+            pages.append(Address(record.title, path, record.url()))
+            for part in kb.page_anchors(record):
+                anchors[part.kind].append(
+                    Address(part.title, path, record.url(), part.id, record.title))
+    return [("pages", pages), *((kind, found) for kind, found in anchors.items() if found)]
+
+
+def produce(ctx: RenderContext) -> None:
+    ctx.page(PATH, "links.md.j2", groups=addresses(ctx.kb, ctx.t))
+    ctx.add_to_nav("curriculum", {ctx.t["links"]["title"]: PATH})
