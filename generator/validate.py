@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator.aliases import alias_problems
 from generator.diagnostics import Diagnostic
 from generator.load import FieldPath, SourceDocument
 from generator.types import RECORD_TYPES, Record
@@ -225,6 +226,7 @@ def validate(documents: list[SourceDocument]) -> tuple[list[Record], list[Diagno
                                        f"id '{record.id}' används redan",
                                        f"av {first_seen[key].path}"))
         first_seen.setdefault(key, doc)
+    problems.extend(alias_problems(valid))
     index = _Index(documents, valid)
     for doc, record in valid:
         problems.extend(_record_problems(doc, record, index))

@@ -4,52 +4,10 @@ keep leading to the new ones after a rename."""
 
 from __future__ import annotations
 
-import html.parser
-import posixpath
 from pathlib import Path
-from urllib.parse import urldefrag
 
 import pytest
-
-
-class _Page(html.parser.HTMLParser):
-    """The ids and links of one built page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(str(values["id"]))
-        if tag == "a" and values.get("href"):
-            self.hrefs.append(str(values["href"]))
-
-
-def parse(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
-
-
-def internal_links(site: Path, page: Path) -> list[tuple[str, str]]:
-    """Site-relative targets (`insatser/pmto/`, anchor) of the page's links inside the site."""
-    base = page.parent.relative_to(site).as_posix()
-    found = []
-    for href in parse(page).hrefs:
-        url, anchor = urldefrag(href)
-        if "://" in url or url.startswith(("mailto:", "/")) or not (url or anchor):
-            continue
-        target = posixpath.normpath(posixpath.join(base, url)) if url else base
-        found.append((target.removeprefix("./").lstrip("."), anchor))
-    return found
-
-
-def page_file(site: Path, target: str) -> Path:
-    path = site / target
-    return path / "index.html" if path.is_dir() or not path.suffix else path
+from built_site import internal_links, page_file, parse
 
 
 def test_every_address_on_the_link_page_exists(site: Path) -> None:

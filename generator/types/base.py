@@ -101,10 +101,11 @@ class Record(Strict):
                     "adressen leder då vidare till den nya, så att länkar i kursmaterial "
                     "inte går sönder.")
 
-    def url(self) -> str:
-        """Site-relative address of the record's page, e.g. `insatser/pmto/`."""
+    def url(self, record_id: str = "") -> str:
+        """Site-relative address of the record's page, e.g. `insatser/pmto/`; given one of
+        its old ids, the address the page had then."""
         prefix = f"{self.url_prefix}/" if self.url_prefix else ""
-        return f"{prefix}{self.id}/"
+        return f"{prefix}{record_id or self.id}/"
 
     def anchors(self) -> dict[str, str]:
         """Linkable parts of this record: anchor id -> title. Types with parts override this."""
@@ -122,6 +123,11 @@ class Record(Strict):
     def fact_sources(self) -> list[tuple[FieldPath, str]]:
         """Every `source` key a fact uses, with its field path."""
         return [(path, value) for path, name, value in _walk(self) if name == "source"]
+
+    def old_ids(self) -> list[tuple[FieldPath, str]]:
+        """Every old id in an `aliases` field, the record's own and its parts', with its
+        field path; a path of length 2 (`aliases`, i) is the record's own."""
+        return [(path, value) for path, name, value in _walk(self) if name == "aliases"]
 
 
 FieldPath = tuple[str | int, ...]
