@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from generator.diagnostics import DataError, has_errors, to_json
+from generator.diagnostics import DataError, has_errors, to_json, warnings_as_errors
 from generator.render import json_schema
 from generator.scaffold import template
 from generator.site import Project, build, check, write_tree
@@ -46,16 +46,20 @@ def main(quiet: bool) -> None:
 @main.command("check")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               help="Utdataformat; json är till för verktyg.")
-def check_command(output: str) -> None:
+@click.option("--strict", is_flag=True,
+              help="Varningar räknas som fel, t.ex. poster som inte granskats på länge.")
+def check_command(output: str, strict: bool) -> None:
     """Kontrollera alla poster och rapportera alla problem på en gång."""
     records, problems = check(_project())
+    if strict:
+        problems = warnings_as_errors(problems)
     if output == "json":
         click.echo(to_json(problems))
     else:
         for problem in problems:
             click.echo(problem.format(), err=True)
         if not has_errors(problems):
-            click.echo(f"{len(records)} poster, inga fel.")
+            click.echo(f"{len(records)} poster, inga fel, {len(problems)} varningar.")
     sys.exit(1 if has_errors(problems) else 0)
 
 

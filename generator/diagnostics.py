@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -36,6 +36,12 @@ class DataError(Exception):
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity == "error" for d in diagnostics)
+
+
+def warnings_as_errors(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """The same problems with every warning made an error, for `kb check --strict` (CI before a
+    release), where nothing due for attention may pass."""
+    return [replace(d, severity="error") for d in diagnostics]
 
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:

@@ -8,6 +8,8 @@ place in the file and every oddity becomes a located diagnostic instead of a tra
 
 from __future__ import annotations
 
+import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,14 @@ FieldPath = tuple[str | int, ...]
 MAX_NODES = 200_000
 MAX_DEPTH = 60
 MAX_FILE_BYTES = 1_000_000
+# libyaml's composer recurses in C once per nesting level and overflows the stack (a crash,
+# not an exception) somewhere above 20,000 levels. A level takes at least one character, so
+# only texts longer than this are scanned for depth before they are composed.
+SCAN_DEPTH_ABOVE_CHARS = 8_192
+
+# Folders in data/ that hold files for the site rather than records (course material that
+# pages link to), so they are neither loaded nor reported as stray files.
+NON_RECORD_FOLDERS = frozenset({"material"})
 
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str",
@@ -51,6 +61,10 @@ class SourceDocument:
     data: Any
     values: dict[FieldPath, Location] = field(default_factory=dict)
     keys: dict[FieldPath, Location] = field(default_factory=dict)
+    # Where loading already reported a problem, so validation does not report its echo: values
+    # that could not be read (now None), and mappings that lost a key.
+    unreadable: set[FieldPath] = field(default_factory=set)
+    incomplete: set[FieldPath] = field(default_factory=set)
 
     def locate(self, path: FieldPath, *, key: bool = False) -> Location:
         """The closest known position for a field path: the key itself, else its nearest parent."""
@@ -65,10 +79,10 @@ class SourceDocument:
 
 
 class _DocumentTooLarge(Exception):
-    def __init__(self, message: str, mark: yaml.Mark) -> None:
+    def __init__(self, message: str, location: Location) -> None:
         super().__init__(message)
         self.message = message
-        self.mark = mark
+        self.location = location
 
 
 class _Converter:
@@ -87,24 +101,36 @@ class _Converter:
 
     def convert(self, node: yaml.Node, path: FieldPath, depth: int) -> Any:
         self.count += 1
+        here = (node.start_mark.line + 1, node.start_mark.column + 1)
         if self.count > MAX_NODES:
-            raise _DocumentTooLarge(
-                f"dokumentet har fler än {MAX_NODES} värden (aliasbomb?)", node.start_mark
-            )
+            # Aliases give a node its anchor's position; the top-level field whose value
+            # grows this large is the place to fix.
+            raise _DocumentTooLarge(f"dokumentet har fler än {MAX_NODES} värden (aliasbomb?)",
+                                    self.doc.locate(path[:1], key=True))
         if depth > MAX_DEPTH:
-            raise _DocumentTooLarge(f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer",
-                                    node.start_mark)
-        self.doc.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+            raise _DocumentTooLarge(f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer", here)
+        self.doc.values[path] = here
         if node.tag not in _SAFE_TAGS:
             self._error(node.start_mark, f"YAML-taggen {node.tag!r} är inte tillåten",
                         "ta bort taggen; poster får bara innehålla text, tal, datum, listor "
                         "och mappningar")
+            self.doc.unreadable.add(path)
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self.constructor.construct_object(node, deep=True)
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        """The scalar's value, or the text the editor wrote when PyYAML cannot make a value of
+        it (`2026-13-01`, `!!int abc`) or makes a date with a time of day: records hold dates,
+        never datetimes, and validation then names the exact text against the field's type."""
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (ValueError, OverflowError, yaml.constructor.ConstructorError):
+            return node.value
+        return node.value if isinstance(value, dt.datetime) else value
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -112,9 +138,11 @@ class _Converter:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._error(key_node.start_mark, "sammanslagningsnyckeln '<<' stöds inte",
                             "skriv ut fälten direkt")
+                self.doc.incomplete.add(path)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self._error(key_node.start_mark, "en nyckel måste vara en enkel text")
+                self.doc.incomplete.add(path)
                 continue
             key = str(key_node.value)
             if key in result:
@@ -128,48 +156,95 @@ class _Converter:
         return result
 
 
+def _located(doc: SourceDocument, mark: yaml.Mark | None, message: str,
+             hint: str = "") -> Diagnostic:
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Diagnostic(doc.path, line, column, "error", message, hint)
+
+
+def _syntax_error(doc: SourceDocument, text: str, exc: yaml.YAMLError) -> Diagnostic:
+    """A YAML error as a located diagnostic; characters YAML forbids (control characters)
+    come from the reader, which gives a character offset instead of a mark."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        # libyaml counts UTF-8 bytes, PyYAML's own reader counts characters.
+        position = len(text.encode()[:exc.position].decode(errors="ignore")) if (
+            _COMPOSER is not yaml.SafeLoader) else exc.position
+        start = text.rfind("\n", 0, position) + 1
+        return Diagnostic(doc.path, text.count("\n", 0, position) + 1,
+                          position - start + 1, "error",
+                          f"otillåtet tecken U+{exc.character:04X} (styrtecken)",
+                          "ta bort tecknet; skriv vanlig text")
+    assert isinstance(exc, yaml.MarkedYAMLError)
+    mark = exc.problem_mark or exc.context_mark
+    hint = "använd mellanslag för indrag, inte tabbtecken" if mark and _char_at(
+        text, mark) == "\t" else ""
+    return _located(doc, mark, f"ogiltig YAML: {exc.problem or exc}", hint)
+
+
+def _char_at(text: str, mark: yaml.Mark) -> str:
+    """The character a mark points at (the two YAML parsers word the same error differently,
+    so the tab itself, not the message, decides the hint)."""
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column:mark.column + 1]
+
+
+def _too_deep(text: str) -> yaml.Mark | None:
+    """Where the text nests deeper than MAX_DEPTH, found from the parser's flat event stream
+    (which, unlike the composer, never recurses); None if it does not."""
+    if len(text) <= SCAN_DEPTH_ABOVE_CHARS:
+        return None
+    depth = 0  # enclosing collections, counted as the converter counts them
+    for event in yaml.parse(text, Loader=_COMPOSER):
+        if isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.NodeEvent) and depth > MAX_DEPTH:
+            return event.start_mark
+        elif isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+    return None
+
+
 def _parse(doc: SourceDocument, text: str, problems: list[Diagnostic]) -> None:
     try:
-        nodes = list(yaml.compose_all(text, Loader=_COMPOSER))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = exc.problem or str(exc)
-        hint = "använd mellanslag för indrag, inte tabbtecken" if "\t" in message or (
-            "found character '\\t'" in str(exc)) else ""
-        problems.append(Diagnostic(doc.path, line, column, "error",
-                                   f"ogiltig YAML: {message}", hint))
+        deep = _too_deep(text)
+        nodes = [] if deep else list(yaml.compose_all(text, Loader=_COMPOSER))
+    except yaml.YAMLError as exc:
+        problems.append(_syntax_error(doc, text, exc))
+        return
+    if deep:
+        problems.append(_located(doc, deep, f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer"))
         return
     if not nodes or nodes[0] is None:
         problems.append(Diagnostic(doc.path, 1, 1, "error", "filen är tom",
                                    "en post måste åtminstone ha id, title, reviewed och sources"))
         return
     if len(nodes) > 1:
-        mark = nodes[1].start_mark
-        problems.append(Diagnostic(doc.path, mark.line + 1, mark.column + 1, "error",
-                                   "filen innehåller mer än ett YAML-dokument",
-                                   "en fil, en post"))
+        problems.append(_located(doc, nodes[1].start_mark,
+                                 "filen innehåller mer än ett YAML-dokument", "en fil, en post"))
         return
     converter = _Converter(doc, problems)
     try:
         doc.data = converter.convert(nodes[0], (), 0)
     except _DocumentTooLarge as exc:
-        problems.append(Diagnostic(doc.path, exc.mark.line + 1, exc.mark.column + 1, "error",
-                                   exc.message))
+        problems.append(Diagnostic(doc.path, *exc.location, "error", exc.message))
         doc.data = None
 
 
-def load_file(path: Path, root: Path, record_type: str) -> tuple[SourceDocument, list[Diagnostic]]:
-    """Read one record file; problems come back located, never raised."""
+def load_file(path: Path, root: Path, record_type: str,
+              max_file_bytes: int = MAX_FILE_BYTES) -> tuple[SourceDocument, list[Diagnostic]]:
+    """Read one record file; problems come back located, never raised.
+
+    The size is checked before reading, so an oversized file costs no memory."""
     rel = path.relative_to(root).as_posix()
-    doc = SourceDocument(path=rel, record_type=record_type, stem=path.stem, data=None)
-    problems: list[Diagnostic] = []
+    doc = SourceDocument(path=rel, record_type=record_type,
+                         stem=unicodedata.normalize("NFC", path.stem), data=None)
+    size = path.stat().st_size
+    if size > max_file_bytes:
+        return doc, [Diagnostic(rel, 1, 1, "error",
+                                f"filen är {size} byte, större än gränsen {max_file_bytes} byte",
+                                "dela upp posten eller flytta långa texter till content/")]
     raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        problems.append(Diagnostic(rel, 1, 1, "error",
-                                   f"filen är större än {MAX_FILE_BYTES} byte",
-                                   "dela upp posten"))
-        return doc, problems
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -177,29 +252,39 @@ def load_file(path: Path, root: Path, record_type: str) -> tuple[SourceDocument,
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        problems.append(Diagnostic(rel, line, column, "error", "filen är inte UTF-8",
-                                   "spara filen som UTF-8"))
-        return doc, problems
+        return doc, [Diagnostic(rel, line, column, "error", "filen är inte UTF-8",
+                                "spara filen som UTF-8")]
+    problems: list[Diagnostic] = []
     _parse(doc, text, problems)
     return doc, problems
 
 
-def load_data(data_dir: Path, root: Path, record_types: list[str]) -> tuple[
-        list[SourceDocument], list[Diagnostic]]:
+def _is_record_file(rel: Path, record_types: list[str]) -> bool:
+    return len(rel.parts) == 2 and rel.parts[0] in record_types and rel.suffix == ".yaml"
+
+
+def _is_ignored(rel: Path) -> bool:
+    """Hidden files (editor swap files, .gitkeep) and non-record folders are not looked at."""
+    return rel.parts[0] in NON_RECORD_FOLDERS or any(p.startswith(".") for p in rel.parts)
+
+
+def load_data(data_dir: Path, root: Path, record_types: list[str],
+              max_file_bytes: int = MAX_FILE_BYTES) -> tuple[list[SourceDocument],
+                                                             list[Diagnostic]]:
     """Read every record under data/<type>/*.yaml, reporting files that are not records."""
     documents: list[SourceDocument] = []
     problems: list[Diagnostic] = []
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(data_dir)
-        if len(rel.parts) != 2 or rel.parts[0] not in record_types or path.suffix != ".yaml":
-            if any(part.startswith(".") for part in rel.parts):
-                continue
+        if _is_ignored(rel):
+            continue
+        if not _is_record_file(rel, record_types):
             problems.append(Diagnostic(
                 path.relative_to(root).as_posix(), 1, 1, "error",
                 "filen är ingen post", "poster ligger i data/<typ>/<id>.yaml där typ är "
                 + ", ".join(record_types)))
             continue
-        doc, found = load_file(path, root, rel.parts[0])
+        doc, found = load_file(path, root, rel.parts[0], max_file_bytes)
         documents.append(doc)
         problems.extend(found)
     return documents, problems

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -17,13 +19,25 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.diagnostics import DataError
 from generator.render import Rendered
-from generator.site import Project, generate
+from generator.site import Project, Settings, generate
+
+_DEFAULTS = Settings()
 
 
-class KnowledgeBasePlugin(BasePlugin):
+class KnowledgeBaseConfig(base.Config):
+    """The options of `plugins: - kb:` declared to MkDocs, so that it accepts them (and a
+    strict build does not fail on them). The library reads the same options from mkdocs.yml
+    and validates them (`Settings`), so `kb check` applies the same limits."""
+
+    review_max_age_years = c.Type(int, default=_DEFAULTS.review_max_age_years)
+    max_file_bytes = c.Type(int, default=_DEFAULTS.max_file_bytes)
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     """Adds the generated pages and navigation to a build of the repository's mkdocs.yml."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.project: Project | None = None
         self.rendered: Rendered | None = None
 

@@ -8,6 +8,7 @@ replaces a good site.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -15,15 +16,28 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, PositiveInt, ValidationError
 
 from generator.diagnostics import DataError, Diagnostic, has_errors
-from generator.load import load_data
+from generator.load import MAX_FILE_BYTES, FieldPath, load_data, load_file
 from generator.model import KnowledgeBase
 from generator.render import Rendered, render
 from generator.types import RECORD_TYPES, Record
-from generator.validate import validate
+from generator.validate import REVIEW_MAX_AGE_YEARS, validate
 
 PLUGIN_NAME = "kb"
+
+
+class Settings(BaseModel):
+    """The kb plugin's options (`plugins: - kb: {review_max_age_years: 3}` in mkdocs.yml).
+
+    The library reads them from mkdocs.yml itself, so `kb check`, `kb build` and
+    `mkdocs build` always apply the same limits; the plugin only declares them to MkDocs."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    review_max_age_years: PositiveInt = REVIEW_MAX_AGE_YEARS
+    max_file_bytes: PositiveInt = MAX_FILE_BYTES
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,30 @@ class Project:
     def config(self) -> dict[str, Any]:
         return yaml.safe_load(self.config_file.read_text(encoding="utf-8"))
 
+    def settings(self) -> tuple[Settings, list[Diagnostic]]:
+        """The kb plugin's options from mkdocs.yml; invalid ones are reported at their place
+        in mkdocs.yml and the defaults are used, so a check still runs."""
+        plugins = self.config().get("plugins") or []
+        for i, entry in enumerate(plugins):
+            if isinstance(entry, dict) and PLUGIN_NAME in entry:
+                try:
+                    return Settings.model_validate(entry[PLUGIN_NAME] or {}), []
+                except ValidationError as exc:
+                    return Settings(), self._config_problems(exc, ("plugins", i, PLUGIN_NAME))
+        return Settings(), []
+
+    def _config_problems(self, exc: ValidationError, at: FieldPath) -> list[Diagnostic]:
+        doc, _ = load_file(self.config_file, self.root, "")
+        problems = []
+        for error in exc.errors():
+            path = (*at, *error["loc"])
+            line, column = doc.locate(path, key=error["type"] == "extra_forbidden")
+            problems.append(Diagnostic(doc.path, line, column, "error",
+                                       f"ogiltig inställning för kb: {error['loc'][-1]}",
+                                       f"tillåtet är {', '.join(Settings.model_fields)} "
+                                       "med positiva heltal"))
+        return problems
+
     @property
     def content_dir(self) -> Path:
         return self.root / self.config().get("docs_dir", "docs")
@@ -62,15 +100,21 @@ class Project:
                       for p in self.content_dir.rglob("*.md"))
 
 
-def check(project: Project) -> tuple[list[Record], list[Diagnostic]]:
-    """Load and validate all records; every problem comes back, none is raised."""
-    documents, problems = load_data(project.data_dir, project.root, list(RECORD_TYPES))
-    records, found = validate(documents)
-    return records, sorted(problems + found)
+def check(project: Project, today: dt.date | None = None) -> tuple[list[Record],
+                                                                   list[Diagnostic]]:
+    """Load and validate all records; every problem comes back, none is raised. Review ages
+    count from `today` (the day of the check unless given)."""
+    settings, problems = project.settings()
+    documents, found = load_data(project.data_dir, project.root, list(RECORD_TYPES),
+                                 settings.max_file_bytes)
+    records, invalid = validate(documents, today=today,
+                                review_max_age_years=settings.review_max_age_years)
+    return records, sorted(problems + found + invalid)
 
 
 def generate(project: Project) -> Rendered:
-    """The rendered knowledge base; raises DataError listing every problem if there is one."""
+    """The rendered knowledge base; raises DataError listing every error if there is one.
+    Warnings do not stop a build; `kb check` and the maintenance page show them."""
     records, problems = check(project)
     if has_errors(problems):
         raise DataError(problems)

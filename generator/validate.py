@@ -6,6 +6,7 @@ the line and column of the value (or key) that caused it, with a hint where we c
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import unicodedata
 from collections.abc import Iterable
@@ -18,6 +19,9 @@ from generator.diagnostics import Diagnostic
 from generator.load import FieldPath, SourceDocument
 from generator.types import RECORD_TYPES, Record
 from generator.types.base import SLUG_PATTERN, split_ref
+
+# How old a review may be before `kb check` warns; configurable per project in mkdocs.yml.
+REVIEW_MAX_AGE_YEARS = 3
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:
@@ -58,10 +62,10 @@ def _message(error: dict[str, Any]) -> str:
         "missing": f"fältet '{field}' saknas",
         "extra_forbidden": f"okänt fält '{field}'",
         "string_type": f"'{field}' ska vara text, inte {type(got).__name__}",
-        "int_type": f"'{field}' ska vara ett heltal",
+        "int_type": f"'{field}' ska vara ett heltal, inte {got!r}",
         "int_parsing": f"'{field}' ska vara ett heltal, inte {got!r}",
         "int_from_float": f"'{field}' ska vara ett heltal, inte {got!r}",
-        "float_type": f"'{field}' ska vara ett tal",
+        "float_type": f"'{field}' ska vara ett tal, inte {got!r}",
         "float_parsing": f"'{field}' ska vara ett tal, inte {got!r}",
         "list_type": f"'{field}' ska vara en lista",
         "model_type": f"'{field}' ska vara en mappning med fält",
@@ -72,16 +76,42 @@ def _message(error: dict[str, Any]) -> str:
         "date_from_datetime_inexact": f"'{field}' ska vara ett datum utan klockslag",
         "literal_error": f"{got!r} är inte ett tillåtet värde för '{field}'; "
                          f"tillåtna är {ctx.get('expected', '')}",
-        "string_pattern_mismatch": f"{got!r} har fel form för '{field}'",
+        "string_pattern_mismatch": _pattern_message(field, got, ctx.get("pattern", "")),
         "string_too_short": f"'{field}' får inte vara tom",
         "too_short": f"'{field}' måste ha minst {ctx.get('min_length')} värde(n)",
         "greater_than_equal": f"'{field}' måste vara minst {ctx.get('ge')}",
         "less_than_equal": f"'{field}' får vara högst {ctx.get('le')}",
         "greater_than": f"'{field}' måste vara större än {ctx.get('gt')}",
-        "bool_type": f"'{field}' ska vara true eller false",
+        "bool_type": f"'{field}' ska vara true eller false, inte {got!r}",
         "value_error": str(ctx.get("error", error["msg"])),
     }
     return messages.get(kind, f"'{field}': {error['msg']}")
+
+
+def _pattern_message(field: object, got: object, pattern: str) -> str:
+    if pattern == SLUG_PATTERN and isinstance(got, str):
+        return f"{got!r} är inget säkert id för '{field}': {_unsafe_slug_reason(got)}"
+    return f"{got!r} har fel form för '{field}'"
+
+
+def _unsafe_slug_reason(value: str) -> str:
+    """What makes `value` unsafe as an id, which becomes a file name and part of an address:
+    the first of path tricks, invisible characters and look-alikes that it contains."""
+    value = _normalised(value)
+    odd = next((c for c in value if not (c.isascii() and (c.isalnum() or c == "-"))), "")
+    if ".." in value:
+        return "'..' pekar ut ur mappen"
+    if "/" in value or "\\" in value:
+        return "snedstreck ('/' eller '\\') skapar mappar"
+    if odd and unicodedata.category(odd).startswith("C"):
+        return f"styrtecknet U+{ord(odd):04X} syns inte men ändrar adressen"
+    if odd.isspace():
+        return "mellanslag blir %20 i adressen"
+    if any(c.isupper() for c in value):
+        return "versaler gör att samma adress kan skrivas på flera sätt"
+    if odd:
+        return f"tecknet {odd!r} är inte a–z, 0–9 eller bindestreck"
+    return "bindestreck får inte stå först, sist eller två i rad"
 
 
 def _hint(error: dict[str, Any], cls: type[Record]) -> str:
@@ -108,15 +138,24 @@ def _schema_problems(doc: SourceDocument, cls: type[Record]) -> tuple[Record | N
         return None, [Diagnostic(doc.path, line, column, "error",
                                  "en post ska vara en mappning med fält (nyckel: värde)")]
     try:
-        return cls.model_validate(doc.data), []
+        return cls.model_validate(doc.data, strict=True), []
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
             loc = tuple(error["loc"])
+            if _echoes_load_problem(doc, loc, error["type"]):
+                continue
             line, column = doc.locate(loc, key=error["type"] == "extra_forbidden")
             problems.append(Diagnostic(doc.path, line, column, "error", _message(error),
                                        _hint(error, cls)))
         return None, problems
+
+
+def _echoes_load_problem(doc: SourceDocument, loc: FieldPath, kind: str) -> bool:
+    """Whether a schema error only repeats what loading reported: a value under a rejected tag,
+    or a field 'missing' from a mapping that lost a key to a merge key or a complex key."""
+    return any(loc[:len(p)] == p for p in doc.unreadable) or (
+        kind == "missing" and loc[:-1] in doc.incomplete)
 
 
 def _normalised(text: str) -> str:
@@ -126,15 +165,15 @@ def _normalised(text: str) -> str:
 class _Index:
     """What exists: record ids per type, and the anchors each valid record offers.
 
-    A record that failed its schema still counts as existing (its own errors are reported),
-    so references to it do not add a cascade of follow-on errors; its anchors are unknown.
+    A record that failed to load or validate still counts as existing, under its file name and
+    the id it claims (its own errors are reported), so references to it do not add a cascade
+    of follow-on errors; its anchors are unknown.
     """
 
     def __init__(self, documents: list[SourceDocument],
                  records: list[tuple[SourceDocument, Record]]) -> None:
-        self.anchors: dict[tuple[str, str], dict[str, str] | None] = {
-            (d.record_type, d.data["id"]): None for d in documents
-            if isinstance(d.data, dict) and isinstance(d.data.get("id"), str)}
+        claimed = [(d.record_type, i) for d in documents for i in (d.stem, _doc_id(d)) if i]
+        self.anchors: dict[tuple[str, str], dict[str, str] | None] = dict.fromkeys(claimed)
         self.anchors.update({(r.type_name, r.id): r.anchors() for _, r in records})
 
     def check(self, ref: str) -> tuple[str, str]:
@@ -161,7 +200,7 @@ def _record_problems(doc: SourceDocument, record: Record, index: _Index) -> list
         line, column = doc.locate(path, key=key)
         problems.append(Diagnostic(doc.path, line, column, "error", message, hint))
 
-    if _normalised(record.id) != _normalised(doc.stem):
+    if _normalised(record.id) != doc.stem:
         add(("id",), f"id '{record.id}' ska vara samma som filnamnet '{doc.stem}'",
             f"döp om filen till {record.id}.yaml eller ändra id")
     source_ids = [s.id for s in record.sources]
@@ -206,8 +245,67 @@ def _anchor_paths(model: BaseModel, path: FieldPath = ()) -> list[tuple[FieldPat
     return found
 
 
-def validate(documents: list[SourceDocument]) -> tuple[list[Record], list[Diagnostic]]:
-    """Typed records for the valid documents, and every problem found in any document."""
+def _doc_id(doc: SourceDocument) -> str | None:
+    """The id a document claims, valid or not, so that clashes are found even between two
+    records that both have other errors."""
+    if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+        return doc.data["id"]
+    return None
+
+
+def _duplicate_ids(documents: list[SourceDocument]) -> list[Diagnostic]:
+    """Two files of one type claiming the same id; ids are compared in Unicode's composed form
+    (NFC), so an 'å' typed as a + ring and one typed as å can never be two records."""
+    problems = []
+    first_seen: dict[tuple[str, str], tuple[SourceDocument, str]] = {}
+    # The file whose name is the id is the original; other claimants are reported.
+    for doc in sorted(documents, key=lambda d: _normalised(_doc_id(d) or "") != d.stem):
+        record_id = _doc_id(doc)
+        if record_id is None:
+            continue
+        key = (doc.record_type, _normalised(record_id))
+        if key in first_seen:
+            other, other_id = first_seen[key]
+            encoded = "; id:na skiljer sig bara i hur tecknen är kodade (Unicode NFC/NFD)" if (
+                other_id != record_id) else ""
+            line, column = doc.locate(("id",))
+            problems.append(Diagnostic(doc.path, line, column, "error",
+                                       f"id '{record_id}' används redan",
+                                       f"av {other.path}{encoded}"))
+        first_seen.setdefault(key, (doc, record_id))
+    return problems
+
+
+def _review_due(doc: SourceDocument, record: Record, today: dt.date,
+                max_age_years: int) -> list[Diagnostic]:
+    """A warning when the content has not been reviewed within `max_age_years` of `today`:
+    facts about methods and registries go stale, and readers rely on the date."""
+    cutoff = _years_before(today, max_age_years)
+    if record.reviewed >= cutoff:
+        return []
+    line, column = doc.locate(("reviewed",))
+    return [Diagnostic(doc.path, line, column, "warning",
+                       f"posten granskades senast {record.reviewed.isoformat()}, för mer än "
+                       f"{max_age_years} år sedan",
+                       "granska innehållet och sätt reviewed till dagens datum")]
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    """The same calendar day `years` earlier; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def validate(documents: list[SourceDocument], *, today: dt.date | None = None,
+             review_max_age_years: int = REVIEW_MAX_AGE_YEARS) -> tuple[list[Record],
+                                                                        list[Diagnostic]]:
+    """Typed records for the valid documents, and every problem found in any document.
+
+    Errors stop a build; warnings (a review that is due) do not, unless the caller is strict.
+    `today` is the day review ages are counted from, normally the day of the check."""
+    today = today or dt.date.today()
     problems: list[Diagnostic] = []
     valid: list[tuple[SourceDocument, Record]] = []
     for doc in documents:
@@ -217,17 +315,10 @@ def validate(documents: list[SourceDocument]) -> tuple[list[Record], list[Diagno
         problems.extend(found)
         if record is not None:
             valid.append((doc, record))
-    first_seen: dict[tuple[str, str], SourceDocument] = {}
-    for doc, record in valid:
-        key = (record.type_name, _normalised(record.id))
-        if key in first_seen:
-            line, column = doc.locate(("id",))
-            problems.append(Diagnostic(doc.path, line, column, "error",
-                                       f"id '{record.id}' används redan",
-                                       f"av {first_seen[key].path}"))
-        first_seen.setdefault(key, doc)
+    problems.extend(_duplicate_ids(documents))
     problems.extend(alias_problems(valid))
     index = _Index(documents, valid)
     for doc, record in valid:
         problems.extend(_record_problems(doc, record, index))
+        problems.extend(_review_due(doc, record, today, review_max_age_years))
     return [record for _, record in valid], sorted(problems)

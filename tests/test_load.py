@@ -1,10 +1,12 @@
 """Loading: YAML becomes data with positions, and every oddity a located error."""
 
+import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
-from generator.load import load_file
+from generator.load import MAX_DEPTH, MAX_NODES, load_data, load_file
 
 
 def load(tmp_path: Path, text: str | bytes):
@@ -69,3 +71,88 @@ def test_alias_bomb_is_rejected_quickly(tmp_path: Path) -> None:
     lines += [f"a{i}: &a{i} [{', '.join(f'*a{i - 1}' for _ in range(10))}]" for i in range(1, 9)]
     problem = only(load(tmp_path, "\n".join(lines) + "\n")[1])
     assert "aliasbomb" in problem.message
+
+
+def test_control_character_is_located_by_character_not_byte(tmp_path: Path) -> None:
+    problem = only(load(tmp_path, "id: x\ntitle: Göteborg\x07\n")[1])
+    assert (problem.path, problem.line, problem.column) == ("intervention/x.yaml", 2, 16)
+    assert problem.message == "otillåtet tecken U+0007 (styrtecken)"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("reviewed: 2026-13-01\n", "2026-13-01"),
+    ("reviewed: 2026-02-30\n", "2026-02-30"),
+    ("reviewed: 2026-01-15 10:30\n", "2026-01-15 10:30"),
+    ("reviewed: 2026-01-15T00:00:00\n", "2026-01-15T00:00:00"),
+    ("credits: !!int sju\n", "sju"),
+])
+def test_values_yaml_cannot_construct_stay_the_text_the_editor_wrote(
+        tmp_path: Path, text: str, value: str) -> None:
+    """Validation then reports them against the field's type, quoting exactly this text."""
+    doc, problems = load(tmp_path, text)
+    assert problems == []
+    assert list(doc.data.values()) == [value]
+
+
+@pytest.mark.parametrize("depth", [100, 200_000])
+def test_deep_flow_nesting_is_rejected_at_the_first_level_too_deep_in_bounded_time(
+        tmp_path: Path, depth: int) -> None:
+    started = time.perf_counter()
+    doc, problems = load(tmp_path, "id: x\nsteps: " + "[" * depth + "]" * depth + "\n")
+    elapsed = time.perf_counter() - started
+    problem = only(problems)
+    assert (problem.path, problem.line, problem.column) == ("intervention/x.yaml", 2,
+                                                            8 + MAX_DEPTH)
+    assert problem.message == f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer"
+    assert doc.data is None
+    assert elapsed < 2
+
+
+@pytest.mark.parametrize("depth", [100, 300])
+def test_deep_block_nesting_is_rejected_at_the_same_place_in_short_and_long_files(
+        tmp_path: Path, depth: int) -> None:
+    text = "id: x\nsteps:\n" + "".join("  " * i + "- x:\n" for i in range(depth))
+    problem = only(load(tmp_path, text)[1])
+    assert (problem.line, problem.column) == (32, 61)
+    assert problem.message == f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer"
+
+
+def test_alias_bomb_costs_bounded_time_and_memory(tmp_path: Path) -> None:
+    """Eleven lines that would expand to 10**12 values; a5 is the first past the limit."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join(f'*a{i - 1}' for _ in range(10))}]" for i in range(1, 12)]
+    text = "\n".join(lines) + "\n"
+    started = time.perf_counter()
+    problem = only(load(tmp_path, text)[1])
+    elapsed = time.perf_counter() - started
+    tracemalloc.start()
+    load(tmp_path, text)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert (problem.path, problem.line, problem.column) == ("intervention/x.yaml", 6, 1)
+    assert problem.message == f"dokumentet har fler än {MAX_NODES} värden (aliasbomb?)"
+    assert elapsed < 2
+    assert peak < 200 * 1024 * 1024
+
+
+def test_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "intervention" / "x.yaml"
+    path.parent.mkdir()
+    path.write_bytes(b"id: x\n" + b"# fyllnad\n" * 20)
+    problem = only(load_file(path, tmp_path, "intervention", max_file_bytes=100)[1])
+    assert (problem.path, problem.line, problem.column) == ("intervention/x.yaml", 1, 1)
+    assert problem.message == "filen är 206 byte, större än gränsen 100 byte"
+
+
+def test_course_material_and_hidden_files_in_data_are_not_stray(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    for rel in ["material/kurs/bilder.pdf", "material/uppgift.docx", "stage/.start.yaml.swp",
+                "stage/anteckning.txt", "readme.md"]:
+        (data / rel).parent.mkdir(parents=True, exist_ok=True)
+        (data / rel).write_text("x", encoding="utf-8")
+    documents, problems = load_data(data, tmp_path, ["stage"])
+    assert documents == []
+    assert [(p.path, p.line, p.column, p.message) for p in problems] == [
+        ("data/readme.md", 1, 1, "filen är ingen post"),
+        ("data/stage/anteckning.txt", 1, 1, "filen är ingen post"),
+    ]

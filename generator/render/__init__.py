@@ -8,7 +8,7 @@ is a producer module; a new kind of page is a module and one entry in PRODUCERS.
 from __future__ import annotations
 
 from generator.model import KnowledgeBase
-from generator.render import links, nav, records, redirects, reference
+from generator.render import links, maintenance, nav, records, redirects, reference
 from generator.render.context import (
     RenderContext,
     Rendered,
@@ -20,7 +20,8 @@ from generator.render.context import (
 from generator.render.nav import NAV_LIMIT
 from generator.render.reference import field_tables, json_schema
 
-PRODUCERS = (records.produce, reference.produce, links.produce, redirects.produce)
+PRODUCERS = (records.produce, reference.produce, links.produce, redirects.produce,
+             maintenance.produce)
 
 
 def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") -> Rendered:
