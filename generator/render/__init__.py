@@ -8,7 +8,17 @@ is a producer module; a new kind of page is a module and one entry in PRODUCERS.
 from __future__ import annotations
 
 from generator.model import KnowledgeBase
-from generator.render import links, maintenance, nav, records, redirects, reference
+from generator.render import (
+    compare,
+    finder,
+    links,
+    maintenance,
+    nav,
+    open_data,
+    records,
+    redirects,
+    reference,
+)
 from generator.render.context import (
     RenderContext,
     Rendered,
@@ -21,7 +31,7 @@ from generator.render.nav import NAV_LIMIT
 from generator.render.reference import field_tables, json_schema
 
 PRODUCERS = (records.produce, reference.produce, links.produce, redirects.produce,
-             maintenance.produce)
+             maintenance.produce, finder.produce, compare.produce, open_data.produce)
 
 
 def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") -> Rendered:

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from generator.render.context import RenderContext
-from generator.types import RECORD_TYPES, Record
+from generator.types import RECORD_TYPES
 
 
 def _type_label(annotation: Any, anchor_prefix: str) -> str:
@@ -39,8 +39,9 @@ def _nested_models(annotation: Any) -> list[type[BaseModel]]:
     return [m for a in typing.get_args(annotation) for m in _nested_models(a)]
 
 
-def field_tables(cls: type[Record]) -> list[dict[str, Any]]:
-    """The field reference for a record type: its own table, then one per nested part."""
+def field_tables(cls: type[BaseModel], anchor_prefix: str) -> list[dict[str, Any]]:
+    """The field reference for a model (a record type, or the open data index): its own
+    table, then one per nested part, anchored as `<anchor_prefix>-<part>`."""
     tables, queue, seen = [], [cls], set()
     while queue:
         model = queue.pop(0)
@@ -49,7 +50,7 @@ def field_tables(cls: type[Record]) -> list[dict[str, Any]]:
         seen.add(model)
         rows = []
         for name, info in model.model_fields.items():
-            rows.append({"name": name, "type": Markup(_type_label(info.annotation, cls.type_name)),
+            rows.append({"name": name, "type": Markup(_type_label(info.annotation, anchor_prefix)),
                          "required": info.is_required(), "description": info.description or ""})
             queue.extend(_nested_models(info.annotation))
         tables.append({"name": model.__name__, "doc": (model.__doc__ or "").strip(),
@@ -57,8 +58,9 @@ def field_tables(cls: type[Record]) -> list[dict[str, Any]]:
     return tables
 
 
-def json_schema(cls: type[Record]) -> str:
-    """The record type as JSON Schema, for editors' YAML tooling."""
+def json_schema(cls: type[BaseModel]) -> str:
+    """A model as JSON Schema: record types for editors' YAML tooling, the index for
+    open data users."""
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
               **cls.model_json_schema()}
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
@@ -67,6 +69,6 @@ def json_schema(cls: type[Record]) -> str:
 
 def produce(ctx: RenderContext) -> None:
     ctx.page("redaktorer/falt.md", "fields.md.j2",
-             types=[(cls, field_tables(cls)) for cls in RECORD_TYPES.values()])
+             types=[(cls, field_tables(cls, cls.type_name)) for cls in RECORD_TYPES.values()])
     for type_name, cls in RECORD_TYPES.items():
         ctx.file(f"schemas/{type_name}.schema.json", json_schema(cls))

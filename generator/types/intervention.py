@@ -24,6 +24,11 @@ Problem = Literal["beteendeproblem", "skolproblem", "kriminalitet", "missbruk",
                   "foraldraskap", "psykisk-ohalsa", "inkludering"]
 Registry = Literal["ungsinn", "metodguiden", "cebc", "blueprints", "foundations",
                    "vidensportalen", "kasvun-tuki", "annat"]
+Country = Literal["se", "no", "dk", "fi", "is"]
+IntensityLevel = Literal["i-vardagen", "flera-per-vecka", "varje-vecka", "glesare", "varierar"]
+DurationLevel = Literal["under-3-manader", "3-6-manader", "6-12-manader", "over-12-manader",
+                        "lopande"]
+CostLevel = Literal[1, 2, 3, 4, 5]
 
 
 class Ages(Strict):
@@ -47,6 +52,41 @@ class EvidenceRating(Strict):
     rating: Text = Field(description="Registrets egen bedömning, t.ex. 'Nivå 5'.")
     year: int = Field(ge=1990, le=2100, description="År för bedömningen.")
     text: str = Field("", description="Motivering eller kommentar.")
+    source: Slug = Field(description="`id` för källan i `sources`.")
+
+
+class IntensityBand(Strict):
+    """Intensity on a common scale, so the method finder can filter on it; the free text in
+    `intensity` says what the source actually wrote."""
+
+    value: IntensityLevel = Field(description="`i-vardagen` (del av det dagliga arbetet), "
+                                  "`flera-per-vecka`, `varje-vecka`, `glesare` eller `varierar` "
+                                  "(olika delar har olika intensitet).")
+    source: Slug = Field(description="`id` för källan i `sources`.")
+
+
+class DurationBand(Strict):
+    """The usual length of the method for one child or family, on a common scale."""
+
+    value: DurationLevel = Field(description="`under-3-manader`, `3-6-manader`, "
+                                 "`6-12-manader`, `over-12-manader` eller `lopande` (ingen fast "
+                                 "längd, t.ex. en skolomfattande modell).")
+    source: Slug = Field(description="`id` för källan i `sources`.")
+
+
+class CostBand(Strict):
+    """Unit cost on Foundations Guidebook's five-step scale, the only published cost
+    scale among the registries we follow; never estimated, only copied from a source."""
+
+    value: CostLevel = Field(description="1 (under 100 £), 2 (100–499 £), 3 (500–999 £), "
+                             "4 (1 000–2 000 £) eller 5 (över 2 000 £) i enhetskostnad.")
+    source: Slug = Field(description="`id` för källan i `sources`.")
+
+
+class TrainingCountry(Strict):
+    """A country where practitioners can be trained in the method, and who says so."""
+
+    country: Country = Field(description="`se`, `no`, `dk`, `fi` eller `is`.")
     source: Slug = Field(description="`id` för källan i `sources`.")
 
 
@@ -100,10 +140,22 @@ class Intervention(Record):
     arenas: list[Arena] = Field(min_length=1, description="Var insatsen ges.")
     formats: list[Format] = Field(min_length=1, description="Individ, grupp och/eller familj.")
     intensity: Fact = Field(description="Intensitet: hur ofta och hur länge per tillfälle.")
+    intensity_band: IntensityBand | None = Field(
+        None, description="Intensiteten i en gemensam skala för sökfiltret; utelämna om "
+                          "källorna inte räcker (visas då som 'uppgift saknas').")
     duration: Fact = Field(description="Insatsens längd.")
+    duration_band: DurationBand | None = Field(
+        None, description="Längden i en gemensam skala för sökfiltret; utelämna om källorna "
+                          "inte räcker.")
     staffing: Fact | None = Field(None, description="Personal och bemanning.")
     training: Fact = Field(description="Utbildning och certifiering av utövare.")
+    training_countries: list[TrainingCountry] = Field(
+        default_factory=list, description="Länder där utövare kan utbildas i metoden, var "
+                                          "och ett med källa; tom lista = uppgift saknas.")
     costs: Fact | None = Field(None, description="Kostnader; utelämna om inget källbelagt finns.")
+    cost_band: CostBand | None = Field(
+        None, description="Enhetskostnad i Foundations Guidebooks femgradiga skala; "
+                          "utelämna om ingen källa anger den.")
     owner: Fact | None = Field(None, description="Programägare eller nationellt ansvarig.")
     components: list[Section] = Field(default_factory=list, description="Delar eller moduler.")
     effects: list[Fact] = Field(default_factory=list, description="Studier och resultat.")

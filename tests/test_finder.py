@@ -1,0 +1,145 @@
+"""In Debian's Chromium: a social worker starts from the child, not from a method name —
+filters the catalogue, shares the filtered list as a link, compares methods side by side,
+and still gets the whole catalogue without JavaScript."""
+
+import re
+from collections.abc import Callable, Iterator
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+pytestmark = pytest.mark.browser
+
+METHODS = ["MST", "PALS", "PMTO", "TIBIR"]
+
+
+def shown(page: Page) -> list[str]:
+    """Abbreviations of the methods whose rows are visible in the finder's table."""
+    links = page.locator("tr:not([hidden]) a[data-method]")
+    return [name.split(" ")[0] for name in links.all_inner_texts()]
+
+
+def option(page: Page, legend: str, label: str) -> Locator:
+    """The checkbox `label` in the fieldset `legend`, whatever count it shows."""
+    fieldset = page.get_by_role("group", name=legend)
+    return fieldset.get_by_role("checkbox", name=re.compile(rf"^{re.escape(label)} \(\d+\)$"))
+
+
+def test_age_and_facets_narrow_the_list_and_options_show_counts(page: Page,
+                                                                base_url: str) -> None:
+    page.goto(f"{base_url}hitta/")
+    expect(page.get_by_role("status")).to_have_text("4 av 4 insatser visas.")
+    page.get_by_label("Ålder i år").fill("9")
+    assert shown(page) == ["PALS", "PMTO", "TIBIR"]
+    expect(option(page, "Arena", "Skolan")).to_have_accessible_name("Skolan (2)")
+    option(page, "Arena", "Skolan").check()
+    expect(page.get_by_role("status")).to_have_text("2 av 4 insatser visas.")
+    assert shown(page) == ["PALS", "TIBIR"]
+    expect(option(page, "Form", "Familj")).to_have_accessible_name("Familj (1)")
+
+
+def test_choices_are_made_with_the_keyboard_and_announced(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}hitta/")
+    option(page, "Problem eller behov", "Kriminalitet").focus()
+    page.keyboard.press("Space")
+    expect(page.get_by_role("status")).to_have_text("1 av 4 insatser visas.")
+    expect(page.get_by_role("status")).to_have_attribute("aria-live", "polite")
+    page.keyboard.press("Space")
+    expect(page.get_by_role("status")).to_have_text("4 av 4 insatser visas.")
+
+
+def test_no_method_matches_says_so(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}hitta/?alder=2")
+    expect(page.get_by_role("status")).to_contain_text("Ingen insats stämmer")
+    assert shown(page) == []
+
+
+def test_the_filter_lives_in_the_url_and_a_shared_link_restores_it(
+        page: Page, browser: Browser, base_url: str) -> None:
+    page.goto(f"{base_url}hitta/")
+    page.get_by_label("Ålder i år").fill("14")
+    option(page, "Utbildning ges i", "Norge").check()
+    option(page, "Bedömning i evidensregister", "Ungsinn (Norge): Nivå 3").check()
+    expect(page).to_have_url(f"{base_url}hitta/?alder=14&evidens=ungsinn-niva-3&utbildning=no")
+    assert shown(page) == ["MST", "PALS"]
+
+    colleague = browser.new_context(locale="sv-SE").new_page()
+    colleague.goto(page.url)
+    expect(colleague.get_by_label("Ålder i år")).to_have_value("14")
+    expect(option(colleague, "Utbildning ges i", "Norge")).to_be_checked()
+    assert shown(colleague) == ["MST", "PALS"]
+    colleague.context.close()
+
+
+def test_unknown_values_can_be_chosen_as_uppgift_saknas(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}hitta/?langd=saknas")
+    assert shown(page) == ["PMTO", "TIBIR"]
+    expect(option(page, "Kostnadsnivå (Foundations skala)", "Uppgift saknas")
+           ).to_have_accessible_name("Uppgift saknas (2)")
+
+
+def test_the_shown_methods_can_be_compared(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}hitta/?alder=9&arena=skola")
+    page.get_by_role("link", name="Jämför de insatser som visas").click()
+    page.wait_for_url(f"{base_url}jamfor/?m=pals%2Ctibir")
+    assert visible_columns(page) == ["PALS", "TIBIR"]
+
+
+@pytest.fixture
+def no_script_page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="sv-SE", java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_without_javascript_the_finder_is_the_full_catalogue(no_script_page: Page,
+                                                             base_url: str) -> None:
+    no_script_page.goto(f"{base_url}hitta/?alder=14")
+    assert shown(no_script_page) == METHODS
+    expect(no_script_page.locator("form.kb-finder")).to_be_hidden()
+    expect(no_script_page.get_by_text("Utan JavaScript visas hela katalogen")).to_be_visible()
+
+
+def visible_columns(page: Page) -> list[str]:
+    headers = page.locator("th:not([hidden]) a[data-method]")
+    return [name.split(" ")[0] for name in headers.all_inner_texts()]
+
+
+def test_comparison_shows_the_chosen_methods_side_by_side(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}jamfor/?m=pmto,mst")
+    assert visible_columns(page) == ["MST", "PMTO"]
+    expect(page.get_by_text("Jämförelsen är ingen rangordning")).to_be_visible()
+    row = page.locator("tr", has_text="Bedömning i Ungsinn (Norge)")
+    expect(row.locator("td:not([hidden])")).to_have_text(
+        ["Bedömning i Ungsinn (Norge)", "Nivå 3 (2014) källa", "Nivå 5 (2018) källa"])
+
+    page.get_by_role("checkbox", name="TIBIR").check()
+    expect(page).to_have_url(f"{base_url}jamfor/?m=mst%2Cpmto%2Ctibir")
+    assert visible_columns(page) == ["MST", "PMTO", "TIBIR"]
+    page.get_by_role("checkbox", name="PALS").check()
+    page.get_by_role("checkbox", name="MST").uncheck()
+    assert visible_columns(page) == ["PALS", "PMTO", "TIBIR"]
+
+
+def test_comparison_takes_at_most_four_and_asks_for_two(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}jamfor/?m=mst")
+    expect(page.get_by_role("status")).to_have_text("Välj minst två insatser.")
+    for name in ["PALS", "PMTO", "TIBIR"]:
+        page.get_by_role("checkbox", name=name).check()
+    expect(page.get_by_role("status")).to_have_text("Jämför MST, PALS, PMTO, TIBIR.")
+
+
+def test_without_javascript_the_comparison_shows_every_method(no_script_page: Page,
+                                                              base_url: str) -> None:
+    no_script_page.goto(f"{base_url}jamfor/?m=pmto,mst")
+    assert visible_columns(no_script_page) == METHODS
+
+
+@pytest.mark.parametrize("address", ["hitta/", "hitta/?alder=9&arena=skola", "jamfor/",
+                                     "jamfor/?m=pmto,mst", "oppna-data/"])
+def test_finder_and_comparison_have_no_wcag_21_aa_violations(
+        page: Page, base_url: str, address: str,
+        wcag_21_aa_report: Callable[[Page], str]) -> None:
+    page.goto(f"{base_url}{address}")
+    page.wait_for_selector("form:not([hidden]), .kb-meta, h1")
+    assert wcag_21_aa_report(page) == ""
