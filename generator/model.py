@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from generator.types import RECORD_TYPES, Curriculum, Intervention, Record, Stage
 from generator.types.base import Part, split_ref
@@ -25,9 +26,10 @@ class Target:
 
 @dataclass
 class KnowledgeBase:
-    """All valid records, indexed by type and id."""
+    """All valid records, indexed by type and id, and where their material files are."""
 
     records: list[Record]
+    material_dir: Path | None = None
     _index: dict[tuple[str, str], Record] = field(init=False)
     _backlinks: dict[tuple[str, str], list[Record]] = field(init=False)
     _by_type: dict[str, list[Record]] = field(init=False)
@@ -103,3 +105,12 @@ class KnowledgeBase:
         """Curricula whose modules link to `record`, with the first such module's anchor, so
         a page can say which courses teach it and where."""
         return self._curricula.get((record.type_name, record.id), [])
+
+    def material_path(self, file: str) -> Path:
+        """Where a material file that validation has found under data/material/ is."""
+        assert self.material_dir is not None, "material files need the knowledge base's folder"
+        return self.material_dir / file
+
+    def material_size(self, file: str) -> int:
+        """Size in bytes of a material file, shown beside its link."""
+        return self.material_path(file).stat().st_size

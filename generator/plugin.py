@@ -56,6 +56,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for path, text in self.rendered.files.items():
             inclusion = InclusionLevel.NOT_IN_NAV if path in hidden else InclusionLevel.UNDEFINED
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
+        for path, source in self.rendered.copies.items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

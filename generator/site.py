@@ -20,6 +20,8 @@ from pydantic import BaseModel, ConfigDict, PositiveInt, ValidationError
 
 from generator.diagnostics import DataError, Diagnostic, has_errors
 from generator.load import MAX_FILE_BYTES, FieldPath, load_data, load_file
+from generator.material import FOLDER as MATERIAL
+from generator.material import material_problems
 from generator.model import KnowledgeBase
 from generator.render import Rendered, render
 from generator.types import RECORD_TYPES, Record
@@ -109,6 +111,7 @@ def check(project: Project, today: dt.date | None = None) -> tuple[list[Record],
                                  settings.max_file_bytes)
     records, invalid = validate(documents, today=today,
                                 review_max_age_years=settings.review_max_age_years)
+    invalid += material_problems(documents, records, project.data_dir)
     return records, sorted(problems + found + invalid)
 
 
@@ -118,7 +121,8 @@ def generate(project: Project) -> Rendered:
     records, problems = check(project)
     if has_errors(problems):
         raise DataError(problems)
-    rendered = render(KnowledgeBase(records), project.content_pages())
+    rendered = render(KnowledgeBase(records, material_dir=project.data_dir / MATERIAL),
+                      project.content_pages())
     collisions = set(rendered.files) & set(project.content_pages())
     if collisions:
         raise DataError([Diagnostic(f"{project.content_dir.name}/{path}", 1, 1, "error",
@@ -167,6 +171,10 @@ def write_tree(project: Project, out_dir: Path) -> Path:
             target = staging / "docs" / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        for path, source in rendered.copies.items():
+            target = staging / "docs" / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
         (staging / "mkdocs.yml").write_text(
             yaml.safe_dump(derived_config(project, rendered), allow_unicode=True,
                            sort_keys=False), encoding="utf-8")

@@ -11,8 +11,10 @@ from generator.model import KnowledgeBase
 from generator.render import (
     compare,
     finder,
+    handouts,
     links,
     maintenance,
+    material,
     nav,
     open_data,
     records,
@@ -31,6 +33,7 @@ from generator.render.nav import NAV_LIMIT
 from generator.render.reference import field_tables, json_schema
 
 PRODUCERS = (records.produce, reference.produce, links.produce, redirects.produce,
+             handouts.produce, material.produce,
              maintenance.produce, finder.produce, compare.produce, open_data.produce)
 
 
@@ -40,7 +43,8 @@ def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") ->
     ctx = RenderContext(kb=kb, t=t, env=environment(t), content_pages=content_pages)
     for produce in PRODUCERS:
         produce(ctx)
-    ctx.out.nav, ctx.out.not_in_nav = nav.build(ctx)
+    ctx.out.nav, hidden = nav.build(ctx)
+    ctx.out.not_in_nav = [*hidden, *ctx.outside_nav]
     return ctx.out
 
 

@@ -55,6 +55,8 @@ class Rendered:
     files: dict[str, str] = field(default_factory=dict)
     nav: list[Any] = field(default_factory=list)
     not_in_nav: list[str] = field(default_factory=list)
+    # Files the site gets as they are (course material): docs-relative path -> source file.
+    copies: dict[str, Path] = field(default_factory=dict)
 
 
 class PageHelpers:
@@ -99,6 +101,15 @@ def _number(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
+def _filesize(size: int, units: dict[str, str]) -> str:
+    """A file size as people read it: '830 byte', '42 kB', '1,2 MB' (SI units)."""
+    if size < 1000:
+        return units["bytes"].format(n=size)
+    if size < 1_000_000:
+        return units["kb"].format(n=_number(round(size / 1000)))
+    return units["mb"].format(n=_number(round(size / 1_000_000, 1)))
+
+
 def environment(t: dict[str, Any]) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -114,6 +125,7 @@ def environment(t: dict[str, Any]) -> Environment:
     env.filters["date"] = lambda d: Markup(d.isoformat()) if isinstance(d, dt.date) else d
     env.filters["front"] = _front
     env.filters["credits"] = _number
+    env.filters["filesize"] = lambda size: _filesize(size, t["units"])
     env.filters["vocab"] = lambda value, kind: t["vocab"][kind][value]
     return env
 
@@ -134,6 +146,7 @@ class RenderContext:
     content_pages: list[str]
     out: Rendered = field(default_factory=Rendered)
     nav_entries: dict[str, list[Any]] = field(default_factory=dict)
+    outside_nav: list[str] = field(default_factory=list)
 
     def page(self, path: str, template: str, record: Record | None = None,
              **context: Any) -> None:
@@ -145,6 +158,15 @@ class RenderContext:
     def file(self, path: str, text: str) -> None:
         """Add a non-Markdown file (JSON, CSV, …) at the docs-relative `path`."""
         self.out.files[path] = text
+
+    def copy(self, path: str, source: Path) -> None:
+        """Put the file `source` into the site, unchanged, at the docs-relative `path`."""
+        self.out.copies[path] = source
+
+    def leave_out_of_nav(self, path: str) -> None:
+        """Keep a page out of the navigation (a printable handout), on purpose, so that a
+        strict build does not report it as forgotten."""
+        self.outside_nav.append(path)
 
     def add_to_nav(self, section: str, entry: Any) -> None:
         """Place `entry` (a path or {title: path}) in a section, or at the top level ("")."""

@@ -2,11 +2,90 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from generator.types.base import Fact, Record, Ref, Section, Text
+from generator.types.base import Fact, Record, Ref, Section, Slug, Strict, Text
+
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+# Crossref's pattern for the DOIs in use; `(`, `)` and `;` occur in older ones.
+Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")]
+# A path under data/material/: no leading dot in any part, so never `..` or a hidden file.
+MaterialPath = Annotated[str, StringConstraints(
+    pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*$")]
+
+
+def _isbn(value: str) -> str:
+    """An ISBN-10 or ISBN-13 whose check digit is right, so a typo cannot reach a list."""
+    digits = value.replace("-", "").replace(" ", "").upper()
+    if len(digits) == 13 and digits.isdigit():
+        valid = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10 == 0
+    elif len(digits) == 10 and digits[:9].isdigit() and (digits[9].isdigit() or
+                                                         digits[9] == "X"):
+        values = [10 if d == "X" else int(d) for d in digits]
+        valid = sum(v * (10 - i) for i, v in enumerate(values)) % 11 == 0
+    else:
+        raise ValueError(f"ISBN '{value}' ska ha 10 eller 13 siffror")
+    if not valid:
+        raise ValueError(f"ISBN '{value}' har fel kontrollsiffra")
+    return value
+
+
+Isbn = Annotated[str, AfterValidator(_isbn)]
+
+
+class Reading(Strict):
+    """A text on a reading list, with an identifier a library or a browser can find it by."""
+
+    title: Text = Field(description="Titel.")
+    authors: str | None = Field(None, description="Författare, t.ex. 'Ogden, T. & Hagen, K.'.")
+    year: int | None = Field(None, ge=1900, le=2100, description="Utgivningsår.")
+    publisher: str | None = Field(None, description="Förlag, tidskrift eller utgivare.")
+    doi: Doi | None = Field(None, description="DOI utan adress, t.ex. "
+                                              "`10.1007/s10488-022-01236-9`.")
+    isbn: Isbn | None = Field(None, description="ISBN (10 eller 13 siffror, bindestreck "
+                                                "tillåtna); kontrollsiffran kontrolleras.")
+    url: Url | None = Field(None, description="Webbadress (http eller https).")
+    note: str = Field("", description="Kommentar, t.ex. vilka kapitel som ska läsas.")
+
+    @model_validator(mode="after")
+    def _findable(self) -> Reading:
+        if not (self.doi or self.isbn or self.url):
+            raise ValueError("ange doi, isbn eller url så att texten går att hitta")
+        return self
+
+
+class Session(Section):
+    """A teaching occasion (a seminar, workshop or supervision); its id is its anchor."""
+
+    length: Text | None = Field(None, description="Längd, t.ex. '5 dagar' eller '2–3 dagar'.")
+    source: Slug | None = Field(None, description="`id` för källan i `sources`, om uppgiften "
+                                                  "kommer från en källa.")
+
+
+class Assignment(Section):
+    """Something participants do and hand in or present; its id is its anchor."""
+
+    source: Slug | None = Field(None, description="`id` för källan i `sources`, om uppgiften "
+                                                  "kommer från en källa.")
+
+
+class Material(Strict):
+    """Course material: a link, or a file under `data/material/` copied into the site."""
+
+    title: Text = Field(description="Vad materialet heter.")
+    kind: Literal["bildspel", "pdf", "video", "dokument", "webbsida"] = Field(
+        description="`bildspel`, `pdf`, `video`, `dokument` eller `webbsida`.")
+    url: Url | None = Field(None, description="Webbadress till materialet.")
+    file: MaterialPath | None = Field(None, description="Fil i `data/material/`, t.ex. "
+                                      "`ebp-kurs/bildspel-1.pdf`; kopieras till webbplatsen.")
+
+    @model_validator(mode="after")
+    def _one_place(self) -> Material:
+        if (self.url is None) == (self.file is None):
+            raise ValueError("ange antingen url eller file för materialet")
+        return self
 
 
 class Module(Section):
@@ -14,6 +93,12 @@ class Module(Section):
 
     outcomes: list[Text] = Field(default_factory=list, description="Lärandemål.")
     hours: float | None = Field(None, gt=0, description="Omfattning i timmar, om känd.")
+    credits: float | None = Field(None, gt=0, description="Högskolepoäng för modulen, om känt.")
+    sessions: list[Session] = Field(default_factory=list, description="Tillfällen i modulen.")
+    reading: list[Reading] = Field(default_factory=list, description="Litteratur.")
+    assignments: list[Assignment] = Field(default_factory=list, description="Uppgifter.")
+    material: list[Material] = Field(default_factory=list,
+                                     description="Kursmaterial: bildspel, pdf, video.")
     links: list[Ref] = Field(default_factory=list, description="Poster, steg och "
                              "checklistpunkter som modulen bygger på.")
 
@@ -34,4 +119,8 @@ class Curriculum(Record):
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
 
     def anchors(self) -> dict[str, str]:
-        return {m.id: m.title for m in self.modules}
+        return {part.id: part.title for part in self.parts()}
+
+    def material_files(self) -> list[str]:
+        """Files under data/material/ that the curriculum's modules attach."""
+        return [m.file for module in self.modules for m in module.material if m.file]
