@@ -9,6 +9,7 @@ place in the file and every oddity becomes a located diagnostic instead of a tra
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,9 @@ MAX_FILE_BYTES = 1_000_000
 # not an exception) somewhere above 20,000 levels. A level takes at least one character, so
 # only texts longer than this are scanned for depth before they are composed.
 SCAN_DEPTH_ABOVE_CHARS = 8_192
+
+# Where YAML starts a new line (so where its marks count lines).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 # Folders in data/ that hold files for the site rather than records (course material that
 # pages link to), so they are neither loaded nor reported as stray files.
@@ -178,13 +182,26 @@ def _syntax_error(doc: SourceDocument, text: str, exc: yaml.YAMLError) -> Diagno
     mark = exc.problem_mark or exc.context_mark
     hint = "använd mellanslag för indrag, inte tabbtecken" if mark and _char_at(
         text, mark) == "\t" else ""
-    return _located(doc, mark, f"ogiltig YAML: {exc.problem or exc}", hint)
+    line, column = _within(text, mark)
+    return Diagnostic(doc.path, line, column, "error", f"ogiltig YAML: {exc.problem or exc}",
+                      hint)
+
+
+def _within(text: str, mark: yaml.Mark | None) -> Location:
+    """A mark as line and column, moved back inside the text: at the end of a file without a
+    final line break, libyaml points at a line that does not exist."""
+    if mark is None:
+        return (1, 1)
+    lines = _LINE_BREAK.split(text)
+    if mark.line < len(lines):
+        return (mark.line + 1, mark.column + 1)
+    return (len(lines), len(lines[-1]) + 1)
 
 
 def _char_at(text: str, mark: yaml.Mark) -> str:
     """The character a mark points at (the two YAML parsers word the same error differently,
     so the tab itself, not the message, decides the hint)."""
-    lines = text.split("\n")
+    lines = _LINE_BREAK.split(text)
     line = lines[mark.line] if mark.line < len(lines) else ""
     return line[mark.column:mark.column + 1]
 

@@ -11,8 +11,19 @@ import re
 
 from markupsafe import Markup
 
-_UNSAFE_URL = re.compile(r"(\](?:\(|:)\s*<?\s*)(?:javascript|vbscript|data|file)\s*:",
-                         re.IGNORECASE)
+
+def _scheme(name: str) -> str:
+    """A URL scheme as browsers read it: they drop tabs and line breaks anywhere in a URL, so
+    'java<TAB>script:' is still javascript:."""
+    return "[\t\n\r]*".join(map(re.escape, name))
+
+
+# A link or reference definition whose target starts with a script-capable scheme, after the
+# spaces and control characters browsers skip at the start of a URL.
+_UNSAFE_URL = re.compile(
+    r"(\](?:\(|:)[\x00-\x20]*<?[\x00-\x20]*)(?:"
+    + "|".join(_scheme(s) for s in ("javascript", "vbscript", "data", "file"))
+    + r")[\x00-\x20]*:", re.IGNORECASE)
 _REPLACEMENTS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
 _ESCAPE = re.compile("|".join(map(re.escape, _REPLACEMENTS)))
 

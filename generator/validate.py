@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -22,6 +23,7 @@ from generator.types.base import SLUG_PATTERN, split_ref
 
 # How old a review may be before `kb check` warns; configurable per project in mkdocs.yml.
 REVIEW_MAX_AGE_YEARS = 3
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:
@@ -73,7 +75,7 @@ def _message(error: dict[str, Any]) -> str:
         "date_type": f"'{field}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {got!r}",
         "date_parsing": f"'{field}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {got!r}",
         "date_from_datetime_parsing": f"'{field}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {got!r}",
-        "date_from_datetime_inexact": f"'{field}' ska vara ett datum utan klockslag",
+        "date_from_datetime_inexact": f"'{field}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {got!r}",
         "literal_error": f"{got!r} är inte ett tillåtet värde för '{field}'; "
                          f"tillåtna är {ctx.get('expected', '')}",
         "string_pattern_mismatch": _pattern_message(field, got, ctx.get("pattern", "")),
@@ -138,7 +140,7 @@ def _schema_problems(doc: SourceDocument, cls: type[Record]) -> tuple[Record | N
         return None, [Diagnostic(doc.path, line, column, "error",
                                  "en post ska vara en mappning med fält (nyckel: värde)")]
     try:
-        return cls.model_validate(doc.data, strict=True), []
+        record = cls.model_validate(doc.data)
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
@@ -149,6 +151,49 @@ def _schema_problems(doc: SourceDocument, cls: type[Record]) -> tuple[Record | N
             problems.append(Diagnostic(doc.path, line, column, "error", _message(error),
                                        _hint(error, cls)))
         return None, problems
+    problems = _loose_dates(doc, record)
+    return (None if problems else record), problems
+
+
+def _loose_dates(doc: SourceDocument, record: Record) -> list[Diagnostic]:
+    """Dates pydantic accepted from something that is not a date as written: a number (read as
+    seconds since 1970) or a text with a time of day at midnight. A date is `ÅÅÅÅ-MM-DD`,
+    quoted or not."""
+    problems = []
+    for path, _ in _leaves(record, dt.date):
+        try:
+            written = _value_at(doc.data, path)
+        except (KeyError, IndexError):
+            continue  # a default, not something the editor wrote
+        if isinstance(written, dt.date) or (
+                isinstance(written, str) and ISO_DATE.fullmatch(written)):
+            continue
+        line, column = doc.locate(path)
+        problems.append(Diagnostic(doc.path, line, column, "error",
+                                   f"'{path[-1]}' ska vara ett datum (ÅÅÅÅ-MM-DD), "
+                                   f"inte {written!r}"))
+    return problems
+
+
+def _leaves(model: BaseModel, kind: type, path: FieldPath = ()) -> list[tuple[FieldPath, Any]]:
+    """Values of type `kind` anywhere in a model, with their field paths."""
+    found: list[tuple[FieldPath, Any]] = []
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for i, item in items:
+            here = (*path, name) if i is None else (*path, name, i)
+            if isinstance(item, BaseModel):
+                found += _leaves(item, kind, here)
+            elif isinstance(item, kind):
+                found.append((here, item))
+    return found
+
+
+def _value_at(data: Any, path: FieldPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def _echoes_load_problem(doc: SourceDocument, loc: FieldPath, kind: str) -> bool:

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.site import Project
+from generator.types import RECORD_TYPES
 
 # The process record of the minimal project, line by line, so a case can change one line.
 STEG = """\
@@ -136,7 +137,7 @@ sources: [{id: s1, title: Källa}]
     ]),
     "stray-file": ({"process/steg.yml": "id: steg\n"}, [
         "data/process/steg.yml:1:1: error: filen är ingen post (poster ligger i "
-        "data/<typ>/<id>.yaml där typ är intervention, stage, process, curriculum)",
+        f"data/<typ>/<id>.yaml där typ är {', '.join(RECORD_TYPES)})",
     ]),
     "alias-bomb": (steg("sources:", "\n".join(
         ["extra: &a0 [x, x, x, x, x, x, x, x, x, x]"]

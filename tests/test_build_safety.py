@@ -1,0 +1,107 @@
+"""Nothing half-built is published: stale pages disappear, and a build that is interrupted or
+fails leaves the previous site exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from mkdocs.commands import build as mkdocs_build
+
+from generator.site import Project, build, write_tree
+
+EXTRA = """\
+id: {id}
+title: Extra process
+summary: En process som byter namn.
+reviewed: 2026-01-15
+description: Om processen.
+steps: [{{id: ett, title: Ett}}]
+sources: [{{id: s1, title: Källa}}]
+"""
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def rename_extra(project: Project, old: str, new: str) -> None:
+    (project.data_dir / "process" / f"{old}.yaml").unlink()
+    (project.data_dir / "process" / f"{new}.yaml").write_text(EXTRA.format(id=new),
+                                                               encoding="utf-8")
+
+
+def test_a_renamed_record_leaves_no_stale_page_in_the_generated_tree_or_the_site(
+        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    project = make_project({"process/extra.yaml": EXTRA.format(id="extra")})
+    tree, site = tmp_path / "tree", tmp_path / "site"
+    write_tree(project, tree)
+    build(project, site)
+    assert (tree / "docs" / "extra.md").is_file() and (site / "extra" / "index.html").is_file()
+    rename_extra(project, "extra", "annan")
+    write_tree(project, tree)
+    build(project, site)
+    assert not (tree / "docs" / "extra.md").exists()
+    assert not (site / "extra").exists()
+    assert (tree / "docs" / "annan.md").is_file() and (site / "annan" / "index.html").is_file()
+
+
+def test_a_build_interrupted_mid_way_leaves_the_previous_site_byte_identical(
+        make_project: Callable[..., Project], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project()
+    site = tmp_path / "site"
+    build(project, site)
+    before = snapshot(site)
+    real_build_page = mkdocs_build._build_page
+    built: list[str] = []
+
+    def interrupted(page: object, *args: object, **kwargs: object) -> None:
+        """Write a few pages, then stop as Ctrl-C would."""
+        if len(built) == 3:
+            raise KeyboardInterrupt
+        built.append(str(page))
+        real_build_page(page, *args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", interrupted)
+    steg = project.data_dir / "process" / "steg.yaml"
+    steg.write_text(steg.read_text(encoding="utf-8").replace(
+        "Steg för steg", "Nytt namn"), encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        build(project, site)
+    assert len(built) == 3
+    assert snapshot(site) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_a_killed_kb_build_leaves_the_previous_site_byte_identical(
+        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    """SIGKILL allows no clean-up at all: the old site survives because the new one is only
+    ever renamed into place once it is complete."""
+    project = make_project()
+    site = tmp_path / "site"
+    build(project, site)
+    before = snapshot(site)
+    kb = Path(sys.executable).parent / "kb"
+    process = subprocess.Popen([str(kb), "-q", "build", "--site-dir", str(site)],
+                               cwd=project.root, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any(
+                (staging / "search").exists() or (staging / "insatser").exists()
+                for staging in tmp_path.glob(".site.*")):
+            assert process.poll() is None, "the build finished before it could be killed"
+            time.sleep(0.005)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    assert process.returncode == -signal.SIGKILL
+    assert snapshot(site) == before
