@@ -11,6 +11,7 @@ from generator.model import KnowledgeBase
 from generator.render import (
     compare,
     finder,
+    glossary,
     handouts,
     links,
     maintenance,
@@ -33,8 +34,8 @@ from generator.render.nav import NAV_LIMIT
 from generator.render.reference import field_tables, json_schema
 
 PRODUCERS = (records.produce, reference.produce, links.produce, redirects.produce,
-             handouts.produce, material.produce,
-             maintenance.produce, finder.produce, compare.produce, open_data.produce)
+             handouts.produce, material.produce, maintenance.produce, finder.produce,
+             compare.produce, open_data.produce, glossary.produce)
 
 
 def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") -> Rendered:

@@ -13,7 +13,7 @@ from generator.types import RECORD_TYPES, Record
 NAV_LIMIT = 40
 
 # The order of sections in the navigation; process records sit at the top level.
-SECTION_ORDER = ("intervention", "stage", "process", "curriculum")
+SECTION_ORDER = ("intervention", "stage", "process", "curriculum", "term")
 
 
 def _nav_title(record: Record) -> str:

@@ -1,0 +1,113 @@
+/* Kunskapsbank: glossary terms explained wherever they appear.
+ *
+ * The build writes data/ordlista.json (every term's forms, short explanation and address).
+ * On each page this script finds the first place each term occurs in the main text and
+ * turns it into a link to the term's glossary page with a tooltip: shown while the pointer
+ * is over it or the link has keyboard focus, kept while the pointer moves onto it, closed
+ * with Escape (WCAG 1.4.13), and tied to the link with aria-describedby so a screen reader
+ * reads the explanation too. Only the first occurrence is marked, so a page does not fill
+ * up with tab stops. Without the script the text reads as before.
+ *
+ * Forms in capitals only (abbreviations such as EBP) must match exactly; other forms match
+ * whatever their case. Headings, links, code, form controls and the glossary list itself
+ * are left alone.
+ *
+ * Material's instant navigation swaps pages without reloading scripts, so the script runs
+ * for every page `document$` emits.
+ */
+(() => {
+  "use strict";
+
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  // The site root, from the page the script was first loaded on.
+  const ROOT = new URL(`${config.base.replace(/\/?$/, "/")}`, location.href);
+  const SKIP = "a, code, pre, kbd, h1, h2, h3, h4, h5, h6, abbr, button, label, legend, "
+    + "input, select, textarea, script, style, sup, .kb-term, .kb-glossary, .kb-meta, "
+    + "[data-kb-no-terms]";
+  let glossary = null;
+
+  /** The terms, each with its regular expressions; fetched once per visit. */
+  function load() {
+    glossary ??= fetch(new URL("data/ordlista.json", ROOT))
+      .then(response => (response.ok ? response.json() : []))
+      .then(terms => terms.map(term => ({ ...term, patterns: patterns(term.forms) })))
+      .catch(() => []);
+    return glossary;
+  }
+
+  /** One expression for the abbreviations (exact case), one for the words (any case). */
+  function patterns(forms) {
+    const escape = form => form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const whole = (list, flags) => (list.length
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escape).join("|")})(?![\\p{L}\\p{N}])`, flags)
+      : null);
+    const upper = forms.filter(form => form === form.toUpperCase());
+    return [whole(upper, "u"), whole(forms.filter(form => !upper.includes(form)), "iu")]
+      .filter(Boolean);
+  }
+
+  /** The earliest match of any of the term's expressions in `text`, or null. */
+  function find(text, term) {
+    const matches = term.patterns.map(regex => regex.exec(text)).filter(Boolean);
+    return matches.sort((a, b) => a.index - b.index)[0] || null;
+  }
+
+  function textNodes(root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: node => (node.nodeValue.trim() && !node.parentElement.closest(SKIP)
+        ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+    });
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    return nodes;
+  }
+
+  function mark(node, match, term) {
+    const id = `kb-term-${term.id}`;
+    const link = document.createElement("a");
+    link.className = "kb-term__link";
+    link.href = new URL(term.url, ROOT).href;
+    link.setAttribute("aria-describedby", id);
+    link.textContent = match[0];
+    const tip = document.createElement("span");
+    tip.className = "kb-term__tip";
+    tip.id = id;
+    tip.setAttribute("role", "tooltip");
+    tip.textContent = term.text;
+    const wrapper = document.createElement("span");
+    wrapper.className = "kb-term";
+    wrapper.append(link, tip);
+    wrapper.addEventListener("mouseleave", () => wrapper.classList.remove("kb-term--closed"));
+    link.addEventListener("blur", () => wrapper.classList.remove("kb-term--closed"));
+    const rest = node.splitText(match.index);
+    rest.nodeValue = rest.nodeValue.slice(match[0].length);
+    node.after(wrapper);
+  }
+
+  async function init() {
+    const content = document.querySelector(".md-content article");
+    if (!content) return;
+    const terms = await load();
+    const here = location.pathname;
+    for (const term of terms) {
+      if (here.endsWith(`/${term.url}`)) continue;
+      for (const node of textNodes(content)) {
+        const match = find(node.nodeValue, term);
+        if (match) {
+          mark(node, match, term);
+          break;
+        }
+      }
+    }
+  }
+
+  // Escape closes the tooltip under the pointer or focus without moving either.
+  document.addEventListener("keydown", event => {
+    if (event.key !== "Escape") return;
+    for (const open of document.querySelectorAll(".kb-term:hover, .kb-term:focus-within")) {
+      open.classList.add("kb-term--closed");
+    }
+  });
+
+  document$.subscribe(init);
+})();
