@@ -4,7 +4,9 @@
  * `[data-item]` per item), so without this script it still reads and prints as a list.
  * This script adds, per item, three states as native radio buttons, "Ansvarig",
  * "Kommentar" and a date; progress per checklist and for the page; export, import, a
- * shareable link, reset and print.
+ * shareable link, reset and print. A checklist can name another scale of state labels
+ * (`data-scale`, e.g. Finns/Delvis/Saknas for a self-assessment); the stored values stay
+ * the same.
  *
  * State lives only in the browser, through Material's __md_get/__md_set (localStorage
  * scoped to the site), one entry per checklist id holding items by their YAML id — never by
@@ -64,6 +66,10 @@
     return node;
   }
 
+  /** The UI texts with a named scale's labels (e.g. Finns/Delvis/Saknas) laid over them;
+   * `data-scale` on a checklist or the tools block names it, the labels come from the page. */
+  const withScale = (ui, scale) => ({ ...ui, ...((ui.scales || {})[scale] || {}) });
+
   const format = (template, values) =>
     template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? values[key] : match));
 
@@ -73,7 +79,7 @@
     constructor(container, ui, onChange) {
       this.container = container;
       this.id = container.dataset.checklist;
-      this.ui = ui;
+      this.ui = withScale(ui, container.dataset.scale);
       this.onChange = onChange;
       this.items = [...container.querySelectorAll("[data-item]")];
       this.itemIds = this.items.map(item => item.dataset.item);
@@ -162,6 +168,7 @@
         total: this.itemIds.length,
         done: states.filter(state => state === "done").length,
         started: states.filter(state => state === "started").length,
+        not_started: states.filter(state => state === "not_started").length,
       };
     }
 
@@ -208,7 +215,7 @@
   class ChecklistPage {
     constructor(tools) {
       this.tools = tools;
-      this.ui = JSON.parse(tools.dataset.ui);
+      this.ui = withScale(JSON.parse(tools.dataset.ui), tools.dataset.scale);
       this.checklists = [...document.querySelectorAll(".kb-checklist[data-checklist]")]
         .map(container => new Checklist(container, this.ui, () => this.showTotal()));
       this.buildTools();
@@ -244,7 +251,7 @@
     }
 
     showTotal() {
-      const total = { total: 0, done: 0, started: 0 };
+      const total = { total: 0, done: 0, started: 0, not_started: 0 };
       for (const checklist of this.checklists) {
         for (const [key, value] of Object.entries(checklist.counts())) total[key] += value;
       }

@@ -125,6 +125,7 @@ def environment(t: dict[str, Any]) -> Environment:
     env.filters["date"] = lambda d: Markup(d.isoformat()) if isinstance(d, dt.date) else d
     env.filters["front"] = _front
     env.filters["credits"] = _number
+    env.filters["number"] = _number
     env.filters["filesize"] = lambda size: _filesize(size, t["units"])
     env.filters["vocab"] = lambda value, kind: t["vocab"][kind][value]
     return env

@@ -2,13 +2,18 @@
 
 from generator.types.base import Record
 from generator.types.curriculum import Curriculum
+from generator.types.framework import Framework
 from generator.types.intervention import Intervention
+from generator.types.measure import Measure
 from generator.types.process import Process
 from generator.types.stage import Stage
+from generator.types.study import Study
 from generator.types.term import Term
 
 RECORD_TYPES: dict[str, type[Record]] = {
-    cls.type_name: cls for cls in (Intervention, Stage, Process, Curriculum, Term)
+    cls.type_name: cls for cls in (Intervention, Stage, Process, Curriculum, Measure, Study,
+                                  Framework, Term)
 }
 
-__all__ = ["RECORD_TYPES", "Curriculum", "Intervention", "Process", "Record", "Stage", "Term"]
+__all__ = ["RECORD_TYPES", "Curriculum", "Framework", "Intervention", "Measure", "Process",
+           "Record", "Stage", "Study", "Term"]

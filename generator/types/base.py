@@ -133,7 +133,7 @@ class Record(Strict):
 FieldPath = tuple[str | int, ...]
 # Fields whose values are references to other records, checked by validation and turned into
 # backlinks; a new kind of reference is a new field name here, never a special case elsewhere.
-REF_FIELDS = {"related", "links", "stage"}
+REF_FIELDS = {"related", "links", "stage", "about"}
 
 
 @dataclass(frozen=True)
