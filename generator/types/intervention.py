@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field, StringConstraints, model_validator
 
@@ -133,22 +133,30 @@ class Intervention(Record):
 
     abbreviation: Text | None = Field(None, description="Förkortning, t.ex. PMTO.")
     description: str = Field(description="Beskrivning av insatsen (Markdown utan HTML).")
-    target_group: Fact = Field(description="Målgrupp.")
-    ages: Ages = Field(description="Åldersspann.")
-    problems: list[Problem] = Field(min_length=1, description="Problemområden insatsen riktar "
-                                    "sig mot (kontrollerat ordförråd).")
-    arenas: list[Arena] = Field(min_length=1, description="Var insatsen ges.")
-    formats: list[Format] = Field(min_length=1, description="Individ, grupp och/eller familj.")
-    intensity: Fact = Field(description="Intensitet: hur ofta och hur länge per tillfälle.")
+    target_group: Fact | None = Field(None, description="Målgrupp; utelämna bara om ingen "
+                                      "källa anger den (visas som 'uppgift saknas').")
+    ages: Ages | None = Field(None, description="Åldersspann; utelämna bara om ingen källa "
+                              "anger det.")
+    problems: list[Problem] = Field(default_factory=list, description="Problemområden "
+                                    "insatsen riktar sig mot (kontrollerat ordförråd); tom "
+                                    "lista = uppgift saknas.")
+    arenas: list[Arena] = Field(default_factory=list, description="Var insatsen ges; tom "
+                                "lista = uppgift saknas.")
+    formats: list[Format] = Field(default_factory=list, description="Individ, grupp och/eller "
+                                  "familj; tom lista = uppgift saknas.")
+    intensity: Fact | None = Field(None, description="Intensitet: hur ofta och hur länge per "
+                                   "tillfälle; utelämna bara om ingen källa anger den.")
     intensity_band: IntensityBand | None = Field(
         None, description="Intensiteten i en gemensam skala för sökfiltret; utelämna om "
                           "källorna inte räcker (visas då som 'uppgift saknas').")
-    duration: Fact = Field(description="Insatsens längd.")
+    duration: Fact | None = Field(None, description="Insatsens längd; utelämna bara om "
+                                  "ingen källa anger den.")
     duration_band: DurationBand | None = Field(
         None, description="Längden i en gemensam skala för sökfiltret; utelämna om källorna "
                           "inte räcker.")
     staffing: Fact | None = Field(None, description="Personal och bemanning.")
-    training: Fact = Field(description="Utbildning och certifiering av utövare.")
+    training: Fact | None = Field(None, description="Utbildning och certifiering av "
+                                  "utövare; utelämna bara om ingen källa anger den.")
     training_countries: list[TrainingCountry] = Field(
         default_factory=list, description="Länder där utövare kan utbildas i metoden, var "
                                           "och ett med källa; tom lista = uppgift saknas.")
@@ -167,6 +175,19 @@ class Intervention(Record):
         description="Metodens egna checklistpunkter per implementeringssteg; visas på "
                     "metodens sida och på stegets sida. Punkternas id är unika i posten.")
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
+
+    def rated_by(self) -> list[str]:
+        """Registries that rated the method, in the order the record lists them."""
+        return list(dict.fromkeys(e.registry for e in self.evidence))
+
+    def not_rated_by(self) -> list[str]:
+        """Named registries with no rating of the method in our sources, so the crosswalk can
+        say so instead of implying that the ratings shown are all there is."""
+        return [r for r in get_args(Registry) if r != "annat" and r not in self.rated_by()]
+
+    def source_url(self, source_id: str) -> str | None:
+        """The address of one of the record's sources, for links straight to a registry."""
+        return next(s.url for s in self.sources if s.id == source_id)
 
     def anchors(self) -> dict[str, str]:
         return {c.id: c.title for c in self.components} | {

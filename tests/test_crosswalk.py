@@ -1,0 +1,59 @@
+"""The evidence crosswalk on a method page: what each registry says, linked and dated, with
+disagreement made visible and the registries that have not rated the method named."""
+
+from collections.abc import Callable
+
+from generator.site import Project, generate
+
+ALFA = """
+    id: alfa
+    title: Alfa – föräldraträning
+    summary: En påhittad insats för tester.
+    reviewed: 2026-01-15
+    description: Beskrivning av Alfa.
+    target_group: {text: Föräldrar till barn 3–12 år, source: s1}
+    ages: {min: 3, max: 12, source: s1}
+    problems: [beteendeproblem]
+    arenas: [hem]
+    formats: [familj]
+    intensity: {text: En timme i veckan, source: s1}
+    duration: {text: 20–30 träffar, source: s1}
+    training: {text: 21 seminariedagar, source: s1}
+    evidence: EVIDENCE
+    sources:
+      - {id: s1, title: Källa ett}
+      - {id: ungsinn, title: Ungsinn om Alfa, url: "https://ungsinn.example/alfa"}
+      - {id: cebc, title: CEBC om Alfa, url: "https://cebc.example/alfa"}
+"""
+UNGSINN = ("{registry: ungsinn, rating: Nivå 5, year: 2018, text: Stark dokumentation.,"
+           " source: ungsinn}")
+CEBC = "{registry: cebc, rating: Promising, year: 2020, text: En studie., source: cebc}"
+
+
+def evidence_section(make_project: Callable[..., Project], ratings: list[str]) -> str:
+    alfa = ALFA.replace("EVIDENCE", f"[{', '.join(ratings)}]")
+    page = generate(make_project({"intervention/alfa.yaml": alfa})).files["insatser/alfa.md"]
+    return page.split("{ #evidens }")[1].split("\n## ")[0]
+
+
+def test_each_rating_links_to_the_registry_with_year_and_reason(
+        make_project: Callable[..., Project]) -> None:
+    section = evidence_section(make_project, [UNGSINN])
+    assert ("| [Ungsinn (Norge)](<https://ungsinn.example/alfa>) | Nivå 5 | 2018 | "
+            "Stark dokumentation. <sup>[[2]](#kalla-ungsinn)</sup> |") in section
+    assert "Flera register" not in section
+
+
+def test_registries_that_disagree_are_pointed_out(make_project: Callable[..., Project]) -> None:
+    section = evidence_section(make_project, [UNGSINN, CEBC])
+    assert '!!! info "Flera register har bedömt insatsen"' in section
+    assert "2 register har bedömt insatsen" in section
+    assert "| [CEBC (USA)](<https://cebc.example/alfa>) | Promising | 2020 |" in section
+
+
+def test_registries_without_a_rating_are_named(make_project: Callable[..., Project]) -> None:
+    section = evidence_section(make_project, [UNGSINN])
+    assert ("Inga bedömningar i våra källor från: Metodguiden (Sverige), CEBC (USA), "
+            "Blueprints (USA), Foundations Guidebook (Storbritannien), Vidensportalen "
+            "(Danmark), Kasvun tuki (Finland).") in section
+    assert "Ungsinn" not in section.split("Inga bedömningar")[1]
