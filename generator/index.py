@@ -100,8 +100,8 @@ def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
     """A method as one spreadsheet row: evidence as 'registry: rating (year)', sources as
     their addresses (or titles where a source has no address)."""
     special = {
-        "age_min": str(entry["ages"]["min"]),
-        "age_max": str(entry["ages"]["max"]),
+        "age_min": str(entry["ages"]["min"]) if entry["ages"] else "",
+        "age_max": str(entry["ages"]["max"]) if entry["ages"] else "",
         "evidence": _cell([f"{e['registry']}: {e['rating']} ({e['year']})"
                            for e in entry["evidence"]]),
         "sources": _cell([s["url"] or s["title"] for s in entry["sources"]]),
@@ -164,12 +164,12 @@ def facets(kb: KnowledgeBase, t: dict[str, Any]) -> list[Facet]:
                for method in kb.of_type("intervention") if isinstance(method, Intervention)
                for e in method.evidence}
     return [
-        Facet("problem", labels["problem"], options("problem", get_args(Problem), False),
-              lambda m: list(m.problems)),
-        Facet("arena", labels["arena"], options("arena", get_args(Arena), False),
-              lambda m: list(m.arenas)),
-        Facet("form", labels["form"], options("format", get_args(Format), False),
-              lambda m: list(m.formats)),
+        Facet("problem", labels["problem"], options("problem", get_args(Problem), True),
+              lambda m: or_missing(list(m.problems))),
+        Facet("arena", labels["arena"], options("arena", get_args(Arena), True),
+              lambda m: or_missing(list(m.arenas))),
+        Facet("form", labels["form"], options("format", get_args(Format), True),
+              lambda m: or_missing(list(m.formats))),
         Facet("intensitet", labels["intensitet"],
               options("intensity", get_args(IntensityLevel), True),
               lambda m: or_missing([m.intensity_band.value] if m.intensity_band else [])),

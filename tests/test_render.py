@@ -92,5 +92,5 @@ def test_schemas_are_exported_for_every_type(make_project: Callable[..., Project
     files = generate(make_project()).files
     schema = json.loads(files["schemas/intervention.schema.json"])
     assert schema["additionalProperties"] is False
-    assert "target_group" in schema["required"]
-    assert "| `target_group` | [Fact](#intervention-fact) | ja |" in files["redaktorer/falt.md"]
+    assert "description" in schema["required"] and "target_group" not in schema["required"]
+    assert "| `target_group` | [Fact](#intervention-fact) | nej |" in files["redaktorer/falt.md"]

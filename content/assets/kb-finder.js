@@ -73,7 +73,8 @@
 
     /** Does the method match every choice, leaving out the facet `except`? */
     matches(method, chosen, age, except) {
-      if (age !== null && (age < method.min || age > method.max)) return false;
+      // A method whose ages our sources do not give cannot be said to cover the age.
+      if (age !== null && !(method.min <= age && age <= method.max)) return false;
       return this.facets.every(({ key }) => key === except || !chosen[key].length
         || chosen[key].some(code => method.codes[key].has(code)));
     }

@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.model import KnowledgeBase
+from generator.render import figures
 from generator.text import finalize, safe_markdown, table_cell
 from generator.types import RECORD_TYPES, Intervention, Record
 from generator.types.intervention import MethodChecklist
@@ -126,6 +127,7 @@ def environment(t: dict[str, Any]) -> Environment:
     env.filters["front"] = _front
     env.filters["credits"] = _number
     env.filters["number"] = _number
+    env.globals["figures"] = figures
     env.filters["filesize"] = lambda size: _filesize(size, t["units"])
     env.filters["vocab"] = lambda value, kind: t["vocab"][kind][value]
     return env

@@ -133,22 +133,30 @@ class Intervention(Record):
 
     abbreviation: Text | None = Field(None, description="Förkortning, t.ex. PMTO.")
     description: str = Field(description="Beskrivning av insatsen (Markdown utan HTML).")
-    target_group: Fact = Field(description="Målgrupp.")
-    ages: Ages = Field(description="Åldersspann.")
-    problems: list[Problem] = Field(min_length=1, description="Problemområden insatsen riktar "
-                                    "sig mot (kontrollerat ordförråd).")
-    arenas: list[Arena] = Field(min_length=1, description="Var insatsen ges.")
-    formats: list[Format] = Field(min_length=1, description="Individ, grupp och/eller familj.")
-    intensity: Fact = Field(description="Intensitet: hur ofta och hur länge per tillfälle.")
+    target_group: Fact | None = Field(None, description="Målgrupp; utelämna bara om ingen "
+                                      "källa anger den (visas som 'uppgift saknas').")
+    ages: Ages | None = Field(None, description="Åldersspann; utelämna bara om ingen källa "
+                              "anger det.")
+    problems: list[Problem] = Field(default_factory=list, description="Problemområden "
+                                    "insatsen riktar sig mot (kontrollerat ordförråd); tom "
+                                    "lista = uppgift saknas.")
+    arenas: list[Arena] = Field(default_factory=list, description="Var insatsen ges; tom "
+                                "lista = uppgift saknas.")
+    formats: list[Format] = Field(default_factory=list, description="Individ, grupp och/eller "
+                                  "familj; tom lista = uppgift saknas.")
+    intensity: Fact | None = Field(None, description="Intensitet: hur ofta och hur länge per "
+                                   "tillfälle; utelämna bara om ingen källa anger den.")
     intensity_band: IntensityBand | None = Field(
         None, description="Intensiteten i en gemensam skala för sökfiltret; utelämna om "
                           "källorna inte räcker (visas då som 'uppgift saknas').")
-    duration: Fact = Field(description="Insatsens längd.")
+    duration: Fact | None = Field(None, description="Insatsens längd; utelämna bara om "
+                                  "ingen källa anger den.")
     duration_band: DurationBand | None = Field(
         None, description="Längden i en gemensam skala för sökfiltret; utelämna om källorna "
                           "inte räcker.")
     staffing: Fact | None = Field(None, description="Personal och bemanning.")
-    training: Fact = Field(description="Utbildning och certifiering av utövare.")
+    training: Fact | None = Field(None, description="Utbildning och certifiering av "
+                                  "utövare; utelämna bara om ingen källa anger den.")
     training_countries: list[TrainingCountry] = Field(
         default_factory=list, description="Länder där utövare kan utbildas i metoden, var "
                                           "och ett med källa; tom lista = uppgift saknas.")

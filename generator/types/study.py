@@ -3,6 +3,7 @@ compared across studies and drawn as a chart."""
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
@@ -72,5 +73,8 @@ class Study(Record):
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
 
     def citation(self) -> str:
-        """'Ogden & Hagen 2008': how charts and tables name the study."""
-        return f"{self.authors} {self.year}"
+        """'Ogden & Hagen 2008', or 'Rognstad m.fl. 2022' for three authors or more: how
+        charts name the study in the little room a label has."""
+        names = [n for n in re.split(r",\s*|\s*&\s*", self.authors) if n]
+        first = names[0] if len(names) > 2 else self.authors
+        return f"{first} m.fl. {self.year}" if len(names) > 2 else f"{first} {self.year}"
