@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import charts
+from generator.site import Project, check
 
 SVG = "{http://www.w3.org/2000/svg}"
 CHART = re.compile(r'<div class="kb-chart">(.*?)</table>', re.S)
@@ -34,7 +35,17 @@ def chart_pages(site: Path) -> list[Path]:
 
 def test_the_evidence_catalogue_and_fit_have_an_effect_chart(site: Path) -> None:
     pages = {p.parent.relative_to(site).as_posix() for p in chart_pages(site)}
-    assert {"evidens", "insatser/fit", "insatser/pmto", "insatser/mst", "insatser/pals"} <= pages
+    assert {"evidens", "insatser/fit", "insatser/pmto", "insatser/mst", "insatser/pals",
+            "spridning/tibir-status-2018"} <= pages
+
+
+def test_tibir_2018_regions_add_up_to_the_stated_111() -> None:
+    records, problems = check(Project(Path(__file__).resolve().parent.parent))
+    assert problems == []
+    status = next(r for r in records if r.id == "tibir-status-2018")
+    assert [r.count for r in status.regions] == [20, 21, 25, 27, 18]
+    total = next(f.value for f in status.figures if f.label.startswith("TIBIR-kommuner och"))
+    assert sum(r.count for r in status.regions) == total == 111
 
 
 def test_every_chart_is_valid_svg_with_a_title_and_the_numbers_of_its_table(

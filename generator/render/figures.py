@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from generator import charts
 from generator.model import KnowledgeBase
-from generator.types import Record, Study
+from generator.types import Record, Status, Study
 from generator.types.base import split_ref
 from generator.types.study import EffectSize
 
@@ -34,6 +34,11 @@ def sizes(studies: list[Study]) -> list[tuple[str, float]]:
     (barn)'. Studies without a stated size are left out."""
     return [(f"{s.citation()} ({s.sample[0].unit})", s.sample[0].value) for s in studies
             if s.sample]
+
+
+def region_counts(status: Status) -> list[tuple[str, float]]:
+    """Each region's stated number of places, for the bar chart and its table."""
+    return [(region.title, region.count) for region in status.regions]
 
 
 def effect_svg(items: list[tuple[Study, EffectSize]], title: str, desc: str) -> Markup:

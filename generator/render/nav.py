@@ -13,8 +13,8 @@ from generator.types import RECORD_TYPES, Record
 NAV_LIMIT = 40
 
 # The order of sections in the navigation; process records sit at the top level.
-SECTION_ORDER = ("intervention", "stage", "framework", "measure", "study", "process",
-                 "curriculum", "term")
+SECTION_ORDER = ("intervention", "stage", "framework", "measure", "study", "status",
+                 "process", "curriculum", "term")
 
 
 def _nav_title(record: Record) -> str:

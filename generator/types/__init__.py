@@ -7,13 +7,14 @@ from generator.types.intervention import Intervention
 from generator.types.measure import Measure
 from generator.types.process import Process
 from generator.types.stage import Stage
+from generator.types.status import Status
 from generator.types.study import Study
 from generator.types.term import Term
 
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.type_name: cls for cls in (Intervention, Stage, Process, Curriculum, Measure, Study,
-                                  Framework, Term)
+                                  Framework, Term, Status)
 }
 
 __all__ = ["RECORD_TYPES", "Curriculum", "Framework", "Intervention", "Measure", "Process",
-           "Record", "Stage", "Study", "Term"]
+           "Record", "Stage", "Status", "Study", "Term"]
