@@ -26,6 +26,9 @@ _UNSAFE_URL = re.compile(
     + r")[\x00-\x20]*:", re.IGNORECASE)
 _REPLACEMENTS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
 _ESCAPE = re.compile("|".join(map(re.escape, _REPLACEMENTS)))
+# Text without these characters has nothing to escape and no link target: most record text,
+# which a large build then passes through without the per-line work below.
+_NEEDS_WORK = re.compile(r"[&<>{}\]]")
 
 
 def safe_markdown(text: str) -> Markup:
@@ -37,6 +40,8 @@ def safe_markdown(text: str) -> Markup:
     """
     if isinstance(text, Markup):
         return text
+    if not _NEEDS_WORK.search(text):
+        return Markup(text)
     text = _UNSAFE_URL.sub(r"\1#", text)
     lines = []
     for line in text.split("\n"):

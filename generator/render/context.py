@@ -135,6 +135,35 @@ def environment(t: dict[str, Any]) -> Environment:
 
 
 
+# Listing pages show this many rows each, so that no page grows with the number of records.
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a paged listing sits among its siblings; hrefs relative to it."""
+
+    number: int
+    hrefs: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.hrefs)
+
+    @property
+    def shown(self) -> list[int]:
+        """Page numbers to link: first, last and a window around this one."""
+        return sorted({1, self.count, *range(max(1, self.number - 3),
+                                             min(self.count, self.number + 3) + 1)})
+
+
+def page_paths(path: str, count: int) -> list[str]:
+    """`insatser/index.md` -> itself, then `insatser/sida-2.md`, …; `x.md` -> `x/sida-2.md`."""
+    is_index = path == "index.md" or path.endswith("/index.md")
+    folder = path.removesuffix("index.md") if is_index else path.removesuffix(".md") + "/"
+    return [path, *(f"{folder}sida-{n}.md" for n in range(2, count + 1))]
+
+
 @dataclass
 class RenderContext:
     """One rendering run: producers add pages and files here, and say where they go in the nav.
@@ -157,6 +186,24 @@ class RenderContext:
         self.out.files[path] = self.env.get_template(template).render(
             t=self.t, kb=self.kb, page=PageHelpers(self.kb, path, record), record=record,
             **context)
+
+    def paged(self, path: str, template: str, name: str, items: list[Any],
+              **context: Any) -> None:
+        """Render a listing over several pages of PAGE_SIZE items, the first at `path`.
+
+        The template sees its slice as `name`; a pager is appended when there is more than
+        one page. Later pages stay out of the navigation: the first page leads to them.
+        """
+        chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
+        paths = page_paths(path, len(chunks))
+        for number, (chunk, page_path) in enumerate(zip(chunks, paths, strict=True), 1):
+            self.page(page_path, template, **{name: chunk}, **context)
+            if len(paths) > 1:
+                pager = Pager(number, tuple(relative(page_path, p) for p in paths))
+                self.out.files[page_path] += self.env.get_template("_pager.md.j2").render(
+                    t=self.t, pager=pager)
+            if number > 1:
+                self.leave_out_of_nav(page_path)
 
     def file(self, path: str, text: str) -> None:
         """Add a non-Markdown file (JSON, CSV, …) at the docs-relative `path`."""

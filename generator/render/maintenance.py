@@ -42,5 +42,5 @@ def reviews(kb: KnowledgeBase, today: dt.date) -> list[Review]:
 def produce(ctx: RenderContext) -> None:
     """Ages count from the day of the build, which the page states."""
     today = dt.date.today()
-    ctx.page(PATH, "maintenance.md.j2", reviews=reviews(ctx.kb, today), today=today)
+    ctx.paged(PATH, "maintenance.md.j2", "reviews", reviews(ctx.kb, today), today=today)
     ctx.add_to_nav("editors", {ctx.t["maintenance"]["title"]: PATH})

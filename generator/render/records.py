@@ -13,4 +13,5 @@ def produce(ctx: RenderContext) -> None:
     for type_name in SECTION_ORDER:
         records = ctx.kb.of_type(type_name)
         if records and RECORD_TYPES[type_name].url_prefix:
-            ctx.page(section_index_path(type_name), f"{type_name}-index.md.j2", records=records)
+            ctx.paged(section_index_path(type_name), f"{type_name}-index.md.j2", "records",
+                      records)
