@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from generator.site import Project, build
 
@@ -174,3 +174,20 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None and reporter.stats.get("skipped") and exitstatus == 0:
         session.exitstatus = 1
+
+
+@pytest.fixture
+def search_and_open(page: Page, base_url: str) -> Callable[[str, str], None]:
+    """Search the site as a visitor does and open the result that leads to `address`."""
+
+    def search_and_open(query: str, address: str) -> None:
+        page.goto(base_url)
+        page.get_by_role("textbox", name="Sök").click()
+        page.keyboard.type(query)
+        result = page.locator(f'.md-search-result__link[href^="{address}"], '
+                              f'.md-search-result__link[href^="{base_url}{address}"]').first
+        expect(result).to_be_visible(timeout=15_000)
+        result.click()
+        page.wait_for_url(f"{base_url}{address}**", timeout=10_000)
+
+    return search_and_open
