@@ -5,6 +5,7 @@ from collections.abc import Callable
 from generator.model import KnowledgeBase
 from generator.render import render
 from generator.render.context import PAGE_SIZE, page_paths
+from generator.render.links import LINKS_PER_PAGE
 from generator.site import Project, check
 from generator.types import Intervention
 
@@ -42,3 +43,13 @@ def test_a_small_catalogue_has_no_pager(make_project: Callable[..., Project]) ->
     rendered = render(many_interventions(make_project(), 3), ["index.md"])
     assert "kb-pager" not in rendered.files["insatser/index.md"]
     assert "insatser/sida-2.md" not in rendered.files
+
+
+def test_the_trainers_address_list_is_paged_but_keeps_its_groups(
+        make_project: Callable[..., Project]) -> None:
+    rendered = render(many_interventions(make_project(), LINKS_PER_PAGE), ["index.md"])
+    first, second = rendered.files["lankar.md"], rendered.files["lankar/sida-2.md"]
+    assert first.count("\n| ") - first.count("\n| ---") - first.count("\n| Namn") \
+        == LINKS_PER_PAGE
+    assert "Sida 2 av 2" in second and "[Föregående sida](../lankar.md)" in second
+    assert "## " in second  # rows on a later page still sit under their kind's heading

@@ -10,6 +10,7 @@ import datetime as dt
 import html
 import json
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -188,16 +189,18 @@ class RenderContext:
             **context)
 
     def paged(self, path: str, template: str, name: str, items: list[Any],
+              per_page: int = PAGE_SIZE, shape: Callable[[list[Any]], Any] = list,
               **context: Any) -> None:
-        """Render a listing over several pages of PAGE_SIZE items, the first at `path`.
+        """Render a listing over several pages of `per_page` items, the first at `path`.
 
-        The template sees its slice as `name`; a pager is appended when there is more than
-        one page. Later pages stay out of the navigation: the first page leads to them.
+        The template sees its slice, passed through `shape` (e.g. to regroup it), as `name`;
+        a pager is appended when there is more than one page. Later pages stay out of the
+        navigation: the first page leads to them.
         """
-        chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
+        chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
         paths = page_paths(path, len(chunks))
         for number, (chunk, page_path) in enumerate(zip(chunks, paths, strict=True), 1):
-            self.page(page_path, template, **{name: chunk}, **context)
+            self.page(page_path, template, **{name: shape(chunk)}, **context)
             if len(paths) > 1:
                 pager = Pager(number, tuple(relative(page_path, p) for p in paths))
                 self.out.files[page_path] += self.env.get_template("_pager.md.j2").render(

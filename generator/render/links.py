@@ -5,6 +5,8 @@ and can trust it to last (renamed ids forward through `aliases`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from generator.model import KnowledgeBase
@@ -56,6 +58,17 @@ def addresses(kb: KnowledgeBase, t: dict[str, Any]) -> list[tuple[str, list[Addr
     return [("pages", pages), *((kind, found) for kind, found in anchors.items() if found)]
 
 
+# Rows per page of /lankar/: large enough that a small knowledge base fits on one page (the
+# filter box works within a page), bounded so that no page grows with the data.
+LINKS_PER_PAGE = 500
+
+
+def _regroup(rows: list[tuple[str, Address]]) -> list[tuple[str, list[Address]]]:
+    """One page's rows back into their kinds, in order."""
+    return [(kind, [a for _, a in group]) for kind, group in groupby(rows, key=itemgetter(0))]
+
+
 def produce(ctx: RenderContext) -> None:
-    ctx.page(PATH, "links.md.j2", groups=addresses(ctx.kb, ctx.t))
+    rows = [(kind, a) for kind, found in addresses(ctx.kb, ctx.t) for a in found]
+    ctx.paged(PATH, "links.md.j2", "groups", rows, per_page=LINKS_PER_PAGE, shape=_regroup)
     ctx.add_to_nav("curriculum", {ctx.t["links"]["title"]: PATH})
