@@ -29,3 +29,13 @@ def test_pages_have_no_wcag_21_aa_violations(page: Page, base_url: str, address:
                                              wcag_21_aa_report: Callable[[Page], str]) -> None:
     page.goto(f"{base_url}{address}")
     assert wcag_21_aa_report(page) == ""
+
+
+def test_focused_links_and_buttons_keep_their_contrast(
+        page: Page, base_url: str, wcag_21_aa_report: Callable[[Page], str]) -> None:
+    page.goto(f"{base_url}implementering/installation/")
+    for target in (page.locator("article li > a:not(.kb-term__link)").first,
+                   page.locator("article .md-button").first):
+        target.focus()
+        target.hover()
+        assert wcag_21_aa_report(page) == ""
