@@ -45,9 +45,13 @@ def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
         if isinstance(item, type) and issubclass(item, BaseModel) and not (
                 not info.is_required() and _needs_reference(item)):
             return [_example(item, f"{name.replace('_', '-')}-1", record_id)]
+        if any(getattr(m, "min_length", 0) for m in info.metadata):
+            return [1 if item in (int, float) else f"TODO: {info.description or name}"]
         return []
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return _example(annotation, name, record_id)
+    if annotation is bool:
+        return bool(info.default)
     if annotation is dt.date:
         return dt.date.today()
     if annotation in (int, float):
@@ -95,6 +99,8 @@ def _yaml_value(value: Any, indent: int) -> str:
         return "\n" + "\n".join(lines)
     if isinstance(value, dt.date):
         return f" {value.isoformat()}"
+    if isinstance(value, bool):
+        return " true" if value else " false"
     if isinstance(value, int | float):
         return f" {value}"
     return " " + json.dumps(value, ensure_ascii=False)

@@ -85,6 +85,7 @@ def _message(error: dict[str, Any]) -> str:
         "less_than_equal": f"'{field}' får vara högst {ctx.get('le')}",
         "greater_than": f"'{field}' måste vara större än {ctx.get('gt')}",
         "bool_type": f"'{field}' ska vara true eller false, inte {got!r}",
+        "bool_parsing": f"'{field}' ska vara true eller false, inte {got!r}",
         "value_error": str(ctx.get("error", error["msg"])),
     }
     return messages.get(kind, f"'{field}': {error['msg']}")

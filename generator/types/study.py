@@ -4,11 +4,11 @@ compared across studies and drawn as a chart."""
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from generator.types.base import Fact, Record, Ref, Slug, Strict, Text
+from generator.types.base import Fact, Record, Ref, Section, Slug, Strict, Text
 
 Design = Literal["metaanalys", "rct", "kvasiexperiment", "jamforelse", "uppfoljning"]
 EffectMeasure = Literal["d", "g"]
@@ -46,6 +46,14 @@ class EffectSize(Strict):
         return self
 
 
+class FollowUp(Strict):
+    """When participants are followed up, counted from their start."""
+
+    months: list[Annotated[int, Field(ge=0, le=600)]] = Field(
+        min_length=1, description="Månader efter start, t.ex. [1, 3, 6, 12].")
+    source: Slug = Field(description="`id` för källan i `sources`.")
+
+
 class Study(Record):
     """A study or review: design, size, effect sizes and findings, each as the source says."""
 
@@ -60,6 +68,12 @@ class Study(Record):
                                        "angiven i källan) eller `uppfoljning` (uppföljning av "
                                        "en tidigare studie).")
     design_text: Fact = Field(description="Studiens upplägg med egna ord.")
+    planned: bool = Field(False, description="`true` för en studie som planeras eller pågår "
+                                             "och ännu inte har några resultat.")
+    arms: list[Section] = Field(default_factory=list,
+                                description="Hur deltagarna eller enheterna fördelas, t.ex. "
+                                            "lottningsvarianter.")
+    follow_up: FollowUp | None = Field(None, description="När deltagarna följs upp.")
     sample: list[Count] = Field(default_factory=list, description="Studiens storlek.")
     effects: list[EffectSize] = Field(default_factory=list,
                                       description="Effektstorlekar som källan anger.")
