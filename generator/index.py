@@ -20,7 +20,7 @@ from pydantic import Field, create_model
 
 from generator.model import KnowledgeBase
 from generator.types import Intervention
-from generator.types.base import Strict
+from generator.types.base import Source, Strict
 from generator.types.intervention import (
     Arena,
     CostLevel,
@@ -38,6 +38,16 @@ INDEX_FIELDS = ("id", "title", "abbreviation", "summary", "keywords", "reviewed"
                 "intensity_band", "duration", "duration_band", "staffing", "training",
                 "training_countries", "costs", "cost_band", "owner", "evidence", "sources")
 
+CitedSource = create_model(
+    "Kalla",
+    __base__=Strict,
+    __doc__="En källa, alltid fullständigt beskriven; `ref` är verkets nyckel i "
+            "litteraturlistan när posten hänvisar dit.",
+    **{name: (Source.model_fields[name].annotation, Source.model_fields[name])
+       for name in Source.model_fields} | {
+        "title": (str, Field(description="Källans titel, med författare när de är kända."))},
+)
+
 IndexEntry = create_model(
     "Insats",
     __base__=Strict,
@@ -45,7 +55,8 @@ IndexEntry = create_model(
     url=(str, Field(description="Insatsens sida relativt webbplatsens rot, t.ex. "
                                 "`insatser/pmto/`.")),
     **{name: (Intervention.model_fields[name].annotation, Intervention.model_fields[name])
-       for name in INDEX_FIELDS},
+       for name in INDEX_FIELDS} | {
+        "sources": (list[CitedSource], Intervention.model_fields["sources"])},  # type: ignore[valid-type]
 )
 
 
@@ -62,7 +73,9 @@ class MethodIndex(Strict):
 def method_index(kb: KnowledgeBase, t: dict[str, Any]) -> MethodIndex:
     """Every intervention as an index entry, in the catalogue's (title) order."""
     methods = [IndexEntry.model_validate(
-        {name: getattr(method, name) for name in INDEX_FIELDS} | {"url": method.url()})
+        {name: getattr(method, name) for name in INDEX_FIELDS} | {
+            "url": method.address(),
+            "sources": [kb.cited(s).model_dump() for s in method.sources]})
         for method in kb.of_type("intervention")]
     return MethodIndex(license="CC-BY-4.0", license_url=t["open_data"]["license_url"],
                        attribution=t["open_data"]["attribution"], methods=methods)

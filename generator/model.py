@@ -10,8 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.types import RECORD_TYPES, Curriculum, Intervention, Record, Stage
-from generator.types.base import Part, split_ref
+from generator.types import RECORD_TYPES, Curriculum, Intervention, Record, Reference, Stage
+from generator.types.base import Part, Source, split_ref
 from generator.types.intervention import MethodChecklist
 
 
@@ -45,8 +45,7 @@ class KnowledgeBase:
                 backlinks[type_name, record_id][record.type_name, record.id] = record
         self._backlinks = {key: list(found.values()) for key, found in backlinks.items()}
         by_type: dict[str, list[Record]] = defaultdict(list)
-        for record in sorted(self.records, key=lambda r: (getattr(r, "order", 0),
-                                                            r.title.casefold())):
+        for record in sorted(self.records, key=lambda r: (r.type_name, r.sort_key())):
             by_type[record.type_name].append(record)
         self._by_type = dict(by_type)
         curricula: dict[tuple[str, str], dict[str, tuple[Curriculum, str]]] = defaultdict(dict)
@@ -60,7 +59,7 @@ class KnowledgeBase:
         self._curricula = {key: list(found.values()) for key, found in curricula.items()}
 
     def of_type(self, type_name: str) -> list[Record]:
-        """Records of one type in reading order: by `order` where a type has it, else title."""
+        """Records of one type in reading order (`Record.sort_key`)."""
         return list(self._by_type.get(type_name, []))
 
     def resolve(self, ref: str) -> Target:
@@ -69,6 +68,25 @@ class KnowledgeBase:
         record = self._index[type_name, record_id]
         title = record.anchors()[anchor] if anchor else record.title
         return Target(record, anchor, title)
+
+    def reference_of(self, source: Source) -> Reference | None:
+        """The bibliography entry a source cites, if it cites one."""
+        if source.ref is None:
+            return None
+        reference = self.resolve(source.ref).record
+        assert isinstance(reference, Reference)
+        return reference
+
+    def cited(self, source: Source) -> Source:
+        """A source as readers see it: one that cites the bibliography gets the work's title,
+        publication, year and address, so pages and open data describe it the same way."""
+        work = self.reference_of(source)
+        if work is None:
+            return source
+        return source.model_copy(update={
+            "title": f"{work.authors}: {work.title}" if work.authors else work.title,
+            "publisher": work.journal or work.publisher, "year": work.year,
+            "url": f"https://doi.org/{work.doi}" if work.doi else work.url})
 
     def backlinks(self, record: Record) -> list[Record]:
         """Records that refer to `record`, sorted by type and title."""

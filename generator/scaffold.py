@@ -12,7 +12,7 @@ import json
 import typing
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
 from generator.types import RECORD_TYPES
@@ -61,7 +61,19 @@ def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
         return SOURCE_ID
     if name == "url":
         return "https://example.org/"
+    if not info.is_required() and _has_format(info.annotation):
+        return None
     return f"TODO: {info.description or name}"
+
+
+def _has_format(annotation: Any) -> bool:
+    """Whether a string must have a form (a DOI, an ISBN) that no TODO text can have; such
+    an optional field starts empty (`null`) so that a new record passes `kb check`."""
+    if typing.get_origin(annotation) is typing.Annotated and any(
+            getattr(m, "pattern", None) or isinstance(m, AfterValidator)
+            for m in annotation.__metadata__):
+        return True
+    return any(_has_format(arg) for arg in typing.get_args(annotation))
 
 
 def _needs_reference(model: type[BaseModel]) -> bool:

@@ -18,8 +18,8 @@ from pydantic import BaseModel, ValidationError
 from generator.aliases import alias_problems
 from generator.diagnostics import Diagnostic
 from generator.load import FieldPath, SourceDocument
-from generator.types import RECORD_TYPES, Record
-from generator.types.base import SLUG_PATTERN, split_ref
+from generator.types import RECORD_TYPES, Record, Reference
+from generator.types.base import REF_PATTERN, REFERENCE_PATTERN, SLUG_PATTERN, split_ref
 
 # How old a review may be before `kb check` warns; configurable per project in mkdocs.yml.
 REVIEW_MAX_AGE_YEARS = 3
@@ -126,12 +126,17 @@ def _hint(error: dict[str, Any], cls: type[Record]) -> str:
         options = [o.strip(" '") for o in error.get("ctx", {}).get("expected", "").replace(
             " or ", ",").split(",")]
         return _suggest(str(error.get("input")), options)
-    if kind == "string_pattern_mismatch" and error["ctx"].get("pattern") == SLUG_PATTERN:
-        return "använd gemener a–z, siffror och bindestreck, t.ex. 'min-insats'"
     if kind == "string_pattern_mismatch":
-        return "skriv 'typ/id' eller 'typ/id#ankare', t.ex. 'intervention/pmto'" if "#" in error[
-            "ctx"].get("pattern", "") else ""
+        return _PATTERN_HINTS.get(error["ctx"].get("pattern", ""), "")
     return ""
+
+
+_PATTERN_HINTS = {
+    SLUG_PATTERN: "använd gemener a–z, siffror och bindestreck, t.ex. 'min-insats'",
+    REF_PATTERN: "skriv 'typ/id' eller 'typ/id#ankare', t.ex. 'intervention/pmto'",
+    REFERENCE_PATTERN: "skriv 'reference/id', t.ex. 'reference/fixsen-2005', och lägg "
+                       "referensen i data/reference/",
+}
 
 
 def _schema_problems(doc: SourceDocument, cls: type[Record]) -> tuple[Record | None,
@@ -255,6 +260,15 @@ def _record_problems(doc: SourceDocument, record: Record, index: _Index) -> list
         if source_id in seen_sources:
             add(("sources", i, "id"), f"källan '{source_id}' finns två gånger")
         seen_sources.add(source_id)
+    cited: dict[tuple[str, str], str] = {}
+    for i, source in enumerate(record.sources):
+        if source.ref is not None and (source.ref, source.note) in cited:
+            add(("sources", i, "ref"), f"källan '{source.id}' hänvisar till samma verk som "
+                f"'{cited[source.ref, source.note]}'",
+                "använd den andra källans id i posten, eller skriv i note vilken del av "
+                "verket källan gäller")
+        if source.ref is not None:
+            cited.setdefault((source.ref, source.note), source.id)
     for path, source_id in record.fact_sources():
         if source_id not in seen_sources:
             add(path, f"källan '{source_id}' finns inte i postens sources",
@@ -269,6 +283,30 @@ def _record_problems(doc: SourceDocument, record: Record, index: _Index) -> list
         message, hint = index.check(ref)
         if message:
             add(path, message, hint)
+    return problems
+
+
+def _duplicate_works(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnostic]:
+    """A work is described once in the bibliography: a second reference with the same DOI,
+    ISBN or address is reported at that identifier, pointing to the first."""
+    problems, first = [], {}
+    for doc, record in valid:
+        if not isinstance(record, Reference):
+            continue
+        for name in ("doi", "isbn", "url"):
+            value = getattr(record, name)
+            if value is None:
+                continue
+            if name == "isbn":
+                value = value.replace("-", "").replace(" ", "")
+            key = (name, value.casefold())
+            if key in first:
+                line, column = doc.locate((name,))
+                problems.append(Diagnostic(
+                    doc.path, line, column, "error",
+                    f"verket finns redan i litteraturlistan som reference/{first[key]}",
+                    f"hänvisa till reference/{first[key]} och ta bort den här posten"))
+            first.setdefault(key, record.id)
     return problems
 
 
@@ -363,6 +401,7 @@ def validate(documents: list[SourceDocument], *, today: dt.date | None = None,
             valid.append((doc, record))
     problems.extend(_duplicate_ids(documents))
     problems.extend(alias_problems(valid))
+    problems.extend(_duplicate_works(valid))
     index = _Index(documents, valid)
     for doc, record in valid:
         problems.extend(_record_problems(doc, record, index))

@@ -38,7 +38,7 @@ def strings(language: str = "sv") -> dict[str, Any]:
 
 
 def record_path(record: Record) -> str:
-    """Docs-relative Markdown file of a record; MkDocs serves it at `record.url()`."""
+    """Docs-relative Markdown file of a record; MkDocs serves it at `record.address()`."""
     return f"{record.url_prefix}/{record.id}.md" if record.url_prefix else f"{record.id}.md"
 
 
@@ -74,8 +74,11 @@ class PageHelpers:
             href += f"#{target.anchor}"
         return Markup(f"[{table_cell(target.title)}]({href})")
 
+    def href(self, record: Record) -> str:
+        return relative(self.path, record_path(record))
+
     def to(self, record: Record) -> Markup:
-        return Markup(f"[{table_cell(record.title)}]({relative(self.path, record_path(record))})")
+        return Markup(f"[{table_cell(record.title)}]({self.href(record)})")
 
     def file(self, path: str) -> str:
         return relative(self.path, path)

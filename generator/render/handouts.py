@@ -15,9 +15,9 @@ def handout_url(url: str) -> str:
 
 def produce(ctx: RenderContext) -> None:
     for record in ctx.kb.of_type("curriculum"):
-        path = f"{handout_url(record.url())}index.md"
+        path = f"{handout_url(record.address())}index.md"
         ctx.page(path, "handout.md.j2", record)
         ctx.leave_out_of_nav(path)
         for alias in record.aliases:
-            redirect(ctx, handout_url(record.url(alias)), handout_url(record.url()),
+            redirect(ctx, handout_url(record.address(alias)), handout_url(record.address()),
                      record.title)

@@ -51,10 +51,10 @@ def addresses(kb: KnowledgeBase, t: dict[str, Any]) -> list[tuple[str, list[Addr
                                  f"{prefix}/"))
         for record in records:
             path = record_path(record)
-            pages.append(Address(record.title, path, record.url()))
+            pages.append(Address(record.title, path, record.address()))
             for part in kb.page_anchors(record):
                 anchors[part.kind].append(
-                    Address(part.title, path, record.url(), part.id, record.title))
+                    Address(part.title, path, record.address(), part.id, record.title))
     return [("pages", pages), *((kind, found) for kind, found in anchors.items() if found)]
 
 

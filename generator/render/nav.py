@@ -14,7 +14,10 @@ NAV_LIMIT = 40
 
 # The order of sections in the navigation; process records sit at the top level.
 SECTION_ORDER = ("intervention", "stage", "framework", "measure", "study", "status",
-                 "process", "curriculum", "term")
+                 "process", "curriculum", "term", "reference")
+# Sections shown inside another section rather than as a tab of their own, so that the tabs
+# fit on one line: the bibliography sits under research.
+NESTED_IN = {"reference": "study"}
 
 
 def _nav_title(record: Record) -> str:
@@ -39,6 +42,7 @@ def build(ctx: RenderContext) -> tuple[list[Any], list[str]]:
         placed.update(extra)
         return [*first, *extra, *ctx.nav_entries.get(key, [])]
 
+    sections: dict[str, list[Any]] = {}
     for type_name in SECTION_ORDER:
         records = ctx.kb.of_type(type_name)
         prefix = RECORD_TYPES[type_name].url_prefix
@@ -49,8 +53,11 @@ def build(ctx: RenderContext) -> tuple[list[Any], list[str]]:
         if not prefix:
             nav.extend(entries)
         elif records:
-            nav.append({t["sections"][type_name]: section_pages(
-                type_name, prefix, [section_index_path(type_name), *entries])})
+            section = {t["sections"][type_name]: section_pages(
+                type_name, prefix, [section_index_path(type_name), *entries])}
+            parent = sections.get(NESTED_IN.get(type_name, ""))
+            (parent if parent is not None else nav).append(section)
+            sections[type_name] = section[t["sections"][type_name]]
     nav.extend(ctx.nav_entries.get("", []))
     editors = ["redaktorer/index.md"] if "redaktorer/index.md" in content_pages else []
     nav.append({t["sections"]["editors"]: section_pages(

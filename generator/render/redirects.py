@@ -23,4 +23,4 @@ def redirect(ctx: RenderContext, old_url: str, new_url: str, title: str) -> None
 def produce(ctx: RenderContext) -> None:
     for record in ctx.kb.records:
         for alias in record.aliases:
-            redirect(ctx, record.url(alias), record.url(), record.title)
+            redirect(ctx, record.address(alias), record.address(), record.title)

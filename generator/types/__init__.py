@@ -6,6 +6,7 @@ from generator.types.framework import Framework
 from generator.types.intervention import Intervention
 from generator.types.measure import Measure
 from generator.types.process import Process
+from generator.types.reference import Reference
 from generator.types.stage import Stage
 from generator.types.status import Status
 from generator.types.study import Study
@@ -13,8 +14,8 @@ from generator.types.term import Term
 
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.type_name: cls for cls in (Intervention, Stage, Process, Curriculum, Measure, Study,
-                                  Framework, Term, Status)
+                                  Framework, Term, Status, Reference)
 }
 
 __all__ = ["RECORD_TYPES", "Curriculum", "Framework", "Intervention", "Measure", "Process",
-           "Record", "Stage", "Status", "Study", "Term"]
+           "Record", "Reference", "Stage", "Status", "Study", "Term"]

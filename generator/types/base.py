@@ -11,7 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from generator.types.identifiers import Url
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REF_PATTERN = r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$"
@@ -39,15 +41,36 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+REFERENCE_PATTERN = r"^reference/[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
 class Source(Strict):
-    """A source a record's facts rest on."""
+    """A source a record's facts rest on: a work in the bibliography (`ref`), which holds its
+    authors, year and identifiers once for every record that cites it, or a source described
+    here (a web page only this record uses)."""
 
     id: Slug = Field(description="Kort nyckel som fakta i posten hänvisar till med `source`.")
-    title: Text = Field(description="Källans titel eller beskrivning.")
+    ref: Annotated[str, StringConstraints(pattern=REFERENCE_PATTERN)] | None = Field(
+        None, description="Referensen i litteraturlistan, t.ex. `reference/fixsen-2005`. "
+                          "Titel, år och adress hämtas då därifrån.")
+    note: str = Field("", description="Vad posten använder av källan, t.ex. 'kapitel 7' "
+                                      "eller 'bild 12'.")
+    title: Text | None = Field(None, description="Källans titel eller beskrivning (krävs "
+                                                 "utan `ref`).")
     publisher: str | None = Field(None, description="Utgivare, tidskrift eller organisation.")
     year: int | None = Field(None, ge=1900, le=2100, description="Utgivningsår.")
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
-        None, description="Webbadress (http eller https).")
+    url: Url | None = Field(None, description="Webbadress (http eller https).")
+
+    @model_validator(mode="after")
+    def _described_once(self) -> Source:
+        if self.ref is None and self.title is None:
+            raise ValueError("ange ref (en referens i litteraturlistan) eller title")
+        duplicated = [name for name in ("title", "publisher", "year", "url")
+                      if getattr(self, name) is not None]
+        if self.ref is not None and duplicated:
+            raise ValueError(f"{', '.join(duplicated)} finns redan i {self.ref}; ta bort "
+                             "dem här så att uppgifterna bara står på ett ställe")
+        return self
 
 
 class Fact(Strict):
@@ -101,11 +124,16 @@ class Record(Strict):
                     "adressen leder då vidare till den nya, så att länkar i kursmaterial "
                     "inte går sönder.")
 
-    def url(self, record_id: str = "") -> str:
+    def address(self, record_id: str = "") -> str:
         """Site-relative address of the record's page, e.g. `insatser/pmto/`; given one of
         its old ids, the address the page had then."""
         prefix = f"{self.url_prefix}/" if self.url_prefix else ""
         return f"{prefix}{record_id or self.id}/"
+
+    def sort_key(self) -> tuple[str | int, ...]:
+        """Where the record stands in its section: by `order` where a type has one, else by
+        title; a type read in another order (a bibliography) overrides this."""
+        return (getattr(self, "order", 0), self.title.casefold())
 
     def anchors(self) -> dict[str, str]:
         """Linkable parts of this record: anchor id -> title. Types with parts override this."""
@@ -133,7 +161,7 @@ class Record(Strict):
 FieldPath = tuple[str | int, ...]
 # Fields whose values are references to other records, checked by validation and turned into
 # backlinks; a new kind of reference is a new field name here, never a special case elsewhere.
-REF_FIELDS = {"related", "links", "stage", "about"}
+REF_FIELDS = {"related", "links", "stage", "about", "ref"}
 
 
 @dataclass(frozen=True)
