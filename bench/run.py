@@ -25,10 +25,12 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from generator.types import RECORD_TYPES
+
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "bench" / "out"
 BIN = Path(sys.executable).parent
-_REF = re.compile(r"\b(intervention|stage|process|curriculum)/([a-z0-9-]+)")
+_REF = re.compile(rf"\b({'|'.join(RECORD_TYPES)})/([a-z0-9-]+)")
 
 
 @dataclass
@@ -65,10 +67,20 @@ def make_dataset(target: Path, size: int) -> int:
             text = _REF.sub(rf"\1/\2{suffix}", text)
             text = re.sub(r"^id: ([a-z0-9-]+)$", rf"id: \1{suffix}", text, count=1,
                           flags=re.M)
+            if path.parent.name == "reference" and group:
+                text = _distinct_work(text, group)
             out = target / "data" / path.parent.name / f"{path.stem}{suffix}.yaml"
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8")
     return groups * len(originals)
+
+
+def _distinct_work(text: str, group: int) -> str:
+    """A cloned bibliography entry with identifiers of its own: a work may be described only
+    once, so a clone gets its own DOI and address, and no ISBN (a check digit cannot vary)."""
+    text = re.sub(r"^(doi: .+)$", rf"\1.kopia{group}", text, flags=re.M)
+    text = re.sub(r"^(url: .+)$", rf"\1#kopia-{group}", text, flags=re.M)
+    return re.sub(r"^isbn: .+\n", "", text, flags=re.M)
 
 
 def run(command: list[str], cwd: Path) -> Step:

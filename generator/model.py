@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.types import RECORD_TYPES, Curriculum, Intervention, Record, Reference, Stage
-from generator.types.base import Part, Source, split_ref
+from generator.types.base import CitesWork, Part, Source, split_ref
 from generator.types.intervention import MethodChecklist
 
 
@@ -69,8 +69,8 @@ class KnowledgeBase:
         title = record.anchors()[anchor] if anchor else record.title
         return Target(record, anchor, title)
 
-    def reference_of(self, source: Source) -> Reference | None:
-        """The bibliography entry a source cites, if it cites one."""
+    def reference_of(self, source: CitesWork) -> Reference | None:
+        """The bibliography entry a source or a reading cites, if it cites one."""
         if source.ref is None:
             return None
         reference = self.resolve(source.ref).record

@@ -130,7 +130,7 @@ def template(type_name: str, record_id: str) -> str:
         value = record_id if name == "id" else _placeholder(name, info, record_id)
         if name == "sources":
             value = [{"id": SOURCE_ID, "title": "TODO: källans titel",
-                      "url": "https://example.org/"}]
+                      "url": "https://example.org/"}] if info.is_required() else []
         lines.append(f"{name}:{_yaml_value(value, 2)}")
         lines.append("")
     return "\n".join(lines)

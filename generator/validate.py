@@ -19,7 +19,13 @@ from generator.aliases import alias_problems
 from generator.diagnostics import Diagnostic
 from generator.load import FieldPath, SourceDocument
 from generator.types import RECORD_TYPES, Record, Reference
-from generator.types.base import REF_PATTERN, REFERENCE_PATTERN, SLUG_PATTERN, split_ref
+from generator.types.base import (
+    REF_PATTERN,
+    REFERENCE_PATTERN,
+    SLUG_PATTERN,
+    CitesWork,
+    split_ref,
+)
 
 # How old a review may be before `kb check` warns; configurable per project in mkdocs.yml.
 REVIEW_MAX_AGE_YEARS = 3
@@ -287,27 +293,58 @@ def _record_problems(doc: SourceDocument, record: Record, index: _Index) -> list
 
 
 def _duplicate_works(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnostic]:
-    """A work is described once in the bibliography: a second reference with the same DOI,
-    ISBN or address is reported at that identifier, pointing to the first."""
-    problems, first = [], {}
+    """A work is described once, in the bibliography: a second entry with the same DOI,
+    ISBN or address, or a source or reading that describes a listed work again, is reported
+    at that identifier, pointing to the entry to cite instead."""
+    problems: list[Diagnostic] = []
+    listed: dict[tuple[str, str], str] = {}
+
+    def report(doc: SourceDocument, path: FieldPath, key: str, hint: str) -> None:
+        line, column = doc.locate(path)
+        problems.append(Diagnostic(doc.path, line, column, "error",
+                                   f"verket finns redan i litteraturlistan som "
+                                   f"reference/{key}", hint))
+
     for doc, record in valid:
-        if not isinstance(record, Reference):
-            continue
-        for name in ("doi", "isbn", "url"):
-            value = getattr(record, name)
-            if value is None:
-                continue
-            if name == "isbn":
-                value = value.replace("-", "").replace(" ", "")
-            key = (name, value.casefold())
-            if key in first:
-                line, column = doc.locate((name,))
-                problems.append(Diagnostic(
-                    doc.path, line, column, "error",
-                    f"verket finns redan i litteraturlistan som reference/{first[key]}",
-                    f"hänvisa till reference/{first[key]} och ta bort den här posten"))
-            first.setdefault(key, record.id)
+        if isinstance(record, Reference):
+            for name, value in _identifiers(record):
+                if value in listed:
+                    report(doc, (name,), listed[value], f"hänvisa till reference/"
+                           f"{listed[value]} och ta bort den här posten")
+                listed.setdefault(value, record.id)
+    for doc, record in valid:
+        for path, citing in _described_in_place(record):
+            for name, value in _identifiers(citing):
+                if value in listed:
+                    report(doc, (*path, name), listed[value], f"skriv ref: reference/"
+                           f"{listed[value]} i stället för att beskriva verket igen")
     return problems
+
+
+def _identifiers(work: BaseModel) -> list[tuple[str, tuple[str, str]]]:
+    """A work's DOI, ISBN and address as comparable keys (an ISBN without hyphens)."""
+    found = []
+    for name in ("doi", "isbn", "url"):
+        value = getattr(work, name, None)
+        if value is not None:
+            value = value.replace("-", "").replace(" ", "") if name == "isbn" else value
+            found.append((name, (name, value.casefold())))
+    return found
+
+
+def _described_in_place(model: BaseModel, path: FieldPath = ()) -> list[tuple[FieldPath,
+                                                                               CitesWork]]:
+    """Sources and readings that describe a work themselves instead of citing one."""
+    found: list[tuple[FieldPath, CitesWork]] = []
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        for i, item in enumerate(value if isinstance(value, list) else [value]):
+            item_path = (*path, name, i) if isinstance(value, list) else (*path, name)
+            if isinstance(item, CitesWork) and item.ref is None:
+                found.append((item_path, item))
+            elif isinstance(item, BaseModel):
+                found += _described_in_place(item, item_path)
+    return found
 
 
 def _anchor_paths(model: BaseModel, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:

@@ -184,3 +184,44 @@ def test_the_bibliography_lists_each_bundled_work_once_with_its_citing_records(
     for stage in ("utforskning", "installation", "initial-implementering",
                   "full-implementering", "innovation", "hallbarhet"):
         assert f"implementering/{stage}/" in cited_in, stage
+
+
+COURSE_READING = """
+    id: kurs
+    title: En kurs
+    summary: En kurs om EBP.
+    reviewed: 2026-01-15
+    audience: Socionomstudenter
+    scope: {text: "7,5 högskolepoäng", source: s1}
+    description: Om kursen.
+    modules:
+      - id: modul-1
+        title: Fråga
+        reading:
+          - {ref: reference/ogden-2004, note: Läs sidorna 1–10.}
+    sources:
+      - {id: s1, title: Källa ett}
+"""
+
+
+def test_a_reading_list_cites_the_bibliography_and_is_listed_as_citing_it(
+        make_project: Callable[..., Project]) -> None:
+    rendered = generate(make_project({"reference/ogden-2004.yaml": WORK,
+                                      "curriculum/kurs.yaml": COURSE_READING}))
+    course = rendered.files["utbildning/kurs.md"]
+    assert ("- Ogden &amp; Halliday-Boykins (2004). [Multisystemic treatment of antisocial "
+            "adolescents in Norway](../referenser/ogden-2004.md).") in course
+    assert "Läs sidorna 1–10." in course
+    assert "[En kurs](../utbildning/kurs.md)" in rendered.files["referenser/ogden-2004.md"]
+
+
+def test_describing_a_listed_work_again_points_to_its_entry(
+        make_project: Callable[..., Project]) -> None:
+    again = COURSE_READING.replace(
+        "{ref: reference/ogden-2004, note: Läs sidorna 1–10.}",
+        "{title: MST i Norge, doi: 10.1111/J.1475-3588.2004.00085.x}")
+    problems = problems_of(make_project, {"reference/ogden-2004.yaml": WORK,
+                                          "curriculum/kurs.yaml": again})
+    assert problems == ["data/curriculum/kurs.yaml:12:35: error: verket finns redan i "
+                        "litteraturlistan som reference/ogden-2004 (skriv ref: "
+                        "reference/ogden-2004 i stället för att beskriva verket igen)"]

@@ -44,33 +44,41 @@ class Strict(BaseModel):
 REFERENCE_PATTERN = r"^reference/[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
-class Source(Strict):
-    """A source a record's facts rest on: a work in the bibliography (`ref`), which holds its
-    authors, year and identifiers once for every record that cites it, or a source described
-    here (a web page only this record uses)."""
+ReferenceKey = Annotated[str, StringConstraints(pattern=REFERENCE_PATTERN), Field(
+    description="Verket i litteraturlistan, t.ex. `reference/fixsen-2005`; titel, författare, "
+                "år och adress hämtas då därifrån.")]
+
+
+class CitesWork(Strict):
+    """Something that names a work: by its key in the bibliography (`ref`), which describes
+    the work once for every record, or by describing it in place; never both, so that a
+    work's details cannot drift apart."""
+
+    ref: ReferenceKey | None = None
+    title: Text | None = Field(None, description="Titel (krävs utan `ref`).")
+
+    @model_validator(mode="after")
+    def _described_once(self) -> CitesWork:
+        if self.ref is None and self.title is None:
+            raise ValueError("ange ref (en referens i litteraturlistan) eller title")
+        described = [name for name in type(self).model_fields
+                     if name not in ("id", "ref", "note") and getattr(self, name) is not None]
+        if self.ref is not None and described:
+            raise ValueError(f"{', '.join(described)} finns redan i {self.ref}; ta bort "
+                             "dem här så att uppgifterna bara står på ett ställe")
+        return self
+
+
+class Source(CitesWork):
+    """A source a record's facts rest on, usually a work in the bibliography; a web page only
+    this record uses may be described here instead."""
 
     id: Slug = Field(description="Kort nyckel som fakta i posten hänvisar till med `source`.")
-    ref: Annotated[str, StringConstraints(pattern=REFERENCE_PATTERN)] | None = Field(
-        None, description="Referensen i litteraturlistan, t.ex. `reference/fixsen-2005`. "
-                          "Titel, år och adress hämtas då därifrån.")
     note: str = Field("", description="Vad posten använder av källan, t.ex. 'kapitel 7' "
                                       "eller 'bild 12'.")
-    title: Text | None = Field(None, description="Källans titel eller beskrivning (krävs "
-                                                 "utan `ref`).")
     publisher: str | None = Field(None, description="Utgivare, tidskrift eller organisation.")
     year: int | None = Field(None, ge=1900, le=2100, description="Utgivningsår.")
     url: Url | None = Field(None, description="Webbadress (http eller https).")
-
-    @model_validator(mode="after")
-    def _described_once(self) -> Source:
-        if self.ref is None and self.title is None:
-            raise ValueError("ange ref (en referens i litteraturlistan) eller title")
-        duplicated = [name for name in ("title", "publisher", "year", "url")
-                      if getattr(self, name) is not None]
-        if self.ref is not None and duplicated:
-            raise ValueError(f"{', '.join(duplicated)} finns redan i {self.ref}; ta bort "
-                             "dem här så att uppgifterna bara står på ett ställe")
-        return self
 
 
 class Fact(Strict):

@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from generator.types.base import Fact, Record, Ref, Section, Slug, Strict, Text
+from generator.types.base import CitesWork, Fact, Record, Ref, Section, Slug, Strict, Text
 from generator.types.identifiers import Doi, Isbn, Url
 
 # A path under data/material/: no leading dot in any part, so never `..` or a hidden file.
@@ -14,10 +14,10 @@ MaterialPath = Annotated[str, StringConstraints(
     pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*$")]
 
 
-class Reading(Strict):
-    """A text on a reading list, with an identifier a library or a browser can find it by."""
+class Reading(CitesWork):
+    """A text on a reading list: a work in the bibliography, or one described here with an
+    identifier a library or a browser can find it by."""
 
-    title: Text = Field(description="Titel.")
     authors: str | None = Field(None, description="Författare, t.ex. 'Ogden, T. & Hagen, K.'.")
     year: int | None = Field(None, ge=1900, le=2100, description="Utgivningsår.")
     publisher: str | None = Field(None, description="Förlag, tidskrift eller utgivare.")
@@ -30,7 +30,7 @@ class Reading(Strict):
 
     @model_validator(mode="after")
     def _findable(self) -> Reading:
-        if not (self.doi or self.isbn or self.url):
+        if self.ref is None and not (self.doi or self.isbn or self.url):
             raise ValueError("ange doi, isbn eller url så att texten går att hitta")
         return self
 
