@@ -3,6 +3,7 @@ real site built once per session, and Debian's Chromium serving it to browser te
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -130,18 +131,29 @@ WCAG_21_AA = {"runOnly": {"type": "tag",
                           "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
-@pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            """Keep test output to what failed."""
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        """Keep test output to what failed."""
 
-    handler = functools.partial(Quiet, directory=str(site))
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """A static web server over `site` (by path, so a rebuilt site is served at once); its
+    base URL."""
+    handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

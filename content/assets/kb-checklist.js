@@ -51,6 +51,26 @@
   const load = id => __md_get(STORAGE_PREFIX + id);
   const store = (id, entries) => __md_set(STORAGE_PREFIX + id, entries);
 
+  const previousIds = node => JSON.parse(node.dataset.previous || "[]");
+
+  /** Marks saved before a rename: when nothing is stored under the checklist's id, the
+   * entry of an old id (`data-previous`, from the records' `aliases`) is taken, and an
+   * item's marks under its old id move to its new id; the rename is then saved. */
+  function withPrevious(container, items, stored) {
+    let entries = stored;
+    for (const oldId of previousIds(container)) {
+      if (entries) break;
+      entries = load(oldId);
+    }
+    if (!entries || typeof entries !== "object") return entries;
+    const moved = { ...entries };
+    for (const item of items) {
+      const oldId = previousIds(item).find(id => moved[id] && !moved[item.dataset.item]);
+      if (oldId) moved[item.dataset.item] = moved[oldId];
+    }
+    return moved;
+  }
+
   /* ---------- small DOM helpers ---------- */
 
   function element(tag, attributes = {}, children = []) {
@@ -83,9 +103,9 @@
       this.onChange = onChange;
       this.items = [...container.querySelectorAll("[data-item]")];
       this.itemIds = this.items.map(item => item.dataset.item);
-      const stored = load(this.id);
+      const stored = withPrevious(container, this.items, load(this.id));
       this.entries = cleanChecklist(stored, this.itemIds);
-      if (JSON.stringify(stored || {}) !== JSON.stringify(this.entries)) this.save();
+      if (JSON.stringify(load(this.id) || {}) !== JSON.stringify(this.entries)) this.save();
       this.items.forEach(item => this.addControls(item));
       this.addProgress();
       // Radio buttons, text fields and date fields all fire "input" on every change.

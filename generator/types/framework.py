@@ -73,3 +73,9 @@ class Framework(Record):
         """Storage key of one group's assessment; '/' never occurs in a stage id or a
         method's key, so it cannot collide with another checklist."""
         return f"{self.type_name}/{self.id}/{group.id}"
+
+    def previous_checklist_ids(self, group: Group) -> list[str]:
+        """Keys the assessment was stored under before the framework or the group got a new
+        id (their `aliases`), so that marks follow the rename."""
+        return [f"{self.type_name}/{r}/{g}" for r in (self.id, *self.aliases)
+                for g in (group.id, *group.aliases)][1:]

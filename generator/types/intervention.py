@@ -123,6 +123,12 @@ class MethodChecklist(Strict):
         with a stage's own checklist (keyed by the stage id)."""
         return f"{method_id}:{self.stage_id()}"
 
+    def previous_checklist_ids(self, method: Record, stage: Record) -> list[str]:
+        """Keys the checklist was stored under before the method or the stage got a new id
+        (their `aliases`), so that a team's marks follow the rename."""
+        return [f"{m}:{s}" for m in (method.id, *method.aliases)
+                for s in (stage.id, *stage.aliases)][1:]
+
 
 class Intervention(Record):
     """A method or programme (insats): target group, dose, training, evidence."""
