@@ -131,6 +131,14 @@ def _without_aliases(data: Any) -> Any:
     return data
 
 
+def _as_another_work(reference: dict[str, Any], tag: str) -> None:
+    """A copied bibliography entry with identifiers of its own: a work is described once."""
+    reference.pop("isbn", None)
+    for name, separator in (("doi", "."), ("url", "#")):
+        if name in reference:
+            reference[name] += f"{separator}{tag}"
+
+
 def _hostile_copies(root: Path) -> dict[str, int]:
     """Write the hostile records beside the real ones; returns, per record type, how many
     text fields each variant attacks."""
@@ -147,6 +155,8 @@ def _hostile_copies(root: Path) -> dict[str, int]:
             for i, path in enumerate(paths):
                 _set(hostile, path, joined or PAYLOADS[(i + v * 7) % len(PAYLOADS)])
             hostile["id"] = f"{doc.stem}-xss{v}"
+            if doc.record_type == "reference":
+                _as_another_work(hostile, f"xss{v}")
             target = root / "data" / doc.record_type / f"{doc.stem}-xss{v}.yaml"
             target.write_text(json.dumps(hostile, default=str, ensure_ascii=False),
                               encoding="utf-8")
