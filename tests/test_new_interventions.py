@@ -49,3 +49,17 @@ def test_fit_uses_ors_and_srs_and_loke_is_an_isu_model(kb: KnowledgeBase) -> Non
     assert {"measure/ors", "measure/srs"} <= set(fit.related)
     isu = kb.resolve("framework/isu").record
     assert "intervention/loke" in isu.related and "intervention/fit" in isu.related
+
+
+def test_tibirs_components_lead_to_the_methods_that_describe_them(site: Path) -> None:
+    html = (site / "insatser" / "tibir" / "index.html").read_text(encoding="utf-8")
+    components = html.split('id="delar"')[1].split("</h2>", 2)[1]
+    for anchor in TIBIR_MODULES:
+        assert f'id="{anchor}"' in components, anchor
+    group = components.split('id="pmto-foreldregruppe"')[1].split("<h3")[0]
+    assert 'Läs mer: <a href="../pmto-foreldregrupp/">' in group
+    individual = components.split('id="pmto-behandling"')[1].split("<h3")[0]
+    assert 'Läs mer: <a href="../pmto/">' in individual
+    pmto_group = (site / "insatser" / "pmto-foreldregrupp" / "index.html").read_text(
+        encoding="utf-8")
+    assert 'href="../tibir/"' in pmto_group.split("Refereras från")[1]

@@ -97,6 +97,14 @@ StageRef = Annotated[
 ]
 
 
+class Component(Section):
+    """A part or module of a method; where the part is a method of its own (TIBIR's parent
+    groups are PMTO-föräldragrupp), it links to that method's record."""
+
+    related: list[Ref] = Field(default_factory=list, description="Poster som beskriver "
+                               "delen närmare, t.ex. `intervention/pmto-foreldregrupp`.")
+
+
 class MethodChecklistItem(ChecklistItem):
     """A method's own checklist item; it states a requirement of the method, so it cites it."""
 
@@ -171,7 +179,8 @@ class Intervention(Record):
         None, description="Enhetskostnad i Foundations Guidebooks femgradiga skala; "
                           "utelämna om ingen källa anger den.")
     owner: Fact | None = Field(None, description="Programägare eller nationellt ansvarig.")
-    components: list[Section] = Field(default_factory=list, description="Delar eller moduler.")
+    components: list[Component] = Field(default_factory=list,
+                                        description="Delar eller moduler.")
     effects: list[Fact] = Field(default_factory=list, description="Studier och resultat.")
     evidence: list[EvidenceRating] = Field(default_factory=list,
                                            description="Bedömningar i evidensregister.")
