@@ -155,6 +155,59 @@ def _replace_dir(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
+def tree_files(project: Project, rendered: Rendered) -> dict[str, str | Path]:
+    """Every file of a generated tree by tree-relative path: text to write, or a file to copy
+    (hand-written content and course material)."""
+    files: dict[str, str | Path] = {
+        f"docs/{path.relative_to(project.content_dir).as_posix()}": path
+        for path in project.content_dir.rglob("*") if path.is_file()}
+    files.update({f"docs/{path}": text for path, text in rendered.files.items()})
+    files.update({f"docs/{path}": source for path, source in rendered.copies.items()})
+    files["mkdocs.yml"] = yaml.safe_dump(derived_config(project, rendered), allow_unicode=True,
+                                         sort_keys=False)
+    return files
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What `sync_tree` did, as tree-relative paths; files not named here were left alone."""
+
+    added: list[str]
+    updated: list[str]
+    removed: list[str]
+
+    @property
+    def written(self) -> list[str]:
+        return [*self.added, *self.updated]
+
+
+def sync_tree(files: dict[str, str | Path], target: Path) -> Changes:
+    """Make `target` hold exactly `files`, writing only files whose content differs.
+
+    Unchanged files keep their modification time, so a dev server that rebuilds what is newer
+    than its output (MkDocs' dirty builds) rebuilds only the pages that really changed."""
+    added, updated = [], []
+    for rel, content in sorted(files.items()):
+        data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8")
+        path = target / rel
+        if not path.is_file():
+            added.append(rel)
+        elif path.read_bytes() != data:
+            updated.append(rel)
+        else:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    removed = sorted(path.relative_to(target).as_posix() for path in target.rglob("*")
+                     if path.is_file() and path.relative_to(target).as_posix() not in files)
+    for rel in removed:
+        (target / rel).unlink()
+    for folder in sorted((p for p in target.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    return Changes(added, updated, removed)
+
+
 def write_tree(project: Project, out_dir: Path) -> Path:
     """Write content, generated pages and a derived mkdocs.yml to `out_dir`; returns the config.
 
@@ -166,18 +219,7 @@ def write_tree(project: Project, out_dir: Path) -> Path:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
-        shutil.copytree(project.content_dir, staging / "docs")
-        for path, text in rendered.files.items():
-            target = staging / "docs" / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        for path, source in rendered.copies.items():
-            target = staging / "docs" / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-        (staging / "mkdocs.yml").write_text(
-            yaml.safe_dump(derived_config(project, rendered), allow_unicode=True,
-                           sort_keys=False), encoding="utf-8")
+        sync_tree(tree_files(project, rendered), staging)
         _replace_dir(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
