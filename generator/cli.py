@@ -120,8 +120,10 @@ def build_command(site_dir: Path) -> None:
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True,
               help="Adress och port för utvecklingsservern.")
 def serve(dev_addr: str) -> None:
-    """Visa webbplatsen med automatisk omladdning när data eller sidor ändras."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    """Visa webbplatsen; vid varje ändring byggs bara det som ändrats om."""
+    from generator.serve import serve as serve_site
 
-    project = _project()
-    mkdocs_serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True)
+    try:
+        serve_site(_project(), dev_addr, echo=lambda line: click.echo(line, err=True))
+    except DataError as exc:
+        _report(exc)

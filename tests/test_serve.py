@@ -1,14 +1,43 @@
-"""`kb serve`: the site is served locally and regenerated when a YAML file changes."""
+"""`kb serve`: the site is served locally, and a saved change regenerates and rebuilds only
+what it changed; a data error is reported and the last good site stays served."""
 
+import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from playwright.sync_api import Page, expect
+
 from generator.site import Project
+
+ALFA_PAGE = "insatser/alfa/"
+BETA = """
+    id: beta
+    title: Beta – en insats till
+    summary: Ännu en påhittad insats.
+    reviewed: 2026-01-15
+    description: Beskrivning av Beta.
+    target_group: {text: Föräldrar, source: s1}
+    ages: {min: 3, max: 12, source: s1}
+    problems: [beteendeproblem]
+    arenas: [hem]
+    formats: [familj]
+    intensity: {text: En timme i veckan, source: s1}
+    duration: {text: 20 träffar, source: s1}
+    training: {text: 5 dagar, source: s1}
+    sources:
+      - {id: s1, title: Källa ett}
+"""
 
 
 def free_port() -> int:
@@ -17,35 +46,178 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def fetch_until(url: str, needle: str, seconds: float = 60) -> str:
-    deadline, last = time.monotonic() + seconds, ""
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+
+
+def wait_for(condition: Callable[[], bool], what: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                last = response.read().decode("utf-8")
-            if needle in last:
-                return last
+            if condition():
+                return
         except OSError:
             pass
-        time.sleep(0.5)
-    raise AssertionError(f"{needle!r} never appeared at {url}; last page:\n{last[:500]}")
+        time.sleep(0.3)
+    raise AssertionError(f"never happened: {what}")
 
 
-def test_editing_a_record_regenerates_the_served_page(
-        make_project: Callable[..., Project]) -> None:
-    project = make_project()
+def fetch_until(url: str, needle: str, seconds: float = 60) -> str:
+    wait_for(lambda: needle in fetch(url)[1], f"{needle!r} at {url}", seconds)
+    return fetch(url)[1]
+
+
+@dataclass
+class Served:
+    """A running `kb serve` (or `mkdocs serve`) of a project, and what it printed."""
+
+    project: Project
+    url: str
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+    def edit(self, rel: str, old: str, new: str) -> None:
+        record = self.project.data_dir / rel
+        text = record.read_text(encoding="utf-8")
+        assert old in text
+        record.write_text(text.replace(old, new), encoding="utf-8")
+
+    @property
+    def tree(self) -> Path:
+        return self.project.root / ".kb" / "serve" / "tree"
+
+    @property
+    def site(self) -> Path:
+        return self.project.root / ".kb" / "serve" / "site"
+
+
+def start(project: Project, command: str) -> tuple[subprocess.Popen[bytes], Served]:
     port = free_port()
-    kb = Path(sys.executable).with_name("kb")
-    server = subprocess.Popen([str(kb), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project.root, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    log = project.root / f"{command}.log"
+    server = subprocess.Popen([str(Path(sys.executable).with_name(command)), "serve",
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=project.root,
+                              stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    served = Served(project, f"http://127.0.0.1:{port}/", log)
+    wait_for(lambda: fetch(served.url + ALFA_PAGE)[0] == 200 or server.poll() is not None,
+             "the first build")
+    assert server.poll() is None, served.output()
+    return server, served
+
+
+@pytest.fixture
+def served(make_project: Callable[..., Project]) -> Iterator[Served]:
+    server, running = start(make_project({"intervention/beta.yaml": BETA}), "kb")
     try:
-        url = f"http://127.0.0.1:{port}/insatser/alfa/"
-        fetch_until(url, "Alfa – föräldraträning")
-        record = project.data_dir / "intervention" / "alfa.yaml"
-        record.write_text(record.read_text(encoding="utf-8").replace(
-            "title: Alfa – föräldraträning", "title: Alfa – omdöpt"), encoding="utf-8")
-        fetch_until(url, "Alfa – omdöpt")
+        yield running
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def stat(path: Path) -> tuple[int, int]:
+    return path.stat().st_ino, path.stat().st_mtime_ns
+
+
+def test_editing_a_record_rebuilds_only_what_it_changed(served: Served) -> None:
+    tree_before = {p: stat(p) for p in served.tree.rglob("*") if p.is_file()}
+    site_before = {p: stat(p) for p in served.site.rglob("*.html")}
+    served.edit("intervention/alfa.yaml", "Beskrivning av Alfa.", "Alfa beskrivs på nytt.")
+    fetch_until(served.url + ALFA_PAGE, "Alfa beskrivs på nytt.")
+
+    rewritten = {p.relative_to(served.tree).as_posix() for p, s in tree_before.items()
+                 if stat(p) != s}
+    assert "docs/insatser/alfa.md" in rewritten
+    assert not rewritten & {"mkdocs.yml", "docs/index.md", "docs/insatser/beta.md",
+                            "docs/implementering/start.md", "docs/assets/kb.css"}
+    assert re.search(r"Genererade om \d+ av \d+ sidor \(\d+,\d s\)", served.output())
+    # Only the changed pages were built again: the page of an unrelated record was not.
+    rebuilt = {p.relative_to(served.site).as_posix() for p, s in site_before.items()
+               if stat(p) != s}
+    assert "insatser/alfa/index.html" in rebuilt
+    assert "insatser/beta/index.html" not in rebuilt
+    assert "implementering/start/index.html" not in rebuilt
+
+
+def test_an_incremental_rebuild_serves_the_same_site_as_a_full_build(served: Served) -> None:
+    served.edit("intervention/alfa.yaml", "Beskrivning av Alfa.", "Alfa beskrivs på nytt.")
+    served.edit("intervention/beta.yaml", "Beskrivning av Beta.", "Beta beskrivs på nytt.")
+    fetch_until(served.url + "insatser/beta/", "Beta beskrivs på nytt.")
+    fetch_until(served.url + ALFA_PAGE, "Alfa beskrivs på nytt.")
+    with tempfile.TemporaryDirectory() as full:
+        config = load_config(str(served.tree / "mkdocs.yml"), site_dir=full)
+        config.site_url = served.url
+        build(config, serve_url=served.url)
+        built = {p.relative_to(full): p.read_bytes() for p in Path(full).rglob("*")
+                 if p.is_file()}
+    assert {p.relative_to(served.site): p.read_bytes() for p in served.site.rglob("*")
+            if p.is_file()} == built
+
+
+def test_renaming_a_record_updates_the_navigation_of_every_page(served: Served) -> None:
+    served.edit("intervention/alfa.yaml", "title: Alfa – föräldraträning",
+                "title: Alfa – omdöpt")
+    fetch_until(served.url + "insatser/beta/", "Alfa – omdöpt")
+
+
+def test_retitling_a_hand_written_page_updates_the_navigation_of_every_page(
+        served: Served) -> None:
+    page = served.project.content_dir / "om.md"
+    page.write_text("# Om kunskapsbanken\n\nText.\n", encoding="utf-8")
+    fetch_until(served.url + "insatser/beta/", "Om kunskapsbanken")
+    page.write_text("# Om oss\n\nText.\n", encoding="utf-8")
+    fetch_until(served.url + "insatser/beta/", "Om oss")
+    assert "Om kunskapsbanken" not in fetch(served.url + "insatser/beta/")[1]
+
+
+def test_a_deleted_record_page_disappears(served: Served) -> None:
+    (served.project.data_dir / "intervention" / "beta.yaml").unlink()
+    wait_for(lambda: fetch(served.url + "insatser/beta/")[0] == 404, "beta's page to go")
+    assert not (served.tree / "docs" / "insatser" / "beta.md").exists()
+    assert "Beta – en insats till" not in fetch(served.url + "insatser/")[1]
+
+
+def test_a_yaml_error_is_located_and_the_last_good_page_stays(served: Served) -> None:
+    tree_before = {p: stat(p) for p in served.tree.rglob("*") if p.is_file()}
+    served.edit("intervention/alfa.yaml", "description: Beskrivning av Alfa.",
+                "description: [Alfa beskrivs på nytt.")
+    wait_for(lambda: "data/intervention/alfa.yaml:" in served.output(), "the error")
+    assert re.search(r"^data/intervention/alfa\.yaml:\d+:\d+: error: ogiltig YAML",
+                     served.output(), re.MULTILINE)
+    assert "1 fel – webbplatsen visar den senaste fungerande versionen" in served.output()
+    assert "Beskrivning av Alfa." in fetch(served.url + ALFA_PAGE)[1]
+    assert {p: stat(p) for p in served.tree.rglob("*") if p.is_file()} == tree_before
+
+    served.edit("intervention/alfa.yaml", "[Alfa beskrivs på nytt.", "Alfa beskrivs på nytt.")
+    fetch_until(served.url + ALFA_PAGE, "Alfa beskrivs på nytt.")
+
+
+def test_editing_a_hand_written_page_shows_the_change(served: Served) -> None:
+    (served.project.content_dir / "index.md").write_text("# Start\n\nNy text.\n",
+                                                         encoding="utf-8")
+    fetch_until(served.url, "Ny text.")
+
+
+@pytest.mark.browser
+def test_the_browser_reloads_after_a_saved_change(served: Served, page: Page) -> None:
+    page.goto(served.url + ALFA_PAGE)
+    expect(page.get_by_text("Beskrivning av Alfa.")).to_be_visible()
+    served.edit("intervention/alfa.yaml", "Beskrivning av Alfa.", "Alfa beskrivs på nytt.")
+    expect(page.get_by_text("Alfa beskrivs på nytt.")).to_be_visible(timeout=60_000)
+
+
+def test_mkdocs_serve_with_the_plugin_regenerates_too(
+        make_project: Callable[..., Project]) -> None:
+    server, running = start(make_project(), "mkdocs")
+    try:
+        running.edit("intervention/alfa.yaml", "title: Alfa – föräldraträning",
+                     "title: Alfa – omdöpt")
+        fetch_until(running.url + ALFA_PAGE, "Alfa – omdöpt")
     finally:
         server.terminate()
         server.wait(timeout=10)
