@@ -285,12 +285,22 @@ def _is_ignored(rel: Path) -> bool:
     return rel.parts[0] in NON_RECORD_FOLDERS or any(p.startswith(".") for p in rel.parts)
 
 
+# Parsed files by path, with the bytes they were parsed from: a long-running process
+# (`kb serve`) passes one to `load_data` so that only files whose content changed are parsed
+# again. Keyed by content rather than modification time, which can miss a quick second save.
+ParseCache = dict[Path, tuple[bytes, SourceDocument, list[Diagnostic]]]
+
+
 def load_data(data_dir: Path, root: Path, record_types: list[str],
-              max_file_bytes: int = MAX_FILE_BYTES) -> tuple[list[SourceDocument],
-                                                             list[Diagnostic]]:
-    """Read every record under data/<type>/*.yaml, reporting files that are not records."""
+              max_file_bytes: int = MAX_FILE_BYTES, cache: ParseCache | None = None
+              ) -> tuple[list[SourceDocument], list[Diagnostic]]:
+    """Read every record under data/<type>/*.yaml, reporting files that are not records.
+
+    With a `cache`, unchanged files are taken from it and the cache is left holding exactly
+    the files read this time."""
     documents: list[SourceDocument] = []
     problems: list[Diagnostic] = []
+    kept: ParseCache = {}
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(data_dir)
         if _is_ignored(rel):
@@ -301,7 +311,18 @@ def load_data(data_dir: Path, root: Path, record_types: list[str],
                 "filen är ingen post", "poster ligger i data/<typ>/<id>.yaml där typ är "
                 + ", ".join(record_types)))
             continue
-        doc, found = load_file(path, root, rel.parts[0], max_file_bytes)
+        if cache is None or path.stat().st_size > max_file_bytes:
+            doc, found = load_file(path, root, rel.parts[0], max_file_bytes)
+        else:
+            raw = path.read_bytes()
+            hit = cache.get(path)
+            if hit is None or hit[0] != raw:
+                hit = (raw, *load_file(path, root, rel.parts[0], max_file_bytes))
+            kept[path] = hit
+            _, doc, found = hit
         documents.append(doc)
         problems.extend(found)
+    if cache is not None:
+        cache.clear()
+        cache.update(kept)
     return documents, problems

@@ -28,6 +28,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from generator.diagnostics import DataError
+from generator.load import ParseCache
 from generator.render import strings
 from generator.site import Changes, Project, generate, sync_tree, tree_files
 
@@ -110,11 +111,12 @@ class DevSite:
         self.t = strings()["serve"]
         self.built = False  # whether the site matches the tree, so a dirty build is safe
         self.titles: dict[str, str] = {}  # title sources of untitled navigation entries
+        self.parsed: ParseCache = {}
 
     def generate(self) -> Changes:
         """Regenerate and sync the tree; raises DataError and leaves the tree as it was."""
         start = time.monotonic()
-        files = tree_files(self.project, generate(self.project))
+        files = tree_files(self.project, generate(self.project, self.parsed))
         changes = sync_tree(files, self.tree)
         pages = [rel for rel in changes.written if rel.endswith(".md")]
         removed = [rel for rel in changes.removed if rel.endswith(".md")]

@@ -19,7 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, PositiveInt, ValidationError
 
 from generator.diagnostics import DataError, Diagnostic, has_errors
-from generator.load import MAX_FILE_BYTES, FieldPath, load_data, load_file
+from generator.load import MAX_FILE_BYTES, FieldPath, ParseCache, load_data, load_file
 from generator.material import FOLDER as MATERIAL
 from generator.material import material_problems
 from generator.model import KnowledgeBase
@@ -102,23 +102,24 @@ class Project:
                       for p in self.content_dir.rglob("*.md"))
 
 
-def check(project: Project, today: dt.date | None = None) -> tuple[list[Record],
-                                                                   list[Diagnostic]]:
+def check(project: Project, today: dt.date | None = None, cache: ParseCache | None = None
+          ) -> tuple[list[Record], list[Diagnostic]]:
     """Load and validate all records; every problem comes back, none is raised. Review ages
-    count from `today` (the day of the check unless given)."""
+    count from `today` (the day of the check unless given); `cache` spares re-parsing
+    unchanged files in a long-running process."""
     settings, problems = project.settings()
     documents, found = load_data(project.data_dir, project.root, list(RECORD_TYPES),
-                                 settings.max_file_bytes)
+                                 settings.max_file_bytes, cache)
     records, invalid = validate(documents, today=today,
                                 review_max_age_years=settings.review_max_age_years)
     invalid += material_problems(documents, records, project.data_dir)
     return records, sorted(problems + found + invalid)
 
 
-def generate(project: Project) -> Rendered:
+def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
     """The rendered knowledge base; raises DataError listing every error if there is one.
     Warnings do not stop a build; `kb check` and the maintenance page show them."""
-    records, problems = check(project)
+    records, problems = check(project, cache=cache)
     if has_errors(problems):
         raise DataError(problems)
     rendered = render(KnowledgeBase(records, material_dir=project.data_dir / MATERIAL),
