@@ -1,9 +1,12 @@
 """The method index: one flat, sourced entry per intervention, and the facets to filter it by.
 
-The method finder, the comparison page and the open data files (JSON, CSV and its JSON
-Schema) are all made from this one index, so what a social worker filters on the site is
-exactly what a researcher downloads. Entries keep the YAML's field names and types, each
-fact with the `source` it rests on, so published data never loses its attribution.
+The open data files (JSON, CSV and its JSON Schema) are made from this one index, and the
+method finder and the comparison page load the published JSON in the browser, so what a
+social worker filters on the site is exactly what a researcher downloads, and neither page
+grows with the number of methods. Entries keep the YAML's field names and types, each fact
+with the `source` it rests on, so published data never loses its attribution; each entry
+also carries its finder codes (`facets`), so the finder filters with the codes computed
+here rather than re-deriving them in JavaScript.
 """
 
 from __future__ import annotations
@@ -57,6 +60,10 @@ IndexEntry = create_model(
     **{name: (Intervention.model_fields[name].annotation, Intervention.model_fields[name])
        for name in INDEX_FIELDS} | {
         "sources": (list[CitedSource], Intervention.model_fields["sources"])},  # type: ignore[valid-type]
+    facets=(dict[str, list[str]], Field(
+        description="Insatsens värden i filtren på Hitta en insats, per filter med samma namn "
+                    "som i adressen till /hitta/ (t.ex. `arena`: `[\"hem\"]`); `saknas` där "
+                    "våra källor inte ger någon uppgift. Finns bara i JSON-filen.")),
 )
 
 
@@ -72,10 +79,12 @@ class MethodIndex(Strict):
 
 def method_index(kb: KnowledgeBase, t: dict[str, Any]) -> MethodIndex:
     """Every intervention as an index entry, in the catalogue's (title) order."""
+    finder = facets(kb, t)
     methods = [IndexEntry.model_validate(
         {name: getattr(method, name) for name in INDEX_FIELDS} | {
             "url": method.address(),
-            "sources": [kb.cited(s).model_dump() for s in method.sources]})
+            "sources": [kb.cited(s).model_dump() for s in method.sources],
+            "facets": {facet.key: facet.codes(method) for facet in finder}})
         for method in kb.of_type("intervention")]
     return MethodIndex(license="CC-BY-4.0", license_url=t["open_data"]["license_url"],
                        attribution=t["open_data"]["attribution"], methods=methods)

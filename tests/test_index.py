@@ -80,6 +80,21 @@ def test_facets_give_every_method_a_code_and_unknown_is_uppgift_saknas(
                      "utbildning": [MISSING], "kostnad": [MISSING]}
 
 
+def test_each_entry_carries_the_finder_codes_it_is_filtered_by(
+        make_project: Callable[..., Project]) -> None:
+    """The finder filters the published JSON with the codes computed here, so the site
+    and the open data can never disagree about which methods an option gives."""
+    kb = alfa_with(make_project, BANDS)
+    (entry,) = method_index(kb, strings()).model_dump(mode="json")["methods"]
+    assert entry["facets"] == {
+        "problem": ["beteendeproblem"], "arena": ["hem"], "form": ["familj"],
+        "intensitet": ["varje-vecka"], "langd": ["3-6-manader"],
+        "evidens": ["ungsinn-niva-5", "cebc-well-supported"], "utbildning": ["se", "no"],
+        "kostnad": ["2"]}
+    (method,) = kb.of_type("intervention")
+    assert entry["facets"] == {f.key: f.codes(method) for f in facets(kb, strings())}
+
+
 def test_evidence_options_are_the_ratings_registries_gave(
         make_project: Callable[..., Project]) -> None:
     kb = alfa_with(make_project, BANDS)
@@ -111,7 +126,7 @@ def test_open_data_files_and_page_are_generated(make_project: Callable[..., Proj
             "oppna-data.md", "hitta.md", "jamfor.md"} <= set(files)
     page = files["oppna-data.md"]
     assert "CC BY 4.0" in page and "[insatser.csv](data/insatser.csv)" in page
-    assert "| `training_countries` |" in page
+    assert "| `training_countries` |" in page and "| `facets` |" in page
 
 
 def test_the_published_json_validates_against_the_published_schema(site: Path) -> None:
