@@ -1,14 +1,18 @@
 """In Debian's Chromium: a social worker starts from the child, not from a method name —
 filters the catalogue, shares the filtered list as a link, compares methods side by side,
-and still gets the whole catalogue without JavaScript."""
+all from the published open data, and is led to the catalogue and the data files without
+JavaScript or when the data cannot be loaded."""
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parent.parent
 
 # Every method in the catalogue's (title) order, by the first word of its title.
 METHODS = ["FHille", "FIT", "LOKE", "MindSpring", "MST", "PALS", "PMTO", "PMTO-föräldragrupp",
@@ -17,7 +21,9 @@ ALL = f"{len(METHODS)} av {len(METHODS)} insatser visas."
 
 
 def shown(page: Page) -> list[str]:
-    """Abbreviations of the methods whose rows are visible in the finder's table."""
+    """Abbreviations of the methods whose rows are visible in the finder's table, once the
+    methods have been loaded."""
+    expect(page.locator(".kb-finder-results")).to_be_visible()
     links = page.locator("tr:not([hidden]) a[data-method]")
     return [name.split(" ")[0] for name in links.all_inner_texts()]
 
@@ -96,15 +102,29 @@ def no_script_page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def test_without_javascript_the_finder_is_the_full_catalogue(no_script_page: Page,
-                                                             base_url: str) -> None:
+def fallback_links(page: Page) -> dict[str, str]:
+    """The links of the fallback for readers without JavaScript: text -> resolved address."""
+    fallback = page.locator(".kb-no-js")
+    expect(fallback).to_be_visible()
+    return dict(zip(fallback.locator("a").all_inner_texts(),
+                    fallback.locator("a").evaluate_all("links => links.map(a => a.href)"),
+                    strict=True))
+
+
+def test_without_javascript_the_finder_leads_to_the_catalogue_and_the_data(
+        no_script_page: Page, base_url: str) -> None:
     no_script_page.goto(f"{base_url}hitta/?alder=14")
-    assert shown(no_script_page) == METHODS
     expect(no_script_page.locator("form.kb-finder")).to_be_hidden()
-    expect(no_script_page.get_by_text("Utan JavaScript visas hela katalogen")).to_be_visible()
+    expect(no_script_page.get_by_text("Filtret behöver JavaScript")).to_be_visible()
+    assert fallback_links(no_script_page) == {
+        "Katalogen över insatser": f"{base_url}insatser/",
+        "Öppna data som CSV": f"{base_url}data/insatser.csv",
+        "Öppna data som JSON": f"{base_url}data/insatser.json"}
 
 
 def visible_columns(page: Page) -> list[str]:
+    """Abbreviations of the methods compared, once the methods have been loaded."""
+    expect(page.locator("form.kb-compare-form")).to_be_visible()
     headers = page.locator("th:not([hidden]) a[data-method]")
     return [name.split(" ")[0] for name in headers.all_inner_texts()]
 
@@ -133,10 +153,70 @@ def test_comparison_takes_at_most_four_and_asks_for_two(page: Page, base_url: st
     expect(page.get_by_role("status")).to_have_text("Jämför MST, PALS, PMTO, TIBIR.")
 
 
-def test_without_javascript_the_comparison_shows_every_method(no_script_page: Page,
-                                                              base_url: str) -> None:
+def test_without_javascript_the_comparison_leads_to_the_method_pages(
+        no_script_page: Page, base_url: str) -> None:
     no_script_page.goto(f"{base_url}jamfor/?m=pmto,mst")
-    assert visible_columns(no_script_page) == METHODS
+    expect(no_script_page.get_by_text("Jämförelsen är ingen rangordning")).to_be_visible()
+    expect(no_script_page.get_by_text("Jämförelsen behöver JavaScript")).to_be_visible()
+    assert f"{base_url}insatser/" in fallback_links(no_script_page).values()
+
+
+@pytest.mark.parametrize(("address", "form"), [("hitta/", "form.kb-finder"),
+                                               ("jamfor/?m=pmto,mst", "form.kb-compare-form")])
+def test_when_the_data_cannot_be_loaded_the_reader_is_told_in_swedish(
+        page: Page, base_url: str, address: str, form: str) -> None:
+    page.route("**/data/insatser.json", lambda route: route.abort())
+    page.goto(f"{base_url}{address}")
+    expect(page.get_by_role("status")).to_have_text(re.compile("^Insatserna kunde inte hämtas"))
+    expect(page.get_by_role("status")).to_have_attribute("aria-live", "polite")
+    expect(page.locator(form)).to_be_hidden()
+    assert f"{base_url}insatser/" in fallback_links(page).values()
+
+
+def test_the_reader_is_told_while_the_data_loads(page: Page, base_url: str) -> None:
+    held: list[Route] = []
+    page.route("**/data/insatser.json", lambda route: held.append(route))
+    page.goto(f"{base_url}hitta/")
+    expect(page.get_by_role("status")).to_have_text("Hämtar insatserna …")
+    held[0].continue_()
+    expect(page.get_by_role("status")).to_have_text(ALL)
+
+
+def with_instant_navigation(page: Page, base_url: str) -> None:
+    """Material navigates instantly only to addresses in its sitemap, which names the
+    configured site_url's port; served here on another port, the sitemap is given this
+    server's addresses so that the browser navigates as it does on the real site."""
+    site_url = re.search(r"^site_url: (\S+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"),
+                         re.MULTILINE)[1]
+
+    def sitemap(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(site_url, base_url))
+
+    page.route("**/sitemap.xml", sitemap)
+
+
+def test_finder_and_comparison_work_under_instant_navigation(page: Page, base_url: str) -> None:
+    """Material swaps pages without reloading: the scripts run again for each page, and the
+    data file is fetched once."""
+    with_instant_navigation(page, base_url)
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url)
+            if request.url.endswith("/insatser.json") else None)
+    page.goto(f"{base_url}insatser/")
+    page.evaluate("window.kbSamePage = true")
+    page.get_by_role("link", name="Hitta en insats").first.click()
+    page.wait_for_url(f"{base_url}hitta/")
+    option(page, "Arena", "Skolan").check()
+    expect(page.get_by_role("status")).to_have_text(f"2 av {len(METHODS)} insatser visas.")
+    page.get_by_role("link", name="Jämför de insatser som visas").click()
+    page.wait_for_url(f"{base_url}jamfor/?m=pals%2Ctibir")
+    assert visible_columns(page) == ["PALS", "TIBIR"]
+    page.go_back()
+    expect(page.get_by_role("status")).to_have_text(f"2 av {len(METHODS)} insatser visas.")
+    assert shown(page) == ["PALS", "TIBIR"]
+    assert page.evaluate("window.kbSamePage") is True
+    assert fetched == [f"{base_url}data/insatser.json"]
 
 
 @pytest.mark.parametrize("address", ["hitta/", "hitta/?alder=9&arena=skola", "jamfor/",

@@ -4,6 +4,8 @@ every record type, built into a real site, and the built HTML inspected as a bro
 The hostile site is the repository's own data plus copies of every record in which each text
 field the schema accepts free text in holds payloads. Whatever the built pages contain beyond
 what the theme itself puts on a page of the clean site (its scripts, its attributes) is a leak.
+The finder and the comparison write record text from the open data (insatser.json) into the
+page in the browser, so they are also inspected in Chromium after their scripts have run.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import serve
+from playwright.sync_api import Page, expect
 from pydantic import ValidationError
 
 from generator.cli import main
@@ -249,6 +253,40 @@ def test_payloads_are_shown_as_text(hostile_site: tuple[Path, dict[str, int]]) -
     """Escaped, not dropped: the reader sees what the editor wrote."""
     page = next(hostile_site[0].glob("insatser/*-xss1/index.html")).read_text(encoding="utf-8")
     assert "&lt;script&gt;" in page or "&lt;img src=x onerror" in page
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_site: tuple[Path, dict[str, int]]) -> Iterator[str]:
+    with serve(hostile_site[0]) as url:
+        yield url
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("address", "clean_query"), [("hitta/", ""),
+                                                      ("jamfor/", "?m=pmto,mst")])
+def test_record_text_from_the_open_data_is_inserted_as_text(
+        page: Page, base_url: str, hostile_site: tuple[Path, dict[str, int]],
+        hostile_url: str, address: str, clean_query: str) -> None:
+    """What the scripts build from insatser.json holds nothing beyond what the same page
+    of the clean site holds, no payload runs, and the payloads are shown as text."""
+    data = json.loads((hostile_site[0] / "data" / "insatser.json").read_text(encoding="utf-8"))
+    hostile_ids = [m["id"] for m in data["methods"] if "-xss" in m["id"]]
+    hostile_query = f"?m={','.join(hostile_ids[:4])}" if clean_query else ""
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def built_by_script(url: str) -> set[str]:
+        page.goto(url)
+        expect(page.locator("form.kb-finder, form.kb-compare-form")).to_be_visible()
+        parser = _Leaks()
+        parser.feed(page.locator("article").inner_html())
+        return parser.found
+
+    clean = built_by_script(f"{base_url}{address}{clean_query}")
+    hostile = built_by_script(f"{hostile_url}{address}{hostile_query}")
+    assert hostile - clean == set()
+    assert "<img src=x onerror=alert(1)>" in page.locator("article").inner_text()
+    assert dialogs == []
 
 
 @pytest.mark.parametrize("url", [

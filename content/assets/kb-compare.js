@@ -1,10 +1,12 @@
 /* Kunskapsbank: the comparison page (/jamfor/).
  *
- * The page is one table with a column per method (the header link carries
- * `data-method`). This script shows a form with a native checkbox per method, keeps only
- * the columns of the chosen methods, allows two to four, and keeps the choice in the
- * URL (`?m=pmto,mst`) so a comparison can be bookmarked and shared. Messages go to a live
- * region; every visible text comes from the page (`form[data-ui]`).
+ * The page holds an empty form and an empty table. This script loads the methods from the
+ * open data (kb-methods.js), offers a native checkbox per method, allows two to four, and
+ * fills the table with a column per chosen method, in the catalogue's order, every fact
+ * with a link to its source on the method's page. The choice is kept in the URL
+ * (`?m=pmto,mst`) so a comparison can be bookmarked and shared. Messages go to a live
+ * region; every visible text comes from the page (`form[data-ui]`) or the data, and record
+ * text is only ever set as text.
  *
  * Material's instant navigation swaps pages without reloading scripts, so the script runs
  * for every page `document$` emits.
@@ -12,36 +14,54 @@
 (() => {
   "use strict";
 
+  const { format, load, methodLink } = window.kbMethods;
   const PARAM = "m";
   const MIN = 2;
   const MAX = 4;
 
-  const format = (template, values) =>
-    template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? values[key] : match));
+  /** An element with children (nodes or text, never HTML). */
+  const element = (name, ...children) => {
+    const node = document.createElement(name);
+    node.append(...children);
+    return node;
+  };
+
+  /** Items, each a list of nodes and text, joined by `separator`. */
+  const joined = (items, separator) =>
+    items.flatMap((item, index) => (index ? [separator, ...item] : item));
 
   class Comparison {
     constructor(form) {
       this.form = form;
       this.ui = JSON.parse(form.dataset.ui);
-      this.boxes = [...form.querySelectorAll("input[name=m]")];
+      this.fieldset = form.querySelector("fieldset");
       this.status = document.querySelector(".kb-compare-status");
-      const header = document.querySelector("th a[data-method]");
-      this.table = header.closest("table");
-      this.wrapper = this.table.closest(".md-typeset__table") || this.table;
-      const headers = [...this.table.tHead.rows[0].cells];
-      this.columns = Object.fromEntries(headers
-        .map((cell, index) => [cell.querySelector("a[data-method]")?.dataset.method, index])
-        .filter(([id]) => id));
+      this.results = document.querySelector(".kb-compare-results");
+      this.table = this.results.querySelector("table");
     }
 
-    start() {
+    async start() {
+      const methods = await load(this.ui, this.status);
+      if (!methods || !this.form.isConnected) return;
+      this.methods = new Map(methods.map(method => [method.id, method]));
+      const { registry } = this.ui.vocab;
+      // Every registry that rated any method gets a row, so a missing rating shows as such.
+      this.registries = [...new Set(methods.flatMap(m => m.evidence.map(e => e.registry)))]
+        .sort((a, b) => (registry[a] < registry[b] ? -1 : 1));
       const wanted = (new URLSearchParams(location.search).get(PARAM) || "").split(",");
-      const known = wanted.filter(id => id in this.columns).slice(0, MAX);
-      for (const box of this.boxes) box.checked = known.includes(box.value);
+      const known = wanted.filter(id => this.methods.has(id)).slice(0, MAX);
+      this.boxes = methods.map(method => {
+        const box = element("input");
+        box.type = "checkbox";
+        box.name = PARAM;
+        box.value = method.id;
+        box.checked = known.includes(method.id);
+        this.fieldset.append(element("label", box, ` ${method.abbreviation || method.title}`));
+        return box;
+      });
       this.form.addEventListener("change", event => this.change(event.target));
       this.form.hidden = false;
-      document.querySelector(".kb-no-js")?.setAttribute("hidden", "");
-      this.show(false);
+      this.show();
     }
 
     chosen() {
@@ -54,22 +74,62 @@
         this.status.textContent = this.ui.too_many;
         return;
       }
-      this.show(true);
+      this.show();
       this.write();
     }
 
-    show(announce) {
+    show() {
       const chosen = this.chosen();
-      const ids = chosen.map(box => box.value);
-      for (const row of this.table.rows) {
-        for (const [id, index] of Object.entries(this.columns)) {
-          row.cells[index].hidden = !ids.includes(id);
-        }
-      }
-      this.wrapper.hidden = chosen.length === 0;
+      const methods = chosen.map(box => this.methods.get(box.value));
+      this.table.tHead.replaceChildren(element("tr", element("th", this.ui.aspect),
+        ...methods.map(method => element("th", methodLink(method, method.title)))));
+      this.table.tBodies[0].replaceChildren(...this.rows().map(([label, cell]) =>
+        element("tr", element("td", element("strong", label)),
+          ...methods.map(method => element("td", ...cell(method))))));
+      this.results.hidden = chosen.length === 0;
       const names = chosen.map(box => box.labels[0].textContent.trim()).join(", ");
-      const text = chosen.length < MIN ? this.ui.too_few : format(this.ui.selected, { names });
-      if (announce || !this.status.textContent) this.status.textContent = text;
+      this.status.textContent = chosen.length < MIN
+        ? this.ui.too_few : format(this.ui.selected, { names });
+    }
+
+    /** The table's rows: a heading and, per method, the cell's content. */
+    rows() {
+      const { ui } = this;
+      const { rows, vocab } = ui;
+      const cite = (method, source) => {
+        const link = element("a", ui.cite);
+        link.href = `${method.href}#kalla-${source}`;
+        return [" ", element("sup", link)];
+      };
+      const fact = (method, value) => (value ? [value.text, ...cite(method, value.source)] : [ui.missing]);
+      const labels = kind => codes => [codes.map(code => vocab[kind][code]).join(", ")];
+      return [
+        [rows.target_group, m => fact(m, m.target_group)],
+        [rows.ages, m => (m.ages ? [format(ui.ages, m.ages), ...cite(m, m.ages.source)] : [ui.missing])],
+        [rows.problems, m => labels("problem")(m.problems)],
+        [rows.arenas, m => labels("arena")(m.arenas)],
+        [rows.formats, m => labels("format")(m.formats)],
+        [rows.intensity, m => fact(m, m.intensity)],
+        [rows.duration, m => fact(m, m.duration)],
+        [rows.staffing, m => fact(m, m.staffing)],
+        [rows.training, m => fact(m, m.training)],
+        [rows.training_countries, m => (m.training_countries.length
+          ? joined(m.training_countries.map(c => [vocab.country[c.country], ...cite(m, c.source)]), ", ")
+          : [ui.missing])],
+        [rows.costs, m => [
+          ...(m.costs ? fact(m, m.costs) : [ui.costs_missing]),
+          ...(m.cost_band ? [` ${ui.cost_band}: ${vocab.cost[m.cost_band.value]}`,
+            ...cite(m, m.cost_band.source)] : []),
+        ]],
+        ...this.registries.map(code => [format(rows.evidence, { registry: vocab.registry[code] }), m => {
+          const ratings = m.evidence.filter(e => e.registry === code);
+          return ratings.length
+            ? joined(ratings.map(e => [`${e.rating} (${e.year})`, ...cite(m, e.source)]), "; ")
+            : [ui.not_rated];
+        }]),
+        [rows.reviewed, m => [m.reviewed]],
+        [rows.url, m => [methodLink(m, m.title)]],
+      ];
     }
 
     write() {

@@ -1,12 +1,13 @@
 /* Kunskapsbank: the method finder (/hitta/).
  *
- * The page is the full catalogue table; every method's link carries, as data attributes
- * written at build time from the method index, its age range and its codes for each facet
- * (`data-arena="hem narmiljo"`). This script shows the filter form, hides the rows that do
- * not match, writes beside every option how many methods choosing it would give, announces
- * the result count in a live region, and mirrors the choices in the URL's query string so a
- * search can be bookmarked and shared. Within a facet any chosen option may match; across
- * facets all must. Every visible text comes from the page (`form[data-ui]`).
+ * The page holds the filter form and an empty results table. This script loads the methods
+ * from the open data (kb-methods.js), writes a row per method, shows the form, hides the
+ * rows that do not match, writes beside every option how many methods choosing it would
+ * give, announces the result count in a live region, and mirrors the choices in the URL's
+ * query string so a search can be bookmarked and shared. Each method's codes per facet
+ * (`facets` in the JSON, e.g. `arena: ["hem", "narmiljo"]`) are the option values. Within
+ * a facet any chosen option may match; across facets all must. Every visible text comes
+ * from the page (`form[data-ui]`) or the data, and record text is only ever set as text.
  *
  * Material's instant navigation swaps pages without reloading scripts, so the script runs
  * for every page `document$` emits.
@@ -14,11 +15,9 @@
 (() => {
   "use strict";
 
+  const { format, load, methodLink } = window.kbMethods;
   const AGE = "alder";
   const COMPARE_MAX = 4;
-
-  const format = (template, values) =>
-    template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? values[key] : match));
 
   class Finder {
     constructor(form) {
@@ -27,28 +26,54 @@
       this.age = form.elements[AGE];
       this.status = document.querySelector(".kb-finder-status");
       this.compare = document.querySelector("a.kb-finder-compare");
+      this.results = document.querySelector(".kb-finder-results");
       this.facets = [...form.querySelectorAll("fieldset[data-facet]")].map(fieldset => ({
         key: fieldset.dataset.facet,
         boxes: [...fieldset.querySelectorAll("input[type=checkbox]")],
       }));
-      this.methods = [...document.querySelectorAll("a[data-method]")].map(link => {
-        const [min, max] = link.dataset.age.split(" ").map(Number);
-        const codes = Object.fromEntries(this.facets.map(({ key }) => [
-          key, new Set((link.getAttribute(`data-${key}`) || "").split(" ").filter(Boolean)),
-        ]));
-        return { id: link.dataset.method, row: link.closest("tr"), min, max, codes };
-      });
     }
 
-    start() {
+    async start() {
+      const methods = await load(this.ui, this.status);
+      if (!methods || !this.form.isConnected) return;
+      const body = this.results.querySelector("tbody");
+      this.methods = methods.map(method => ({
+        id: method.id,
+        row: body.appendChild(this.row(method)),
+        min: method.ages?.min,
+        max: method.ages?.max,
+        codes: Object.fromEntries(this.facets.map(({ key }) => [key, new Set(method.facets[key])])),
+      }));
       this.read(new URLSearchParams(location.search));
       this.form.addEventListener("input", () => this.update(true));
       this.form.addEventListener("submit", event => event.preventDefault());
       // The form's own reset clears the controls after the event; update once it has.
       this.form.addEventListener("reset", () => setTimeout(() => this.update(true)));
       this.form.hidden = false;
-      document.querySelector(".kb-no-js")?.setAttribute("hidden", "");
+      this.results.hidden = false;
       this.update(false);
+    }
+
+    /** A method's row in the results table. */
+    row(method) {
+      const { vocab } = this.ui;
+      const labels = (kind, codes) => codes.map(code => vocab[kind][code]).join(", ");
+      const band = (kind, value) => (value ? vocab[kind][value.value] : this.ui.missing);
+      const cells = [
+        methodLink(method, method.title),
+        method.ages ? format(this.ui.ages, method.ages) : this.ui.missing,
+        labels("problem", method.problems),
+        labels("arena", method.arenas),
+        labels("format", method.formats),
+        band("intensity", method.intensity_band),
+        band("duration", method.duration_band),
+        labels("country", method.training_countries.map(c => c.country)) || this.ui.missing,
+        method.evidence.map(e => `${vocab.registry[e.registry]}: ${e.rating} (${e.year})`)
+          .join("; ") || this.ui.no_rating,
+      ];
+      const row = document.createElement("tr");
+      for (const content of cells) row.insertCell().append(content);
+      return row;
     }
 
     /** Set the controls from the query string. */
@@ -79,11 +104,13 @@
         || chosen[key].some(code => method.codes[key].has(code)));
     }
 
-    update(announce) {
+    /** Show what matches; `changed` when the reader changed a choice, which goes in the URL. */
+    update(changed) {
       const chosen = this.chosen();
       const age = this.chosenAge();
       const shown = this.methods.filter(method => this.matches(method, chosen, age, null));
-      for (const method of this.methods) method.row.hidden = !shown.includes(method);
+      const visible = new Set(shown);
+      for (const method of this.methods) method.row.hidden = !visible.has(method);
       for (const { key, boxes } of this.facets) {
         const others = this.methods.filter(method => this.matches(method, chosen, age, key));
         for (const box of boxes) {
@@ -91,13 +118,11 @@
           box.parentElement.querySelector(".kb-count").textContent = `(${count})`;
         }
       }
-      const text = shown.length
+      this.status.textContent = shown.length
         ? format(this.ui.count, { shown: shown.length, total: this.methods.length })
         : this.ui.none;
-      // A live region announces changes only; the first text is there for whoever reads on.
-      if (announce || !this.status.textContent) this.status.textContent = text;
       this.showCompare(shown);
-      if (announce) this.write(chosen);
+      if (changed) this.write(chosen);
     }
 
     /** Offer to compare the methods shown, when there are two or more. */

@@ -1,0 +1,68 @@
+/* Kunskapsbank: the methods for the finder (/hitta/) and the comparison (/jamfor/).
+ *
+ * Both pages load the methods from the published open data (data/insatser.json) rather
+ * than carrying them in the page, so the pages stay the same size however many methods
+ * the knowledge base holds. Each page links to the file in its fallback for readers
+ * without JavaScript (`.kb-no-js a.kb-methods`); that link is written relative to the page
+ * at build time, so its address is right under any site_url or sub-path and with
+ * `mkdocs serve`. The file is fetched once and shared by both pages under Material's
+ * instant navigation. Entries give their page (`url`) relative to the site root, the
+ * folder above data/; `href` is that page's full address.
+ *
+ * While loading, the page's live region says so; if loading fails, it says that in
+ * Swedish and the fallback (catalogue and data files) is shown again.
+ */
+(() => {
+  "use strict";
+
+  const requests = new Map();
+
+  /** Fill "{name}" placeholders, as Python's str.format does for the locale's strings. */
+  const format = (template, values) =>
+    template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? values[key] : match));
+
+  function fetchMethods(address) {
+    if (!requests.has(address)) {
+      const request = fetch(address)
+        .then(response => {
+          if (!response.ok) throw new Error(`${response.status} ${address}`);
+          return response.json();
+        })
+        .then(data => {
+          const root = new URL("../", address);
+          return data.methods.map(method => ({ ...method, href: new URL(method.url, root).href }));
+        });
+      // A failed request is not kept, so that the next visit to the page tries again.
+      request.catch(() => requests.delete(address));
+      requests.set(address, request);
+    }
+    return requests.get(address);
+  }
+
+  /** The methods, or null when they could not be loaded (the reader has been told). */
+  async function load(ui, status) {
+    const fallback = document.querySelector(".kb-no-js");
+    const link = fallback.querySelector("a.kb-methods");
+    fallback.hidden = true;
+    status.textContent = ui.loading;
+    try {
+      return await fetchMethods(link.href);
+    } catch (error) {
+      console.error(error);
+      status.textContent = ui.error;
+      fallback.hidden = false;
+      return null;
+    }
+  }
+
+  /** A link to a method's page; its text is set as text, never parsed as HTML. */
+  function methodLink(method, text) {
+    const link = document.createElement("a");
+    link.href = method.href;
+    link.dataset.method = method.id;
+    link.textContent = text;
+    return link;
+  }
+
+  window.kbMethods = { format, load, methodLink };
+})();
