@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import serve
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 pytestmark = pytest.mark.browser
@@ -219,11 +220,25 @@ def test_finder_and_comparison_work_under_instant_navigation(page: Page, base_ur
     assert fetched == [f"{base_url}data/insatser.json"]
 
 
-@pytest.mark.parametrize("address", ["hitta/", "hitta/?alder=9&arena=skola", "jamfor/",
-                                     "jamfor/?m=pmto,mst", "oppna-data/"])
+@pytest.mark.parametrize(("address", "ready"), [
+    ("hitta/", ".kb-finder-results"), ("hitta/?alder=9&arena=skola", ".kb-finder-results"),
+    ("jamfor/", "form.kb-compare-form"), ("jamfor/?m=pmto,mst", ".kb-compare-results"),
+    ("oppna-data/", "h1")])
 def test_finder_and_comparison_have_no_wcag_21_aa_violations(
-        page: Page, base_url: str, address: str,
+        page: Page, base_url: str, address: str, ready: str,
         wcag_21_aa_report: Callable[[Page], str]) -> None:
+    """Checked once the methods are loaded and the form and table are shown."""
     page.goto(f"{base_url}{address}")
-    page.wait_for_selector("form:not([hidden]), .kb-meta, h1")
+    expect(page.locator(ready)).to_be_visible()
     assert wcag_21_aa_report(page) == ""
+
+
+def test_the_data_is_found_when_the_site_is_served_under_a_sub_path(page: Page,
+                                                                    site: Path) -> None:
+    """The data file's address is relative to the page, so the finder and the comparison
+    work wherever the site is published."""
+    with serve(site.parent) as url:
+        page.goto(f"{url}{site.name}/hitta/")
+        expect(page.get_by_role("status")).to_have_text(ALL)
+        page.goto(f"{url}{site.name}/jamfor/?m=pmto,mst")
+        assert visible_columns(page) == ["MST", "PMTO"]
