@@ -58,9 +58,10 @@ def addresses(kb: KnowledgeBase, t: dict[str, Any]) -> list[tuple[str, list[Addr
     return [("pages", pages), *((kind, found) for kind, found in anchors.items() if found)]
 
 
-# Rows per page of /lankar/: large enough that a small knowledge base fits on one page (the
-# filter box works within a page), bounded so that no page grows with the data.
-LINKS_PER_PAGE = 500
+# Rows per page of /lankar/: large enough that a small knowledge base (the bundled one has
+# about 370 addresses) fits on one page, since the filter box works within a page; small
+# enough that a page of long rows stays within 1.5 × the largest page of a small site.
+LINKS_PER_PAGE = 400
 
 
 def _regroup(rows: list[tuple[str, Address]]) -> list[tuple[str, list[Address]]]:
