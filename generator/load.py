@@ -38,8 +38,10 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 # pages link to), so they are neither loaded nor reported as stray files.
 NON_RECORD_FOLDERS = frozenset({"material"})
 
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
 _SAFE_TAGS = {
-    "tag:yaml.org,2002:str",
+    _STR,
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool",
@@ -57,18 +59,41 @@ _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass
 class SourceDocument:
-    """A record file: its data, and where each value and key sits in the file."""
+    """A record file: its data, and where each value and key sits in the file.
+
+    Most files have no problem, and their positions are never asked for: such a file is read
+    without them and keeps its text, and the positions are found the first time a problem in
+    it is located, exactly as if they had been recorded while loading."""
 
     path: str
     record_type: str
     stem: str
     data: Any
-    values: dict[FieldPath, Location] = field(default_factory=dict)
-    keys: dict[FieldPath, Location] = field(default_factory=dict)
+    # The file's text while its positions are still to be found; empty once they are.
+    text: str = field(default="", repr=False)
     # Where loading already reported a problem, so validation does not report its echo: values
     # that could not be read (now None), and mappings that lost a key.
     unreadable: set[FieldPath] = field(default_factory=set)
     incomplete: set[FieldPath] = field(default_factory=set)
+    _values: dict[FieldPath, Location] = field(default_factory=dict, repr=False)
+    _keys: dict[FieldPath, Location] = field(default_factory=dict, repr=False)
+
+    @property
+    def values(self) -> dict[FieldPath, Location]:
+        """Where each value starts, by field path."""
+        self._find_positions()
+        return self._values
+
+    @property
+    def keys(self) -> dict[FieldPath, Location]:
+        """Where each mapping key starts, by the field path of its value."""
+        self._find_positions()
+        return self._keys
+
+    def _find_positions(self) -> None:
+        if self.text:
+            text, self.text = self.text, ""
+            _Converter(self, []).convert(yaml.compose(text, Loader=_COMPOSER), (), 0)
 
     def locate(self, path: FieldPath, *, key: bool = False) -> Location:
         """The closest known position for a field path: the key itself, else its nearest parent."""
@@ -80,6 +105,19 @@ class SourceDocument:
             if prefix in self.values:
                 return self.values[prefix]
         return (1, 1)
+
+
+def _scalar(constructor: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """The scalar's value, or the text the editor wrote when PyYAML cannot make a value of
+    it (`2026-13-01`, `!!int abc`) or makes a date with a time of day: records hold dates,
+    never datetimes, and validation then names the exact text against the field's type."""
+    if node.tag == _STR:
+        return node.value  # most values; what PyYAML's constructor makes of them, only faster
+    try:
+        value = constructor.construct_object(node, deep=True)
+    except (ValueError, OverflowError, yaml.constructor.ConstructorError):
+        return node.value
+    return node.value if isinstance(value, dt.datetime) else value
 
 
 class _DocumentTooLarge(Exception):
@@ -113,7 +151,7 @@ class _Converter:
                                     self.doc.locate(path[:1], key=True))
         if depth > MAX_DEPTH:
             raise _DocumentTooLarge(f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer", here)
-        self.doc.values[path] = here
+        self.doc._values[path] = here
         if node.tag not in _SAFE_TAGS:
             self._error(node.start_mark, f"YAML-taggen {node.tag!r} är inte tillåten",
                         "ta bort taggen; poster får bara innehålla text, tal, datum, listor "
@@ -127,19 +165,12 @@ class _Converter:
         return self._scalar(node)
 
     def _scalar(self, node: yaml.Node) -> Any:
-        """The scalar's value, or the text the editor wrote when PyYAML cannot make a value of
-        it (`2026-13-01`, `!!int abc`) or makes a date with a time of day: records hold dates,
-        never datetimes, and validation then names the exact text against the field's type."""
-        try:
-            value = self.constructor.construct_object(node, deep=True)
-        except (ValueError, OverflowError, yaml.constructor.ConstructorError):
-            return node.value
-        return node.value if isinstance(value, dt.datetime) else value
+        return _scalar(self.constructor, node)
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _MERGE:
                 self._error(key_node.start_mark, "sammanslagningsnyckeln '<<' stöds inte",
                             "skriv ut fälten direkt")
                 self.doc.incomplete.add(path)
@@ -150,11 +181,11 @@ class _Converter:
                 continue
             key = str(key_node.value)
             if key in result:
-                first = self.doc.keys[(*path, key)]
+                first = self.doc._keys[(*path, key)]
                 self._error(key_node.start_mark, f"nyckeln '{key}' förekommer två gånger",
                             f"första gången på rad {first[0]}")
                 continue
-            self.doc.keys[(*path, key)] = (key_node.start_mark.line + 1,
+            self.doc._keys[(*path, key)] = (key_node.start_mark.line + 1,
                                            key_node.start_mark.column + 1)
             result[key] = self.convert(value_node, (*path, key), depth + 1)
         return result
@@ -222,7 +253,72 @@ def _too_deep(text: str) -> yaml.Mark | None:
     return None
 
 
+class _Unusual(Exception):
+    """Raised by the quick reading for anything the careful one reports or guards against."""
+
+
+class _Plain:
+    """Turns a composed node graph into Python data like _Converter, without positions, and
+    gives up (raises _Unusual) wherever _Converter would report a problem."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def convert(self, node: yaml.Node, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES or depth > MAX_DEPTH or node.tag not in _SAFE_TAGS:
+            raise _Unusual
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, depth + 1) for item in node.value]
+        return _scalar(self.constructor, node)
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key_node.tag == _MERGE or not isinstance(key_node, yaml.ScalarNode) or (
+                    key in result):
+                raise _Unusual
+            result[key] = self.convert(value_node, depth + 1)
+        return result
+
+
+def _indicators(text: str) -> int:
+    """How many characters could open a level of nesting: each level needs one of its own
+    (a flow collection's bracket, a block sequence's dash, a mapping's colon or question
+    mark), so a text with few of them cannot nest deep enough to crash libyaml."""
+    return sum(text.count(c) for c in "[{-?:")
+
+
+def _plain(text: str) -> Any:
+    """The data of an ordinary file, read without positions (the quick way, taken first);
+    raises _Unusual where the careful reading has something to report or guard against."""
+    if len(text) > SCAN_DEPTH_ABOVE_CHARS and _indicators(text) > SCAN_DEPTH_ABOVE_CHARS:
+        raise _Unusual
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_COMPOSER))
+    except yaml.YAMLError as exc:
+        raise _Unusual from exc
+    if len(nodes) != 1 or nodes[0] is None:
+        raise _Unusual
+    return _Plain().convert(nodes[0], 0)
+
+
 def _parse(doc: SourceDocument, text: str, problems: list[Diagnostic]) -> None:
+    """Read the quick way, keeping the text to find positions if a problem is located later;
+    a file the quick way gives up on is read again the careful way, which reports it."""
+    try:
+        doc.data = _plain(text)
+    except _Unusual:
+        _parse_carefully(doc, text, problems)
+    else:
+        doc.text = text
+
+
+def _parse_carefully(doc: SourceDocument, text: str, problems: list[Diagnostic]) -> None:
     try:
         deep = _too_deep(text)
         nodes = [] if deep else list(yaml.compose_all(text, Loader=_COMPOSER))

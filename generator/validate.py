@@ -24,6 +24,7 @@ from generator.types.base import (
     REFERENCE_PATTERN,
     SLUG_PATTERN,
     CitesWork,
+    fields_with_models,
     split_ref,
 )
 
@@ -172,7 +173,7 @@ def _loose_dates(doc: SourceDocument, record: Record) -> list[Diagnostic]:
     seconds since 1970) or a text with a time of day at midnight. A date is `ÅÅÅÅ-MM-DD`,
     quoted or not."""
     problems = []
-    for path, _ in _leaves(record, dt.date):
+    for path, _ in record.leaves.dates:
         try:
             written = _value_at(doc.data, path)
         except (KeyError, IndexError):
@@ -185,21 +186,6 @@ def _loose_dates(doc: SourceDocument, record: Record) -> list[Diagnostic]:
                                    f"'{path[-1]}' ska vara ett datum (ÅÅÅÅ-MM-DD), "
                                    f"inte {written!r}"))
     return problems
-
-
-def _leaves(model: BaseModel, kind: type, path: FieldPath = ()) -> list[tuple[FieldPath, Any]]:
-    """Values of type `kind` anywhere in a model, with their field paths."""
-    found: list[tuple[FieldPath, Any]] = []
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        items = enumerate(value) if isinstance(value, list) else [(None, value)]
-        for i, item in items:
-            here = (*path, name) if i is None else (*path, name, i)
-            if isinstance(item, BaseModel):
-                found += _leaves(item, kind, here)
-            elif isinstance(item, kind):
-                found.append((here, item))
-    return found
 
 
 def _value_at(data: Any, path: FieldPath) -> Any:
@@ -336,7 +322,7 @@ def _described_in_place(model: BaseModel, path: FieldPath = ()) -> list[tuple[Fi
                                                                                CitesWork]]:
     """Sources and readings that describe a work themselves instead of citing one."""
     found: list[tuple[FieldPath, CitesWork]] = []
-    for name in type(model).model_fields:
+    for name in fields_with_models(type(model)):
         value = getattr(model, name)
         for i, item in enumerate(value if isinstance(value, list) else [value]):
             item_path = (*path, name, i) if isinstance(value, list) else (*path, name)
@@ -352,7 +338,7 @@ def _anchor_paths(model: BaseModel, path: FieldPath = ()) -> list[tuple[FieldPat
     items sit inside its `checklists`), with the path of each id. Source ids are keys for
     citations, not anchors, and are checked on their own."""
     found = []
-    for name in type(model).model_fields:
+    for name in fields_with_models(type(model)):
         value = getattr(model, name)
         if not isinstance(value, list) or (not path and name == "sources"):
             continue

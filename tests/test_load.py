@@ -29,6 +29,26 @@ def test_values_keep_their_line_and_column(tmp_path: Path) -> None:
     assert doc.data == {"id": "x", "sources": [{"id": "s1", "title": "T"}]}
 
 
+@pytest.mark.parametrize("filler", [1, 400])
+def test_positions_are_the_same_whether_a_file_is_read_quickly_or_carefully(
+        tmp_path: Path, filler: int) -> None:
+    """A file without problems is read without positions, which are found when first asked
+    for; they must be exactly those of a careful reading (here forced by a rejected tag), in
+    short files and in long ones (over 8,192 characters, which are read quickly too when
+    they cannot nest deeply)."""
+    text = "id: x\nsources:\n  - id: s1\n    title: T\n    # ett\n  - {id: s2, title: 'U'}\n"
+    text += "".join(f"k{i}: >\n  Text som fortsätter\n" for i in range(filler))
+    quick, problems = load(tmp_path, text)
+    assert problems == []
+    careful, problems = load(tmp_path, text + "z: !!binary aGVq\n")
+    assert [p.message for p in problems] == ["YAML-taggen 'tag:yaml.org,2002:binary' är inte "
+                                             "tillåten"]
+    assert quick.values == {k: v for k, v in careful.values.items() if k != ("z",)}
+    assert quick.keys == {k: v for k, v in careful.keys.items() if k != ("z",)}
+    assert quick.values[("sources", 1, "title")] == (6, 21)
+    assert quick.data == {k: v for k, v in careful.data.items() if k != "z"}
+
+
 def test_duplicate_key_is_an_error_at_the_second_key(tmp_path: Path) -> None:
     _, problems = load(tmp_path, "id: x\ntitle: A\ntitle: B\n")
     problem = only(problems)

@@ -150,3 +150,47 @@ def test_kb_check_json_format_is_machine_readable(
     report = json.loads(result.stdout)
     assert {"path": "data/process/steg.yaml", "line": 1, "column": 1, "severity": "error",
             "message": "fältet 'title' saknas", "hint": ""} in report
+
+
+def _many_terms(count: int) -> dict[str, str]:
+    return {f"term/t{i}.yaml": f"""
+        id: t{i}
+        title: Begrepp {i}
+        summary: Ett begrepp.
+        reviewed: 2026-01-15
+        definition: {{text: Betyder något., source: s1}}
+        related: [intervention/alfa]
+        sources: [{{id: s1, title: Källa}}]
+    """ for i in range(count)}
+
+
+def test_problems_among_many_files_read_the_quick_way_keep_their_exact_place(
+        make_project: Callable[..., Project]) -> None:
+    """Files without problems are read without positions; a file whose problem is only found
+    by validation (after it was read the quick way) is still located exactly, and so is one
+    that loading itself reports, among many clean files, all in one run."""
+    project = make_project({**_many_terms(40), "term/t17.yaml": """
+        id: t17
+        title: Begrepp 17
+        summary: Ett begrepp.
+        reviewed: 2026-01-15
+        definition: {text: Betyder något., source: s2}
+        related: [intervention/alfa, stage/saknas]
+        sources: [{id: s1, title: Källa}]
+    """, "term/t30.yaml": """
+        id: t30
+        title: Begrepp 30
+        title: Dubbel
+        summary: Ett begrepp.
+        reviewed: 2026-01-15
+        definition: {text: Betyder något., source: s1}
+        sources: [{id: s1, title: Källa}]
+    """})
+    assert problems_of(project) == [
+        "data/term/t17.yaml:5:44: error: källan 's2' finns inte i postens sources "
+        "(menade du 's1'?)",
+        "data/term/t17.yaml:6:30: error: hänvisningen 'stage/saknas' pekar på en post som "
+        "inte finns",
+        "data/term/t30.yaml:3:1: error: nyckeln 'title' förekommer två gånger "
+        "(första gången på rad 2)",
+    ]

@@ -8,8 +8,10 @@ field reference, and it is exported as JSON Schema for editors' YAML tooling.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Annotated, ClassVar
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from typing import Annotated, ClassVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -150,26 +152,45 @@ class Record(Strict):
     def parts(self) -> list[Part]:
         """Every linkable part (a section, step, module or checklist item, however deeply
         nested) in page order, found by type so that a new kind of part needs no code here."""
-        return _parts(self, top=True)
+        return list(self._all_parts)
+
+    @cached_property
+    def _all_parts(self) -> tuple[Part, ...]:
+        # Records are frozen, and validation, the model and every page ask for the parts.
+        return tuple(_parts(self, top=True))
 
     def references(self) -> list[tuple[FieldPath, str]]:
         """Every cross-reference (a field named in REF_FIELDS) with its field path."""
-        return [(path, value) for path, name, value in _walk(self) if name in REF_FIELDS]
+        return self._named(REF_FIELDS)
 
     def fact_sources(self) -> list[tuple[FieldPath, str]]:
         """Every `source` key a fact uses, with its field path."""
-        return [(path, value) for path, name, value in _walk(self) if name == "source"]
+        return self._named({"source"})
 
     def old_ids(self) -> list[tuple[FieldPath, str]]:
         """Every old id in an `aliases` field, the record's own and its parts', with its
         field path; a path of length 2 (`aliases`, i) is the record's own."""
-        return [(path, value) for path, name, value in _walk(self) if name == "aliases"]
+        return self._named({"aliases"})
+
+    def _named(self, names: Collection[str]) -> list[tuple[FieldPath, str]]:
+        return [(path, value) for path, name, value in self.leaves.strings if name in names]
+
+    @cached_property
+    def leaves(self) -> Leaves:
+        """The values checks and pages look up anywhere in the record, found in one walk
+        (records are frozen, so it never goes stale)."""
+        found = Leaves()
+        _collect(self, (), found)
+        return found
 
 
 FieldPath = tuple[str | int, ...]
 # Fields whose values are references to other records, checked by validation and turned into
 # backlinks; a new kind of reference is a new field name here, never a special case elsewhere.
-REF_FIELDS = {"related", "links", "stage", "about", "ref"}
+REF_FIELDS = frozenset({"related", "links", "stage", "about", "ref"})
+# Fields whose strings checks look up anywhere in a record: references, the source a fact
+# cites, old ids.
+NAMED_FIELDS = frozenset({*REF_FIELDS, "source", "aliases"})
 
 
 @dataclass(frozen=True)
@@ -185,7 +206,7 @@ class Part:
 
 def _parts(model: BaseModel, *, top: bool = False) -> list[Part]:
     found: list[Part] = []
-    for name in type(model).model_fields:
+    for name in fields_with_models(type(model)):
         value = getattr(model, name)
         if not isinstance(value, list) or (top and name == "sources"):
             continue
@@ -199,16 +220,60 @@ def _parts(model: BaseModel, *, top: bool = False) -> list[Part]:
     return found
 
 
-def _walk(value: object, path: FieldPath = (), name: str = "") -> list[tuple[FieldPath, str, str]]:
-    """All string leaves of a model with their field path and the field name that holds them."""
-    if isinstance(value, BaseModel):
-        found = []
-        for field_name in type(value).model_fields:
-            found += _walk(getattr(value, field_name), (*path, field_name), field_name)
-        return found
-    if isinstance(value, list | tuple):
-        found = []
+@dataclass
+class Leaves:
+    """Nested values of a record in document order, with their field paths: the strings
+    of the fields in NAMED_FIELDS (path, field name, value), and every date."""
+
+    strings: list[tuple[FieldPath, str, str]] = field(default_factory=list)
+    dates: list[tuple[FieldPath, dt.date]] = field(default_factory=list)
+
+
+@cache
+def fields_with_models(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields whose type can hold a model: the only ones a walk for parts must visit
+    (cached, as walks ask once per nested model)."""
+    return tuple(name for name, info in cls.model_fields.items()
+                 if _mentions(info.annotation, BaseModel))
+
+
+@cache
+def _leaf_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields whose type can hold something Leaves keeps (a named string, a date, or a
+    model with such fields): most of a record is text that a walk can step over."""
+    return tuple(name for name, info in cls.model_fields.items()
+                 if name in NAMED_FIELDS or _mentions(info.annotation, dt.date)
+                 or any(_leaf_fields(model) for model in _models_in(info.annotation)))
+
+
+def _mentions(annotation: object, kind: type) -> bool:
+    """Whether a type annotation is or contains (in a list, union or Annotated) `kind`."""
+    if isinstance(annotation, type) and not get_args(annotation):
+        return issubclass(annotation, kind)
+    return any(_mentions(arg, kind) for arg in get_args(annotation))
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and not get_args(annotation):
+        return [annotation] if issubclass(annotation, BaseModel) else []
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
+def _collect(model: BaseModel, path: FieldPath, found: Leaves) -> None:
+    """Fill `found` from `model` and the models inside it, visiting only fields that can hold
+    something to keep."""
+    for name in _leaf_fields(type(model)):
+        _collect_value(getattr(model, name), (*path, name), name, found)
+
+
+def _collect_value(value: object, path: FieldPath, name: str, found: Leaves) -> None:
+    if isinstance(value, str):
+        if name in NAMED_FIELDS:
+            found.strings.append((path, name, value))
+    elif isinstance(value, list | tuple):
         for i, item in enumerate(value):
-            found += _walk(item, (*path, i), name)
-        return found
-    return [(path, name, value)] if isinstance(value, str) else []
+            _collect_value(item, (*path, i), name, found)
+    elif isinstance(value, BaseModel):
+        _collect(value, path, found)
+    elif isinstance(value, dt.date):
+        found.dates.append((path, value))
