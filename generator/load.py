@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic
+from generator.parallel import split_map
 
 Location = tuple[int, int]
 FieldPath = tuple[str | int, ...]
@@ -264,16 +265,20 @@ class _Plain:
     def __init__(self) -> None:
         self.count = 0
         self.constructor = yaml.SafeLoader("")
+        self.collections: set[int] = set()
 
     def convert(self, node: yaml.Node, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES or depth > MAX_DEPTH or node.tag not in _SAFE_TAGS:
             raise _Unusual
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(self.constructor, node)
+        if id(node) in self.collections:
+            raise _Unusual  # an alias of a list or mapping: how alias bombs start
+        self.collections.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, depth + 1) for item in node.value]
-        return _scalar(self.constructor, node)
+        return [self.convert(item, depth + 1) for item in node.value]
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -391,12 +396,12 @@ def load_data(data_dir: Path, root: Path, record_types: list[str],
               max_file_bytes: int = MAX_FILE_BYTES, cache: ParseCache | None = None
               ) -> tuple[list[SourceDocument], list[Diagnostic]]:
     """Read every record under data/<type>/*.yaml, reporting files that are not records.
+    Files are read on two cores when there are many (see generator.parallel).
 
     With a `cache`, unchanged files are taken from it and the cache is left holding exactly
     the files read this time."""
-    documents: list[SourceDocument] = []
+    records: list[tuple[Path, str]] = []
     problems: list[Diagnostic] = []
-    kept: ParseCache = {}
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(data_dir)
         if _is_ignored(rel):
@@ -407,15 +412,24 @@ def load_data(data_dir: Path, root: Path, record_types: list[str],
                 "filen är ingen post", "poster ligger i data/<typ>/<id>.yaml där typ är "
                 + ", ".join(record_types)))
             continue
+        records.append((path, rel.parts[0]))
+
+    def read(record: tuple[Path, str]) -> tuple[bytes | None, SourceDocument,
+                                                 list[Diagnostic]]:
+        path, record_type = record
         if cache is None or path.stat().st_size > max_file_bytes:
-            doc, found = load_file(path, root, rel.parts[0], max_file_bytes)
-        else:
-            raw = path.read_bytes()
-            hit = cache.get(path)
-            if hit is None or hit[0] != raw:
-                hit = (raw, *load_file(path, root, rel.parts[0], max_file_bytes))
-            kept[path] = hit
-            _, doc, found = hit
+            return (None, *load_file(path, root, record_type, max_file_bytes))
+        raw = path.read_bytes()
+        hit = cache.get(path)
+        if hit is None or hit[0] != raw:
+            hit = (raw, *load_file(path, root, record_type, max_file_bytes))
+        return hit
+
+    documents: list[SourceDocument] = []
+    kept: ParseCache = {}
+    for (path, _), (raw, doc, found) in zip(records, split_map(read, records), strict=True):
+        if raw is not None:
+            kept[path] = (raw, doc, found)
         documents.append(doc)
         problems.extend(found)
     if cache is not None:

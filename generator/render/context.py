@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -47,7 +46,15 @@ def section_index_path(type_name: str) -> str:
 
 
 def relative(from_page: str, to_page: str) -> str:
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """The link from one docs-relative file to another, as `posixpath.relpath` gives it, but
+    from the paths alone: relpath asks for the working directory on every call, and a large
+    build makes hundreds of thousands of links."""
+    folder = from_page.split("/")[:-1]
+    target = to_page.split("/")
+    common = 0
+    while common < min(len(folder), len(target) - 1) and folder[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(folder) - common) + target[common:])
 
 
 @dataclass
@@ -187,7 +194,12 @@ class RenderContext:
     def page(self, path: str, template: str, record: Record | None = None,
              **context: Any) -> None:
         """Render a template to a Markdown page at the docs-relative `path`."""
-        self.out.files[path] = self.env.get_template(template).render(
+        self.out.files[path] = self.render(path, template, record, **context)
+
+    def render(self, path: str, template: str, record: Record | None = None,
+               **context: Any) -> str:
+        """The Markdown of a page at the docs-relative `path`, not yet added to the output."""
+        return self.env.get_template(template).render(
             t=self.t, kb=self.kb, page=PageHelpers(self.kb, path, record), record=record,
             **context)
 

@@ -1,0 +1,80 @@
+"""Work shared with a second core gives exactly the results of doing it in one process."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator import parallel
+from generator.load import load_data
+from generator.render.context import relative
+from generator.site import Project, check, generate
+from generator.types import RECORD_TYPES
+
+
+@pytest.fixture
+def small_lists_in_two(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+
+
+def test_both_halves_come_back_in_order(small_lists_in_two: None) -> None:
+    results = parallel.split_map(lambda n: (n * n, os.getpid()), range(10))
+    assert [square for square, _ in results] == [n * n for n in range(10)]
+    # On a machine with two cores the second half was done by another process.
+    assert len({pid for _, pid in results}) == (2 if parallel._can_fork() else 1)
+
+
+def test_an_error_in_the_second_half_is_raised_here(small_lists_in_two: None) -> None:
+    def fail_on_eight(n: int) -> int:
+        if n == 8:
+            raise ValueError("åtta")
+        return n
+
+    with pytest.raises(ValueError, match="åtta"):
+        parallel.split_map(fail_on_eight, range(10))
+
+
+def test_loading_in_two_gives_the_same_documents_and_problems(
+        make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project({f"term/t{i}.yaml": f"id: t{i}\ntitle: Begrepp\n{'x: 1' * (i % 3)}\n"
+                            for i in range(12)})
+    one = load_data(project.data_dir, project.root, list(RECORD_TYPES))
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    two = load_data(project.data_dir, project.root, list(RECORD_TYPES))
+    assert [(d.path, d.data) for d in one[0]] == [(d.path, d.data) for d in two[0]]
+    assert one[1] == two[1]
+
+
+# Folders and files never share a name in a tree, so folders here never end in .md.
+_FOLDER = st.sampled_from(["a", "b", "insatser", "sida-2"])
+
+
+@given(st.lists(_FOLDER, max_size=3), st.lists(_FOLDER, max_size=3),
+       st.sampled_from(["index.md", "p.md", "a.json"]), st.sampled_from(["index.md", "p.md"]))
+def test_relative_links_are_those_of_relpath(source: list[str], target: list[str],
+                                             source_file: str, target_file: str) -> None:
+    from_page, to_page = "/".join([*source, source_file]), "/".join([*target, target_file])
+    assert relative(from_page, to_page) == posixpath.relpath(
+        to_page, posixpath.dirname(from_page) or ".")
+
+
+def test_a_project_with_an_error_checks_alike_in_one_process_and_two(
+        make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project({"term/fel.yaml": "id: fel\ntitle: [\n"})
+    alone = [p.format() for p in check(project)[1]]
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    assert [p.format() for p in check(project)[1]] == alone
+    assert alone and alone[0].startswith("data/term/fel.yaml:")
+
+
+def test_pages_rendered_in_two_are_the_pages_rendered_in_one(
+        make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project()
+    alone = generate(project)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    assert generate(project) == alone
