@@ -10,7 +10,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.types import RECORD_TYPES, Curriculum, Intervention, Record, Reference, Stage
+from generator.types import (
+    RECORD_TYPES,
+    Curriculum,
+    Intervention,
+    Record,
+    Reference,
+    Stage,
+    Study,
+)
 from generator.types.base import CitesWork, Part, Source, split_ref
 from generator.types.intervention import MethodChecklist
 
@@ -34,6 +42,8 @@ class KnowledgeBase:
     _backlinks: dict[tuple[str, str], list[Record]] = field(init=False)
     _by_type: dict[str, list[Record]] = field(init=False)
     _curricula: dict[tuple[str, str], list[tuple[Curriculum, str]]] = field(init=False)
+    _checklists: dict[str, list[tuple[Intervention, MethodChecklist]]] = field(init=False)
+    _studies: dict[tuple[str, str], list[Study]] = field(init=False)
 
     def __post_init__(self) -> None:
         """Index once: pages ask these questions thousands of times in a large build."""
@@ -57,6 +67,28 @@ class KnowledgeBase:
                     module = course.modules[int(path[1])].id
                     curricula[type_name, record_id].setdefault(course.id, (course, module))
         self._curricula = {key: list(found.values()) for key, found in curricula.items()}
+        self._checklists = self._index_checklists()
+        self._studies = self._index_studies()
+
+    def _index_checklists(self) -> dict[str, list[tuple[Intervention, MethodChecklist]]]:
+        """Methods' checklists by the id of their stage, in the methods' title order."""
+        found: dict[str, list[tuple[Intervention, MethodChecklist]]] = defaultdict(list)
+        for method in self.of_type("intervention"):
+            if isinstance(method, Intervention):
+                for checklist in method.checklists:
+                    found[checklist.stage_id()].append((method, checklist))
+        return dict(found)
+
+    def _index_studies(self) -> dict[tuple[str, str], list[Study]]:
+        """Studies by each record their `about` names, oldest first."""
+        found: dict[tuple[str, str], dict[str, Study]] = defaultdict(dict)
+        for study in self.of_type("study"):
+            if isinstance(study, Study):
+                for ref in study.about:
+                    type_name, record_id, _ = split_ref(ref)
+                    found[type_name, record_id].setdefault(study.id, study)
+        return {key: sorted(studies.values(), key=lambda s: (s.year, s.title))
+                for key, studies in found.items()}
 
     def of_type(self, type_name: str) -> list[Record]:
         """Records of one type in reading order (`Record.sort_key`)."""
@@ -96,9 +128,11 @@ class KnowledgeBase:
 
     def method_checklists(self, stage: Record) -> list[tuple[Intervention, MethodChecklist]]:
         """Checklists that methods add to `stage`, in the methods' title order."""
-        return [(method, checklist) for method in self.of_type("intervention")
-                if isinstance(method, Intervention)
-                for checklist in method.checklists if checklist.stage_id() == stage.id]
+        return list(self._checklists.get(stage.id, []))
+
+    def studies_about(self, record: Record) -> list[Study]:
+        """Studies whose `about` names `record`, oldest first."""
+        return list(self._studies.get((record.type_name, record.id), []))
 
     def page_anchors(self, record: Record) -> list[Part]:
         """Every linkable part of a record's page. A stage's page also shows the methods'

@@ -11,7 +11,6 @@ from markupsafe import Markup
 from generator import charts
 from generator.model import KnowledgeBase
 from generator.types import Record, Status, Study
-from generator.types.base import split_ref
 from generator.types.study import EffectSize
 
 number = charts.number
@@ -19,9 +18,7 @@ number = charts.number
 
 def studies_about(kb: KnowledgeBase, record: Record) -> list[Study]:
     """Studies whose `about` names `record`, oldest first."""
-    studies = [s for s in kb.of_type("study") if isinstance(s, Study) and any(
-        split_ref(ref)[:2] == (record.type_name, record.id) for ref in s.about)]
-    return sorted(studies, key=lambda s: (s.year, s.title))
+    return kb.studies_about(record)
 
 
 def effects(studies: list[Record]) -> list[tuple[Study, EffectSize]]:
