@@ -159,13 +159,18 @@ def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
 
 def derived_config(project: Project, rendered: Rendered) -> dict[str, Any]:
     """The project's MkDocs config for a generated tree: our plugin removed, nav filled in."""
-    config = project.config()
-    plugins = [p for p in config.get("plugins", [])
+    return {**project.config(), "docs_dir": "docs", "site_dir": "site",
+            **_generated_settings(project, rendered)}
+
+
+def _generated_settings(project: Project, rendered: Rendered) -> dict[str, Any]:
+    """What a build of the generated pages changes in the project's MkDocs config."""
+    plugins = [p for p in project.config().get("plugins", [])
                if p != PLUGIN_NAME and not (isinstance(p, dict) and PLUGIN_NAME in p)]
-    config.update(docs_dir="docs", site_dir="site", plugins=plugins, nav=rendered.nav)
+    settings: dict[str, Any] = {"plugins": plugins, "nav": rendered.nav}
     if rendered.not_in_nav:
-        config["not_in_nav"] = "\n".join(f"/{path}" for path in rendered.not_in_nav)
-    return config
+        settings["not_in_nav"] = "\n".join(f"/{path}" for path in rendered.not_in_nav)
+    return settings
 
 
 def _replace_dir(new: Path, target: Path) -> None:
@@ -253,19 +258,27 @@ def write_tree(project: Project, out_dir: Path) -> Path:
 
 
 def build(project: Project, site_dir: Path) -> None:
-    """Generate and build the site into `site_dir`, replacing it only if everything succeeds."""
+    """Generate and build the site into `site_dir`, replacing it only if everything succeeds.
+
+    MkDocs builds the project's config as `derived_config` changes it, with the content
+    folder as it is and the generated pages handed over in memory: the site is the one plain
+    MkDocs builds from `write_tree`'s output, without writing and re-reading every page."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
+    from generator.plugin import GeneratedPages
+
+    rendered = generate(project)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="kb-generate-") as work:
-        config_file = write_tree(project, Path(work) / "tree")
-        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
-        try:
-            config = load_config(str(config_file), site_dir=str(staging))
-            mkdocs_build(config)
-            _replace_dir(staging, site_dir)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
+    try:
+        config = load_config(str(project.config_file), site_dir=str(staging),
+                             docs_dir=str(project.content_dir),
+                             **_generated_settings(project, rendered))
+        config.plugins["kb-generated"] = GeneratedPages(rendered)
+        mkdocs_build(config)
+        _replace_dir(staging, site_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -99,6 +99,32 @@ def test_generated_tree_builds_with_plain_mkdocs_without_our_plugin(
     assert (tmp_path / "tree" / "site" / "insatser" / "alfa" / "index.html").is_file()
 
 
+def test_kb_build_makes_the_site_plain_mkdocs_makes_from_the_generated_tree(
+        site: Path, tmp_path: Path) -> None:
+    """`kb build` hands MkDocs the generated pages in memory instead of writing the tree; the
+    site must be the same, byte for byte, as plain MkDocs building `kb generate`'s output."""
+    config = write_tree(Project(REPO), tmp_path / "tree")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                             "--site-dir", str(tmp_path / "plain")],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+    def snapshot(folder: Path) -> dict[str, bytes]:
+        # The compressed sitemap embeds the time it was written.
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+                if p.is_file() and p.name != "sitemap.xml.gz"}
+
+    built, plain = snapshot(site), snapshot(tmp_path / "plain")
+    assert sorted(built) == sorted(plain)
+    assert [path for path in built if built[path] != plain[path]] == []
+
+
+def test_the_measures_page_names_its_questions(site: Path) -> None:
+    html = (site / "matt" / "ors" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 id="fragor">Frågor<a', html)
+    assert "built-in method" not in html
+
+
 def test_mkdocs_build_from_the_root_uses_the_plugin_and_leaves_sources_unchanged(
         tmp_path: Path) -> None:
     def snapshot() -> dict[str, bytes]:
