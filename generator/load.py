@@ -9,10 +9,13 @@ place in the file and every oddity becomes a located diagnostic instead of a tra
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -72,6 +75,9 @@ class SourceDocument:
     data: Any
     # The file's text while its positions are still to be found; empty once they are.
     text: str = field(default="", repr=False)
+    # For a file read the quick way, the key its data can be cached under (a digest of its
+    # bytes); empty for a file with a problem, which is always read again.
+    digest: bytes = b""
     # Where loading already reported a problem, so validation does not report its echo: values
     # that could not be read (now None), and mappings that lost a key.
     unreadable: set[FieldPath] = field(default_factory=set)
@@ -312,15 +318,17 @@ def _plain(text: str) -> Any:
     return _Plain().convert(nodes[0], 0)
 
 
-def _parse(doc: SourceDocument, text: str, problems: list[Diagnostic]) -> None:
-    """Read the quick way, keeping the text to find positions if a problem is located later;
-    a file the quick way gives up on is read again the careful way, which reports it."""
+def _parse(doc: SourceDocument, text: str, digest: bytes, known: Mapping[bytes, Any],
+           problems: list[Diagnostic]) -> None:
+    """Read the quick way (or take what it gave for the same bytes before, from `known`),
+    keeping the text to find positions if a problem is located later; a file the quick way
+    gives up on is read again the careful way, which reports it."""
     try:
-        doc.data = _plain(text)
+        doc.data = known[digest] if digest in known else _plain(text)
     except _Unusual:
         _parse_carefully(doc, text, problems)
     else:
-        doc.text = text
+        doc.text, doc.digest = text, digest
 
 
 def _parse_carefully(doc: SourceDocument, text: str, problems: list[Diagnostic]) -> None:
@@ -349,9 +357,11 @@ def _parse_carefully(doc: SourceDocument, text: str, problems: list[Diagnostic])
         doc.data = None
 
 
-def load_file(path: Path, root: Path, record_type: str,
-              max_file_bytes: int = MAX_FILE_BYTES) -> tuple[SourceDocument, list[Diagnostic]]:
-    """Read one record file; problems come back located, never raised.
+def load_file(path: Path, root: Path, record_type: str, max_file_bytes: int = MAX_FILE_BYTES,
+              known: Mapping[bytes, Any] = MappingProxyType({})) -> tuple[SourceDocument,
+                                                                          list[Diagnostic]]:
+    """Read one record file; problems come back located, never raised. `known` holds the
+    data of files read the quick way before, by their digest (see generator.cache).
 
     The size is checked before reading, so an oversized file costs no memory."""
     rel = path.relative_to(root).as_posix()
@@ -363,6 +373,7 @@ def load_file(path: Path, root: Path, record_type: str,
                                 f"filen är {size} byte, större än gränsen {max_file_bytes} byte",
                                 "dela upp posten eller flytta långa texter till content/")]
     raw = path.read_bytes()
+    digest = hashlib.blake2b(raw, digest_size=20).digest()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -373,7 +384,7 @@ def load_file(path: Path, root: Path, record_type: str,
         return doc, [Diagnostic(rel, line, column, "error", "filen är inte UTF-8",
                                 "spara filen som UTF-8")]
     problems: list[Diagnostic] = []
-    _parse(doc, text, problems)
+    _parse(doc, text, digest, known, problems)
     return doc, problems
 
 
@@ -393,10 +404,12 @@ ParseCache = dict[Path, tuple[bytes, SourceDocument, list[Diagnostic]]]
 
 
 def load_data(data_dir: Path, root: Path, record_types: list[str],
-              max_file_bytes: int = MAX_FILE_BYTES, cache: ParseCache | None = None
+              max_file_bytes: int = MAX_FILE_BYTES, cache: ParseCache | None = None,
+              known: Mapping[bytes, Any] = MappingProxyType({})
               ) -> tuple[list[SourceDocument], list[Diagnostic]]:
     """Read every record under data/<type>/*.yaml, reporting files that are not records.
-    Files are read on two cores when there are many (see generator.parallel).
+    Files are read on two cores when there are many (see generator.parallel); `known` is
+    as for load_file.
 
     With a `cache`, unchanged files are taken from it and the cache is left holding exactly
     the files read this time."""
@@ -418,11 +431,11 @@ def load_data(data_dir: Path, root: Path, record_types: list[str],
                                                  list[Diagnostic]]:
         path, record_type = record
         if cache is None or path.stat().st_size > max_file_bytes:
-            return (None, *load_file(path, root, record_type, max_file_bytes))
+            return (None, *load_file(path, root, record_type, max_file_bytes, known))
         raw = path.read_bytes()
         hit = cache.get(path)
         if hit is None or hit[0] != raw:
-            hit = (raw, *load_file(path, root, record_type, max_file_bytes))
+            hit = (raw, *load_file(path, root, record_type, max_file_bytes, known))
         return hit
 
     documents: list[SourceDocument] = []

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, PositiveInt, ValidationError
 
+from generator import cache as file_cache
 from generator.diagnostics import DataError, Diagnostic, has_errors
 from generator.load import MAX_FILE_BYTES, FieldPath, ParseCache, load_data, load_file
 from generator.material import FOLDER as MATERIAL
@@ -132,8 +133,11 @@ def check(project: Project, today: dt.date | None = None, cache: ParseCache | No
     unchanged files in a long-running process."""
     settings, problems = project.settings()
     with _no_garbage_collection():
+        known = file_cache.read(project.root)
         documents, found = load_data(project.data_dir, project.root, list(RECORD_TYPES),
-                                     settings.max_file_bytes, cache)
+                                     settings.max_file_bytes, cache, known)
+        file_cache.write(project.root, {d.digest: d.data for d in documents if d.digest},
+                         known)
         records, invalid = validate(documents, today=today,
                                     review_max_age_years=settings.review_max_age_years)
         invalid += material_problems(documents, records, project.data_dir)
