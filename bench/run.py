@@ -8,8 +8,10 @@ Usage (from the repository root, with the project installed in .venv):
 Synthetic datasets are made from the bundled records: the whole set is cloned in groups,
 each clone renamed and its cross-references pointed at the clones of the same group, so
 every record type, reference and anchor occurs as in the real data. Each step runs in its
-own process so that its wall time and peak memory (from wait4) are its own. Machines are
-noisy; read the ratios, not the seconds.
+own process so that its wall time and peak memory (from wait4) are its own. `kb check` runs
+twice, on the new project (cold: no cache of read files yet) and again (warm); the build
+runs with the cache removed, so it is cold too. Machines are noisy; read the ratios, not
+the seconds.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from generator.types import RECORD_TYPES
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "bench" / "out"
 BIN = Path(sys.executable).parent
+CACHE = Path(".kb") / "cache"  # kb's cache of read record files (generator/cache.py)
 _REF = re.compile(rf"\b({'|'.join(RECORD_TYPES)})/([a-z0-9-]+)")
 
 
@@ -43,6 +46,7 @@ class Step:
 class Result:
     records: int
     check: Step
+    check_warm: Step
     generate: Step
     build: Step
     baseline: Step
@@ -105,15 +109,18 @@ def measure(size: int) -> Result:
     project = OUT / f"data-{size}"
     count = make_dataset(project, size)
     kb = str(BIN / "kb")
-    check = run([kb, "check"], project)
+    check = run([kb, "check"], project)  # a new project: no cache of read files yet
+    check_warm = run([kb, "check"], project)
     generate = run([kb, "generate", "--out", "tree"], project)
+    shutil.rmtree(project / CACHE)  # the build is measured cold too
     build = run([kb, "-q", "build", "--site-dir", "site"], project)
     baseline = run([str(BIN / "mkdocs"), "build", "-q", "-f", "tree/mkdocs.yml",
                     "--site-dir", str(project / "baseline-site")], project)
     site = project / "site"
     pages = [p for p in site.rglob("*.html")]
     return Result(
-        records=count, check=check, generate=generate, build=build, baseline=baseline,
+        records=count, check=check, check_warm=check_warm, generate=generate, build=build,
+        baseline=baseline,
         site_mb=_size_mb(site),
         largest_page_kb=round(max(p.stat().st_size for p in pages) / 1024, 1),
         search_index_kb=round((site / "search" / "search_index.json").stat().st_size / 1024, 1),
@@ -138,10 +145,11 @@ def ratios(results: list[Result]) -> dict[str, float]:
 
 
 def table(results: list[Result]) -> str:
-    header = ("| records | kb check s | generate s | kb build s | plain mkdocs s | "
-              "build/baseline | peak MB (build) | site MB | largest page KB | "
-              "search index KB |\n|---|---|---|---|---|---|---|---|---|---|")
-    rows = [f"| {r.records} | {r.check.seconds} | {r.generate.seconds} | {r.build.seconds} | "
+    header = ("| records | kb check s (cold) | kb check s (warm) | generate s | kb build s | "
+              "plain mkdocs s | build/baseline | peak MB (build) | site MB | largest page KB | "
+              "search index KB |\n|---|---|---|---|---|---|---|---|---|---|---|")
+    rows = [f"| {r.records} | {r.check.seconds} | {r.check_warm.seconds} | "
+            f"{r.generate.seconds} | {r.build.seconds} | "
             f"{r.baseline.seconds} | {r.build.seconds / r.baseline.seconds:.2f} | "
             f"{r.build.peak_mb} | {r.site_mb} | {r.largest_page_kb} | {r.search_index_kb} |"
             for r in results]
