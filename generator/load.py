@@ -74,16 +74,17 @@ class SourceDocument:
     stem: str
     data: Any
     # The file's text while its positions are still to be found; empty once they are.
-    text: str = field(default="", repr=False)
+    text: str = field(default="", repr=False, compare=False)
     # For a file read the quick way, the key its data can be cached under (a digest of its
     # bytes); empty for a file with a problem, which is always read again.
-    digest: bytes = b""
+    digest: bytes = field(default=b"", compare=False)
     # Where loading already reported a problem, so validation does not report its echo: values
     # that could not be read (now None), and mappings that lost a key.
     unreadable: set[FieldPath] = field(default_factory=set)
     incomplete: set[FieldPath] = field(default_factory=set)
-    _values: dict[FieldPath, Location] = field(default_factory=dict, repr=False)
-    _keys: dict[FieldPath, Location] = field(default_factory=dict, repr=False)
+    # Positions, once found; a document is the same whether or not they have been asked for.
+    _values: dict[FieldPath, Location] = field(default_factory=dict, repr=False, compare=False)
+    _keys: dict[FieldPath, Location] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def values(self) -> dict[FieldPath, Location]:
