@@ -16,6 +16,7 @@ watch, not a gate.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -61,6 +62,7 @@ def main() -> None:
                                   "mkdocs.yml", "-d", str(mkdocs_site)], tree)
     ze_seconds, ze_error = timed([str(zensical()), "build", "-f", "mkdocs.yml"], tree)
     if (tree / "site").exists():
+        shutil.rmtree(zensical_site, ignore_errors=True)  # an earlier run's
         (tree / "site").replace(zensical_site)
     print(f"MkDocs:   {mk_seconds:.2f} s {mk_error or 'ok'}")
     print(f"Zensical: {ze_seconds:.2f} s {ze_error or 'ok'}")
