@@ -91,7 +91,9 @@ def method_index(kb: KnowledgeBase, t: dict[str, Any]) -> MethodIndex:
 
 
 def index_json(index: MethodIndex) -> str:
-    return index.model_dump_json(indent=2) + "\n"
+    """The index as compact JSON: the finder and the comparison fetch it on every visit, and
+    indentation made a third of its size (any JSON viewer indents it for reading)."""
+    return index.model_dump_json() + "\n"
 
 
 # Spreadsheet programs run a cell that starts with one of these as a formula; record text
