@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import serve
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from generator.site import Project, build
 
@@ -52,3 +52,30 @@ def test_marks_follow_a_renamed_stage_and_item(make_project: Callable[..., Proje
             stored = page.evaluate("() => Object.keys(localStorage).join(' ')")
             page.reload()
         assert "kb-checklist.utforskning" in stored
+
+
+def test_a_file_exported_before_the_rename_imports_after_it(
+        make_project: Callable[..., Project], tmp_path: Path, page: Page,
+        browser: Browser) -> None:
+    project = make_project()
+    site = tmp_path / "site"
+    build(project, site)
+    with serve(site) as url:
+        page.goto(f"{url}implementering/start/")
+        item = page.locator("li", has=page.locator('[id="behov-kartlagt"]'))
+        item.get_by_role("radio", name="Påbörjat", exact=True).check()
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Exportera till fil").click()
+        exported = tmp_path / "export.json"
+        download.value.save_as(exported)
+
+        rename_stage_and_item(project)
+        build(project, site)
+        colleague = browser.new_context(locale="sv-SE").new_page()
+        colleague.goto(f"{url}implementering/utforskning/")
+        with colleague.expect_file_chooser() as chooser:
+            colleague.get_by_role("button", name="Importera från fil").click()
+        chooser.value.set_files(exported)
+        renamed = colleague.locator("li", has=colleague.locator('[id="behoven-kartlagda"]'))
+        expect(renamed.get_by_role("radio", name="Påbörjat", exact=True)).to_be_checked()
+        colleague.context.close()

@@ -162,6 +162,30 @@ def test_importing_a_file_that_is_no_export_changes_nothing(page: Page, base_url
     expect(state(page, PLAN, "Klart")).to_be_checked()
 
 
+def test_importing_over_own_marks_asks_first(page: Page, base_url: str,
+                                            tmp_path: Path) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    state(page, PLAN, "Påbörjat").check()
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps({"format": "kunskapsbank-checklistor", "version": 1,
+                                  "checklists": {"installation": {PLAN: {"state": "done"}}}}),
+                      encoding="utf-8")
+    questions: list[str] = []
+
+    def decline(dialog: Dialog) -> None:
+        questions.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", decline)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Importera från fil").click()
+    with page.expect_event("dialog"):
+        chooser.value.set_files(export)
+    expect(state(page, PLAN, "Påbörjat")).to_be_checked()
+    assert questions == ["Filen innehåller markeringar för den här sidan. Vill du ersätta "
+                         "dina egna markeringar med dem?"]
+
+
 def shared_link(page: Page, base_url: str) -> str:
     """Marks set on `page`, and the link that "Kopiera länk" puts on the clipboard."""
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])

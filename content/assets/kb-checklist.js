@@ -4,9 +4,10 @@
  * `[data-item]` per item), so without this script it still reads and prints as a list.
  * This script adds, per item, three states as native radio buttons, "Ansvarig",
  * "Kommentar" and a date; progress per checklist and for the page; export, import, a
- * shareable link, reset and print. A checklist can name another scale of state labels
- * (`data-scale`, e.g. Finns/Delvis/Saknas for a self-assessment); the stored values stay
- * the same.
+ * shareable link, reset and print. Marks stored, exported or shared before an editor
+ * renamed a stage, method, framework or item (old ids in `aliases`) follow the rename. A
+ * checklist can name another scale of state labels (`data-scale`, e.g. Finns/Delvis/Saknas
+ * for a self-assessment); the stored values stay the same.
  *
  * State lives only in the browser, through Material's __md_get/__md_set (localStorage
  * scoped to the site), one entry per checklist id holding items by their YAML id — never by
@@ -53,15 +54,9 @@
 
   const previousIds = node => JSON.parse(node.dataset.previous || "[]");
 
-  /** Marks saved before a rename: when nothing is stored under the checklist's id, the
-   * entry of an old id (`data-previous`, from the records' `aliases`) is taken, and an
-   * item's marks under its old id move to its new id; the rename is then saved. */
-  function withPrevious(container, items, stored) {
-    let entries = stored;
-    for (const oldId of previousIds(container)) {
-      if (entries) break;
-      entries = load(oldId);
-    }
+  /** Entries with each item's marks under its old id (`data-previous`, from the item's
+   * `aliases`) moved to its new id, where the new id has none. */
+  function renamedItems(items, entries) {
     if (!entries || typeof entries !== "object") return entries;
     const moved = { ...entries };
     for (const item of items) {
@@ -69,6 +64,18 @@
       if (oldId) moved[item.dataset.item] = moved[oldId];
     }
     return moved;
+  }
+
+  /** Marks saved before a rename: when nothing is stored under the checklist's id, the
+   * entry of an old id (`data-previous`, from the records' `aliases`) is taken, and items
+   * renamed since keep their marks; the rename is then saved. */
+  function withPrevious(container, items, stored) {
+    let entries = stored;
+    for (const oldId of previousIds(container)) {
+      if (entries) break;
+      entries = load(oldId);
+    }
+    return renamedItems(items, entries);
   }
 
   /* ---------- small DOM helpers ---------- */
@@ -290,7 +297,10 @@
         throw new Error("no checklists");
       }
       for (const checklist of this.checklists) {
-        if (checklist.id in data.checklists) checklist.replace(data.checklists[checklist.id]);
+        // A file or link made before a rename holds the checklist under an old id.
+        const key = [checklist.id, ...previousIds(checklist.container)]
+          .find(id => id in data.checklists);
+        if (key) checklist.replace(renamedItems(checklist.items, data.checklists[key]));
       }
       this.showTotal();
     }
@@ -323,6 +333,7 @@
       try {
         const data = JSON.parse(await file.text());
         if (data.format !== FORMAT) throw new Error("not an export");
+        if (this.hasMarks() && !window.confirm(this.ui.confirm_import)) return;
         this.apply(data);
         this.say(this.ui.imported);
       } catch {
