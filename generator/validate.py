@@ -23,7 +23,6 @@ from generator.types.base import (
     REF_PATTERN,
     REFERENCE_PATTERN,
     SLUG_PATTERN,
-    CitesWork,
     fields_with_models,
     split_ref,
 )
@@ -254,13 +253,14 @@ def _record_problems(doc: SourceDocument, record: Record, index: _Index) -> list
         seen_sources.add(source_id)
     cited: dict[tuple[str, str], str] = {}
     for i, source in enumerate(record.sources):
-        if source.ref is not None and (source.ref, source.note) in cited:
+        if source.ref is None:
+            continue
+        work = (source.ref, source.note)
+        if work in cited:
             add(("sources", i, "ref"), f"källan '{source.id}' hänvisar till samma verk som "
-                f"'{cited[source.ref, source.note]}'",
-                "använd den andra källans id i posten, eller skriv i note vilken del av "
-                "verket källan gäller")
-        if source.ref is not None:
-            cited.setdefault((source.ref, source.note), source.id)
+                f"'{cited[work]}'", "använd den andra källans id i posten, eller skriv i "
+                "note vilken del av verket källan gäller")
+        cited.setdefault(work, source.id)
     for path, source_id in record.fact_sources():
         if source_id not in seen_sources:
             add(path, f"källan '{source_id}' finns inte i postens sources",
@@ -299,7 +299,7 @@ def _duplicate_works(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnos
                            f"{listed[value]} och ta bort den här posten")
                 listed.setdefault(value, record.id)
     for doc, record in valid:
-        for path, citing in _described_in_place(record):
+        for path, citing in record.leaves.described_works:
             for name, value in _identifiers(citing):
                 if value in listed:
                     report(doc, (*path, name), listed[value], f"skriv ref: reference/"
@@ -315,21 +315,6 @@ def _identifiers(work: BaseModel) -> list[tuple[str, tuple[str, str]]]:
         if value is not None:
             value = value.replace("-", "").replace(" ", "") if name == "isbn" else value
             found.append((name, (name, value.casefold())))
-    return found
-
-
-def _described_in_place(model: BaseModel, path: FieldPath = ()) -> list[tuple[FieldPath,
-                                                                               CitesWork]]:
-    """Sources and readings that describe a work themselves instead of citing one."""
-    found: list[tuple[FieldPath, CitesWork]] = []
-    for name in fields_with_models(type(model)):
-        value = getattr(model, name)
-        for i, item in enumerate(value if isinstance(value, list) else [value]):
-            item_path = (*path, name, i) if isinstance(value, list) else (*path, name)
-            if isinstance(item, CitesWork) and item.ref is None:
-                found.append((item_path, item))
-            elif isinstance(item, BaseModel):
-                found += _described_in_place(item, item_path)
     return found
 
 

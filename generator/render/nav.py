@@ -53,11 +53,11 @@ def build(ctx: RenderContext) -> tuple[list[Any], list[str]]:
         if not prefix:
             nav.extend(entries)
         elif records:
-            section = {t["sections"][type_name]: section_pages(
-                type_name, prefix, [section_index_path(type_name), *entries])}
+            sections[type_name] = section_pages(
+                type_name, prefix, [section_index_path(type_name), *entries])
             parent = sections.get(NESTED_IN.get(type_name, ""))
-            (parent if parent is not None else nav).append(section)
-            sections[type_name] = section[t["sections"][type_name]]
+            (parent if parent is not None else nav).append(
+                {t["sections"][type_name]: sections[type_name]})
     nav.extend(ctx.nav_entries.get("", []))
     editors = ["redaktorer/index.md"] if "redaktorer/index.md" in content_pages else []
     nav.append({t["sections"]["editors"]: section_pages(

@@ -223,10 +223,12 @@ def _parts(model: BaseModel, *, top: bool = False) -> list[Part]:
 @dataclass
 class Leaves:
     """Nested values of a record in document order, with their field paths: the strings
-    of the fields in NAMED_FIELDS (path, field name, value), and every date."""
+    of the fields in NAMED_FIELDS (path, field name, value), every date, and every source or
+    reading that describes its work in place instead of citing the bibliography."""
 
     strings: list[tuple[FieldPath, str, str]] = field(default_factory=list)
     dates: list[tuple[FieldPath, dt.date]] = field(default_factory=list)
+    described_works: list[tuple[FieldPath, CitesWork]] = field(default_factory=list)
 
 
 @cache
@@ -274,6 +276,8 @@ def _collect_value(value: object, path: FieldPath, name: str, found: Leaves) -> 
         for i, item in enumerate(value):
             _collect_value(item, (*path, i), name, found)
     elif isinstance(value, BaseModel):
+        if isinstance(value, CitesWork) and value.ref is None:
+            found.described_works.append((path, value))
         _collect(value, path, found)
     elif isinstance(value, dt.date):
         found.dates.append((path, value))
