@@ -163,13 +163,14 @@ def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
 
 def derived_config(project: Project, rendered: Rendered) -> dict[str, Any]:
     """The project's MkDocs config for a generated tree: our plugin removed, nav filled in."""
-    return {**project.config(), "docs_dir": "docs", "site_dir": "site",
-            **_generated_settings(project, rendered)}
+    config = project.config()
+    return {**config, "docs_dir": "docs", "site_dir": "site",
+            **_generated_settings(config, rendered)}
 
 
-def _generated_settings(project: Project, rendered: Rendered) -> dict[str, Any]:
+def _generated_settings(config: dict[str, Any], rendered: Rendered) -> dict[str, Any]:
     """What a build of the generated pages changes in the project's MkDocs config."""
-    plugins = [p for p in project.config().get("plugins", [])
+    plugins = [p for p in config.get("plugins", [])
                if p != PLUGIN_NAME and not (isinstance(p, dict) and PLUGIN_NAME in p)]
     settings: dict[str, Any] = {"plugins": plugins, "nav": rendered.nav}
     if rendered.not_in_nav:
@@ -279,7 +280,7 @@ def build(project: Project, site_dir: Path) -> None:
     try:
         config = load_config(str(project.config_file), site_dir=str(staging),
                              docs_dir=str(project.content_dir),
-                             **_generated_settings(project, rendered))
+                             **_generated_settings(project.config(), rendered))
         config.plugins["kb-generated"] = GeneratedPages(rendered)
         mkdocs_build(config)
         _replace_dir(staging, site_dir)
