@@ -1,4 +1,9 @@
-"""The `kb` command: check, generate, build and serve the knowledge base."""
+"""The `kb` command: check, generate, build and serve the knowledge base.
+
+Each command imports the part of the pipeline it runs when it runs: `kb build` starts
+generating in a second process before the record types and templates are imported, and
+MkDocs in this one (generator/build.py).
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,7 @@ from pathlib import Path
 import click
 
 from generator.diagnostics import DataError, has_errors, to_json, warnings_as_errors
-from generator.render import json_schema
-from generator.scaffold import template
-from generator.site import Project, build, check, write_tree
-from generator.types import RECORD_TYPES
-from generator.types.base import SLUG_PATTERN
+from generator.project import Project
 
 
 def _project() -> Project:
@@ -50,6 +51,8 @@ def main(quiet: bool) -> None:
               help="Varningar räknas som fel, t.ex. poster som inte granskats på länge.")
 def check_command(output: str, strict: bool) -> None:
     """Kontrollera alla poster och rapportera alla problem på en gång."""
+    from generator.site import check
+
     records, problems = check(_project())
     if strict:
         problems = warnings_as_errors(problems)
@@ -68,6 +71,8 @@ def check_command(output: str, strict: bool) -> None:
               required=True, help="Mapp för genererad Markdown och mkdocs.yml.")
 def generate(out_dir: Path) -> None:
     """Skriv genererad Markdown och navigation till en mapp som kan byggas utan pluginet."""
+    from generator.site import write_tree
+
     try:
         config = write_tree(_project(), out_dir)
     except DataError as exc:
@@ -80,6 +85,9 @@ def generate(out_dir: Path) -> None:
               default=Path(".kb/schemas"), show_default=True, help="Mapp för schemafilerna.")
 def schemas(out_dir: Path) -> None:
     """Skriv JSON Schema för varje posttyp, för kontroll och komplettering i editorn."""
+    from generator.render import json_schema
+    from generator.types import RECORD_TYPES
+
     out_dir.mkdir(parents=True, exist_ok=True)
     for type_name, cls in RECORD_TYPES.items():
         (out_dir / f"{type_name}.schema.json").write_text(json_schema(cls), encoding="utf-8")
@@ -87,10 +95,16 @@ def schemas(out_dir: Path) -> None:
 
 
 @main.command()
-@click.argument("type_name", metavar="TYP", type=click.Choice(list(RECORD_TYPES)))
+@click.argument("type_name", metavar="TYP")
 @click.argument("record_id", metavar="ID")
 def new(type_name: str, record_id: str) -> None:
     """Skapa data/TYP/ID.yaml: en kommenterad mall som redan klarar kb check."""
+    from generator.scaffold import template
+    from generator.types import RECORD_TYPES
+    from generator.types.base import SLUG_PATTERN
+
+    if type_name not in RECORD_TYPES:
+        raise click.BadParameter(f"välj en av {', '.join(RECORD_TYPES)}", param_hint="TYP")
     if not re.fullmatch(SLUG_PATTERN, record_id):
         raise click.BadParameter("använd gemener a–z, siffror och bindestreck, t.ex. "
                                  "'min-insats'", param_hint="ID")
@@ -107,6 +121,8 @@ def new(type_name: str, record_id: str) -> None:
               default=Path("site"), show_default=True, help="Var webbplatsen hamnar.")
 def build_command(site_dir: Path) -> None:
     """Generera och bygg webbplatsen; en misslyckad byggning ersätter aldrig en bra."""
+    from generator.build import build
+
     project = _project()
     target = site_dir if site_dir.is_absolute() else Path.cwd() / site_dir
     try:

@@ -33,6 +33,10 @@ class DataError(Exception):
         self.diagnostics = diagnostics
         super().__init__("\n".join(d.format() for d in diagnostics))
 
+    def __reduce__(self) -> tuple[type[DataError], tuple[list[Diagnostic]]]:
+        """Pickled with its diagnostics, so that it can come from another process whole."""
+        return DataError, (self.diagnostics,)
+
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity == "error" for d in diagnostics)

@@ -1,4 +1,4 @@
-"""Work shared with a second core: half of a list is mapped in a forked child process.
+"""Work shared with a second core: a forked child sends its results back through a pipe.
 
 Loading ten thousand record files or rendering ten thousand pages is the same small job
 repeated, and pure Python, so one process uses one core. A forked child already has every
@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import threading
+import traceback
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -27,43 +29,93 @@ def _cores() -> int:
         os.cpu_count() or 1)
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     """A second core, and no other thread: a fork copies only the calling thread, so a lock
     another thread holds (a server's, a logger's) would stay locked forever in the child."""
     return hasattr(os, "fork") and _cores() >= 2 and threading.active_count() == 1
 
 
+class ChildEnded(Exception):
+    """The child ended before it sent what was asked for (killed, or out of memory)."""
+
+
+class _Failure:
+    """An exception raised in the child, on its way to be raised again here."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+        self.trace = "".join(traceback.format_exception(exc))
+
+
+class Child:
+    """A forked child running `job(send)`: each object it sends is `receive()`d here, in
+    order. An exception in the job is raised again by `receive()`, with the child's
+    traceback attached as a note, so it reads as if it had happened here."""
+
+    def __init__(self, job: Callable[[Callable[[Any], None]], None]) -> None:
+        read_end, write_end = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: run the job, and leave without any cleanup
+            os.close(read_end)
+            status = 1
+            try:
+                with os.fdopen(write_end, "wb") as pipe:
+
+                    def send(item: Any) -> None:  # at once: the parent may be waiting for it
+                        pickle.dump(item, pipe, pickle.HIGHEST_PROTOCOL)
+                        pipe.flush()
+
+                    try:
+                        job(send)
+                    except BaseException as exc:  # every failure goes back
+                        _send_failure(pipe, exc)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        self._pipe = os.fdopen(read_end, "rb")
+
+    def receive(self) -> Any:
+        try:
+            item = pickle.load(self._pipe)
+        except EOFError:
+            raise ChildEnded from None
+        if isinstance(item, _Failure):
+            item.exc.add_note(f"i en annan process:\n{item.trace}")
+            raise item.exc
+        return item
+
+    def close(self) -> None:
+        """End the child if it still runs (its results are no longer wanted) and reap it."""
+        self._pipe.close()
+        if os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+
+
+def _send_failure(pipe: Any, exc: BaseException) -> None:
+    try:
+        data = pickle.dumps(_Failure(exc), pickle.HIGHEST_PROTOCOL)
+    except Exception:  # one that cannot travel goes as its text
+        data = pickle.dumps(_Failure(RuntimeError("".join(traceback.format_exception(exc)))))
+    pipe.write(data)
+
+
 def split_map(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """`[func(item) for item in items]`, the second half in a forked child when it pays.
 
-    The results are the same either way; if the child fails for any reason, its half is
-    done here instead, so an error is raised (and reported) as it would be without it."""
-    if len(items) < PARALLEL_FROM or not _can_fork():
+    The results are the same either way; if the child ends without delivering its half, its
+    half is done here instead, so an error is raised (and reported) as it would be."""
+    if len(items) < PARALLEL_FROM or not can_fork():
         return [func(item) for item in items]
     half = len(items) // 2
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: map the second half, send it, and leave without cleanup
-        os.close(read_end)
-        status = 1
+    child = Child(lambda send: send([func(item) for item in items[half:]]))
+    try:
+        first = [func(item) for item in items[:half]]
         try:
-            with os.fdopen(write_end, "wb") as pipe:
-                pickle.dump([func(item) for item in items[half:]], pipe,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    first = [func(item) for item in items[:half]]
-    return first + _collect(pid, read_end, lambda: [func(item) for item in items[half:]])
-
-
-def _collect(pid: int, read_end: int, redo: Callable[[], list[R]]) -> list[R]:
-    """The child's results, or `redo()` if it did not deliver them."""
-    with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        return redo()
-    results: list[R] = pickle.loads(data)
-    return results
+            second: list[R] = child.receive()
+        except ChildEnded:
+            second = [func(item) for item in items[half:]]
+    finally:
+        child.close()
+    return first + second

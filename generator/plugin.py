@@ -2,7 +2,7 @@
 
 Everything of value happens in `generator.site.generate`; this adapter only hands the
 generated pages to MkDocs in memory (nothing is written to the source tree) and asks the dev
-server to watch `data/`. `kb build` hands them over the same way (GeneratedPages).
+server to watch `data/`. `kb build` hands them over the same way (generator/build.py).
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel, get_files
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.diagnostics import DataError
+from generator.project import Project, Settings
 from generator.render import Rendered
-from generator.site import Project, Settings, generate
+from generator.site import generate
 
 _DEFAULTS = Settings()
 
@@ -65,29 +66,3 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         server.watch(str(self.project.data_dir), recursive=True)
         return server
 
-
-class GeneratedPages(BasePlugin):
-    """`kb build`'s pages in memory: MkDocs gets the files it would find in the tree that
-    `kb generate` writes (content plus generated pages), in the same order, so the site is
-    the one plain MkDocs builds from that tree, without writing and re-reading every page."""
-
-    def __init__(self, rendered: Rendered) -> None:
-        super().__init__()
-        self.rendered = rendered
-
-    @event_priority(100)  # first, so other plugins see the files as they would in the tree
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        generated = [File.generated(config, path, content=text)
-                     for path, text in self.rendered.files.items()]
-        generated += [File.generated(config, path, abs_src_path=str(source))
-                      for path, source in self.rendered.copies.items()]
-        tree = Files(sorted([*get_files(config), *generated], key=_walk_order))
-        tree.add_files_from_theme(config.theme.get_env(), config)
-        return tree
-
-
-def _walk_order(file: File) -> tuple[tuple[str, ...], tuple[bool, str]]:
-    """Where MkDocs meets a file walking a docs folder: a folder's files (index first) before
-    its subfolders, folders by name. The order decides, e.g., the order of the search index."""
-    *folders, name = file.src_uri.split("/")
-    return tuple(folders), (name.rsplit(".", 1)[0] not in ("index", "README"), name)

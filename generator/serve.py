@@ -29,8 +29,9 @@ from mkdocs.utils.meta import get_data
 
 from generator.diagnostics import DataError
 from generator.load import ParseCache
+from generator.project import Project
 from generator.render import strings
-from generator.site import Changes, Project, generate, sync_tree, tree_files
+from generator.site import Changes, generate, sync_tree, tree_files
 
 SEARCH_INDEX = Path("search") / "search_index.json"
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from generator.aliases import alias_problems
 from generator.diagnostics import Diagnostic
 from generator.load import FieldPath, SourceDocument
+from generator.project import REVIEW_MAX_AGE_YEARS
 from generator.types import RECORD_TYPES, Record, Reference
 from generator.types.base import (
     REF_PATTERN,
@@ -27,8 +28,6 @@ from generator.types.base import (
     split_ref,
 )
 
-# How old a review may be before `kb check` warns; configurable per project in mkdocs.yml.
-REVIEW_MAX_AGE_YEARS = 3
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

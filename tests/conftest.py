@@ -16,7 +16,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from generator.site import Project, build
+from generator.build import build
+from generator.site import Project
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from built_site import internal_links, page_file, parse
 
-from generator.site import Project, build, check, write_tree
+from generator.build import build
+from generator.site import Project, check, write_tree
 
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 ALIASES = re.compile(r"data-aliases='([^']*)'")

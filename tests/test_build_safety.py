@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from mkdocs.commands import build as mkdocs_build
 
-from generator.site import Project, build, write_tree
+from generator.build import build
+from generator.site import Project, write_tree
 
 EXTRA = """\
 id: {id}

@@ -8,7 +8,8 @@ import pytest
 from conftest import serve
 from playwright.sync_api import Browser, Page, expect
 
-from generator.site import Project, build
+from generator.build import build
+from generator.site import Project
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import Project, build, check, generate, write_tree
+from generator.build import build
+from generator.site import Project, check, generate, write_tree
 
 COURSE = """
     id: kurs

@@ -8,7 +8,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.site import Project, build
+from generator.build import build
+from generator.site import Project
 
 MANY = 300
 PAGES = ("hitta", "jamfor")

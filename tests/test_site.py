@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import build
 from generator.diagnostics import DataError
-from generator.site import Project, build, write_tree
+from generator.site import Project, write_tree
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -11,15 +11,16 @@ import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.load import plain_yaml
 from generator.model import KnowledgeBase
+from generator.parallel import split_map
 from generator.render import figures
 from generator.text import finalize, safe_markdown, table_cell
 from generator.types import RECORD_TYPES, Intervention, Record
@@ -33,7 +34,7 @@ LOCALE = PACKAGE / "locale"
 @cache
 def strings(language: str = "sv") -> dict[str, Any]:
     """All UI strings for one language."""
-    return yaml.safe_load((LOCALE / f"{language}.yml").read_text(encoding="utf-8"))
+    return plain_yaml((LOCALE / f"{language}.yml").read_text(encoding="utf-8"))
 
 
 def record_path(record: Record) -> str:
@@ -59,13 +60,29 @@ def relative(from_page: str, to_page: str) -> str:
 
 @dataclass
 class Rendered:
-    """Everything generation produces: files by docs-relative path, and the navigation."""
+    """Everything generation produces: files by docs-relative path, and the navigation.
 
-    files: dict[str, str] = field(default_factory=dict)
+    A page's text is rendered when it is first asked for. Every path and the navigation are
+    known as soon as the producers have run, before any page is rendered, so `kb build` can
+    give MkDocs the list of pages at once and render page after page while MkDocs reads the
+    previous ones (see `generator/build.py`)."""
+
+    # Docs-relative path -> the file's text, or how to render it.
+    sources: dict[str, str | Callable[[], str]] = field(default_factory=dict)
     nav: list[Any] = field(default_factory=list)
     not_in_nav: list[str] = field(default_factory=list)
     # Files the site gets as they are (course material): docs-relative path -> source file.
     copies: dict[str, Path] = field(default_factory=dict)
+
+    def text(self, path: str) -> str:
+        """The text of one file, rendered now if it is a page."""
+        source = self.sources[path]
+        return source if isinstance(source, str) else source()
+
+    @cached_property
+    def files(self) -> dict[str, str]:
+        """Every file's text, the pages rendered on two cores (see parallel.py)."""
+        return dict(zip(self.sources, split_map(self.text, list(self.sources)), strict=True))
 
 
 class PageHelpers:
@@ -201,8 +218,9 @@ class RenderContext:
 
     def page(self, path: str, template: str, record: Record | None = None,
              **context: Any) -> None:
-        """Render a template to a Markdown page at the docs-relative `path`."""
-        self.out.files[path] = self.render(path, template, record, **context)
+        """Add a Markdown page at the docs-relative `path`, rendered from a template when its
+        text is asked for."""
+        self.out.sources[path] = partial(self.render, path, template, record, **context)
 
     def render(self, path: str, template: str, record: Record | None = None,
                **context: Any) -> str:
@@ -223,17 +241,22 @@ class RenderContext:
         chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
         paths = page_paths(path, len(chunks))
         for number, (chunk, page_path) in enumerate(zip(chunks, paths, strict=True), 1):
-            self.page(page_path, template, **{name: shape(chunk)}, **context)
-            if len(paths) > 1:
-                pager = Pager(number, tuple(relative(page_path, p) for p in paths))
-                self.out.files[page_path] += self.env.get_template("_pager.md.j2").render(
-                    t=self.t, pager=pager)
+            pager = Pager(number, tuple(relative(page_path, p) for p in paths))
+            self.out.sources[page_path] = partial(self._listing, page_path, template, pager,
+                                                  **{name: shape(chunk)}, **context)
             if number > 1:
                 self.leave_out_of_nav(page_path)
 
+    def _listing(self, path: str, template: str, pager: Pager, **context: Any) -> str:
+        """One page of a listing, with the pager below it if there is more than one."""
+        text = self.render(path, template, **context)
+        if pager.count == 1:
+            return text
+        return text + self.env.get_template("_pager.md.j2").render(t=self.t, pager=pager)
+
     def file(self, path: str, text: str) -> None:
         """Add a non-Markdown file (JSON, CSV, …) at the docs-relative `path`."""
-        self.out.files[path] = text
+        self.out.sources[path] = text
 
     def copy(self, path: str, source: Path) -> None:
         """Put the file `source` into the site, unchanged, at the docs-relative `path`."""

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from generator.parallel import split_map
 from generator.render.context import RenderContext, record_path, section_index_path
 from generator.render.nav import SECTION_ORDER
 from generator.types import RECORD_TYPES
 
 
 def produce(ctx: RenderContext) -> None:
-    # Most of a large build's pages, each on its own: rendered on two cores (see parallel.py).
-    records = ctx.kb.records
-    pages = split_map(lambda record: ctx.render(record_path(record), record.template, record),
-                      records)
-    for record, text in zip(records, pages, strict=True):
-        ctx.out.files[record_path(record)] = text
+    for record in ctx.kb.records:
+        ctx.page(record_path(record), record.template, record)
     for type_name in SECTION_ORDER:
         records = ctx.kb.of_type(type_name)
         if records and RECORD_TYPES[type_name].url_prefix:

@@ -1,0 +1,126 @@
+"""`kb build` generates in a second process while MkDocs builds in this one: the site is the
+one plain MkDocs makes, and whatever goes wrong on either side is reported here and keeps
+the previous site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from generator import build as kb_build
+from generator import parallel
+from generator.build import GeneratedHere, build
+from generator.diagnostics import DataError
+from generator.site import Project, check, write_tree
+
+TWO_ERRORS = {"process/steg.yaml": "id: steg\ntitle: Steg\ntitel: x\n",
+              "term/fel.yaml": "id: fel\ntitle: [\n"}
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    # The compressed sitemap embeds the time it was written.
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != "sitemap.xml.gz"}
+
+
+@pytest.fixture
+def children(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """The build always generates in a child (as on any machine with two cores); the ids of
+    the children it started, which must all have been reaped by the time it returns."""
+    monkeypatch.setattr(kb_build, "can_fork", lambda: True)
+    started: list[int] = []
+    real_init = parallel.Child.__init__
+
+    def recording(self: parallel.Child, *args: object) -> None:
+        real_init(self, *args)  # type: ignore[arg-type]
+        started.append(self.pid)
+
+    monkeypatch.setattr(parallel.Child, "__init__", recording)
+    yield started
+    for pid in started:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
+@pytest.mark.parametrize("second_core", [True, False], ids=["in a child", "in one process"])
+def test_the_site_is_the_one_plain_mkdocs_builds_from_the_generated_tree(
+        make_project: Callable[..., Project], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        second_core: bool) -> None:
+    monkeypatch.setattr(kb_build, "can_fork", lambda: second_core)
+    project = make_project()
+    build(project, tmp_path / "site")
+    config = write_tree(project, tmp_path / "tree")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                    "--site-dir", str(tmp_path / "plain")], check=True)
+    assert snapshot(tmp_path / "site") == snapshot(tmp_path / "plain")
+
+
+def test_every_error_in_the_data_comes_back_from_the_child_and_the_site_stays(
+        make_project: Callable[..., Project], tmp_path: Path, children: list[int]) -> None:
+    project = make_project()
+    site = tmp_path / "site"
+    build(project, site)
+    before = snapshot(site)
+    for rel, text in TWO_ERRORS.items():
+        (project.data_dir / rel).parent.mkdir(exist_ok=True)
+        (project.data_dir / rel).write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        build(project, site)
+    assert raised.value.diagnostics == check(project)[1]
+    assert {d.path for d in raised.value.diagnostics} == {
+        "data/process/steg.yaml", "data/term/fel.yaml"}
+    assert snapshot(site) == before
+    assert len(children) == 2
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_a_failure_while_rendering_a_page_is_raised_here_with_the_childs_traceback(
+        make_project: Callable[..., Project], tmp_path: Path, children: list[int],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project()
+    site = tmp_path / "site"
+    build(project, site)
+    before = snapshot(site)
+    real_text = GeneratedHere.text
+
+    def broken(self: GeneratedHere, path: str) -> str:
+        if path == "insatser/alfa.md":
+            raise ValueError("mallen gick sönder")
+        return real_text(self, path)
+
+    monkeypatch.setattr(GeneratedHere, "text", broken)
+    with pytest.raises(ValueError, match="mallen gick sönder") as raised:
+        build(project, site)
+    assert "in broken" in "".join(raised.value.__notes__)  # where it happened, in the child
+    assert snapshot(site) == before
+
+
+def test_a_child_that_dies_stops_the_build_and_the_site_stays(
+        make_project: Callable[..., Project], tmp_path: Path, children: list[int],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project()
+    site = tmp_path / "site"
+    build(project, site)
+    before = snapshot(site)
+    monkeypatch.setattr(GeneratedHere, "text", lambda self, path: os._exit(9))
+    with pytest.raises(RuntimeError, match="generatorn avbröts"):
+        build(project, site)
+    assert snapshot(site) == before
+
+
+def test_when_mkdocs_fails_the_child_is_stopped(
+        make_project: Callable[..., Project], tmp_path: Path, children: list[int]) -> None:
+    project = make_project()
+    (project.root / "mkdocs.yml").write_text(
+        (project.root / "mkdocs.yml").read_text(encoding="utf-8") + "theme: {name: saknas}\n",
+        encoding="utf-8")
+    with pytest.raises(Abort, match="configuration error"):
+        build(project, tmp_path / "site")
+    assert not (tmp_path / "site").exists()
+    assert len(children) == 1
