@@ -46,6 +46,8 @@ def reading_order(path: str) -> tuple[bool, tuple[tuple[str, ...], tuple[bool, s
 
 
 class Pages(Protocol):
+    """Where MkDocs gets the generated pages: first the layout, then each file's text."""
+
     def layout(self) -> Layout: ...
 
     def text(self, path: str) -> str: ...

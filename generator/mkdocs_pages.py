@@ -64,7 +64,7 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
                       for path, source in layout.copies.items()]
         paths = {file.src_uri for file in generated}
         theme = [file for file in files if file.src_dir != config.docs_dir
-                 and file.src_uri not in paths]  # a theme's file never hides a docs file
+                 and file.src_uri not in paths]  # as in the tree: a theme never hides a page
         return Files([*sorted([*content, *generated], key=lambda f: walk_order(f.src_uri)),
                       *theme])
 
