@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from generator import cache
 from generator.diagnostics import Diagnostic
 from generator.parallel import split_map
 
@@ -99,8 +100,10 @@ class SourceDocument:
     # The file's text while its positions are still to be found; empty once they are.
     text: str = field(default="", repr=False, compare=False)
     # For a file read the quick way, the key its data can be cached under (a digest of its
-    # bytes); empty for a file with a problem, which is always read again.
+    # bytes) and the cache entry (see generator.cache); empty for a file with a problem,
+    # which is always read again.
     digest: bytes = field(default=b"", compare=False)
+    kept: bytes = field(default=b"", repr=False, compare=False)
     # Where loading already reported a problem, so validation does not report its echo: values
     # that could not be read (now None), and mappings that lost a key.
     unreadable: set[FieldPath] = field(default_factory=set)
@@ -342,17 +345,29 @@ def _plain(text: str) -> Any:
     return _Plain().convert(nodes[0], 0)
 
 
-def _parse(doc: SourceDocument, text: str, digest: bytes, known: Mapping[bytes, Any],
+def _parse(doc: SourceDocument, text: str, digest: bytes, known: Mapping[bytes, bytes],
            problems: list[Diagnostic]) -> None:
     """Read the quick way (or take what it gave for the same bytes before, from `known`),
     keeping the text to find positions if a problem is located later; a file the quick way
     gives up on is read again the careful way, which reports it."""
     try:
-        doc.data = known[digest] if digest in known else _plain(text)
+        doc.data, doc.kept = _quick(text, known.get(digest))
     except _Unusual:
         _parse_carefully(doc, text, problems)
     else:
         doc.text, doc.digest = text, digest
+
+
+def _quick(text: str, kept: bytes | None) -> tuple[Any, bytes]:
+    """An ordinary file's data and its cache entry: the entry kept for the same bytes
+    before, if it can be read, else read the quick way (raises _Unusual as _plain does)."""
+    if kept is not None:
+        try:
+            return cache.unpickled(kept), kept
+        except cache.Unreadable:
+            pass
+    data = _plain(text)
+    return data, cache.pickled(data)
 
 
 def _parse_carefully(doc: SourceDocument, text: str, problems: list[Diagnostic]) -> None:
@@ -382,10 +397,10 @@ def _parse_carefully(doc: SourceDocument, text: str, problems: list[Diagnostic])
 
 
 def load_file(path: Path, root: Path, record_type: str, max_file_bytes: int = MAX_FILE_BYTES,
-              known: Mapping[bytes, Any] = MappingProxyType({})) -> tuple[SourceDocument,
+              known: Mapping[bytes, bytes] = MappingProxyType({})) -> tuple[SourceDocument,
                                                                           list[Diagnostic]]:
     """Read one record file; problems come back located, never raised. `known` holds the
-    data of files read the quick way before, by their digest (see generator.cache)."""
+    cache entries of files read the quick way before, by their digest (see generator.cache)."""
     return _load_file(_RecordFile(str(path), path.relative_to(root).as_posix(), path.stem,
                                   record_type), max_file_bytes, known)
 
@@ -401,7 +416,7 @@ class _RecordFile(NamedTuple):
     record_type: str
 
 
-def _load_file(file: _RecordFile, max_file_bytes: int, known: Mapping[bytes, Any]
+def _load_file(file: _RecordFile, max_file_bytes: int, known: Mapping[bytes, bytes]
                ) -> tuple[SourceDocument, list[Diagnostic]]:
     """load_file; the size is checked before reading, so an oversized file costs no memory."""
     rel = file.rel
@@ -462,7 +477,7 @@ ParseCache = dict[Path, tuple[bytes, SourceDocument, list[Diagnostic]]]
 
 def load_data(data_dir: Path, root: Path, record_types: list[str],
               max_file_bytes: int = MAX_FILE_BYTES, cache: ParseCache | None = None,
-              known: Mapping[bytes, Any] = MappingProxyType({})
+              known: Mapping[bytes, bytes] = MappingProxyType({})
               ) -> tuple[list[SourceDocument], list[Diagnostic]]:
     """Read every record under data/<type>/*.yaml, reporting files that are not records.
     Files are read on two cores when there are many (see generator.parallel); `known` is

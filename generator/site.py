@@ -60,7 +60,7 @@ def check(project: Project, today: dt.date | None = None, cache: ParseCache | No
         known = file_cache.read(project.root)
         documents, found = load_data(project.data_dir, project.root, list(RECORD_TYPES),
                                      settings.max_file_bytes, cache, known)
-        file_cache.write(project.root, {d.digest: d.data for d in documents if d.digest},
+        file_cache.write(project.root, {d.digest: d.kept for d in documents if d.digest},
                          known)
         records, invalid = validate(documents, today=today,
                                     review_max_age_years=settings.review_max_age_years)

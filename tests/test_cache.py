@@ -89,6 +89,29 @@ def test_a_cache_naming_code_never_runs_it(make_project: Callable[..., Project],
     assert not marker.exists()
 
 
+def test_an_entry_naming_code_never_runs_it_and_its_file_is_read_again(
+        make_project: Callable[..., Project], tmp_path: Path,
+        count_readings: list[str]) -> None:
+    """Each file's data is kept pickled on its own; a tampered entry is refused like a
+    tampered cache, and only that file is read again."""
+    marker = tmp_path / "pwned"
+
+    class Attack:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            import os
+            return os.system, (f"touch {marker}",)
+
+    project = make_project()
+    expected = formatted(project)
+    entries = cache.read(project.root)
+    tampered = next(iter(entries))
+    cache.write(project.root, {**entries, tampered: pickle.dumps(Attack())}, {})
+    count_readings.clear()
+    assert formatted(project) == expected
+    assert not marker.exists()
+    assert len(count_readings) == 1
+
+
 def test_old_data_for_the_same_bytes_is_not_used_by_another_reader(
         make_project: Callable[..., Project]) -> None:
     """The version ties the cache to the reading code: data cached by another version, even
