@@ -24,7 +24,6 @@ from generator.types.base import (
     REF_PATTERN,
     REFERENCE_PATTERN,
     SLUG_PATTERN,
-    fields_with_models,
     split_ref,
 )
 
@@ -264,12 +263,12 @@ def _record_problems(doc: SourceDocument, record: Record, index: _Index) -> list
         if source_id not in seen_sources:
             add(path, f"källan '{source_id}' finns inte i postens sources",
                 _suggest(source_id, source_ids))
-    seen_anchors: dict[str, FieldPath] = {}
-    for path, anchor in _anchor_paths(record):
-        if anchor in seen_anchors:
-            add(path, f"ankaret '{anchor}' används två gånger i posten",
+    seen_anchors: set[str] = set()
+    for path, part in record.located_parts:
+        if part.id in seen_anchors:
+            add((*path, "id"), f"ankaret '{part.id}' används två gånger i posten",
                 "varje steg, modul, aktivitet och checklistpunkt behöver ett eget id")
-        seen_anchors.setdefault(anchor, path)
+        seen_anchors.add(part.id)
     for path, ref in record.references():
         message, hint = index.check(ref)
         if message:
@@ -314,25 +313,6 @@ def _identifiers(work: BaseModel) -> list[tuple[str, tuple[str, str]]]:
         if value is not None:
             value = value.replace("-", "").replace(" ", "") if name == "isbn" else value
             found.append((name, (name, value.casefold())))
-    return found
-
-
-def _anchor_paths(model: BaseModel, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
-    """Ids of every linkable part of a record, however deeply nested (a method's checklist
-    items sit inside its `checklists`), with the path of each id. Source ids are keys for
-    citations, not anchors, and are checked on their own."""
-    found = []
-    for name in fields_with_models(type(model)):
-        value = getattr(model, name)
-        if not isinstance(value, list) or (not path and name == "sources"):
-            continue
-        for i, item in enumerate(value):
-            if not isinstance(item, BaseModel):
-                continue
-            item_id = getattr(item, "id", None)
-            if isinstance(item_id, str):
-                found.append(((*path, name, i, "id"), item_id))
-            found += _anchor_paths(item, (*path, name, i))
     return found
 
 

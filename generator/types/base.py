@@ -152,12 +152,16 @@ class Record(Strict):
     def parts(self) -> list[Part]:
         """Every linkable part (a section, step, module or checklist item, however deeply
         nested) in page order, found by type so that a new kind of part needs no code here."""
-        return list(self._all_parts)
+        return [part for _, part in self.located_parts]
 
     @cached_property
-    def _all_parts(self) -> tuple[Part, ...]:
-        # Records are frozen, and validation, the model and every page ask for the parts.
-        return tuple(_parts(self, top=True))
+    def located_parts(self) -> tuple[tuple[FieldPath, Part], ...]:
+        """The parts with the field path of each (validation reports a repeated anchor at
+        its `id`). Records are frozen, and validation, the model and every page ask for the
+        parts, so they are found once."""
+        found: list[tuple[FieldPath, Part]] = []
+        _parts(self, (), found, top=True)
+        return tuple(found)
 
     def references(self) -> list[tuple[FieldPath, str]]:
         """Every cross-reference (a field named in REF_FIELDS) with its field path."""
@@ -204,20 +208,21 @@ class Part:
     aliases: tuple[str, ...] = ()
 
 
-def _parts(model: BaseModel, *, top: bool = False) -> list[Part]:
-    found: list[Part] = []
+def _parts(model: BaseModel, path: FieldPath, found: list[tuple[FieldPath, Part]], *,
+           top: bool = False) -> None:
     for name in fields_with_models(type(model)):
         value = getattr(model, name)
         if not isinstance(value, list) or (top and name == "sources"):
             continue
-        for item in value:
+        for i, item in enumerate(value):
             if isinstance(item, Section):
-                found.append(Part(item.id, item.title, name, tuple(item.aliases)))
+                found.append(((*path, name, i), Part(item.id, item.title, name,
+                                                    tuple(item.aliases))))
             elif isinstance(item, ChecklistItem):
-                found.append(Part(item.id, item.text, name, tuple(item.aliases)))
+                found.append(((*path, name, i), Part(item.id, item.text, name,
+                                                    tuple(item.aliases))))
             if isinstance(item, BaseModel):
-                found += _parts(item)
-    return found
+                _parts(item, (*path, name, i), found)
 
 
 @dataclass
