@@ -61,8 +61,11 @@ class Child:
             try:
                 with os.fdopen(write_end, "wb") as pipe:
 
-                    def send(item: Any) -> None:  # at once: the parent may be waiting for it
-                        pickle.dump(item, pipe, pickle.HIGHEST_PROTOCOL)
+                    def send(item: Any) -> None:
+                        # Pickled whole first: a pipe holds 64 KB, and pickling straight into
+                        # it would stall the work until the parent reads. Then sent at once:
+                        # the parent may be waiting for it.
+                        pipe.write(pickle.dumps(item, pickle.HIGHEST_PROTOCOL))
                         pipe.flush()
 
                     try:
