@@ -8,6 +8,7 @@ MkDocs in this one (generator/build.py).
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -51,7 +52,7 @@ def main(quiet: bool) -> None:
               help="Varningar räknas som fel, t.ex. poster som inte granskats på länge.")
 def check_command(output: str, strict: bool) -> None:
     """Kontrollera alla poster och rapportera alla problem på en gång."""
-    from generator.site import check
+    from generator.check import check
 
     records, problems = check(_project())
     if strict:
@@ -143,3 +144,17 @@ def serve(dev_addr: str) -> None:
         serve_site(_project(), dev_addr, echo=lambda line: click.echo(line, err=True))
     except DataError as exc:
         _report(exc)
+
+
+def run() -> None:
+    """The installed `kb` command: `main`, then an exit that skips freeing every object one
+    by one (as mypy does). The records die with the process anyway, and freeing ten
+    thousand of them took a tenth of a second after the work was done."""
+    try:
+        main()
+    except SystemExit as done:
+        if isinstance(done.code, str):
+            print(done.code, file=sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(done.code if isinstance(done.code, int) else int(done.code is not None))
