@@ -32,7 +32,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.fixture
 def children(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     """The build always generates in a child (as on any machine with two cores); the ids of
-    the children it started, which must all have been reaped by the time it returns."""
+    the children it started, which must all have been reaped by the time it returns. Ask
+    for it before `built`, so that the first build generates in a child too."""
     monkeypatch.setattr(kb_build, "can_fork", lambda: True)
     started: list[int] = []
     real_init = parallel.Child.__init__
@@ -46,6 +47,16 @@ def children(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     for pid in started:
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+@pytest.fixture
+def built(make_project: Callable[..., Project], tmp_path: Path
+          ) -> tuple[Project, Path, dict[str, bytes]]:
+    """A project, its site built once, and that site's files: what must survive."""
+    project = make_project()
+    site = tmp_path / "site"
+    build(project, site)
+    return project, site, snapshot(site)
 
 
 @pytest.mark.parametrize("second_core", [True, False], ids=["in a child", "in one process"])
@@ -62,11 +73,9 @@ def test_the_site_is_the_one_plain_mkdocs_builds_from_the_generated_tree(
 
 
 def test_every_error_in_the_data_comes_back_from_the_child_and_the_site_stays(
-        make_project: Callable[..., Project], tmp_path: Path, children: list[int]) -> None:
-    project = make_project()
-    site = tmp_path / "site"
-    build(project, site)
-    before = snapshot(site)
+        children: list[int], built: tuple[Project, Path, dict[str, bytes]],
+        tmp_path: Path) -> None:
+    project, site, before = built
     for rel, text in TWO_ERRORS.items():
         (project.data_dir / rel).parent.mkdir(exist_ok=True)
         (project.data_dir / rel).write_text(text, encoding="utf-8")
@@ -81,12 +90,9 @@ def test_every_error_in_the_data_comes_back_from_the_child_and_the_site_stays(
 
 
 def test_a_failure_while_rendering_a_page_is_raised_here_with_the_childs_traceback(
-        make_project: Callable[..., Project], tmp_path: Path, children: list[int],
+        children: list[int], built: tuple[Project, Path, dict[str, bytes]],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    project = make_project()
-    site = tmp_path / "site"
-    build(project, site)
-    before = snapshot(site)
+    project, site, before = built
     real_text = GeneratedHere.text
 
     def broken(self: GeneratedHere, path: str) -> str:
@@ -102,12 +108,9 @@ def test_a_failure_while_rendering_a_page_is_raised_here_with_the_childs_traceba
 
 
 def test_a_child_that_dies_stops_the_build_and_the_site_stays(
-        make_project: Callable[..., Project], tmp_path: Path, children: list[int],
+        children: list[int], built: tuple[Project, Path, dict[str, bytes]],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    project = make_project()
-    site = tmp_path / "site"
-    build(project, site)
-    before = snapshot(site)
+    project, site, before = built
     monkeypatch.setattr(GeneratedHere, "text", lambda self, path: os._exit(9))
     with pytest.raises(RuntimeError, match="generatorn avbröts"):
         build(project, site)

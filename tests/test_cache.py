@@ -13,6 +13,17 @@ from generator import cache, load
 from generator.site import Project, check
 
 
+class Attack:
+    """Pickled, it names code that would create `marker` if a reader ran it."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        import os
+        return os.system, (f"touch {self.marker}",)
+
+
 def formatted(project: Project) -> tuple[list[str], list[str]]:
     records, problems = check(project)
     return sorted(r.id for r in records), [p.format() for p in problems]
@@ -76,15 +87,10 @@ def test_a_cache_naming_code_never_runs_it(make_project: Callable[..., Project],
                                           tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
 
-    class Attack:
-        def __reduce__(self) -> tuple[object, tuple[str]]:
-            import os
-            return os.system, (f"touch {marker}",)
-
     project = make_project()
     expected = formatted(project)
     (project.root / cache.FOLDER / cache.FILE).write_bytes(
-        pickle.dumps((cache.VERSION, {b"x": Attack()})))
+        pickle.dumps((cache.VERSION, {b"x": Attack(marker)})))
     assert formatted(project) == expected
     assert not marker.exists()
 
@@ -96,16 +102,11 @@ def test_an_entry_naming_code_never_runs_it_and_its_file_is_read_again(
     tampered cache, and only that file is read again."""
     marker = tmp_path / "pwned"
 
-    class Attack:
-        def __reduce__(self) -> tuple[object, tuple[str]]:
-            import os
-            return os.system, (f"touch {marker}",)
-
     project = make_project()
     expected = formatted(project)
     entries = cache.read(project.root)
     tampered = next(iter(entries))
-    cache.write(project.root, {**entries, tampered: pickle.dumps(Attack())}, {})
+    cache.write(project.root, {**entries, tampered: pickle.dumps(Attack(marker))}, {})
     count_readings.clear()
     assert formatted(project) == expected
     assert not marker.exists()
