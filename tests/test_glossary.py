@@ -91,6 +91,18 @@ def test_a_term_is_explained_on_keyboard_focus_and_escape_closes_it(
 
 
 @pytest.mark.browser
+def test_citations_are_left_as_they_are_while_the_text_above_explains_terms(
+        page: Page, base_url: str) -> None:
+    """MST's sources name "implementering" in a note; a citation is not the place to explain
+    it (nor a publisher's name), so only the method's own text gets explanations."""
+    page.goto(f"{base_url}insatser/mst/")
+    sources = page.locator("[data-kb-no-terms]")
+    expect(sources).to_contain_text("implementering")
+    expect(page.locator("article .kb-term").first).to_be_attached()
+    expect(sources.locator(".kb-term")).to_have_count(0)
+
+
+@pytest.mark.browser
 def test_a_term_is_explained_on_hover_on_a_hand_written_page(page: Page,
                                                              base_url: str) -> None:
     page.goto(base_url)
