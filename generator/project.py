@@ -6,6 +6,8 @@ a second process imports the record types and the templates (see `generator/buil
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,15 @@ from generator.load import MAX_FILE_BYTES, FieldPath, load_file, plain_yaml
 PLUGIN_NAME = "kb"
 # How old a review may be before `kb check` warns; configurable per project in mkdocs.yml.
 REVIEW_MAX_AGE_YEARS = 3
+
+
+def today() -> dt.date:
+    """The day a check or a build counts review ages from: that of SOURCE_DATE_EPOCH when it
+    is set, as for any reproducible build (MkDocs dates its pages from it too), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return dt.date.today()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
 
 
 class Settings(BaseModel):

@@ -19,6 +19,7 @@ from generator.aliases import alias_problems
 from generator.diagnostics import Diagnostic
 from generator.load import FieldPath, SourceDocument
 from generator.project import REVIEW_MAX_AGE_YEARS
+from generator.project import today as build_day
 from generator.types import RECORD_TYPES, Record, Reference
 from generator.types.base import (
     REF_PATTERN,
@@ -376,7 +377,7 @@ def validate(documents: list[SourceDocument], *, today: dt.date | None = None,
 
     Errors stop a build; warnings (a review that is due) do not, unless the caller is strict.
     `today` is the day review ages are counted from, normally the day of the check."""
-    today = today or dt.date.today()
+    today = today or build_day()
     problems: list[Diagnostic] = []
     valid: list[tuple[SourceDocument, Record]] = []
     for doc in documents:

@@ -4,8 +4,10 @@ real site built once per session, and Debian's Chromium serving it to browser te
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import http.server
+import os
 import shutil
 import textwrap
 import threading
@@ -20,6 +22,11 @@ from generator.build import build
 from generator.site import Project
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Every test, and every kb and mkdocs it starts, counts review ages from this day (as a
+# reproducible build does), so that fixtures reviewed on 2026-01-15 stay within three years
+# whatever day the tests run.
+os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(2026, 11, 23, tzinfo=dt.UTC).timestamp()))
 
 MINIMAL = {
     "intervention/alfa.yaml": """

@@ -12,6 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.project import today as build_day
 from generator.site import Project, write_tree
 
 
@@ -52,7 +53,7 @@ def test_max_file_bytes_from_mkdocs_yml_limits_record_files(
 
 def test_review_max_age_years_from_mkdocs_yml_sets_when_a_review_is_due(
         make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch) -> None:
-    today = dt.date.today()
+    today = build_day()
     reviewed = today.replace(year=today.year - 1, day=min(today.day, 28)) - dt.timedelta(days=1)
     path = "process/steg.yaml"
     project = make_project()

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.project import today as build_day
 from generator.site import Project
 from generator.types import RECORD_TYPES
 
@@ -247,7 +248,7 @@ def test_nfc_and_nfd_file_names_for_one_id_are_never_two_records(
 
 
 def _years_ago(years: int) -> dt.date:
-    today = dt.date.today()
+    today = build_day()
     return today.replace(year=today.year - years, day=min(today.day, 28))
 
 

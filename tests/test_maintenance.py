@@ -7,6 +7,8 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from generator.model import KnowledgeBase
 from generator.render.maintenance import months_between, reviews
 from generator.site import Project, check, generate
@@ -47,3 +49,19 @@ def test_the_page_is_in_the_editors_section_and_links_every_record(
 def test_the_real_site_has_the_page_at_its_address(site: Path) -> None:
     html = (site / "underhall" / "index.html").read_text(encoding="utf-8")
     assert "Underhåll" in html and "Senast granskad" in html
+
+
+def test_review_ages_count_from_source_date_epoch_as_a_reproducible_build_does(
+        make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same data built on another day gives the same site when SOURCE_DATE_EPOCH is
+    the same; the tests themselves count from 2026-11-23 (conftest)."""
+    project = make_project()
+    assert [p for p in check(project)[1] if p.severity == "warning"] == []
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(
+        2030, 6, 1, tzinfo=dt.UTC).timestamp())))
+    due = [p.path for p in check(project)[1] if "granskades senast 2026-01-15" in p.message]
+    assert sorted(due) == sorted(f"data/{path}" for path in [
+        "intervention/alfa.yaml", "process/steg.yaml", "stage/start.yaml",
+        "curriculum/kurs.yaml"])
+    assert "Åldern räknas från 2030-06-01" in generate(
+        project).files["underhall.md"]

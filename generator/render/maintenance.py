@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.model import KnowledgeBase
+from generator.project import today as build_day
 from generator.render.context import RenderContext
 from generator.types import RECORD_TYPES, Record
 
@@ -41,6 +42,6 @@ def reviews(kb: KnowledgeBase, today: dt.date) -> list[Review]:
 
 def produce(ctx: RenderContext) -> None:
     """Ages count from the day of the build, which the page states."""
-    today = dt.date.today()
+    today = build_day()
     ctx.paged(PATH, "maintenance.md.j2", "reviews", reviews(ctx.kb, today), today=today)
     ctx.add_to_nav("editors", {ctx.t["maintenance"]["title"]: PATH})
