@@ -1,20 +1,35 @@
 # Two commands for everyone: `make serve` to see the site, `make test` to test it.
 # Each sets up what it needs itself (a virtual environment in .venv, Debian's Chromium).
+#
+# Installs come from requirements.lock: exact versions with their hashes, so a fresh machine on
+# any day gets what CI tested. `make lock` updates it to the newest releases pyproject.toml
+# allows; `make test-latest` runs the suite on those newest releases without touching the lock.
 
+SHELL := bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+LOCK := requirements.lock
+# uv resolves the lock; it is pinned too, so the same command gives the same kind of lock.
+UV_VERSION := 0.13.9
+TOOLS := .venv-tools
+LATEST := .venv-latest
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build check test lint schemas chromium clean
+.PHONY: serve build check test test-latest lock lint schemas chromium clean python-version
 
-$(STAMP): pyproject.toml
+python-version:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Python 3.11 eller nyare krävs (hittade $$($(PYTHON) --version))."; exit 1; }
+
+# The locked packages, then the project itself without build isolation (its build backend,
+# setuptools, is in the lock too, so nothing unpinned is fetched).
+$(STAMP): $(LOCK) pyproject.toml | python-version
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 ## serve: set up, generate and serve the site at http://127.0.0.1:8000 with live reload
@@ -33,10 +48,29 @@ check: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/kb schemas --out .kb/schemas
 
-## test: set up and run the whole test suite, browser tests included
+## test: set up from the lock file and run the whole test suite, browser tests included
 test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+## lock: update requirements.lock to the newest releases that pyproject.toml allows
+lock: | python-version
+	test -x $(TOOLS)/bin/uv || { $(PYTHON) -m venv $(TOOLS) && \
+		$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION); }
+	echo 'setuptools>=68' | $(TOOLS)/bin/uv pip compile pyproject.toml - --extra test \
+		--generate-hashes --universal --python-version 3.11 --quiet -o $(LOCK)
+
+## test-latest: run the suite on the newest releases (a drift report; the lock is untouched)
+test-latest: chromium | python-version
+	rm -rf $(LATEST)
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/pip install --quiet --upgrade pip
+	$(LATEST)/bin/pip install --quiet --upgrade -e '.[test]'
+	@echo 'Skillnader mot $(LOCK) (< låst, > nyaste):'
+	@diff <(grep -oE '^[a-z0-9_.-]+==[^ ;]+' $(LOCK) | sort -u) \
+		<($(LATEST)/bin/pip freeze --exclude-editable | tr 'A-Z_' 'a-z-' | sort) || true
+	$(LATEST)/bin/ruff check .
+	$(LATEST)/bin/pytest
 
 chromium:
 	@test -x $(CHROMIUM) || { \
@@ -44,4 +78,4 @@ chromium:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf $(VENV) site .kb
+	rm -rf $(VENV) $(TOOLS) $(LATEST) site .kb

@@ -288,8 +288,12 @@ def _too_deep(text: str) -> yaml.Mark | None:
     (which, unlike the composer, never recurses); None if it does not."""
     if len(text) <= SCAN_DEPTH_ABOVE_CHARS:
         return None
+    return _first_too_deep(yaml.parse(text, Loader=_Composer))
+
+
+def _first_too_deep(events: Iterator[yaml.Event]) -> yaml.Mark | None:
     depth = 0  # enclosing collections, counted as the converter counts them
-    for event in yaml.parse(text, Loader=_Composer):
+    for event in events:
         if isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         elif isinstance(event, yaml.NodeEvent) and depth > MAX_DEPTH:
@@ -297,6 +301,16 @@ def _too_deep(text: str) -> yaml.Mark | None:
         elif isinstance(event, yaml.CollectionStartEvent):
             depth += 1
     return None
+
+
+def _beyond_libyaml(text: str, exc: yaml.YAMLError) -> yaml.Mark | None:
+    """Where a text that libyaml refused for its own nesting limit (1,000 levels in newer
+    releases, reached while it scans ahead) first passes ours. PyYAML's own parser streams the
+    same events without that limit, so the editor is shown the level that is one too many,
+    not the place where libyaml happened to stop."""
+    if getattr(exc, "problem", None) != "exceeded maximum nesting depth":
+        return None
+    return _first_too_deep(yaml.parse(text, Loader=yaml.SafeLoader))
 
 
 class _Unusual(Exception):
@@ -387,8 +401,10 @@ def _parse_carefully(doc: SourceDocument, text: str, problems: list[Diagnostic])
         deep = _too_deep(text)
         nodes = [] if deep else list(yaml.compose_all(text, Loader=_Composer))
     except yaml.YAMLError as exc:
-        problems.append(_syntax_error(doc, text, exc))
-        return
+        deep = _beyond_libyaml(text, exc)
+        if not deep:
+            problems.append(_syntax_error(doc, text, exc))
+            return
     if deep:
         problems.append(_located(doc, deep, f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer"))
         return

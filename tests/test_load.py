@@ -1,6 +1,5 @@
 """Loading: YAML becomes data with positions, and every oddity a located error."""
 
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -114,18 +113,17 @@ def test_values_yaml_cannot_construct_stay_the_text_the_editor_wrote(
     assert list(doc.data.values()) == [value]
 
 
-@pytest.mark.parametrize("depth", [100, 200_000])
-def test_deep_flow_nesting_is_rejected_at_the_first_level_too_deep_in_bounded_time(
+@pytest.mark.parametrize("depth", [100, 1_500, 200_000])
+def test_deep_flow_nesting_is_rejected_at_the_first_level_too_deep(
         tmp_path: Path, depth: int) -> None:
-    started = time.perf_counter()
+    """Also past libyaml's own nesting limit (1,000 levels in newer releases), which stops
+    scanning far from the level the editor needs to see."""
     doc, problems = load(tmp_path, "id: x\nsteps: " + "[" * depth + "]" * depth + "\n")
-    elapsed = time.perf_counter() - started
     problem = only(problems)
     assert (problem.path, problem.line, problem.column) == ("intervention/x.yaml", 2,
                                                             8 + MAX_DEPTH)
     assert problem.message == f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer"
     assert doc.data is None
-    assert elapsed < 2
 
 
 @pytest.mark.parametrize("depth", [100, 300])
@@ -137,21 +135,20 @@ def test_deep_block_nesting_is_rejected_at_the_same_place_in_short_and_long_file
     assert problem.message == f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer"
 
 
-def test_alias_bomb_costs_bounded_time_and_memory(tmp_path: Path) -> None:
-    """Eleven lines that would expand to 10**12 values; a5 is the first past the limit."""
+def test_alias_bomb_is_refused_at_the_first_alias_past_the_limit_in_bounded_memory(
+        tmp_path: Path) -> None:
+    """Eleven lines that would expand to 10**12 values; a5 is the first past the limit. Time
+    is bounded by the same count of values (bench/ measures it); memory is checked here."""
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [{', '.join(f'*a{i - 1}' for _ in range(10))}]" for i in range(1, 12)]
     text = "\n".join(lines) + "\n"
-    started = time.perf_counter()
     problem = only(load(tmp_path, text)[1])
-    elapsed = time.perf_counter() - started
     tracemalloc.start()
     load(tmp_path, text)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert (problem.path, problem.line, problem.column) == ("intervention/x.yaml", 6, 1)
     assert problem.message == f"dokumentet har fler än {MAX_NODES} värden (aliasbomb?)"
-    assert elapsed < 2
     assert peak < 200 * 1024 * 1024
 
 
