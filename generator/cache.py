@@ -13,9 +13,12 @@ is written and read whole in a few milliseconds (one pickle of all the data took
 a large check, on one core).
 
 The cache is a local file anyone with write access to the project could change, so it is
-read as data only (no class but `datetime.date` can be named in it); a cache that cannot be
-read, or is of another version, is ignored and written anew, and an entry that cannot be
-read counts as missing.
+read as data only (no class but `datetime.date` can be named in it), and an entry is held to
+the limits fresh input is held to: no larger than the file it stands for could make it, no
+more values, no deeper nesting, and no list or mapping shared (how alias bombs start), so a
+tampered entry costs at most what reading its file would. A cache that cannot be read, or is
+of another version, is ignored and written anew, and an entry that cannot be read or breaks a
+limit counts as missing: its file is read again, and any problem in it reported.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import io
 import os
 import pickle
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +74,61 @@ def unpickled(entry: bytes) -> Any:
         return _DataOnly(io.BytesIO(entry)).load()
     except Exception as exc:
         raise Unreadable from exc
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What the reader allows a file (generator.load): its cache entry is held to the same."""
+
+    max_nodes: int
+    max_depth: int
+
+
+# An entry takes about as many bytes as its file (a value costs pickle a byte or two of
+# framing, as YAML costs a comma or a dash), and a character is at most four UTF-8 bytes.
+BYTES_PER_CHARACTER = 4
+SLACK_BYTES = 1024
+
+
+def entry_for(entry: bytes, text: str, limits: Limits) -> Any:
+    """The data a cache entry keeps for a file with `text`, if the reader could have made it
+    from that text; raises Unreadable if not (see the module's docstring)."""
+    if len(entry) > BYTES_PER_CHARACTER * len(text) + SLACK_BYTES:
+        raise Unreadable("större än filen kan ge")
+    data = unpickled(entry)
+    _Walk(limits).visit(data, 0)
+    return data
+
+
+_SCALARS = (str, int, float, bool, type(None), dt.date)
+
+
+class _Walk:
+    """Visits data as the reader builds it, counting every value as the reader counts nodes:
+    a value met twice counts twice, so the walk stops as soon as the reader would have."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.count = 0
+        self.collections: set[int] = set()
+
+    def visit(self, value: Any, depth: int) -> None:
+        self.count += 1
+        if self.count > self.limits.max_nodes or depth > self.limits.max_depth:
+            raise Unreadable("fler värden eller djupare nästling än läsaren tillåter")
+        if isinstance(value, _SCALARS) and not isinstance(value, dt.datetime):
+            return
+        if not isinstance(value, dict | list) or id(value) in self.collections:
+            raise Unreadable("inte data som läsaren ger")
+        self.collections.add(id(value))
+        if isinstance(value, list):
+            for item in value:
+                self.visit(item, depth + 1)
+            return
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise Unreadable("en nyckel som inte är text")
+            self.visit(item, depth + 1)
 
 
 def read(root: Path) -> dict[bytes, bytes]:

@@ -33,6 +33,7 @@ FieldPath = tuple[str | int, ...]
 MAX_NODES = 200_000
 MAX_DEPTH = 60
 MAX_FILE_BYTES = 1_000_000
+_LIMITS = cache.Limits(MAX_NODES, MAX_DEPTH)
 # libyaml's composer recurses in C once per nesting level and overflows the stack (a crash,
 # not an exception) somewhere above 20,000 levels. A level takes at least one character, so
 # only texts longer than this are scanned for depth before they are composed.
@@ -389,7 +390,7 @@ def _quick(text: str, kept: bytes | None) -> tuple[Any, bytes]:
     before, if it can be read, else read the quick way (raises _Unusual as _plain does)."""
     if kept is not None:
         try:
-            return cache.unpickled(kept), kept
+            return cache.entry_for(kept, text, _LIMITS), kept
         except cache.Unreadable:
             pass
     data = _plain(text)

@@ -3,6 +3,8 @@ in a changed file at its place, and a cache that is corrupt, old or tampered wit
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -132,3 +134,38 @@ def test_a_project_where_the_cache_cannot_be_written_is_checked_all_the_same(
     (project.root / cache.FOLDER).write_text("en fil där mappen borde vara", encoding="utf-8")
     assert formatted(project)[1] == []
     assert formatted(project)[1] == []
+
+
+def _bomb(levels: int) -> list[object]:
+    """Ten lists of the list below, `levels` deep: a few hundred pickled bytes that stand
+    for 10**levels values, as an alias bomb does in YAML."""
+    value: list[object] = ["x"]
+    for _ in range(levels):
+        value = [value] * 10
+    return value
+
+
+@pytest.mark.parametrize("tampered", [
+    pytest.param(lambda entry: {**entry, "keywords": ["x"] * (load.MAX_NODES + 1)},
+                 id="more values than a file may hold"),
+    pytest.param(lambda entry: {**entry, "keywords": _bomb(7)}, id="shared lists"),
+    pytest.param(lambda entry: functools.reduce(lambda inner, _: [inner], range(100), entry),
+                 id="nested deeper than a file may be"),
+    pytest.param(lambda entry: {**entry, "summary": "x" * 10_000}, id="larger than its file"),
+    pytest.param(lambda entry: {**entry, 1: "a key that is not text"}, id="not YAML's data"),
+])
+def test_an_entry_beyond_the_readers_limits_is_not_taken_and_its_file_is_read_again(
+        make_project: Callable[..., Project], count_readings: list[str],
+        tampered: Callable[[dict[str, object]], object]) -> None:
+    """Whoever can write the cache cannot make a check do more than reading the file would:
+    an entry is held to the limits fresh input is held to."""
+    project = make_project()
+    expected = formatted(project)
+    entries = cache.read(project.root)
+    steg = (project.data_dir / "process" / "steg.yaml").read_bytes()
+    key = hashlib.blake2b(steg, digest_size=20).digest()
+    entries[key] = cache.pickled(tampered(cache.unpickled(entries[key])))
+    cache.write(project.root, entries, {})
+    count_readings.clear()
+    assert formatted(project) == expected
+    assert count_readings == [steg.decode()]
