@@ -16,7 +16,8 @@ from generator.diagnostics import Diagnostic
 from generator.load import ParseCache, load_data
 from generator.material import material_problems
 from generator.project import Project
-from generator.types import RECORD_TYPES, Record
+from generator.types import Record
+from generator.types.registry import project_types
 from generator.validate import validate
 
 
@@ -46,13 +47,15 @@ def check(project: Project, today: dt.date | None = None, cache: ParseCache | No
     count from `today` (the day of the check unless given); `cache` spares re-parsing
     unchanged files in a long-running process."""
     settings, problems = project.settings()
+    types, unloadable = project_types(project.root)
     with _no_garbage_collection():
         known = file_cache.read(project.root)
-        documents, found = load_data(project.data_dir, project.root, list(RECORD_TYPES),
+        documents, found = load_data(project.data_dir, project.root, list(types),
                                      settings.max_file_bytes, cache, known)
         file_cache.write(project.root, {d.digest: d.kept for d in documents if d.digest},
                          known)
         records, invalid = validate(documents, today=today,
-                                    review_max_age_years=settings.review_max_age_years)
+                                    review_max_age_years=settings.review_max_age_years,
+                                    types=types)
         invalid += material_problems(documents, records, project.data_dir)
-    return records, sorted(problems + found + invalid)
+    return records, sorted(problems + unloadable + found + invalid)

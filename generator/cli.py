@@ -86,13 +86,23 @@ def generate(out_dir: Path) -> None:
               default=Path(".kb/schemas"), show_default=True, help="Mapp för schemafilerna.")
 def schemas(out_dir: Path) -> None:
     """Skriv JSON Schema för varje posttyp, för kontroll och komplettering i editorn."""
+    from generator.editor_settings import schema_mapping, write_mapping
     from generator.render import json_schema
-    from generator.types import RECORD_TYPES
+    from generator.types.registry import project_types
 
+    project = _project()
+    types, problems = project_types(project.root)
+    out_dir = out_dir.resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
-    for type_name, cls in RECORD_TYPES.items():
+    for type_name, cls in types.items():
         (out_dir / f"{type_name}.schema.json").write_text(json_schema(cls), encoding="utf-8")
     click.echo(f"Scheman skrivna till {out_dir}")
+    if out_dir.is_relative_to(project.root):  # VS Code reads paths inside the project
+        schema_dir = out_dir.relative_to(project.root).as_posix()
+        note = write_mapping(project.root, schema_mapping(types, schema_dir), schema_dir)
+        click.echo(note or f"VS Code hittar dem genom {project.root / '.vscode'}", err=bool(note))
+    for problem in problems:
+        click.echo(problem.format(), err=True)
 
 
 @main.command()
@@ -101,19 +111,21 @@ def schemas(out_dir: Path) -> None:
 def new(type_name: str, record_id: str) -> None:
     """Skapa data/TYP/ID.yaml: en kommenterad mall som redan klarar kb check."""
     from generator.scaffold import template
-    from generator.types import RECORD_TYPES
     from generator.types.base import SLUG_PATTERN
+    from generator.types.registry import project_types
 
-    if type_name not in RECORD_TYPES:
-        raise click.BadParameter(f"välj en av {', '.join(RECORD_TYPES)}", param_hint="TYP")
+    project = _project()
+    types, _ = project_types(project.root)
+    if type_name not in types:
+        raise click.BadParameter(f"välj en av {', '.join(types)}", param_hint="TYP")
     if not re.fullmatch(SLUG_PATTERN, record_id):
         raise click.BadParameter("använd gemener a–z, siffror och bindestreck, t.ex. "
                                  "'min-insats'", param_hint="ID")
-    path = _project().data_dir / type_name / f"{record_id}.yaml"
+    path = project.data_dir / type_name / f"{record_id}.yaml"
     if path.exists():
         raise click.ClickException(f"{path} finns redan")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(template(type_name, record_id), encoding="utf-8")
+    path.write_text(template(types[type_name], record_id), encoding="utf-8")
     click.echo(f"Skapade {path}")
 
 

@@ -15,6 +15,7 @@ from generator.types import (
     Curriculum,
     Intervention,
     Record,
+    RecordTypes,
     Reference,
     Stage,
     Study,
@@ -34,10 +35,12 @@ class Target:
 
 @dataclass
 class KnowledgeBase:
-    """All valid records, indexed by type and id, and where their material files are."""
+    """All valid records, indexed by type and id, where their material files are, and the
+    project's record types."""
 
     records: list[Record]
     material_dir: Path | None = None
+    types: RecordTypes = RECORD_TYPES
     _index: dict[tuple[str, str], Record] = field(init=False)
     _backlinks: dict[tuple[str, str], list[Record]] = field(init=False)
     _by_type: dict[str, list[Record]] = field(init=False)
@@ -123,8 +126,8 @@ class KnowledgeBase:
     def backlinks(self, record: Record) -> list[Record]:
         """Records that refer to `record`, sorted by type and title."""
         found = self._backlinks.get((record.type_name, record.id), [])
-        order = list(RECORD_TYPES)
-        return sorted(found, key=lambda r: (order.index(r.type_name), r.title.casefold()))
+        return sorted(found, key=lambda r: (self.types.position(r.type_name),
+                                            r.title.casefold()))
 
     def method_checklists(self, stage: Record) -> list[tuple[Intervention, MethodChecklist]]:
         """Checklists that methods add to `stage`, in the methods' title order."""

@@ -15,8 +15,7 @@ from typing import Any
 from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.types import RECORD_TYPES
-from generator.types.base import REF_PATTERN
+from generator.types.base import REF_PATTERN, Record
 
 SOURCE_ID = "kalla-1"
 
@@ -118,10 +117,9 @@ def _yaml_value(value: Any, indent: int) -> str:
     return " " + json.dumps(value, ensure_ascii=False)
 
 
-def template(type_name: str, record_id: str) -> str:
-    """A commented YAML record of `type_name` with id `record_id`."""
-    cls = RECORD_TYPES[type_name]
-    lines = [f"# Ny post av typen {type_name}. Fälten beskrivs i fältreferensen",
+def template(cls: type[Record], record_id: str) -> str:
+    """A commented YAML record of the type `cls` with id `record_id`."""
+    lines = [f"# Ny post av typen {cls.type_name}. Fälten beskrivs i fältreferensen",
              "# (För redaktörer → Fältreferens för poster). Ersätt varje TODO och kör kb check.",
              ""]
     for name, info in cls.model_fields.items():

@@ -21,6 +21,7 @@ from generator.model import KnowledgeBase
 from generator.project import Project, not_in_nav_patterns, plugins_without_kb
 from generator.render import Rendered, render
 from generator.staging import replacing
+from generator.types.registry import project_types
 
 
 def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
@@ -30,8 +31,9 @@ def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
     if has_errors(problems):
         raise DataError(problems)
     content_pages = project.content_pages()
-    rendered = render(KnowledgeBase(records, material_dir=project.data_dir / MATERIAL),
-                      content_pages)
+    kb = KnowledgeBase(records, material_dir=project.data_dir / MATERIAL,
+                       types=project_types(project.root)[0])
+    rendered = render(kb, content_pages)
     collisions = set(rendered.sources) & set(content_pages)
     if collisions:
         raise DataError([Diagnostic(f"{project.content_dir.name}/{path}", 1, 1, "error",

@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -212,7 +212,9 @@ class _Index:
     """
 
     def __init__(self, documents: list[SourceDocument],
-                 records: list[tuple[SourceDocument, Record]]) -> None:
+                 records: list[tuple[SourceDocument, Record]],
+                 types: Mapping[str, type[Record]]) -> None:
+        self.types = types
         claimed = [(d.record_type, i) for d in documents for i in (d.stem, _doc_id(d)) if i]
         self.anchors: dict[tuple[str, str], dict[str, str] | None] = dict.fromkeys(claimed)
         self.anchors.update({(r.type_name, r.id): r.anchors() for _, r in records})
@@ -220,9 +222,9 @@ class _Index:
     def check(self, ref: str) -> tuple[str, str]:
         """Empty message if `ref` resolves, else a message and a hint."""
         type_name, record_id, anchor = split_ref(ref)
-        if type_name not in RECORD_TYPES:
+        if type_name not in self.types:
             return f"okänd posttyp '{type_name}' i hänvisningen '{ref}'", _suggest(
-                type_name, RECORD_TYPES)
+                type_name, self.types)
         if (type_name, record_id) not in self.anchors:
             ids = [i for t, i in self.anchors if t == type_name]
             return f"hänvisningen '{ref}' pekar på en post som inte finns", _suggest(
@@ -371,9 +373,11 @@ def _years_before(day: dt.date, years: int) -> dt.date:
 
 
 def validate(documents: list[SourceDocument], *, today: dt.date | None = None,
-             review_max_age_years: int = REVIEW_MAX_AGE_YEARS) -> tuple[list[Record],
+             review_max_age_years: int = REVIEW_MAX_AGE_YEARS,
+             types: Mapping[str, type[Record]] = RECORD_TYPES) -> tuple[list[Record],
                                                                         list[Diagnostic]]:
-    """Typed records for the valid documents, and every problem found in any document.
+    """Typed records for the valid documents, and every problem found in any document, with
+    the record `types` of the project (see generator.types.registry).
 
     Errors stop a build; warnings (a review that is due) do not, unless the caller is strict.
     `today` is the day review ages are counted from, normally the day of the check."""
@@ -383,14 +387,14 @@ def validate(documents: list[SourceDocument], *, today: dt.date | None = None,
     for doc in documents:
         if doc.data is None:
             continue
-        record, found = _schema_problems(doc, RECORD_TYPES[doc.record_type])
+        record, found = _schema_problems(doc, types[doc.record_type])
         problems.extend(found)
         if record is not None:
             valid.append((doc, record))
     problems.extend(_duplicate_ids(documents))
     problems.extend(alias_problems(valid))
     problems.extend(_duplicate_works(valid))
-    index = _Index(documents, valid)
+    index = _Index(documents, valid, types)
     for doc, record in valid:
         problems.extend(_record_problems(doc, record, index))
         problems.extend(_review_due(doc, record, today, review_max_age_years))

@@ -41,7 +41,8 @@ PRODUCERS = (records.produce, reference.produce, links.produce, redirects.produc
 def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") -> Rendered:
     """Render every page of the knowledge base; `content_pages` are the hand-written ones."""
     t = strings(language)
-    ctx = RenderContext(kb=kb, t=t, env=environment(t), content_pages=content_pages)
+    ctx = RenderContext(kb=kb, t=t, env=environment(t, kb.types.template_dirs),
+                        content_pages=content_pages)
     for produce in PRODUCERS:
         produce(ctx)
     ctx.out.nav, hidden = nav.build(ctx)

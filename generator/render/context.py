@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
 from pathlib import Path
@@ -23,11 +23,10 @@ from generator.model import KnowledgeBase
 from generator.parallel import split_map
 from generator.render import figures
 from generator.text import finalize, safe_markdown, table_cell
-from generator.types import RECORD_TYPES, Intervention, Record
+from generator.types import Intervention, Record
 from generator.types.intervention import MethodChecklist
 
 PACKAGE = Path(__file__).resolve().parent.parent
-TEMPLATES = PACKAGE / "templates"
 LOCALE = PACKAGE / "locale"
 
 
@@ -42,8 +41,25 @@ def record_path(record: Record) -> str:
     return f"{record.url_prefix}/{record.id}.md" if record.url_prefix else f"{record.id}.md"
 
 
-def section_index_path(type_name: str) -> str:
-    return f"{RECORD_TYPES[type_name].url_prefix}/index.md"
+def section_index_path(cls: type[Record]) -> str:
+    """Docs-relative Markdown file of a type's index page."""
+    return f"{cls.url_prefix}/index.md"
+
+
+def _readable(name: str) -> str:
+    """A label for a name the locale does not have yet: `knowledge_sources` -> 'Knowledge
+    sources'. Better than a crash, and plain enough to be noticed and written in sv.yml."""
+    return name.replace("_", " ").replace("-", " ").capitalize()
+
+
+def section_title(t: dict[str, Any], type_name: str) -> str:
+    """The title of a type's section, from the locale's `sections`."""
+    return str(t["sections"].get(type_name) or _readable(type_name))
+
+
+def part_kind_label(t: dict[str, Any], kind: str) -> str:
+    """What the locale calls a kind of part (`steps`: 'Steg i processer') on /lankar/."""
+    return str(t["links"]["kinds"].get(kind) or _readable(kind))
 
 
 def relative(from_page: str, to_page: str) -> str:
@@ -146,9 +162,10 @@ def _filesize(size: int, units: dict[str, str]) -> str:
 _COMPILED = FileSystemBytecodeCache()
 
 
-def environment(t: dict[str, Any]) -> Environment:
+def environment(t: dict[str, Any], template_dirs: Sequence[Path]) -> Environment:
+    """Templates from the given folders, the first that has a name winning."""
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader(template_dirs),
         bytecode_cache=_COMPILED,
         undefined=StrictUndefined,
         autoescape=True,
@@ -166,6 +183,8 @@ def environment(t: dict[str, Any]) -> Environment:
     env.globals["figures"] = figures
     env.filters["filesize"] = lambda size: _filesize(size, t["units"])
     env.filters["vocab"] = lambda value, kind: t["vocab"][kind][value]
+    env.filters["section"] = lambda type_name: section_title(t, type_name)
+    env.filters["part_kind"] = lambda kind: part_kind_label(t, kind)
     return env
 
 

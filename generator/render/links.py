@@ -10,9 +10,12 @@ from operator import itemgetter
 from typing import Any
 
 from generator.model import KnowledgeBase
-from generator.render.context import RenderContext, record_path, section_index_path
-from generator.render.nav import SECTION_ORDER
-from generator.types import RECORD_TYPES
+from generator.render.context import (
+    RenderContext,
+    record_path,
+    section_index_path,
+    section_title,
+)
 
 PATH = "lankar.md"
 
@@ -39,21 +42,21 @@ class Address:
 
 def addresses(kb: KnowledgeBase, t: dict[str, Any]) -> list[tuple[str, list[Address]]]:
     """Addresses grouped by kind: first the pages, then anchors in the order the locale
-    lists their kinds; kinds without addresses are left out."""
+    lists their kinds, and kinds it does not list yet after those, in the order they are
+    met; kinds without addresses are left out."""
     pages: list[Address] = []
     anchors: dict[str, list[Address]] = {kind: [] for kind in t["links"]["kinds"]
                                          if kind != "pages"}
-    for type_name in SECTION_ORDER:
-        records = kb.of_type(type_name)
-        prefix = RECORD_TYPES[type_name].url_prefix
-        if records and prefix:
-            pages.append(Address(t["sections"][type_name], section_index_path(type_name),
-                                 f"{prefix}/"))
+    for cls in kb.types.in_nav_order():
+        records = kb.of_type(cls.type_name)
+        if records and cls.url_prefix:
+            pages.append(Address(section_title(t, cls.type_name), section_index_path(cls),
+                                 f"{cls.url_prefix}/"))
         for record in records:
             path = record_path(record)
             pages.append(Address(record.title, path, record.address()))
             for part in kb.page_anchors(record):
-                anchors[part.kind].append(
+                anchors.setdefault(part.kind, []).append(
                     Address(part.title, path, record.address(), part.id, record.title))
     return [("pages", pages), *((kind, found) for kind, found in anchors.items() if found)]
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from generator.model import KnowledgeBase
 from generator.project import today as build_day
 from generator.render.context import RenderContext
-from generator.types import RECORD_TYPES, Record
+from generator.types import Record
 
 PATH = "underhall.md"
 
@@ -34,8 +34,7 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
 
 def reviews(kb: KnowledgeBase, today: dt.date) -> list[Review]:
     """All records, oldest review first; ties in type order, then by title."""
-    order = list(RECORD_TYPES)
-    records = sorted(kb.records, key=lambda r: (r.reviewed, order.index(r.type_name),
+    records = sorted(kb.records, key=lambda r: (r.reviewed, kb.types.position(r.type_name),
                                                 r.title.casefold()))
     return [Review(r, months_between(r.reviewed, today)) for r in records]
 

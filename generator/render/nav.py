@@ -5,19 +5,17 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from generator.render.context import RenderContext, record_path, section_index_path
-from generator.types import RECORD_TYPES, Record
+from generator.render.context import (
+    RenderContext,
+    record_path,
+    section_index_path,
+    section_title,
+)
+from generator.types import Record
 
 # Above this many records a section lists only its catalogue page in the navigation, so that
 # every page's HTML (which carries the whole rendered navigation) stays bounded.
 NAV_LIMIT = 40
-
-# The order of sections in the navigation; process records sit at the top level.
-SECTION_ORDER = ("intervention", "stage", "framework", "measure", "study", "status",
-                 "process", "curriculum", "term", "reference")
-# Sections shown inside another section rather than as a tab of their own, so that the tabs
-# fit on one line: the bibliography sits under research.
-NESTED_IN = {"reference": "study"}
 
 
 def _nav_title(record: Record) -> str:
@@ -28,9 +26,12 @@ def _nav_title(record: Record) -> str:
 def build(ctx: RenderContext) -> tuple[list[Any], list[str]]:
     """Navigation by section, and the record pages left out of it.
 
-    A section with more than NAV_LIMIT records lists only its catalogue page; so does the
-    top level for types without a section. Hand-written pages join the section whose folder
-    they are in; pages producers placed with `add_to_nav` follow; the rest go last.
+    Sections follow the types' `nav_position`; a type `nested_in` another sits inside that
+    one's section (so that the tabs fit on one line), and the pages of a type without an
+    address prefix sit at the top level. A section with more than NAV_LIMIT records lists
+    only its index page; so does the top level for types without a section. Hand-written
+    pages join the section whose folder they are in; pages producers placed with
+    `add_to_nav` follow; the rest go last.
     """
     t, content_pages = ctx.t, ctx.content_pages
     nav: list[Any] = [{t["sections"]["home"]: "index.md"}] if "index.md" in content_pages else []
@@ -43,9 +44,9 @@ def build(ctx: RenderContext) -> tuple[list[Any], list[str]]:
         return [*first, *extra, *ctx.nav_entries.get(key, [])]
 
     sections: dict[str, list[Any]] = {}
-    for type_name in SECTION_ORDER:
+    for cls in ctx.kb.types.in_nav_order():
+        type_name, prefix = cls.type_name, cls.url_prefix
         records = ctx.kb.of_type(type_name)
-        prefix = RECORD_TYPES[type_name].url_prefix
         entries: list[Any] = [{_nav_title(r): record_path(r)} for r in records]
         if len(records) > NAV_LIMIT:
             hidden += [record_path(r) for r in records]
@@ -54,10 +55,10 @@ def build(ctx: RenderContext) -> tuple[list[Any], list[str]]:
             nav.extend(entries)
         elif records:
             sections[type_name] = section_pages(
-                type_name, prefix, [section_index_path(type_name), *entries])
-            parent = sections.get(NESTED_IN.get(type_name, ""))
+                type_name, prefix, [section_index_path(cls), *entries])
+            parent = sections.get(cls.nested_in)
             (parent if parent is not None else nav).append(
-                {t["sections"][type_name]: sections[type_name]})
+                {section_title(t, type_name): sections[type_name]})
     nav.extend(ctx.nav_entries.get("", []))
     editors = ["redaktorer/index.md"] if "redaktorer/index.md" in content_pages else []
     nav.append({t["sections"]["editors"]: section_pages(

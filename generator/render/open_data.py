@@ -9,6 +9,7 @@ from typing import Any
 from generator.index import MethodIndex, index_csv, index_json, method_index
 from generator.render.context import RenderContext, section_index_path
 from generator.render.reference import field_tables, json_schema
+from generator.types import Intervention
 
 JSON, CSV, SCHEMA = "data/insatser.json", "data/insatser.csv", "data/insatser.schema.json"
 
@@ -22,7 +23,7 @@ def method_data(t: dict[str, Any], ui: dict[str, Any]) -> dict[str, Any]:
     fallback's link targets and the script's strings (`ui` plus the loading and error
     messages and the vocabularies' labels). Only vocabularies go into the page, never
     methods, so the page's size does not depend on how many methods there are."""
-    return {"json": JSON, "csv": CSV, "catalogue": section_index_path("intervention"),
+    return {"json": JSON, "csv": CSV, "catalogue": section_index_path(Intervention),
             "ui": ui | t["method_data"]["ui"] | {
                 "vocab": {kind: t["vocab"][kind] for kind in VOCABULARIES}}}
 

@@ -12,7 +12,6 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from generator.render.context import RenderContext
-from generator.types import RECORD_TYPES
 
 
 def _type_label(annotation: Any, anchor_prefix: str) -> str:
@@ -69,6 +68,6 @@ def json_schema(cls: type[BaseModel]) -> str:
 
 def produce(ctx: RenderContext) -> None:
     ctx.page("redaktorer/falt.md", "fields.md.j2",
-             types=[(cls, field_tables(cls, cls.type_name)) for cls in RECORD_TYPES.values()])
-    for type_name, cls in RECORD_TYPES.items():
+             types=[(cls, field_tables(cls, cls.type_name)) for cls in ctx.kb.types.values()])
+    for type_name, cls in ctx.kb.types.items():
         ctx.file(f"schemas/{type_name}.schema.json", json_schema(cls))

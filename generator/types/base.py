@@ -111,12 +111,35 @@ class ChecklistItem(Strict):
     aliases: list[Slug] = Field(default_factory=list, description=ANCHOR_ALIASES)
 
 
-class Record(Strict):
-    """Fields every record has, whatever its type."""
+# Where a type without a position of its own stands: after the built-in types.
+LAST = 1_000
 
+
+class Record(Strict):
+    """Fields every record has, whatever its type.
+
+    A type declares itself in class variables (see generator.types.registry); its page is
+    rendered by the template named after it, `<type_name>.md.j2`."""
+
+    # The type's name: its folder in data/, the first half of a reference (`term/ebp`).
     type_name: ClassVar[str]
+    # The folder its pages are addressed under (`ordlista` -> /ordlista/<id>/); empty puts
+    # the pages at the top level, without a section or an index page.
     url_prefix: ClassVar[str]
-    template: ClassVar[str]
+    # Where the type stands in lists of records of several types and of types (backlinks,
+    # the maintenance page, the field reference).
+    position: ClassVar[int] = LAST
+    # Where its section stands in the navigation, and the type whose section holds it
+    # (empty: a section of its own at the top).
+    nav_position: ClassVar[int] = LAST
+    nested_in: ClassVar[str] = ""
+    # The section's index page; the default lists the records with their summaries.
+    index_template: ClassVar[str] = "records-index.md.j2"
+
+    @classmethod
+    def template(cls) -> str:
+        """The template of the type's pages, found by the type's name."""
+        return f"{cls.type_name}.md.j2"
 
     id: Slug = Field(description="Postens id: gemener, siffror och bindestreck; samma som "
                                  "filnamnet utan `.yaml`. Ingår i postens adress.")
@@ -146,8 +169,9 @@ class Record(Strict):
         return (getattr(self, "order", 0), self.title.casefold())
 
     def anchors(self) -> dict[str, str]:
-        """Linkable parts of this record: anchor id -> title. Types with parts override this."""
-        return {}
+        """Linkable parts of this record: anchor id -> title, for every part however deep,
+        so a reference can point at any anchor the page and /lankar/ show."""
+        return {part.id: part.title for part in self.parts()}
 
     def parts(self) -> list[Part]:
         """Every linkable part (a section, step, module or checklist item, however deeply

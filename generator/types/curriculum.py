@@ -87,7 +87,8 @@ class Curriculum(Record):
 
     type_name: ClassVar[str] = "curriculum"
     url_prefix: ClassVar[str] = "utbildning"
-    template: ClassVar[str] = "curriculum.md.j2"
+    position: ClassVar[int] = 4
+    nav_position: ClassVar[int] = 8
 
     audience: Text = Field(description="Vilka utbildningen vänder sig till.")
     scope: Fact = Field(description="Omfattning (högskolepoäng, dagar, tid).")
@@ -97,8 +98,6 @@ class Curriculum(Record):
     modules: list[Module] = Field(min_length=1, description="Moduler i ordning.")
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
 
-    def anchors(self) -> dict[str, str]:
-        return {part.id: part.title for part in self.parts()}
 
     def material_files(self) -> list[str]:
         """Files under data/material/ that the curriculum's modules attach."""

@@ -45,7 +45,9 @@ class Framework(Record):
 
     type_name: ClassVar[str] = "framework"
     url_prefix: ClassVar[str] = "ramverk"
-    template: ClassVar[str] = "framework.md.j2"
+    position: ClassVar[int] = 7
+    nav_position: ClassVar[int] = 3
+    index_template: ClassVar[str] = "framework-index.md.j2"
 
     abbreviation: Text | None = Field(None, description="Förkortning, t.ex. BBIC.")
     origin: Fact = Field(description="Vem som tagit fram ramverket och när.")
@@ -66,8 +68,6 @@ class Framework(Record):
             raise ValueError("element i en bedömning behöver en text som säger vad som bedöms")
         return self
 
-    def anchors(self) -> dict[str, str]:
-        return {part.id: part.title for part in self.parts()}
 
     def checklist_id(self, group: Group) -> str:
         """Storage key of one group's assessment; '/' never occurs in a stage id or a

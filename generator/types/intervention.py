@@ -143,7 +143,9 @@ class Intervention(Record):
 
     type_name: ClassVar[str] = "intervention"
     url_prefix: ClassVar[str] = "insatser"
-    template: ClassVar[str] = "intervention.md.j2"
+    position: ClassVar[int] = 1
+    nav_position: ClassVar[int] = 1
+    index_template: ClassVar[str] = "intervention-index.md.j2"
 
     abbreviation: Text | None = Field(None, description="Förkortning, t.ex. PMTO.")
     description: str = Field(description="Beskrivning av insatsen (Markdown utan HTML).")
@@ -203,7 +205,3 @@ class Intervention(Record):
     def source_url(self, source_id: str) -> str | None:
         """The address of one of the record's sources, for links straight to a registry."""
         return next(s.url for s in self.sources if s.id == source_id)
-
-    def anchors(self) -> dict[str, str]:
-        return {c.id: c.title for c in self.components} | {
-            item.id: item.text for checklist in self.checklists for item in checklist.items}

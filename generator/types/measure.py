@@ -38,7 +38,9 @@ class Measure(Record):
 
     type_name: ClassVar[str] = "measure"
     url_prefix: ClassVar[str] = "matt"
-    template: ClassVar[str] = "measure.md.j2"
+    position: ClassVar[int] = 5
+    nav_position: ClassVar[int] = 4
+    index_template: ClassVar[str] = "measure-index.md.j2"
 
     abbreviation: Text = Field(description="Förkortning, t.ex. ORS.")
     full_name: Text = Field(description="Instrumentets fullständiga namn.")

@@ -23,7 +23,8 @@ class Process(Record):
 
     type_name: ClassVar[str] = "process"
     url_prefix: ClassVar[str] = ""
-    template: ClassVar[str] = "process.md.j2"
+    position: ClassVar[int] = 3
+    nav_position: ClassVar[int] = 7
 
     description: str = Field(description="Inledning (Markdown utan HTML).")
     basis: list[Fact] = Field(default_factory=list, description="Vad processen bygger på.")
@@ -31,7 +32,3 @@ class Process(Record):
                                              description="Kunskapskällor som vägs samman.")
     steps: list[Step] = Field(min_length=1, description="Stegen i ordning.")
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
-
-    def anchors(self) -> dict[str, str]:
-        return {s.id: s.title for s in self.steps} | {
-            k.id: k.title for k in self.knowledge_sources}

@@ -22,7 +22,10 @@ class Reference(Record):
 
     type_name: ClassVar[str] = "reference"
     url_prefix: ClassVar[str] = "referenser"
-    template: ClassVar[str] = "reference.md.j2"
+    position: ClassVar[int] = 10
+    nav_position: ClassVar[int] = 10
+    nested_in: ClassVar[str] = "study"
+    index_template: ClassVar[str] = "reference-index.md.j2"
 
     summary: str = Field("", description="Vad verket är och vad kunskapsbanken använder det "
                                          "till (valfritt).")

@@ -14,7 +14,9 @@ class Stage(Record):
 
     type_name: ClassVar[str] = "stage"
     url_prefix: ClassVar[str] = "implementering"
-    template: ClassVar[str] = "stage.md.j2"
+    position: ClassVar[int] = 2
+    nav_position: ClassVar[int] = 2
+    index_template: ClassVar[str] = "stage-index.md.j2"
 
     order: int = Field(ge=1, le=20, description="Stegets plats i ordningen (1 = först).")
     framework: Literal["nirn", "fixsen-2005"] = Field(
@@ -35,6 +37,3 @@ class Stage(Record):
         if self.framework == "nirn" and not (self.activities and self.checklist):
             raise ValueError("ett NIRN-steg måste ha både activities och checklist")
         return self
-
-    def anchors(self) -> dict[str, str]:
-        return {a.id: a.title for a in self.activities} | {c.id: c.text for c in self.checklist}

@@ -49,7 +49,8 @@ class Status(Record):
 
     type_name: ClassVar[str] = "status"
     url_prefix: ClassVar[str] = "spridning"
-    template: ClassVar[str] = "status.md.j2"
+    position: ClassVar[int] = 9
+    nav_position: ClassVar[int] = 6
 
     description: str = Field(description="Vad siffrorna gäller (Markdown utan HTML).")
     figures: list[Figure] = Field(min_length=1, description="Källbelagda antal.")
@@ -57,6 +58,3 @@ class Status(Record):
                                   description="Kommuner och stadsdelar per region.")
     about: list[Ref] = Field(default_factory=list, description="Insatserna siffrorna gäller.")
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
-
-    def anchors(self) -> dict[str, str]:
-        return {r.id: r.title for r in self.regions}

@@ -59,7 +59,9 @@ class Study(Record):
 
     type_name: ClassVar[str] = "study"
     url_prefix: ClassVar[str] = "evidens"
-    template: ClassVar[str] = "study.md.j2"
+    position: ClassVar[int] = 6
+    nav_position: ClassVar[int] = 5
+    index_template: ClassVar[str] = "study-index.md.j2"
 
     authors: Text = Field(description="Författare, t.ex. 'Ogden & Hagen'.")
     year: int = Field(ge=1900, le=2100, description="Publiceringsår.")

@@ -15,7 +15,9 @@ class Term(Record):
 
     type_name: ClassVar[str] = "term"
     url_prefix: ClassVar[str] = "ordlista"
-    template: ClassVar[str] = "term.md.j2"
+    position: ClassVar[int] = 8
+    nav_position: ClassVar[int] = 9
+    index_template: ClassVar[str] = "term-index.md.j2"
 
     expansion: Text | None = Field(None, description="Förkortningen utskriven, t.ex. "
                                                      "'Evidensbaserad praktik' för EBP.")
