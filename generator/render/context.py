@@ -33,7 +33,8 @@ LOCALE = PACKAGE / "locale"
 @cache
 def strings(language: str = "sv") -> dict[str, Any]:
     """All UI strings for one language."""
-    return plain_yaml((LOCALE / f"{language}.yml").read_text(encoding="utf-8"))
+    found: dict[str, Any] = plain_yaml((LOCALE / f"{language}.yml").read_text(encoding="utf-8"))
+    return found
 
 
 def record_path(record: Record) -> str:
