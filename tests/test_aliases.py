@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from built_site import internal_links, page_file, parse
+from conftest import record
 
 from generator.build import build
 from generator.site import Project, check, write_tree
@@ -116,34 +117,25 @@ def test_redirects_and_forwarding_build_with_plain_mkdocs(make_project: Callable
     assert resolve(site, "steg", "fraga") == "steg#formulera-fraga"
 
 
-OLD_STEP_ID_IS_LIVE = """
-    id: steg
-    title: Steg för steg
-    summary: En process.
-    reviewed: 2026-01-15
-    description: Om processen.
-    steps:
-      - {id: fraga, title: Formulera en fråga}
-      - {id: sok, title: Sök kunskap, aliases: [leta, fraga, leta]}
-    sources:
-      - {id: s1, title: Källa ett}
-"""
+STEPS_WITH_OLD_IDS_IN_USE = [{"id": "fraga", "title": "Formulera en fråga"},
+                             {"id": "sok", "title": "Sök kunskap",
+                              "aliases": ["leta", "fraga", "leta"]}]
 
 
 @pytest.mark.parametrize(("files", "expected"), [
-    ({"process/steg.yaml": OLD_STEP_ID_IS_LIVE},
+    ({"process/steg.yaml": record("process", steps=STEPS_WITH_OLD_IDS_IN_USE)},
      ["data/process/steg.yaml:8:51: error: det gamla ankaret 'fraga' är id för en del av "
       "posten som finns",
       "data/process/steg.yaml:8:58: error: det gamla ankaret 'leta' står redan som gammalt "
       "id i posten"]),
-    ({"process/steg.yaml": OLD_STEP_ID_IS_LIVE.replace("description:",
-                                                       "aliases: [steg]\n    description:")},
-     ["data/process/steg.yaml:5:11: error: det gamla id:t 'steg' är id för en post som finns: "
-      "process/steg",
-      "data/process/steg.yaml:9:51: error: det gamla ankaret 'fraga' är id för en del av "
+    ({"process/steg.yaml": record("process", steps=STEPS_WITH_OLD_IDS_IN_USE,
+                                  aliases=["steg"])},
+     ["data/process/steg.yaml:8:51: error: det gamla ankaret 'fraga' är id för en del av "
       "posten som finns",
-      "data/process/steg.yaml:9:58: error: det gamla ankaret 'leta' står redan som gammalt "
-      "id i posten"]),
+      "data/process/steg.yaml:8:58: error: det gamla ankaret 'leta' står redan som gammalt "
+      "id i posten",
+      "data/process/steg.yaml:11:11: error: det gamla id:t 'steg' är id för en post som finns: "
+      "process/steg"]),
 ])
 def test_an_old_id_that_could_lead_to_two_places_is_a_located_error(
         make_project: Callable[..., Project], files: dict[str, str],

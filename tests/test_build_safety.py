@@ -12,20 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import record
 from mkdocs.commands import build as mkdocs_build
 
 from generator.build import build
 from generator.site import Project, write_tree
 
-EXTRA = """\
-id: {id}
-title: Extra process
-summary: En process som byter namn.
-reviewed: 2026-01-15
-description: Om processen.
-steps: [{{id: ett, title: Ett}}]
-sources: [{{id: s1, title: Källa}}]
-"""
+
+def extra(record_id: str) -> str:
+    """A process that the tests rename."""
+    return record("process", record_id, title="Extra process")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -35,13 +31,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def rename_extra(project: Project, old: str, new: str) -> None:
     (project.data_dir / "process" / f"{old}.yaml").unlink()
-    (project.data_dir / "process" / f"{new}.yaml").write_text(EXTRA.format(id=new),
+    (project.data_dir / "process" / f"{new}.yaml").write_text(extra(new),
                                                                encoding="utf-8")
 
 
 def test_a_renamed_record_leaves_no_stale_page_in_the_generated_tree_or_the_site(
         make_project: Callable[..., Project], tmp_path: Path) -> None:
-    project = make_project({"process/extra.yaml": EXTRA.format(id="extra")})
+    project = make_project({"process/extra.yaml": extra("extra")})
     tree, site = tmp_path / "tree", tmp_path / "site"
     write_tree(project, tree)
     build(project, site)

@@ -2,36 +2,24 @@
 disagreement made visible and the registries that have not rated the method named."""
 
 from collections.abc import Callable
+from typing import Any
+
+from conftest import record
 
 from generator.site import Project, generate
 
-ALFA = """
-    id: alfa
-    title: Alfa – föräldraträning
-    summary: En påhittad insats för tester.
-    reviewed: 2026-01-15
-    description: Beskrivning av Alfa.
-    target_group: {text: Föräldrar till barn 3–12 år, source: s1}
-    ages: {min: 3, max: 12, source: s1}
-    problems: [beteendeproblem]
-    arenas: [hem]
-    formats: [familj]
-    intensity: {text: En timme i veckan, source: s1}
-    duration: {text: 20–30 träffar, source: s1}
-    training: {text: 21 seminariedagar, source: s1}
-    evidence: EVIDENCE
-    sources:
-      - {id: s1, title: Källa ett}
-      - {id: ungsinn, title: Ungsinn om Alfa, url: "https://ungsinn.example/alfa"}
-      - {id: cebc, title: CEBC om Alfa, url: "https://cebc.example/alfa"}
-"""
-UNGSINN = ("{registry: ungsinn, rating: Nivå 5, year: 2018, text: Stark dokumentation.,"
-           " source: ungsinn}")
-CEBC = "{registry: cebc, rating: Promising, year: 2020, text: En studie., source: cebc}"
+SOURCES = [{"id": "s1", "title": "Källa ett"},
+           {"id": "ungsinn", "title": "Ungsinn om Alfa", "url": "https://ungsinn.example/alfa"},
+           {"id": "cebc", "title": "CEBC om Alfa", "url": "https://cebc.example/alfa"}]
+UNGSINN = {"registry": "ungsinn", "rating": "Nivå 5", "year": 2018,
+           "text": "Stark dokumentation.", "source": "ungsinn"}
+CEBC = {"registry": "cebc", "rating": "Promising", "year": 2020, "text": "En studie.",
+        "source": "cebc"}
 
 
-def evidence_section(make_project: Callable[..., Project], ratings: list[str]) -> str:
-    alfa = ALFA.replace("EVIDENCE", f"[{', '.join(ratings)}]")
+def evidence_section(make_project: Callable[..., Project], ratings: list[dict[str, Any]]
+                     ) -> str:
+    alfa = record("intervention", evidence=ratings, sources=SOURCES)
     page = generate(make_project({"intervention/alfa.yaml": alfa})).files["insatser/alfa.md"]
     return page.split("{ #evidens }")[1].split("\n## ")[0]
 

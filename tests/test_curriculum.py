@@ -8,41 +8,36 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import record
 
 from generator.build import build
 from generator.site import Project, check, generate, write_tree
 
-COURSE = """
-    id: kurs
-    title: En kurs
-    summary: En kurs om EBP.
-    reviewed: 2026-01-15
-    audience: Socionomstudenter
-    scope: {text: "7,5 högskolepoäng", source: s1}
-    credits: 7.5
-    description: Om kursen.
-    modules:
-      - id: modul-1
-        title: Fråga
-        credits: 2.5
-        sessions:
-          - {id: seminarium-1, title: Seminarium, length: 3 timmar, source: s1}
-        assignments:
-          - {id: fraga-uppgift, title: Formulera en egen fråga, text: Lämnas in skriftligt.}
-        reading:
-          - {title: Om evidensbaserad praktik, publisher: Socialstyrelsen, year: 2012,
-             isbn: 978-91-7555-004-6}
-          - {title: Feedback-system, authors: Rognstad m.fl., year: 2022,
-             doi: 10.1007/s10488-022-01236-9}
-        material:
-          - {title: Bildspel vecka 1, kind: bildspel, file: kurs/vecka-1.pdf}
-          - {title: Föreläsning, kind: video, url: "https://example.org/video"}
-        links: [process/steg#fraga, stage/start#behov-kartlagt]
-    sources:
-      - {id: s1, title: Källa ett}
-"""
+BOOK = {"title": "Om evidensbaserad praktik", "publisher": "Socialstyrelsen", "year": 2012,
+        "isbn": "978-91-7555-004-6"}
+SLIDES = {"title": "Bildspel vecka 1", "kind": "bildspel", "file": "kurs/vecka-1.pdf"}
+
+
+def course(book: dict[str, Any] = BOOK, slides: dict[str, Any] = SLIDES) -> str:
+    """The course with one module that has a session, an assignment, two readings (`book`
+    first, on line 18) and two pieces of material (`slides` first, on line 21)."""
+    return record("curriculum", modules=[{
+        "id": "modul-1", "title": "Fråga", "credits": 2.5,
+        "sessions": [{"id": "seminarium-1", "title": "Seminarium", "length": "3 timmar",
+                      "source": "s1"}],
+        "assignments": [{"id": "fraga-uppgift", "title": "Formulera en egen fråga",
+                         "text": "Lämnas in skriftligt."}],
+        "reading": [book, {"title": "Feedback-system", "authors": "Rognstad m.fl.",
+                           "year": 2022, "doi": "10.1007/s10488-022-01236-9"}],
+        "material": [slides, {"title": "Föreläsning", "kind": "video",
+                              "url": "https://example.org/video"}],
+        "links": ["process/steg#fraga", "stage/start#behov-kartlagt"]}])
+
+
+COURSE = course()
 
 
 def course_project(make_project: Callable[..., Project], course: str = COURSE,
@@ -68,17 +63,16 @@ def test_a_course_page_shows_sessions_assignments_reading_and_material(
 
 
 @pytest.mark.parametrize(("entry", "message"), [
-    ("{title: Bok, isbn: 978-91-7555-004-7}", "ISBN '978-91-7555-004-7' har fel kontrollsiffra"),
-    ("{title: Bok, isbn: 91-7555}", "ISBN '91-7555' ska ha 10 eller 13 siffror"),
-    ("{title: Artikel, doi: 'doi:10.1007/x'}", "'doi:10.1007/x' har fel form för 'doi'"),
-    ("{title: Sida, url: 'ftp://example.org'}", "'ftp://example.org' har fel form för 'url'"),
-    ("{title: Bok utan adress}", "ange doi, isbn eller url så att texten går att hitta"),
+    ({"title": "Bok", "isbn": "978-91-7555-004-7"},
+     "ISBN '978-91-7555-004-7' har fel kontrollsiffra"),
+    ({"title": "Bok", "isbn": "91-7555"}, "ISBN '91-7555' ska ha 10 eller 13 siffror"),
+    ({"title": "Artikel", "doi": "doi:10.1007/x"}, "'doi:10.1007/x' har fel form för 'doi'"),
+    ({"title": "Sida", "url": "ftp://example.org"}, "'ftp://example.org' har fel form för 'url'"),
+    ({"title": "Bok utan adress"}, "ange doi, isbn eller url så att texten går att hitta"),
 ])
 def test_a_reading_list_entry_that_cannot_be_found_is_a_located_error(
-        make_project: Callable[..., Project], entry: str, message: str) -> None:
-    course = COURSE.replace("{title: Om evidensbaserad praktik, publisher: Socialstyrelsen, "
-                            "year: 2012,\n             isbn: 978-91-7555-004-6}", entry)
-    problems = [p.format() for p in check(course_project(make_project, course))[1]]
+        make_project: Callable[..., Project], entry: dict[str, Any], message: str) -> None:
+    problems = [p.format() for p in check(course_project(make_project, course(entry)))[1]]
     assert len(problems) == 1
     assert problems[0].startswith("data/curriculum/kurs.yaml:18:")
     assert message in problems[0]
@@ -87,16 +81,16 @@ def test_a_reading_list_entry_that_cannot_be_found_is_a_located_error(
 def test_a_missing_material_file_is_an_error_at_its_line_and_column(
         make_project: Callable[..., Project]) -> None:
     problems = [p.format() for p in check(course_project(make_project, material=False))[1]]
-    assert problems == ["data/curriculum/kurs.yaml:23:57: error: filen "
+    assert problems == ["data/curriculum/kurs.yaml:21:57: error: filen "
                         "'material/kurs/vecka-1.pdf' finns inte i data/ (lägg filen i "
                         "data/material/ eller rätta sökvägen)"]
 
 
 def test_material_is_a_file_or_a_link_never_a_path_out_of_the_folder(
         make_project: Callable[..., Project]) -> None:
-    course = COURSE.replace("file: kurs/vecka-1.pdf", "file: ../../mkdocs.yml")
-    problems = [p.format() for p in check(course_project(make_project, course))[1]]
-    assert problems == ["data/curriculum/kurs.yaml:23:57: error: '../../mkdocs.yml' har fel "
+    outside = course(slides={**SLIDES, "file": "../../mkdocs.yml"})
+    problems = [p.format() for p in check(course_project(make_project, outside))[1]]
+    assert problems == ["data/curriculum/kurs.yaml:21:57: error: '../../mkdocs.yml' har fel "
                         "form för 'file'"]
 
 

@@ -6,23 +6,24 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jsonschema
+from conftest import record
 
 from generator.index import MISSING, facets, index_csv, method_index
 from generator.model import KnowledgeBase
 from generator.render import strings
 from generator.site import Project, check, generate
 
-BANDS = """
-    intensity_band: {value: varje-vecka, source: s1}
-    duration_band: {value: 3-6-manader, source: s1}
-    cost_band: {value: 2, source: s1}
-    training_countries: [{country: se, source: s1}, {country: "no", source: s1}]
-    evidence:
-      - {registry: ungsinn, rating: Nivå 5, year: 2018, source: s1}
-      - {registry: cebc, rating: Well-supported, year: 2020, source: s1}
-"""
+BANDS = {
+    "intensity_band": {"value": "varje-vecka", "source": "s1"},
+    "duration_band": {"value": "3-6-manader", "source": "s1"},
+    "cost_band": {"value": 2, "source": "s1"},
+    "training_countries": [{"country": "se", "source": "s1"}, {"country": "no", "source": "s1"}],
+    "evidence": [{"registry": "ungsinn", "rating": "Nivå 5", "year": 2018, "source": "s1"},
+                 {"registry": "cebc", "rating": "Well-supported", "year": 2020, "source": "s1"}],
+}
 
 
 def knowledge_base(project: Project) -> KnowledgeBase:
@@ -30,29 +31,10 @@ def knowledge_base(project: Project) -> KnowledgeBase:
     return KnowledgeBase(records)
 
 
-ALFA = """
-    id: alfa
-    title: Alfa – föräldraträning
-    summary: {summary}
-    reviewed: 2026-01-15
-    description: Beskrivning av Alfa.
-    target_group: {{text: Föräldrar till barn 3–12 år, source: s1}}
-    ages: {{min: 3, max: 12, source: s1}}
-    problems: [beteendeproblem]
-    arenas: [hem]
-    formats: [familj]
-    intensity: {{text: En timme i veckan, source: s1}}
-    duration: {{text: 20–30 träffar, source: s1}}
-    training: {{text: 21 seminariedagar, source: s1}}
-    sources:
-      - {{id: s1, title: Källa ett, year: 2005, url: "https://example.org/a"}}
-"""
-
-
-def alfa_with(make_project: Callable[..., Project], extra: str = "",
+def alfa_with(make_project: Callable[..., Project], extra: dict[str, Any] | None = None,
               summary: str = "En påhittad insats för tester.") -> KnowledgeBase:
-    """A knowledge base whose one method is Alfa, with extra YAML fields."""
-    text = ALFA.format(summary=json.dumps(summary, ensure_ascii=False)) + extra
+    """A knowledge base whose one method is Alfa, with extra fields."""
+    text = record("intervention", summary=summary, **(extra or {}))
     return knowledge_base(make_project({"intervention/alfa.yaml": text}))
 
 

@@ -5,8 +5,10 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
+from conftest import record
 
 from generator.site import Project, check, generate
 
@@ -23,25 +25,18 @@ WORK = """
     doi: 10.1111/j.1475-3588.2004.00085.x
 """
 
-ALFA_CITING = """
-    id: alfa
-    title: Alfa – föräldraträning
-    abbreviation: ALFA
-    summary: En påhittad insats för tester.
-    reviewed: 2026-01-15
-    description: Beskrivning av Alfa.
-    target_group: {text: Föräldrar till barn 3–12 år, source: s1}
-    ages: {min: 3, max: 12, source: s2}
-    problems: [beteendeproblem]
-    arenas: [hem]
-    formats: [familj]
-    intensity: {text: En timme i veckan, source: s1}
-    duration: {text: 20–30 träffar, source: s1}
-    training: {text: 21 seminariedagar, source: s1}
-    sources:
-      - {id: s1, ref: reference/ogden-2004}
-      - {id: s2, ref: reference/ogden-2004, note: tabell 2}
-"""
+CITES = {"id": "s1", "ref": "reference/ogden-2004"}
+CITES_TABLE = {"id": "s2", "ref": "reference/ogden-2004", "note": "tabell 2"}
+
+
+def alfa_citing(first: dict[str, Any] = CITES, second: dict[str, Any] = CITES_TABLE) -> str:
+    """Alfa resting on the work in the bibliography: its sources (on lines 18 and 19) cite
+    the work, the second for a table."""
+    return record("intervention", ages={"min": 3, "max": 12, "source": "s2"},
+                  sources=[first, second])
+
+
+ALFA_CITING = alfa_citing()
 
 
 def problems_of(make_project: Callable[..., Project], files: dict[str, str]) -> list[str]:
@@ -92,9 +87,9 @@ def test_a_citation_of_a_missing_work_is_located_with_a_suggestion(
         make_project: Callable[..., Project]) -> None:
     problems = problems_of(make_project, {
         "reference/ogden-2004.yaml": WORK,
-        "intervention/alfa.yaml": ALFA_CITING.replace("reference/ogden-2004}",
-                                                      "reference/ogden-2005}", 1)})
-    assert problems == ["data/intervention/alfa.yaml:16:19: error: hänvisningen "
+        "intervention/alfa.yaml": alfa_citing(
+            {**CITES, "ref": "reference/ogden-2005"})})
+    assert problems == ["data/intervention/alfa.yaml:18:19: error: hänvisningen "
                         "'reference/ogden-2005' pekar på en post som inte finns "
                         "(menade du 'ogden-2004'?)"]
 
@@ -103,34 +98,33 @@ def test_a_citation_must_point_into_the_bibliography(
         make_project: Callable[..., Project]) -> None:
     problems = problems_of(make_project, {
         "reference/ogden-2004.yaml": WORK,
-        "intervention/alfa.yaml": ALFA_CITING.replace("reference/ogden-2004}",
-                                                      "intervention/pmto}", 1)})
-    assert problems == ["data/intervention/alfa.yaml:16:19: error: 'intervention/pmto' har "
+        "intervention/alfa.yaml": alfa_citing(
+            {**CITES, "ref": "intervention/pmto"})})
+    assert problems == ["data/intervention/alfa.yaml:18:19: error: 'intervention/pmto' har "
                         "fel form för 'ref' (skriv 'reference/id', t.ex. "
                         "'reference/fixsen-2005', och lägg referensen i data/reference/)"]
 
 
 def test_a_source_needs_a_work_or_a_title_but_not_both(
         make_project: Callable[..., Project]) -> None:
-    neither = ALFA_CITING.replace("{id: s1, ref: reference/ogden-2004}", "{id: s1}")
-    both = ALFA_CITING.replace("{id: s1, ref: reference/ogden-2004}",
-                               "{id: s1, ref: reference/ogden-2004, year: 2004}")
+    neither = alfa_citing({"id": "s1"})
+    both = alfa_citing({**CITES, "year": 2004})
     assert problems_of(make_project, {"reference/ogden-2004.yaml": WORK,
                                       "intervention/alfa.yaml": neither}) == [
-        "data/intervention/alfa.yaml:16:5: error: ange ref (en referens i litteraturlistan) "
+        "data/intervention/alfa.yaml:18:5: error: ange ref (en referens i litteraturlistan) "
         "eller title"]
     assert problems_of(make_project, {"reference/ogden-2004.yaml": WORK,
                                       "intervention/alfa.yaml": both}) == [
-        "data/intervention/alfa.yaml:16:5: error: year finns redan i reference/ogden-2004; "
+        "data/intervention/alfa.yaml:18:5: error: year finns redan i reference/ogden-2004; "
         "ta bort dem här så att uppgifterna bara står på ett ställe"]
 
 
 def test_citing_the_same_work_twice_for_the_same_thing_is_an_error(
         make_project: Callable[..., Project]) -> None:
-    twice = ALFA_CITING.replace(", note: tabell 2}", "}")
+    twice = alfa_citing(second={"id": "s2", "ref": "reference/ogden-2004"})
     problems = problems_of(make_project, {"reference/ogden-2004.yaml": WORK,
                                           "intervention/alfa.yaml": twice})
-    assert problems == ["data/intervention/alfa.yaml:17:19: error: källan 's2' hänvisar till "
+    assert problems == ["data/intervention/alfa.yaml:19:19: error: källan 's2' hänvisar till "
                         "samma verk som 's1' (använd den andra källans id i posten, eller "
                         "skriv i note vilken del av verket källan gäller)"]
 
@@ -186,22 +180,13 @@ def test_the_bibliography_lists_each_bundled_work_once_with_its_citing_records(
         assert f"implementering/{stage}/" in cited_in, stage
 
 
-COURSE_READING = """
-    id: kurs
-    title: En kurs
-    summary: En kurs om EBP.
-    reviewed: 2026-01-15
-    audience: Socionomstudenter
-    scope: {text: "7,5 högskolepoäng", source: s1}
-    description: Om kursen.
-    modules:
-      - id: modul-1
-        title: Fråga
-        reading:
-          - {ref: reference/ogden-2004, note: Läs sidorna 1–10.}
-    sources:
-      - {id: s1, title: Källa ett}
-"""
+def course_reading(reading: dict[str, str]) -> str:
+    """The course with one module whose reading list has one entry, on line 13."""
+    return record("curriculum", modules=[{"id": "modul-1", "title": "Fråga",
+                                          "reading": [reading]}])
+
+
+COURSE_READING = course_reading({"ref": "reference/ogden-2004", "note": "Läs sidorna 1–10."})
 
 
 def test_a_reading_list_cites_the_bibliography_and_is_listed_as_citing_it(
@@ -217,11 +202,9 @@ def test_a_reading_list_cites_the_bibliography_and_is_listed_as_citing_it(
 
 def test_describing_a_listed_work_again_points_to_its_entry(
         make_project: Callable[..., Project]) -> None:
-    again = COURSE_READING.replace(
-        "{ref: reference/ogden-2004, note: Läs sidorna 1–10.}",
-        "{title: MST i Norge, doi: 10.1111/J.1475-3588.2004.00085.x}")
+    again = course_reading({"title": "MST i Norge", "doi": "10.1111/J.1475-3588.2004.00085.x"})
     problems = problems_of(make_project, {"reference/ogden-2004.yaml": WORK,
                                           "curriculum/kurs.yaml": again})
-    assert problems == ["data/curriculum/kurs.yaml:12:35: error: verket finns redan i "
+    assert problems == ["data/curriculum/kurs.yaml:13:35: error: verket finns redan i "
                         "litteraturlistan som reference/ogden-2004 (skriv ref: "
                         "reference/ogden-2004 i stället för att beskriva verket igen)"]

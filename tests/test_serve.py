@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import record
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
@@ -21,23 +22,10 @@ from playwright.sync_api import Page, expect
 from generator.site import Project
 
 ALFA_PAGE = "insatser/alfa/"
-BETA = """
-    id: beta
-    title: Beta – en insats till
-    summary: Ännu en påhittad insats.
-    reviewed: 2026-01-15
-    description: Beskrivning av Beta.
-    target_group: {text: Föräldrar, source: s1}
-    ages: {min: 3, max: 12, source: s1}
-    problems: [beteendeproblem]
-    arenas: [hem]
-    formats: [familj]
-    intensity: {text: En timme i veckan, source: s1}
-    duration: {text: 20 träffar, source: s1}
-    training: {text: 5 dagar, source: s1}
-    sources:
-      - {id: s1, title: Källa ett}
-"""
+# A second method that nothing links to and that links nowhere.
+BETA = record("intervention", "beta", title="Beta – en insats till", abbreviation=None,
+              summary="Ännu en påhittad insats.", keywords=None, related=None,
+              description="Beskrivning av Beta.")
 
 
 def free_port() -> int:
