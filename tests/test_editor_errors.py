@@ -12,25 +12,16 @@ from collections.abc import Callable
 
 import pytest
 from click.testing import CliRunner
+from conftest import record
 
 from generator.cli import main
 from generator.project import today as build_day
 from generator.site import Project
 from generator.types import RECORD_TYPES
 
-# The process record of the minimal project, line by line, so a case can change one line.
-STEG = """\
-id: steg
-title: Steg för steg
-summary: En process.
-reviewed: 2026-01-15
-description: Om processen.
-steps:
-  - {id: fraga, title: Formulera en fråga, related: [intervention/alfa]}
-  - {id: sok, title: Sök kunskap}
-sources:
-  - {id: s1, title: Källa ett}
-"""
+# The process record of the minimal project, so a case can change one line of it:
+# id, title, summary, reviewed, description, steps (two, on lines 7 and 8), sources.
+STEG = record("process")
 STEG_FILE = "data/process/steg.yaml"
 
 
@@ -95,18 +86,10 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
         f"{STEG_FILE}:1:1: error: fältet 'description' saknas",
         f"{STEG_FILE}:5:1: error: okänt fält 'descriptoin' (menade du 'description'?)",
     ]),
-    "vocabulary": ({"stage/start.yaml": None, "stage/slut.yaml": """\
-id: slut
-title: Hållbarhet
-summary: Ett senare steg.
-reviewed: 2026-01-15
-order: 5
-framework: fixen-2005
-english_name: Sustainability
-fixsen_2005: Sustainability
-description: Om hållbarhet.
-sources: [{id: s1, title: Källa}]
-"""}, [
+    "vocabulary": ({"stage/start.yaml": None, "stage/slut.yaml": record(
+        "stage", "slut", title="Hållbarhet", summary="Ett senare steg.", order=5,
+        framework="fixen-2005", english_name="Sustainability", fixsen_2005="Sustainability",
+        description="Om hållbarhet.", activities=None, checklist=None)}, [
         "data/stage/slut.yaml:6:12: error: 'fixen-2005' är inte ett tillåtet värde för "
         "'framework'; tillåtna är 'nirn' or 'fixsen-2005' (menade du 'fixsen-2005'?)",
     ]),

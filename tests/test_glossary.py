@@ -4,23 +4,24 @@ and backlinks on every kind of record."""
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import record
 from playwright.sync_api import Page, expect
 
 from generator.site import Project, generate
 
-TERM = """
-    id: fidelity
-    title: programtrohet
-    summary: Att en metod används så som den är tänkt.
-    reviewed: 2026-01-15
-    forms: [fidelity]
-    definition: {text: Görs arbetet så som det är tänkt?, source: s1}
-    related: [intervention/alfa]
-    sources:
-      - {id: s1, title: Källa ett}
-"""
+
+def fidelity(**fields: Any) -> str:
+    """A term with a second form; it links to Alfa unless `related` says otherwise."""
+    return record("term", "fidelity", title="programtrohet",
+                  summary="Att en metod används så som den är tänkt.", forms=["fidelity"],
+                  definition={"text": "Görs arbetet så som det är tänkt?", "source": "s1"},
+                  **fields)
+
+
+TERM = fidelity()
 
 
 def test_a_term_has_a_page_with_its_sourced_definition_and_the_glossary_lists_it(
@@ -40,21 +41,16 @@ def test_terms_are_published_with_every_form_to_explain(
 
 def test_backlinks_show_on_terms_and_method_checklists_count_for_stages(
         make_project: Callable[..., Project]) -> None:
-    alfa_checklist = """
-        checklists:
-          - stage: stage/start
-            items: [{id: certifierad, text: Terapeuterna är certifierade., source: s1}]
-    """
     files = generate(make_project({"term/fidelity.yaml": TERM})).files
     term_page = files["ordlista/fidelity.md"]
     assert "## Refereras från" not in term_page
-    project = make_project({"term/fidelity.yaml": TERM.replace(
-        "related: [intervention/alfa]", "related: [term/fidelity]")})
-    alfa = (project.data_dir / "intervention" / "alfa.yaml")
-    alfa.write_text(alfa.read_text(encoding="utf-8").replace(
-        "related: [stage/start, process/steg#fraga]",
-        "related: [term/fidelity, process/steg#fraga]") + alfa_checklist.replace(
-        "\n        ", "\n"), encoding="utf-8")
+    project = make_project({
+        "term/fidelity.yaml": fidelity(related=["term/fidelity"]),
+        "intervention/alfa.yaml": record(
+            "intervention", related=["term/fidelity", "process/steg#fraga"],
+            checklists=[{"stage": "stage/start", "items": [
+                {"id": "certifierad", "text": "Terapeuterna är certifierade.",
+                 "source": "s1"}]}])})
     files = generate(project).files
     assert "[Alfa – föräldraträning](../insatser/alfa.md)" in files[
         "ordlista/fidelity.md"].split("## Refereras från")[1]

@@ -3,6 +3,8 @@
 import json
 from collections.abc import Callable
 
+from conftest import record
+
 from generator.model import KnowledgeBase
 from generator.render import NAV_LIMIT, render
 from generator.site import Project, check, generate
@@ -51,18 +53,11 @@ HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> {: onclick="al
 
 
 def test_record_text_cannot_inject_markup(make_project: Callable[..., Project]) -> None:
-    project = make_project({"process/steg.yaml": f"""
-        id: steg
-        title: '{HOSTILE}'
-        summary: '{HOSTILE}'
-        reviewed: 2026-01-15
-        keywords: ['{HOSTILE}']
-        description: '{HOSTILE}'
-        steps:
-          - {{id: fraga, title: '{HOSTILE}', text: '{HOSTILE}', questions: ['{HOSTILE}']}}
-          - {{id: sok, title: Sök}}
-        sources: [{{id: s1, title: '{HOSTILE}'}}]
-    """})
+    project = make_project({"process/steg.yaml": record(
+        "process", title=HOSTILE, summary=HOSTILE, keywords=[HOSTILE], description=HOSTILE,
+        steps=[{"id": "fraga", "title": HOSTILE, "text": HOSTILE, "questions": [HOSTILE]},
+               {"id": "sok", "title": "Sök"}],
+        sources=[{"id": "s1", "title": HOSTILE}])})
     rendered = generate(project)
     _, front_matter, body = rendered.files["steg.md"].split("---\n", 2)
     for needle in ["<script", "<img", "{: onclick", "javascript:", "data:text"]:
