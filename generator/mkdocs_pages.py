@@ -1,40 +1,25 @@
 """MkDocs' side of `kb build`: the generated pages handed over in memory, each page's text
-fetched from the generator when MkDocs first reads it (see generator/build.py)."""
+fetched from the generator just before MkDocs reads it (see generator/build.py), through
+MkDocs' public plugin events and `File.content_string`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.config_options import PathSpec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from generator.build import Pages, walk_order
 from generator.project import Project, not_in_nav_patterns, plugins_without_kb
 from generator.staging import replacing
 
 PLUGIN_KEY = "kb-generated"
-
-
-class _ArrivingFile(File):
-    """A generated file whose text is fetched from the generator when MkDocs first reads it
-    (MkDocs reads every file's text through `_content`)."""
-
-    pages: Pages
-    _text: str | bytes | None = None
-
-    @property  # type: ignore[override]
-    def _content(self) -> str | bytes | None:
-        if self._text is None:
-            self._text = self.pages.text(self.src_uri)
-        return self._text
-
-    @_content.setter
-    def _content(self, value: str | bytes | None) -> None:
-        self._text = value
 
 
 class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
@@ -45,6 +30,7 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
     def __init__(self, pages: Pages) -> None:
         super().__init__()
         self.pages = pages
+        self.waiting: dict[str, File] = {}  # generated files whose text has not come yet
 
     @event_priority(100)  # first, so other plugins see the files as they would in the tree
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -57,9 +43,11 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
             file.inclusion = InclusionLevel.UNDEFINED
         generated: list[File] = []
         for path in layout.paths:
-            file = _ArrivingFile(path, None, config.site_dir, config.use_directory_urls)
-            file.generated_by, file.pages = PLUGIN_KEY, self.pages
+            # Its text comes in `on_pre_page` (a page) or `on_env` (any other file).
+            file = File(path, None, config.site_dir, config.use_directory_urls)
+            file.generated_by = PLUGIN_KEY
             generated.append(file)
+        self.waiting = {file.src_uri: file for file in generated}
         generated += [File.generated(config, path, abs_src_path=str(source))
                       for path, source in layout.copies.items()]
         paths = {file.src_uri for file in generated}
@@ -67,6 +55,27 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
                  and file.src_uri not in paths]  # as in the tree: a theme never hides a page
         return Files([*sorted([*content, *generated], key=lambda f: walk_order(f.src_uri)),
                       *theme])
+
+
+    @event_priority(100)  # first, so other plugins see the page's text
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """A generated page gets its text just before MkDocs reads it, so that the generator
+        renders the next pages meanwhile."""
+        self._arrive(page.file.src_uri)
+        return page
+
+    @event_priority(100)
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page has been read; the other generated files (data, redirects) get their
+        text before MkDocs copies them."""
+        for path in list(self.waiting):
+            self._arrive(path)
+        return env
+
+    def _arrive(self, path: str) -> None:
+        file = self.waiting.pop(path, None)
+        if file is not None:
+            file.content_string = self.pages.text(path)
 
 
 def build_with(pages: Pages, project: Project, site_dir: Path) -> None:
