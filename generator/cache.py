@@ -8,9 +8,8 @@ before; and the cache holds what the YAML says, never a verdict: every record is
 every check.
 
 Each file's data is kept pickled on its own (`pickled`, `unpickled`): the loading job, which
-runs on two cores, makes and reads these, and the cache file is then a table of bytes that
-is written and read whole in a few milliseconds (one pickle of all the data took a tenth of
-a large check, on one core).
+may run on two cores, makes and reads these, so the cache file is a table of bytes written
+and read whole, and no single process pickles all the data.
 
 The cache is a local file anyone with write access to the project could change, so it is
 read as data only (no class but `datetime.date` can be named in it), and an entry is held to

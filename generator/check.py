@@ -1,7 +1,7 @@
 """The first half of the pipeline, on its own: read and validate every record (`kb check`).
 
 Kept apart from rendering so that a check imports neither the templates nor the page
-producers: at 10,000 records every tenth of a second counts.
+producers, which `kb check` does not need.
 """
 
 from __future__ import annotations
@@ -23,20 +23,16 @@ from generator.validate import validate
 
 @contextmanager
 def _no_garbage_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while the records are read. It runs after every few
-    hundred new objects, and each full run visits every live object, so while loading builds
-    millions of objects (none in a cycle) it would visit them again and again: at 10,000
-    records that doubled the check. The records live as long as the process, so afterwards
-    they are frozen (left out of later collections, still freed when unused) rather than
-    visited once more, which would cost another second at 10,000, and again and again in
-    every collection while MkDocs builds."""
+    """Pause Python's cycle collector while the records are read and validated. It runs after
+    every few hundred new objects, and each full run visits every live object, so while
+    loading builds millions of objects (none in a cycle) it would visit them again and again.
+    Afterwards it runs as usual, so that a long-running `kb serve` frees the records of
+    earlier rebuilds (tests/test_serve_memory.py)."""
     enabled = gc.isenabled()
-    gc.unfreeze()  # a long-running `kb serve`: last time's records may be garbage by now
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
 

@@ -158,8 +158,8 @@ def _filesize(size: int, units: dict[str, str]) -> str:
 
 # Templates compiled once are kept, like Python's own bytecode, in Jinja2's cache folder (in
 # the system's temporary folder, private to the user); Jinja2 compiles a template again
-# whenever its source or Jinja2 itself changes. Compiling them all took a fifth of
-# generating a small knowledge base.
+# whenever its source or Jinja2 itself changes, so a small knowledge base is not generated
+# mostly compiling templates (bench/README.md).
 _COMPILED = FileSystemBytecodeCache()
 
 
