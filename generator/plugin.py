@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.diagnostics import DataError
 from generator.project import Project, Settings
+from generator.publication import THEME_DIR, site_url
 from generator.render import Rendered
 from generator.site import generate
 
@@ -49,6 +50,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except DataError as exc:
             raise PluginError(f"Fel i data:\n{exc}") from exc
         config.nav = self.rendered.nav
+        config.extra.update(self.rendered.extra)
+        config.site_url = site_url(config)
+        config.theme.dirs.insert(0, str(THEME_DIR))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
