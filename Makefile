@@ -6,8 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
 
-.PHONY: serve build check test lint schemas chromium clean
+.PHONY: serve build check test lint schemas chromium nginx clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -34,7 +35,7 @@ schemas: $(STAMP)
 	$(BIN)/kb schemas --out .kb/schemas
 
 ## test: set up and run the whole test suite, browser tests included
-test: $(STAMP) chromium
+test: $(STAMP) chromium nginx
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
@@ -42,6 +43,12 @@ chromium:
 	@test -x $(CHROMIUM) || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+# The web server the publishing test serves the built site with (tests/test_nginx.py).
+nginx:
+	@test -x $(NGINX) || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx; }
 
 clean:
 	rm -rf $(VENV) site .kb
