@@ -1,0 +1,84 @@
+"""MkDocs' side of `kb build`: the generated pages handed over in memory, each page's text
+fetched from the generator when MkDocs first reads it (see generator/build.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.config_options import PathSpec
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator.build import Pages, walk_order
+from generator.project import Project, not_in_nav_patterns, plugins_without_kb
+from generator.publication import THEME_DIR, published_config
+from generator.staging import replacing
+
+PLUGIN_KEY = "kb-generated"
+
+
+class _ArrivingFile(File):
+    """A generated file whose text is fetched from the generator when MkDocs first reads it
+    (MkDocs reads every file's text through `_content`)."""
+
+    pages: Pages
+    _text: str | bytes | None = None
+
+    @property  # type: ignore[override]
+    def _content(self) -> str | bytes | None:
+        if self._text is None:
+            self._text = self.pages.text(self.src_uri)
+        return self._text
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._text = value
+
+
+class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
+    """Hands MkDocs the generated pages: the files it would find in the tree `kb generate`
+    writes (content plus generated pages), in the same order, so the site is the one plain
+    MkDocs builds from that tree, without writing and re-reading every page."""
+
+    def __init__(self, pages: Pages) -> None:
+        super().__init__()
+        self.pages = pages
+
+    @event_priority(100)  # first, so other plugins see the files as they would in the tree
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        layout = self.pages.layout()
+        config.nav = layout.nav
+        config.extra.update(layout.extra)  # read by the theme when pages are written, later
+        if layout.not_in_nav:
+            config.not_in_nav = PathSpec().validate(not_in_nav_patterns(layout.not_in_nav))
+        content = [file for file in files if file.src_dir == config.docs_dir]
+        for file in content:  # decided again after this event, with the generated not_in_nav
+            file.inclusion = InclusionLevel.UNDEFINED
+        generated: list[File] = []
+        for path in layout.paths:
+            file = _ArrivingFile(path, None, config.site_dir, config.use_directory_urls)
+            file.generated_by, file.pages = PLUGIN_KEY, self.pages
+            generated.append(file)
+        generated += [File.generated(config, path, abs_src_path=str(source))
+                      for path, source in layout.copies.items()]
+        paths = {file.src_uri for file in generated}
+        theme = [file for file in files if file.src_dir != config.docs_dir
+                 and file.src_uri not in paths]  # as in the tree: a theme never hides a page
+        return Files([*sorted([*content, *generated], key=lambda f: walk_order(f.src_uri)),
+                      *theme])
+
+
+def build_with(pages: Pages, project: Project, site_dir: Path) -> None:
+    """Build the project's content and `pages` into `site_dir`, replacing it only if
+    everything succeeds."""
+    with replacing(site_dir.resolve()) as staging:
+        project_config = project.config()
+        config = load_config(str(project.config_file), site_dir=str(staging),
+                             docs_dir=str(project.content_dir),
+                             plugins=plugins_without_kb(project_config),
+                             **published_config(project_config, str(THEME_DIR)))
+        config.plugins[PLUGIN_KEY] = GeneratedPages(pages)
+        mkdocs_build(config)

@@ -1,0 +1,115 @@
+"""Where a knowledge base lives and how it is configured: `mkdocs.yml`, `data/`, `content/`.
+
+This module is light on purpose: `kb build` finds the project and starts MkDocs here while
+a second process imports the record types and the templates (see `generator/build.py`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, PositiveInt, ValidationError
+
+from generator.diagnostics import Diagnostic
+from generator.load import MAX_FILE_BYTES, FieldPath, load_file, plain_yaml
+
+PLUGIN_NAME = "kb"
+# How old a review may be before `kb check` warns; configurable per project in mkdocs.yml.
+REVIEW_MAX_AGE_YEARS = 3
+
+
+def today() -> dt.date:
+    """The day a check or a build counts review ages from: that of SOURCE_DATE_EPOCH when it
+    is set, as for any reproducible build (MkDocs dates its pages from it too), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return dt.date.today()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+
+
+class Settings(BaseModel):
+    """The kb plugin's options (`plugins: - kb: {review_max_age_years: 3}` in mkdocs.yml).
+
+    The library reads them from mkdocs.yml itself, so `kb check`, `kb build` and
+    `mkdocs build` always apply the same limits; the plugin only declares them to MkDocs."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    review_max_age_years: PositiveInt = REVIEW_MAX_AGE_YEARS
+    max_file_bytes: PositiveInt = MAX_FILE_BYTES
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a knowledge base lives: `mkdocs.yml`, `data/` and `content/` under one root."""
+
+    root: Path
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Project:
+        """The nearest folder at or above `start` that holds `mkdocs.yml` and `data/`."""
+        here = (start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            if (folder / "mkdocs.yml").is_file() and (folder / "data").is_dir():
+                return cls(folder)
+        raise FileNotFoundError(f"hittar ingen kunskapsbank (mkdocs.yml och data/) i {here}")
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def config(self) -> dict[str, Any]:
+        """mkdocs.yml as it is now (a dev server sees it change)."""
+        return plain_yaml(self.config_file.read_text(encoding="utf-8"))
+
+    def settings(self) -> tuple[Settings, list[Diagnostic]]:
+        """The kb plugin's options from mkdocs.yml; invalid ones are reported at their place
+        in mkdocs.yml and the defaults are used, so a check still runs."""
+        plugins = self.config().get("plugins") or []
+        for i, entry in enumerate(plugins):
+            if isinstance(entry, dict) and PLUGIN_NAME in entry:
+                try:
+                    return Settings.model_validate(entry[PLUGIN_NAME] or {}), []
+                except ValidationError as exc:
+                    return Settings(), self._config_problems(exc, ("plugins", i, PLUGIN_NAME))
+        return Settings(), []
+
+    def _config_problems(self, exc: ValidationError, at: FieldPath) -> list[Diagnostic]:
+        doc, _ = load_file(self.config_file, self.root, "")
+        problems = []
+        for error in exc.errors():
+            path = (*at, *error["loc"])
+            line, column = doc.locate(path, key=error["type"] == "extra_forbidden")
+            problems.append(Diagnostic(doc.path, line, column, "error",
+                                       f"ogiltig inställning för kb: {error['loc'][-1]}",
+                                       f"tillåtet är {', '.join(Settings.model_fields)} "
+                                       "med positiva heltal"))
+        return problems
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / self.config().get("docs_dir", "docs")
+
+    def content_pages(self) -> list[str]:
+        """Hand-written Markdown pages, docs-relative, in a stable order."""
+        content_dir = self.content_dir
+        return sorted(p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*.md"))
+
+
+def plugins_without_kb(config: dict[str, Any]) -> list[Any]:
+    """The project's MkDocs plugins but ours: generated pages build without it."""
+    return [p for p in config.get("plugins", [])
+            if p != PLUGIN_NAME and not (isinstance(p, dict) and PLUGIN_NAME in p)]
+
+
+def not_in_nav_patterns(paths: list[str]) -> str:
+    """MkDocs' `not_in_nav` setting for docs-relative paths: one anchored pattern each."""
+    return "\n".join(f"/{path}" for path in paths)

@@ -1,0 +1,68 @@
+"""Make record text safe to place in generated Markdown.
+
+Record text is Markdown without HTML. Whatever an editor (or an attacker with commit rights)
+writes, no tag, attribute list or script URL from YAML may reach the built site, so text is
+escaped where it enters a template, not trusted to be clean.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+
+def _scheme(name: str) -> str:
+    """A URL scheme as browsers read it: they drop tabs and line breaks anywhere in a URL, so
+    'java<TAB>script:' is still javascript:."""
+    return "[\t\n\r]*".join(map(re.escape, name))
+
+
+# A link or reference definition whose target starts with a script-capable scheme, after the
+# spaces and control characters browsers skip at the start of a URL.
+_UNSAFE_URL = re.compile(
+    r"(\](?:\(|:)[\x00-\x20]*<?[\x00-\x20]*)(?:"
+    + "|".join(_scheme(s) for s in ("javascript", "vbscript", "data", "file"))
+    + r")[\x00-\x20]*:", re.IGNORECASE)
+_REPLACEMENTS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
+_ESCAPE = re.compile("|".join(map(re.escape, _REPLACEMENTS)))
+# Text without these characters has nothing to escape and no link target: most record text,
+# which a large build then passes through without the per-line work below.
+_NEEDS_WORK = re.compile(r"[&<>{}\]]")
+
+
+def safe_markdown(text: str) -> Markup:
+    """Record text as Markdown that cannot carry raw HTML, attribute lists or script links.
+
+    Line-start '>' stays a blockquote marker; every other '<', '>', '&', '{', '}' becomes an
+    entity, which Markdown shows as the character but never parses as markup. Text that is
+    already Markup (made by our own templates) passes unchanged.
+    """
+    if isinstance(text, Markup):
+        return text
+    if not _NEEDS_WORK.search(text):
+        return Markup(text)
+    text = _UNSAFE_URL.sub(r"\1#", text)
+    lines = []
+    for line in text.split("\n"):
+        quote = re.match(r"^(\s*>)+", line)
+        head = quote.group(0) if quote else ""
+        lines.append(head + _ESCAPE.sub(lambda m: _REPLACEMENTS[m.group(0)], line[len(head):]))
+    return Markup("\n".join(lines))
+
+
+def table_cell(text: str) -> Markup:
+    """Record text for one cell of a Markdown table: one line, pipes escaped."""
+    one_line = " ".join(text.split())
+    safe = one_line if isinstance(text, Markup) else safe_markdown(one_line)
+    return Markup(safe.replace("|", "\\|"))
+
+
+def finalize(value: object) -> object:
+    """Jinja `finalize` hook: every value a template prints is Markdown-escaped unless it is
+    Markup (template output such as macros and links); autoescape then leaves it alone."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return safe_markdown(str(value))

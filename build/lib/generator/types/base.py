@@ -1,0 +1,290 @@
+"""Fields every record shares, and the building blocks record types are made of.
+
+A pydantic class is the single source of truth for a record type: it validates the YAML,
+it is the typed model the templates receive, its field descriptions become the editors'
+field reference, and it is exported as JSON Schema for editors' YAML tooling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from typing import Annotated, ClassVar, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from generator.types.identifiers import Url
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+REF_PATTERN = r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Ref = Annotated[
+    str,
+    StringConstraints(pattern=REF_PATTERN),
+    Field(description="Hänvisning till en annan post: `typ/id` eller `typ/id#ankare`, "
+                      "t.ex. `intervention/pmto` eller `process/ebp#fraga`."),
+]
+
+
+def split_ref(ref: str) -> tuple[str, str, str]:
+    """`type/id#anchor` -> (type, id, anchor); the anchor is empty when absent."""
+    target, _, anchor = ref.partition("#")
+    type_name, _, record_id = target.partition("/")
+    return type_name, record_id, anchor
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a misspelt field must never be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+REFERENCE_PATTERN = r"^reference/[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+ReferenceKey = Annotated[str, StringConstraints(pattern=REFERENCE_PATTERN), Field(
+    description="Verket i litteraturlistan, t.ex. `reference/fixsen-2005`; titel, författare, "
+                "år och adress hämtas då därifrån.")]
+
+
+class CitesWork(Strict):
+    """Something that names a work: by its key in the bibliography (`ref`), which describes
+    the work once for every record, or by describing it in place; never both, so that a
+    work's details cannot drift apart."""
+
+    ref: ReferenceKey | None = None
+    title: Text | None = Field(None, description="Titel (krävs utan `ref`).")
+
+    @model_validator(mode="after")
+    def _described_once(self) -> CitesWork:
+        if self.ref is None and self.title is None:
+            raise ValueError("ange ref (en referens i litteraturlistan) eller title")
+        described = [name for name in type(self).model_fields
+                     if name not in ("id", "ref", "note") and getattr(self, name) is not None]
+        if self.ref is not None and described:
+            raise ValueError(f"{', '.join(described)} finns redan i {self.ref}; ta bort "
+                             "dem här så att uppgifterna bara står på ett ställe")
+        return self
+
+
+class Source(CitesWork):
+    """A source a record's facts rest on, usually a work in the bibliography; a web page only
+    this record uses may be described here instead."""
+
+    id: Slug = Field(description="Kort nyckel som fakta i posten hänvisar till med `source`.")
+    note: str = Field("", description="Vad posten använder av källan, t.ex. 'kapitel 7' "
+                                      "eller 'bild 12'.")
+    publisher: str | None = Field(None, description="Utgivare, tidskrift eller organisation.")
+    year: int | None = Field(None, ge=1900, le=2100, description="Utgivningsår.")
+    url: Url | None = Field(None, description="Webbadress (http eller https).")
+
+
+class Fact(Strict):
+    """A statement together with the source that supports it."""
+
+    text: Text = Field(description="Uppgiften, med egna ord (Markdown utan HTML).")
+    source: Slug = Field(description="`id` för en källa i postens `sources`.")
+
+
+ANCHOR_ALIASES = ("Tidigare id för den här delen. Byter du id, skriv det gamla här: gamla "
+                  "länkar till delen leder då vidare till den.")
+
+
+class Section(Strict):
+    """A linkable part of a record (a step, module, activity or checklist item)."""
+
+    id: Slug = Field(description="Stabilt ankare; ändra aldrig ett publicerat id.")
+    title: Text = Field(description="Rubrik.")
+    text: str = Field("", description="Brödtext (Markdown utan HTML).")
+    aliases: list[Slug] = Field(default_factory=list, description=ANCHOR_ALIASES)
+
+
+class ChecklistItem(Strict):
+    """One thing an implementation team can mark as done."""
+
+    id: Slug = Field(description="Stabilt id; markeringar sparas mot detta id, inte mot texten.")
+    text: Text = Field(description="Vad som ska vara på plats.")
+    aliases: list[Slug] = Field(default_factory=list, description=ANCHOR_ALIASES)
+
+
+class Record(Strict):
+    """Fields every record has, whatever its type."""
+
+    type_name: ClassVar[str]
+    url_prefix: ClassVar[str]
+    template: ClassVar[str]
+    # A type a site has at most one record of (its accessibility statement).
+    one_per_site: ClassVar[bool] = False
+
+    id: Slug = Field(description="Postens id: gemener, siffror och bindestreck; samma som "
+                                 "filnamnet utan `.yaml`. Ingår i postens adress.")
+    title: Text = Field(description="Postens namn som det visas på webbplatsen.")
+    summary: Text = Field(description="En eller två meningar som sammanfattar posten; "
+                                      "visas i översikter och sökträffar.")
+    reviewed: dt.date = Field(description="Datum då innehållet senast granskades (ÅÅÅÅ-MM-DD).")
+    keywords: list[Text] = Field(
+        default_factory=list,
+        description="Sökord och synonymer, även norska och danska, som ska hitta posten.")
+    sources: list[Source] = Field(min_length=1, description="Källor som postens fakta bygger på.")
+    aliases: list[Slug] = Field(
+        default_factory=list,
+        description="Tidigare id för posten. Byter du id, skriv det gamla här: den gamla "
+                    "adressen leder då vidare till den nya, så att länkar i kursmaterial "
+                    "inte går sönder.")
+
+    def address(self, record_id: str = "") -> str:
+        """Site-relative address of the record's page, e.g. `insatser/pmto/`; given one of
+        its old ids, the address the page had then."""
+        prefix = f"{self.url_prefix}/" if self.url_prefix else ""
+        return f"{prefix}{record_id or self.id}/"
+
+    def sort_key(self) -> tuple[str | int, ...]:
+        """Where the record stands in its section: by `order` where a type has one, else by
+        title; a type read in another order (a bibliography) overrides this."""
+        return (getattr(self, "order", 0), self.title.casefold())
+
+    def anchors(self) -> dict[str, str]:
+        """Linkable parts of this record: anchor id -> title. Types with parts override this."""
+        return {}
+
+    def parts(self) -> list[Part]:
+        """Every linkable part (a section, step, module or checklist item, however deeply
+        nested) in page order, found by type so that a new kind of part needs no code here."""
+        return [part for _, part in self.located_parts]
+
+    @cached_property
+    def located_parts(self) -> tuple[tuple[FieldPath, Part], ...]:
+        """The parts with the field path of each (validation reports a repeated anchor at
+        its `id`). Records are frozen, and validation, the model and every page ask for the
+        parts, so they are found once."""
+        found: list[tuple[FieldPath, Part]] = []
+        _parts(self, (), found, top=True)
+        return tuple(found)
+
+    def references(self) -> list[tuple[FieldPath, str]]:
+        """Every cross-reference (a field named in REF_FIELDS) with its field path."""
+        return self._named(REF_FIELDS)
+
+    def fact_sources(self) -> list[tuple[FieldPath, str]]:
+        """Every `source` key a fact uses, with its field path."""
+        return self._named({"source"})
+
+    def old_ids(self) -> list[tuple[FieldPath, str]]:
+        """Every old id in an `aliases` field, the record's own and its parts', with its
+        field path; a path of length 2 (`aliases`, i) is the record's own."""
+        return self._named({"aliases"})
+
+    def _named(self, names: Collection[str]) -> list[tuple[FieldPath, str]]:
+        return [(path, value) for path, name, value in self.leaves.strings if name in names]
+
+    @cached_property
+    def leaves(self) -> Leaves:
+        """The values checks and pages look up anywhere in the record, found in one walk
+        (records are frozen, so it never goes stale)."""
+        found = Leaves()
+        _collect(self, (), found)
+        return found
+
+
+FieldPath = tuple[str | int, ...]
+# Fields whose values are references to other records, checked by validation and turned into
+# backlinks; a new kind of reference is a new field name here, never a special case elsewhere.
+REF_FIELDS = frozenset({"related", "links", "stage", "about", "ref"})
+# Fields whose strings checks look up anywhere in a record: references, the source a fact
+# cites, old ids.
+NAMED_FIELDS = frozenset({*REF_FIELDS, "source", "aliases"})
+
+
+@dataclass(frozen=True)
+class Part:
+    """A linkable part of a record: its permanent anchor, the title to show, the field that
+    holds it (its kind, e.g. `steps`) and the old anchors that must keep leading to it."""
+
+    id: str
+    title: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+def _parts(model: BaseModel, path: FieldPath, found: list[tuple[FieldPath, Part]], *,
+           top: bool = False) -> None:
+    for name in fields_with_models(type(model)):
+        value = getattr(model, name)
+        if not isinstance(value, list) or (top and name == "sources"):
+            continue
+        for i, item in enumerate(value):
+            if isinstance(item, Section):
+                found.append(((*path, name, i), Part(item.id, item.title, name,
+                                                    tuple(item.aliases))))
+            elif isinstance(item, ChecklistItem):
+                found.append(((*path, name, i), Part(item.id, item.text, name,
+                                                    tuple(item.aliases))))
+            if isinstance(item, BaseModel):
+                _parts(item, (*path, name, i), found)
+
+
+@dataclass
+class Leaves:
+    """Nested values of a record in document order, with their field paths: the strings
+    of the fields in NAMED_FIELDS (path, field name, value), every date, and every source or
+    reading that describes its work in place instead of citing the bibliography."""
+
+    strings: list[tuple[FieldPath, str, str]] = field(default_factory=list)
+    dates: list[tuple[FieldPath, dt.date]] = field(default_factory=list)
+    described_works: list[tuple[FieldPath, CitesWork]] = field(default_factory=list)
+
+
+@cache
+def fields_with_models(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields whose type can hold a model: the only ones a walk for parts must visit
+    (cached, as walks ask once per nested model)."""
+    return tuple(name for name, info in cls.model_fields.items()
+                 if _mentions(info.annotation, BaseModel))
+
+
+@cache
+def _leaf_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields whose type can hold something Leaves keeps (a named string, a date, or a
+    model with such fields): most of a record is text that a walk can step over."""
+    return tuple(name for name, info in cls.model_fields.items()
+                 if name in NAMED_FIELDS or _mentions(info.annotation, dt.date)
+                 or any(_leaf_fields(model) for model in _models_in(info.annotation)))
+
+
+def _mentions(annotation: object, kind: type) -> bool:
+    """Whether a type annotation is or contains (in a list, union or Annotated) `kind`."""
+    if isinstance(annotation, type) and not get_args(annotation):
+        return issubclass(annotation, kind)
+    return any(_mentions(arg, kind) for arg in get_args(annotation))
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and not get_args(annotation):
+        return [annotation] if issubclass(annotation, BaseModel) else []
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
+def _collect(model: BaseModel, path: FieldPath, found: Leaves) -> None:
+    """Fill `found` from `model` and the models inside it, visiting only fields that can hold
+    something to keep."""
+    for name in _leaf_fields(type(model)):
+        _collect_value(getattr(model, name), (*path, name), name, found)
+
+
+def _collect_value(value: object, path: FieldPath, name: str, found: Leaves) -> None:
+    if isinstance(value, str):
+        if name in NAMED_FIELDS:
+            found.strings.append((path, name, value))
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            _collect_value(item, (*path, i), name, found)
+    elif isinstance(value, BaseModel):
+        if isinstance(value, CitesWork) and value.ref is None:
+            found.described_works.append((path, value))
+        _collect(value, path, found)
+    elif isinstance(value, dt.date):
+        found.dates.append((path, value))
