@@ -79,6 +79,6 @@ def build_with(pages: Pages, project: Project, site_dir: Path) -> None:
         config = load_config(str(project.config_file), site_dir=str(staging),
                              docs_dir=str(project.content_dir),
                              plugins=plugins_without_kb(project_config),
-                             **published_config(project_config, str(THEME_DIR)))
+                             **published_config(project, str(THEME_DIR)))
         config.plugins[PLUGIN_KEY] = GeneratedPages(pages)
         mkdocs_build(config)

@@ -47,7 +47,7 @@ def derived_config(project: Project, rendered: Rendered) -> dict[str, Any]:
     the site's address and the theme overrides with the values they show."""
     config = project.config()
     derived = {**config, "docs_dir": "docs", "site_dir": "site",
-               **published_config(config, TREE_THEME_DIR),
+               **published_config(project, TREE_THEME_DIR),
                "extra": {**(config.get("extra") or {}), **rendered.extra},
                "plugins": plugins_without_kb(config), "nav": rendered.nav}
     if derived["site_url"] is None:

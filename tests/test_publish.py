@@ -10,8 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from generator.build import build
+from generator.cli import main
 from generator.publication import SITE_URL_ENV
 from generator.site import Project, check, write_tree
 
@@ -244,3 +246,24 @@ def test_plain_mkdocs_builds_the_footer_and_404_from_the_generated_tree(
     html = (site / "insatser" / "alfa" / "index.html").read_text(encoding="utf-8")
     assert '<a href="https://exempel.se/">Exempels kommun</a>' in html
     assert "<h1>Sidan finns inte</h1>" in (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_an_address_that_is_not_one_is_reported_where_it_was_set(
+        make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project()
+    monkeypatch.chdir(project.root)
+    monkeypatch.setenv(SITE_URL_ENV, "kunskapsbank.se")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1, result.output
+    assert "KB_SITE_URL:1:1: error: 'kunskapsbank.se' är ingen webbadress" in result.output
+    monkeypatch.delenv(SITE_URL_ENV)
+    config = project.config_file.read_text(encoding="utf-8")
+    project.config_file.write_text(config.replace(
+        "# site_url: https://kunskapsbank.example.se/", "site_url: ftp://kunskapsbank.se/"),
+        encoding="utf-8")
+    result = CliRunner().invoke(main, ["generate", "--out", "tree"])
+    assert result.exit_code == 1
+    line = config.splitlines().index("# site_url: https://kunskapsbank.example.se/") + 1
+    assert f"mkdocs.yml:{line}:11: error: 'ftp://kunskapsbank.se/' är ingen webbadress" \
+        in result.output
+    assert not (project.root / "site").exists() and not (project.root / "tree").exists()
