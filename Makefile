@@ -6,9 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM := /usr/bin/chromium
-NGINX := /usr/sbin/nginx
 
-.PHONY: serve build check test lint schemas chromium nginx clean
+.PHONY: serve build check test lint schemas chromium clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -30,12 +29,22 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kb check
 
+# Debian's nginx, which tests/test_nginx.py serves the built site with; `make test` installs
+# it the way it installs Chromium.
+NGINX := /usr/sbin/nginx
+.PHONY: nginx
+test: nginx
+nginx:
+	@test -x $(NGINX) || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx; }
+
 ## schemas: JSON Schema files for editors' YAML tooling (.kb/schemas, see .vscode/)
 schemas: $(STAMP)
 	$(BIN)/kb schemas --out .kb/schemas
 
 ## test: set up and run the whole test suite, browser tests included
-test: $(STAMP) chromium nginx
+test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
@@ -43,12 +52,6 @@ chromium:
 	@test -x $(CHROMIUM) || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
-
-# The web server the publishing test serves the built site with (tests/test_nginx.py).
-nginx:
-	@test -x $(NGINX) || { \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx; }
 
 clean:
 	rm -rf $(VENV) site .kb
