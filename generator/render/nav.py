@@ -31,7 +31,8 @@ def build(ctx: RenderContext) -> tuple[list[Any], list[str]]:
     address prefix sit at the top level. A section with more than NAV_LIMIT records lists
     only its index page; so does the top level for types without a section. Hand-written
     pages join the section whose folder they are in; pages producers placed with
-    `add_to_nav` follow; the rest go last.
+    `add_to_nav` follow; the rest go last. The pages of a type without a `nav_position` are
+    left out on purpose.
     """
     t, content_pages = ctx.t, ctx.content_pages
     nav: list[Any] = [{t["sections"]["home"]: "index.md"}] if "index.md" in content_pages else []
@@ -59,6 +60,9 @@ def build(ctx: RenderContext) -> tuple[list[Any], list[str]]:
             parent = sections.get(cls.nested_in)
             (parent if parent is not None else nav).append(
                 {section_title(t, type_name): sections[type_name]})
+    for cls in ctx.kb.types.out_of_nav():
+        for record in ctx.kb.of_type(cls.type_name):
+            ctx.leave_out_of_nav(record_path(record))
     nav.extend(ctx.nav_entries.get("", []))
     editors = ["redaktorer/index.md"] if "redaktorer/index.md" in content_pages else []
     nav.append({t["sections"]["editors"]: section_pages(

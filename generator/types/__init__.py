@@ -4,6 +4,7 @@ A new type needs no line here; the classes below are named for the code that tre
 type specially (a method's checklists on a stage's page, the bibliography).
 """
 
+from generator.types.accessibility import Accessibility
 from generator.types.base import Record
 from generator.types.curriculum import Curriculum
 from generator.types.framework import Framework
@@ -20,5 +21,5 @@ from generator.types.term import Term
 # The built-in types; a project's own are added by `registry.project_types`.
 RECORD_TYPES: RecordTypes = builtin_types()
 
-__all__ = ["RECORD_TYPES", "Curriculum", "Framework", "Intervention", "Measure", "Process",
-           "Record", "RecordTypes", "Reference", "Stage", "Status", "Study", "Term"]
+__all__ = ["RECORD_TYPES", "Accessibility", "Curriculum", "Framework", "Intervention", "Measure",
+           "Process", "Record", "RecordTypes", "Reference", "Stage", "Status", "Study", "Term"]

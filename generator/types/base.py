@@ -130,11 +130,14 @@ class Record(Strict):
     # the maintenance page, the field reference).
     position: ClassVar[int] = LAST
     # Where its section stands in the navigation, and the type whose section holds it
-    # (empty: a section of its own at the top).
-    nav_position: ClassVar[int] = LAST
+    # (empty: a section of its own at the top). None keeps its pages out of the navigation
+    # and of /lankar/ (a page every footer links to instead).
+    nav_position: ClassVar[int | None] = LAST
     nested_in: ClassVar[str] = ""
     # The section's index page; the default lists the records with their summaries.
     index_template: ClassVar[str] = "records-index.md.j2"
+    # A type a site has at most one record of (its accessibility statement).
+    one_per_site: ClassVar[bool] = False
 
     @classmethod
     def template(cls) -> str:

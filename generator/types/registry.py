@@ -50,8 +50,13 @@ class RecordTypes(Mapping[str, type[Record]]):
         return len(self.by_name)
 
     def in_nav_order(self) -> list[type[Record]]:
-        """The types in the order of their sections in the navigation."""
-        return sorted(self.by_name.values(), key=lambda cls: (cls.nav_position, cls.type_name))
+        """The types in the navigation, in the order of their sections."""
+        return sorted((cls for cls in self.by_name.values() if cls.nav_position is not None),
+                      key=lambda cls: (cls.nav_position or 0, cls.type_name))
+
+    def out_of_nav(self) -> list[type[Record]]:
+        """The types whose pages the navigation leaves out."""
+        return [cls for cls in self.by_name.values() if cls.nav_position is None]
 
     def position(self, type_name: str) -> int:
         """Where a type stands in lists of records of several types."""
