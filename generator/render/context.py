@@ -28,6 +28,7 @@ from generator.types.intervention import MethodChecklist
 
 PACKAGE = Path(__file__).resolve().parent.parent
 LOCALE = PACKAGE / "locale"
+TEMPLATES = PACKAGE / "templates"
 
 
 @cache
@@ -165,10 +166,10 @@ def _filesize(size: int, units: dict[str, str]) -> str:
 _COMPILED = FileSystemBytecodeCache()
 
 
-def environment(t: dict[str, Any], template_dirs: Sequence[Path]) -> Environment:
-    """Templates from the given folders, the first that has a name winning."""
+def environment(t: dict[str, Any], project_templates: Sequence[Path] = ()) -> Environment:
+    """The built-in templates, then those of a project's own record types."""
     env = Environment(
-        loader=FileSystemLoader(template_dirs),
+        loader=FileSystemLoader([TEMPLATES, *project_templates]),
         bytecode_cache=_COMPILED,
         undefined=StrictUndefined,
         autoescape=True,

@@ -29,16 +29,15 @@ from generator.types.base import Record
 PACKAGE = Path(__file__).resolve().parent
 # Where a project keeps its own record types and their templates.
 PROJECT_FOLDER = "types"
-BUILTIN_TEMPLATES = PACKAGE.parent / "templates"
 
 
 @dataclass(frozen=True)
 class RecordTypes(Mapping[str, type[Record]]):
     """Record types by name, in their listing order (`Record.position`), and the folders
-    their templates are found in."""
+    where the templates of a project's own types are found (after the built-in ones)."""
 
     by_name: Mapping[str, type[Record]]
-    template_dirs: tuple[Path, ...] = (BUILTIN_TEMPLATES,)
+    template_dirs: tuple[Path, ...] = ()
 
     def __getitem__(self, type_name: str) -> type[Record]:
         return self.by_name[type_name]
@@ -85,7 +84,7 @@ def builtin_types() -> RecordTypes:
     """The types this package declares, one module each."""
     found = [cls for info in pkgutil.iter_modules([str(PACKAGE)])
              for cls in _declared(importlib.import_module(f"{__package__}.{info.name}"))]
-    return _ordered(found, (BUILTIN_TEMPLATES,))
+    return _ordered(found, ())
 
 
 def project_types(root: Path) -> tuple[RecordTypes, list[Diagnostic]]:
@@ -121,7 +120,7 @@ def _project_types(folder: Path, modules: tuple[tuple[str, int, int], ...]
                     f"posttypen '{cls.type_name}' finns redan", "välj ett annat type_name"))
             else:
                 found.append(cls)
-    return _ordered(found, (*builtin.template_dirs, folder)), problems
+    return _ordered(found, (folder,)), problems
 
 
 def _load_module(name: str, path: Path) -> ModuleType:
