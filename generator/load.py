@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
@@ -27,6 +27,9 @@ from generator.diagnostics import Diagnostic
 from generator.parallel import split_map
 
 Location = tuple[int, int]
+if TYPE_CHECKING:
+    # Where PyYAML or libyaml (whose marks are of a class of their own) saw something.
+    Mark = yaml.Mark | yaml._yaml.Mark
 FieldPath = tuple[str | int, ...]
 
 # Bounds that keep hostile documents (alias bombs, deep nesting) cheap to reject.
@@ -83,7 +86,7 @@ class _Composer(_LIBYAML):  # type: ignore[misc,valid-type]
     the cache above."""
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-        return _resolve(kind, value, implicit)
+        return str(_resolve(kind, value, implicit))
 
 
 @dataclass
@@ -140,7 +143,9 @@ class SourceDocument:
     def _find_positions(self) -> None:
         if self.text:
             text, self.text = self.text, ""
-            _Converter(self, []).convert(yaml.compose(text, Loader=_Composer), (), 0)
+            node = yaml.compose(text, Loader=_Composer)
+            assert node is not None, "a text read quickly holds one document"
+            _Converter(self).convert(node, (), 0)
 
     def locate(self, path: FieldPath, *, key: bool = False) -> Location:
         """The closest known position for a field path: the key itself, else its nearest parent."""
@@ -174,71 +179,96 @@ class _DocumentTooLarge(Exception):
         self.location = location
 
 
-class _Converter:
-    """Turns a composed node graph into Python data, recording positions as it goes."""
+class _Unusual(Exception):
+    """Raised by the quick reading for anything the careful one reports or guards against."""
 
-    def __init__(self, doc: SourceDocument, problems: list[Diagnostic]) -> None:
+
+class _Converter:
+    """Turns a composed node graph into Python data: the one reader of record YAML.
+
+    Careful (given the document), it records where every value and key is and reports every
+    problem at its place. Quick (without one), it records nothing and gives up, raising
+    _Unusual, wherever the careful reading would report a problem or guard against one (an
+    alias of a list or mapping is how alias bombs start): most files have no problem, so
+    they are read once without positions, which are found the first time a problem in them
+    is located (SourceDocument), exactly as the careful reading would have recorded them."""
+
+    def __init__(self, doc: SourceDocument | None = None,
+                 problems: list[Diagnostic] | None = None) -> None:
         self.doc = doc
-        self.problems = problems
+        self.problems = problems if problems is not None else []
         self.count = 0
         self.constructor = yaml.SafeLoader("")
+        self.collections: set[int] = set()
 
-    def _error(self, mark: yaml.Mark, message: str, hint: str = "") -> None:
+    def _problem(self, mark: Mark, message: str, hint: str = "") -> SourceDocument:
+        """Report a problem at `mark` (careful) or give up (quick); the document, to note
+        in it what the problem leaves out."""
+        if self.doc is None:
+            raise _Unusual
         self.problems.append(
-            Diagnostic(self.doc.path, mark.line + 1, mark.column + 1, "error", message, hint)
-        )
+            Diagnostic(self.doc.path, mark.line + 1, mark.column + 1, "error", message, hint))
+        return self.doc
 
     def convert(self, node: yaml.Node, path: FieldPath, depth: int) -> Any:
         self.count += 1
-        here = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            self._too_large(node, path)
+        if self.doc is not None:
+            self.doc._values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag not in _SAFE_TAGS:
+            self._problem(node.start_mark, f"YAML-taggen {node.tag!r} är inte tillåten",
+                          "ta bort taggen; poster får bara innehålla text, tal, datum, listor "
+                          "och mappningar").unreadable.add(path)
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(self.constructor, node)
+        if self.doc is None:
+            if id(node) in self.collections:
+                raise _Unusual
+            self.collections.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+
+    def _too_large(self, node: yaml.Node, path: FieldPath) -> None:
+        if self.doc is None:
+            raise _Unusual
         if self.count > MAX_NODES:
             # Aliases give a node its anchor's position; the top-level field whose value
             # grows this large is the place to fix.
             raise _DocumentTooLarge(f"dokumentet har fler än {MAX_NODES} värden (aliasbomb?)",
                                     self.doc.locate(path[:1], key=True))
-        if depth > MAX_DEPTH:
-            raise _DocumentTooLarge(f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer", here)
-        self.doc._values[path] = here
-        if node.tag not in _SAFE_TAGS:
-            self._error(node.start_mark, f"YAML-taggen {node.tag!r} är inte tillåten",
-                        "ta bort taggen; poster får bara innehålla text, tal, datum, listor "
-                        "och mappningar")
-            self.doc.unreadable.add(path)
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node)
-
-    def _scalar(self, node: yaml.Node) -> Any:
-        return _scalar(self.constructor, node)
+        raise _DocumentTooLarge(f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer",
+                                (node.start_mark.line + 1, node.start_mark.column + 1))
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                self._error(key_node.start_mark, "sammanslagningsnyckeln '<<' stöds inte",
-                            "skriv ut fälten direkt")
-                self.doc.incomplete.add(path)
+                self._problem(key_node.start_mark, "sammanslagningsnyckeln '<<' stöds inte",
+                              "skriv ut fälten direkt").incomplete.add(path)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self._error(key_node.start_mark, "en nyckel måste vara en enkel text")
-                self.doc.incomplete.add(path)
+                self._problem(key_node.start_mark,
+                              "en nyckel måste vara en enkel text").incomplete.add(path)
                 continue
             key = str(key_node.value)
             if key in result:
+                if self.doc is None:
+                    raise _Unusual
                 first = self.doc._keys[(*path, key)]
-                self._error(key_node.start_mark, f"nyckeln '{key}' förekommer två gånger",
-                            f"första gången på rad {first[0]}")
+                self._problem(key_node.start_mark, f"nyckeln '{key}' förekommer två gånger",
+                              f"första gången på rad {first[0]}")
                 continue
-            self.doc._keys[(*path, key)] = (key_node.start_mark.line + 1,
-                                           key_node.start_mark.column + 1)
+            if self.doc is not None:
+                self.doc._keys[(*path, key)] = (key_node.start_mark.line + 1,
+                                                key_node.start_mark.column + 1)
             result[key] = self.convert(value_node, (*path, key), depth + 1)
         return result
 
 
-def _located(doc: SourceDocument, mark: yaml.Mark | None, message: str,
+def _located(doc: SourceDocument, mark: Mark | None, message: str,
              hint: str = "") -> Diagnostic:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Diagnostic(doc.path, line, column, "error", message, hint)
@@ -265,7 +295,7 @@ def _syntax_error(doc: SourceDocument, text: str, exc: yaml.YAMLError) -> Diagno
                       hint)
 
 
-def _within(text: str, mark: yaml.Mark | None) -> Location:
+def _within(text: str, mark: Mark | None) -> Location:
     """A mark as line and column, moved back inside the text: at the end of a file without a
     final line break, libyaml points at a line that does not exist."""
     if mark is None:
@@ -276,7 +306,7 @@ def _within(text: str, mark: yaml.Mark | None) -> Location:
     return (len(lines), len(lines[-1]) + 1)
 
 
-def _char_at(text: str, mark: yaml.Mark) -> str:
+def _char_at(text: str, mark: Mark) -> str:
     """The character a mark points at (the two YAML parsers word the same error differently,
     so the tab itself, not the message, decides the hint)."""
     lines = _LINE_BREAK.split(text)
@@ -284,7 +314,7 @@ def _char_at(text: str, mark: yaml.Mark) -> str:
     return line[mark.column:mark.column + 1]
 
 
-def _too_deep(text: str) -> yaml.Mark | None:
+def _too_deep(text: str) -> Mark | None:
     """Where the text nests deeper than MAX_DEPTH, found from the parser's flat event stream
     (which, unlike the composer, never recurses); None if it does not."""
     if len(text) <= SCAN_DEPTH_ABOVE_CHARS:
@@ -292,7 +322,7 @@ def _too_deep(text: str) -> yaml.Mark | None:
     return _first_too_deep(yaml.parse(text, Loader=_Composer))
 
 
-def _first_too_deep(events: Iterator[yaml.Event]) -> yaml.Mark | None:
+def _first_too_deep(events: Iterator[yaml.Event]) -> Mark | None:
     depth = 0  # enclosing collections, counted as the converter counts them
     for event in events:
         if isinstance(event, yaml.CollectionEndEvent):
@@ -304,7 +334,7 @@ def _first_too_deep(events: Iterator[yaml.Event]) -> yaml.Mark | None:
     return None
 
 
-def _beyond_libyaml(text: str, exc: yaml.YAMLError) -> yaml.Mark | None:
+def _beyond_libyaml(text: str, exc: yaml.YAMLError) -> Mark | None:
     """Where a text that libyaml refused for its own nesting limit (1,000 levels in newer
     releases, reached while it scans ahead) first passes ours. PyYAML's own parser streams the
     same events without that limit, so the editor is shown the level that is one too many,
@@ -312,43 +342,6 @@ def _beyond_libyaml(text: str, exc: yaml.YAMLError) -> yaml.Mark | None:
     if getattr(exc, "problem", None) != "exceeded maximum nesting depth":
         return None
     return _first_too_deep(yaml.parse(text, Loader=yaml.SafeLoader))
-
-
-class _Unusual(Exception):
-    """Raised by the quick reading for anything the careful one reports or guards against."""
-
-
-class _Plain:
-    """Turns a composed node graph into Python data like _Converter, without positions, and
-    gives up (raises _Unusual) wherever _Converter would report a problem."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.constructor = yaml.SafeLoader("")
-        self.collections: set[int] = set()
-
-    def convert(self, node: yaml.Node, depth: int) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES or depth > MAX_DEPTH or node.tag not in _SAFE_TAGS:
-            raise _Unusual
-        if isinstance(node, yaml.ScalarNode):
-            return _scalar(self.constructor, node)
-        if id(node) in self.collections:
-            raise _Unusual  # an alias of a list or mapping: how alias bombs start
-        self.collections.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, depth)
-        return [self.convert(item, depth + 1) for item in node.value]
-
-    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key_node.tag == _MERGE or not isinstance(key_node, yaml.ScalarNode) or (
-                    key in result):
-                raise _Unusual
-            result[key] = self.convert(value_node, depth + 1)
-        return result
 
 
 def _indicators(text: str) -> int:
@@ -369,7 +362,7 @@ def _plain(text: str) -> Any:
         raise _Unusual from exc
     if len(nodes) != 1 or nodes[0] is None:
         raise _Unusual
-    return _Plain().convert(nodes[0], 0)
+    return _Converter().convert(nodes[0], (), 0)
 
 
 def _parse(doc: SourceDocument, text: str, digest: bytes, known: Mapping[bytes, bytes],
@@ -528,8 +521,8 @@ def load_data(data_dir: Path, root: Path, record_types: list[str],
         records.append(_RecordFile(name, rel, parts[1].removesuffix(".yaml"), parts[0]))
 
     def read(file: _RecordFile) -> tuple[bytes | None, SourceDocument, list[Diagnostic]]:
-        path = None if cache is None else Path(file.name)
-        if path is None or path.stat().st_size > max_file_bytes:
+        path = Path(file.name)
+        if cache is None or path.stat().st_size > max_file_bytes:
             return (None, *_load_file(file, max_file_bytes, known))
         raw = path.read_bytes()
         hit = cache.get(path)
