@@ -5,10 +5,10 @@ generator knows them once the records are checked, before it renders any page (s
 `Rendered`). So a forked child imports the generator, checks the data and sends that
 layout, then renders page after page in the order MkDocs reads them; meanwhile this process
 imports MkDocs, loads the config and the theme, and then converts each page as it arrives.
-The child is forked before the record types and templates are imported: that import alone
-is a fifth of a small build. Without a second core (or with other threads running) the same
-work is done here, one step after the other. Either way the site is the one plain MkDocs
-builds from `kb generate`'s tree (tests/test_site.py).
+The child is forked before the record types and templates are imported, so that it
+imports them while this process imports MkDocs. Without a second core (or with other
+threads running) the same work is done here, one step after the other. Either way the
+site is the one plain MkDocs builds from `kb generate`'s tree (tests/test_site.py).
 """
 
 from __future__ import annotations

@@ -63,20 +63,19 @@ _SAFE_TAGS = {
 }
 
 
-# libyaml's parser is about twenty times faster than PyYAML's pure-Python one and gives
-# the same node marks; the pure-Python one remains for installations without libyaml.
+# libyaml's parser gives the same node marks as PyYAML's pure-Python one, much faster; the
+# pure-Python one remains for installations without libyaml.
 _LIBYAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def plain_yaml(text: str) -> Any:
-    """YAML of our own (mkdocs.yml, the UI strings) as `yaml.safe_load` reads it, on libyaml:
-    no positions are needed, and the pure-Python reader took a tenth of a small build."""
+    """YAML of our own (the UI strings) as `yaml.safe_load` reads it, on libyaml: no
+    positions are needed for a file that is part of the package."""
     return yaml.load(text, Loader=_LIBYAML)
 
 
 # What a scalar's tag is depends only on its kind, text and quoting, and record files repeat
-# the same keys and values thousands of times: resolved once each, they save a fifth of a
-# large check.
+# the same keys and values thousands of times, so each is resolved once (bench/README.md).
 _resolve = functools.lru_cache(maxsize=1 << 16)(
     functools.partial(yaml.resolver.Resolver.resolve, yaml.SafeLoader("")))
 
@@ -118,9 +117,8 @@ class SourceDocument:
 
     def __getstate__(self) -> dict[str, Any]:
         """A document read the quick way travels to another process (generator.parallel)
-        without its data, which its cache entry already holds as bytes: the sender saves
-        pickling the data a second time (three quarters of sending it), and the receiver
-        unpickles the entry as fast as it would the data."""
+        without its data, which its cache entry already holds as bytes: the data is pickled
+        once, not twice, and the receiver unpickles the entry instead."""
         return {**self.__dict__, "data": None} if self.kept else self.__dict__
 
     def __setstate__(self, state: dict[str, Any]) -> None:
