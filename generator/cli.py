@@ -8,7 +8,6 @@ MkDocs in this one (generator/build.py).
 from __future__ import annotations
 
 import logging
-import os
 import re
 import sys
 from pathlib import Path
@@ -156,17 +155,3 @@ def serve(dev_addr: str) -> None:
         serve_site(_project(), dev_addr, echo=lambda line: click.echo(line, err=True))
     except DataError as exc:
         _report(exc)
-
-
-def run() -> None:
-    """The installed `kb` command: `main`, then an exit that skips freeing every object one
-    by one (as mypy does). The records die with the process anyway, and freeing ten
-    thousand of them took a tenth of a second after the work was done."""
-    try:
-        main()
-    except SystemExit as done:
-        if isinstance(done.code, str):
-            print(done.code, file=sys.stderr)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(done.code if isinstance(done.code, int) else int(done.code is not None))
