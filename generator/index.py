@@ -41,15 +41,23 @@ INDEX_FIELDS = ("id", "title", "abbreviation", "summary", "keywords", "reviewed"
                 "intensity_band", "duration", "duration_band", "staffing", "training",
                 "training_countries", "costs", "cost_band", "owner", "evidence", "sources")
 
+# Field definitions as create_model takes them: (type, FieldInfo) by name.
+_CITED_FIELDS: dict[str, Any] = {
+    name: (Source.model_fields[name].annotation, Source.model_fields[name])
+    for name in Source.model_fields} | {
+    "title": (str, Field(description="Källans titel, med författare när de är kända."))}
+
 CitedSource = create_model(
     "Kalla",
     __base__=Strict,
     __doc__="En källa, alltid fullständigt beskriven; `ref` är verkets nyckel i "
             "litteraturlistan när posten hänvisar dit.",
-    **{name: (Source.model_fields[name].annotation, Source.model_fields[name])
-       for name in Source.model_fields} | {
-        "title": (str, Field(description="Källans titel, med författare när de är kända."))},
+    **_CITED_FIELDS,
 )
+_ENTRY_FIELDS: dict[str, Any] = {
+    name: (Intervention.model_fields[name].annotation, Intervention.model_fields[name])
+    for name in INDEX_FIELDS} | {
+    "sources": (list[CitedSource], Intervention.model_fields["sources"])}  # type: ignore[valid-type]
 
 IndexEntry = create_model(
     "Insats",
@@ -57,9 +65,7 @@ IndexEntry = create_model(
     __doc__="En insats i indexet: postens fält med samma namn och typer som i YAML-filen.",
     url=(str, Field(description="Insatsens sida relativt webbplatsens rot, t.ex. "
                                 "`insatser/pmto/`.")),
-    **{name: (Intervention.model_fields[name].annotation, Intervention.model_fields[name])
-       for name in INDEX_FIELDS} | {
-        "sources": (list[CitedSource], Intervention.model_fields["sources"])},  # type: ignore[valid-type]
+    **_ENTRY_FIELDS,
     facets=(dict[str, list[str]], Field(
         description="Insatsens värden i filtren på Hitta en insats, per filter med samma namn "
                     "som i adressen till /hitta/ (t.ex. `arena`: `[\"hem\"]`); `saknas` där "
@@ -85,7 +91,7 @@ def method_index(kb: KnowledgeBase, t: dict[str, Any]) -> MethodIndex:
             "url": method.address(),
             "sources": [kb.cited(s).model_dump() for s in method.sources],
             "facets": {facet.key: facet.codes(method) for facet in finder}})
-        for method in kb.of_type("intervention")]
+        for method in kb.of_type("intervention") if isinstance(method, Intervention)]
     return MethodIndex(license="CC-BY-4.0", license_url=t["open_data"]["license_url"],
                        attribution=t["open_data"]["attribution"], methods=methods)
 

@@ -159,8 +159,9 @@ def _schema_problems(doc: SourceDocument, cls: type[Record]) -> tuple[Record | N
             if _echoes_load_problem(doc, loc, error["type"]):
                 continue
             line, column = doc.locate(loc, key=error["type"] == "extra_forbidden")
-            problems.append(Diagnostic(doc.path, line, column, "error", _message(error),
-                                       _hint(error, cls)))
+            details = dict(error)
+            problems.append(Diagnostic(doc.path, line, column, "error", _message(details),
+                                       _hint(details, cls)))
         return None, problems
     problems = _loose_dates(doc, record)
     return (None if problems else record), problems
@@ -322,9 +323,8 @@ def _identifiers(work: BaseModel) -> list[tuple[str, tuple[str, str]]]:
 def _doc_id(doc: SourceDocument) -> str | None:
     """The id a document claims, valid or not, so that clashes are found even between two
     records that both have other errors."""
-    if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
-        return doc.data["id"]
-    return None
+    claimed = doc.data.get("id") if isinstance(doc.data, dict) else None
+    return claimed if isinstance(claimed, str) else None
 
 
 def _second_of_a_kind(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnostic]:
