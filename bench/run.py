@@ -27,12 +27,14 @@ import json
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
 import tomllib
+import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -43,6 +45,10 @@ OUT = REPO / "bench" / "out"
 BIN = Path(sys.executable).parent
 CACHE = Path(".kb") / "cache"  # kb's cache of read record files (generator/cache.py)
 THIS, OTHER = "this", "other"
+# `kb serve` is measured up to this many records: a record of the first group is saved and
+# its page watched.
+SERVE_UP_TO = 1_000
+SAVED_RECORD, SAVED_PAGE = "data/intervention/mst.yaml", "insatser/mst/"
 _REF = re.compile(rf"\b({'|'.join(RECORD_TYPES)})/([a-z0-9-]+)")
 
 
@@ -84,6 +90,7 @@ class Result:
     build: Step
     baseline: Step
     build_ratio: float  # median of build / baseline over alternated pairs
+    save_shown: float | None  # `kb serve`: from saving a record to its page showing it, median
     site_mb: float
     largest_page_kb: float
     search_index_kb: float
@@ -194,12 +201,59 @@ def measure(size: int, repeat: int, codes: list[Code]) -> list[Result]:
             steps[code.name]["baseline"].append(run(
                 [str(BIN / "mkdocs"), "build", "-q", "-f", f"tree-{code.name}/mkdocs.yml",
                  "--site-dir", str(project / f"baseline-{code.name}")], project))
+    saves = {code.name: saves_shown(code, project, repeat) if count <= SERVE_UP_TO else []
+             for code in codes}
     return [_result(code.name, count, project / f"site-{code.name}", generated[code.name],
-                    steps[code.name]) for code in codes]
+                    steps[code.name], saves[code.name]) for code in codes]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def saves_shown(code: Code, project: Path, repeat: int) -> list[float]:
+    """`kb serve` of the project; a record saved `repeat` times, each time the seconds from
+    the save until its page, fetched every 20 ms as live reload would, shows the change."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/{SAVED_PAGE}"
+    server = subprocess.Popen([*code.kb(), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env={**os.environ, **code.env()},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    record = project / SAVED_RECORD
+    original = record.read_text(encoding="utf-8")
+    found = []
+    try:
+        while "<html" not in _page(url):  # the first build
+            if server.poll() is not None:
+                raise RuntimeError(f"kb serve ended with {server.returncode}")
+            time.sleep(0.2)
+        for save in range(repeat):
+            marker = f"Sparad {save}"
+            start = time.perf_counter()
+            record.write_text(original.replace("summary: >-\n", f"summary: >-\n  {marker}\n",
+                                               1), encoding="utf-8")
+            while marker not in _page(url):
+                time.sleep(0.02)
+            found.append(round(time.perf_counter() - start, 2))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        record.write_text(original, encoding="utf-8")
+    return found
 
 
 def _result(name: str, count: int, site: Path, generate: Step,
-            steps: dict[str, list[Step]]) -> Result:
+            steps: dict[str, list[Step]], saves: list[float]) -> Result:
     pages = [p for p in site.rglob("*.html")]
     return Result(
         code=name, records=count, check=Step.of(steps["cold"]),
@@ -207,6 +261,7 @@ def _result(name: str, count: int, site: Path, generate: Step,
         baseline=Step.of(steps["baseline"]),
         build_ratio=round(statistics.median(b.seconds / a.seconds for b, a in zip(
             steps["build"], steps["baseline"], strict=True)), 2),
+        save_shown=statistics.median(saves) if saves else None,
         site_mb=_size_mb(site),
         largest_page_kb=round(max(p.stat().st_size for p in pages) / 1024, 1),
         search_index_kb=round((site / "search" / "search_index.json").stat().st_size / 1024, 1),
@@ -223,6 +278,9 @@ def against(results: list[Result], this: str, other: str) -> dict[str, float]:
                 getattr(mine, step).seconds / getattr(theirs, step).seconds, 2)
         found[f"build/baseline {this} / {other} at {mine.records}"] = round(
             mine.build_ratio / theirs.build_ratio, 2)
+        if mine.save_shown and theirs.save_shown:
+            found[f"save shown {this} / {other} at {mine.records}"] = round(
+                mine.save_shown / theirs.save_shown, 2)
     return found
 
 
@@ -244,12 +302,13 @@ def ratios(results: list[Result]) -> dict[str, float]:
 
 def table(results: list[Result]) -> str:
     header = ("| code | records | kb check s (cold) | kb check s (warm) | generate s | "
-              "kb build s | plain mkdocs s | build/baseline | peak MB (build) | site MB | "
-              "largest page KB | search index KB |\n" + "|---" * 12 + "|")
+              "kb build s | plain mkdocs s | build/baseline | save shown s | peak MB (build) | "
+              "site MB | largest page KB | search index KB |\n" + "|---" * 13 + "|")
     rows = [f"| {r.code} | {r.records} | {r.check.seconds} | {r.check_warm.seconds} | "
             f"{r.generate.seconds} | {r.build.seconds} | "
             f"{r.baseline.seconds} | {r.build_ratio:.2f} | "
-            f"{r.build.peak_mb} | {r.site_mb} | {r.largest_page_kb} | {r.search_index_kb} |"
+            f"{'–' if r.save_shown is None else r.save_shown} | {r.build.peak_mb} | "
+            f"{r.site_mb} | {r.largest_page_kb} | {r.search_index_kb} |"
             for r in results]
     return "\n".join([header, *rows])
 

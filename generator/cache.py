@@ -7,26 +7,24 @@ way (without any problem) are kept, so every file with a problem is read and loc
 before; and the cache holds what the YAML says, never a verdict: every record is validated on
 every check.
 
-Each file's data is kept pickled on its own (`pickled`, `unpickled`): the loading job, which
-may run on two cores, makes and reads these, so the cache file is a table of bytes written
-and read whole, and no single process pickles all the data.
-
-The cache is a local file anyone with write access to the project could change, so it is
-read as data only (no class but `datetime.date` can be named in it), and an entry is held to
-the limits fresh input is held to: no larger than the file it stands for could make it, no
-more values, no deeper nesting, and no list or mapping shared (how alias bombs start), so a
-tampered entry costs at most what reading its file would. A cache that cannot be read, or is
-of another version, is ignored and written anew, and an entry that cannot be read or breaks a
-limit counts as missing: its file is read again, and any problem in it reported.
+Each file's data is kept as JSON (`encoded`, `decoded`), with the paths of its dates beside
+it, and the cache file is a table of those entries by digest. JSON holds only plain data and
+cannot say "the same list again", so nothing in the cache can run code or share a value. The
+cache is a local file anyone with write access to the project could change, so an entry is
+also held to the limits fresh input is held to: no larger than the file it stands for could
+make it and no more values, so a tampered entry costs at most about what reading its file
+would. A cache that cannot be read, or is of another version, is ignored and written anew,
+and an entry that cannot be read or breaks a limit counts as missing: its file is read
+again, and any problem in it reported.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
+import json
 import os
-import pickle
+import struct
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,44 +33,23 @@ from typing import Any
 import yaml
 
 FOLDER = Path(".kb") / "cache"
-FILE = "records.pickle"
+FILE = "records.bin"
+DIGEST_BYTES = 20  # blake2b, as generator.load keys files
+_LENGTH = struct.Struct(">I")
 
 
-def _version() -> str:
+def _version() -> bytes:
     """Changes whenever what reading a file gives, or how it is kept, could change."""
     here = Path(__file__)
     source = here.with_name("load.py").read_bytes() + here.read_bytes()
-    return hashlib.sha256(source + f"|{yaml.__version__}|{FILE}".encode()).hexdigest()
+    return hashlib.sha256(source + f"|{yaml.__version__}|{FILE}".encode()).hexdigest().encode()
 
 
 VERSION = _version()
 
 
-class _DataOnly(pickle.Unpickler):
-    """Unpickles plain data: a pickle naming any class but a date is refused, so a changed
-    cache file can never run code."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) == ("datetime", "date"):
-            return dt.date
-        raise pickle.UnpicklingError(f"{module}.{name} hör inte hemma i cachen")
-
-
-def pickled(data: Any) -> bytes:
-    """A file's data as it is kept in the cache."""
-    return pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
-
-
 class Unreadable(Exception):
-    """A cache entry that is not plain data (not bytes, truncated or tampered with)."""
-
-
-def unpickled(entry: bytes) -> Any:
-    """The data kept in a cache entry; raises Unreadable if it is not plain data."""
-    try:
-        return _DataOnly(io.BytesIO(entry)).load()
-    except Exception as exc:
-        raise Unreadable from exc
+    """A cache entry that is not what `encoded` writes, or breaks the reader's limits."""
 
 
 @dataclass(frozen=True)
@@ -80,65 +57,96 @@ class Limits:
     """What the reader allows a file (generator.load): its cache entry is held to the same."""
 
     max_nodes: int
-    max_depth: int
 
 
-# An entry takes about as many bytes as its file (a value costs pickle a byte or two of
-# framing, as YAML costs a comma or a dash), and a character is at most four UTF-8 bytes.
+# An entry takes about as many bytes as its file (a value costs JSON a comma or quotes, as
+# YAML costs a dash or a colon), and a character is at most four UTF-8 bytes.
 BYTES_PER_CHARACTER = 4
 SLACK_BYTES = 1024
 
 
-def entry_for(entry: bytes, text: str, limits: Limits) -> Any:
-    """The data a cache entry keeps for a file with `text`, if the reader could have made it
-    from that text; raises Unreadable if not (see the module's docstring)."""
-    if len(entry) > BYTES_PER_CHARACTER * len(text) + SLACK_BYTES:
-        raise Unreadable("större än filen kan ge")
-    data = unpickled(entry)
-    _Walk(limits).visit(data, 0)
+def encoded(data: Any) -> bytes:
+    """A file's data as it is kept: its JSON, a line break (which JSON text never holds), and
+    the paths of its dates, which JSON has no kind of value for."""
+    dates: list[list[str | int]] = []
+    _find_dates(data, [], dates)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_iso)
+    return f"{text}\n{json.dumps(dates, separators=(',', ':'))}".encode()
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} hör inte hemma i cachen")
+
+
+def _find_dates(value: Any, path: list[str | int], found: list[list[str | int]]) -> None:
+    if isinstance(value, dt.date):
+        found.append(list(path))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _find_dates(item, [*path, key], found)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _find_dates(item, [*path, i], found)
+
+
+def decoded(entry: bytes) -> Any:
+    """The data an entry keeps; raises Unreadable if it is not what `encoded` writes."""
+    text, _, dates = entry.partition(b"\n")
+    try:
+        data = json.loads(text)
+        for path in json.loads(dates):
+            data = _with_date(data, path)
+    except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
+        raise Unreadable from exc
     return data
 
 
-_SCALARS = (str, int, float, bool, type(None), dt.date)
+def _with_date(data: Any, path: list[Any]) -> Any:
+    """`data` with the ISO date text at `path` made a date again."""
+    if not path:
+        return dt.date.fromisoformat(data)
+    holder = data
+    for step in path[:-1]:
+        holder = holder[step]
+    holder[path[-1]] = dt.date.fromisoformat(holder[path[-1]])
+    return data
 
 
-class _Walk:
-    """Visits data as the reader builds it, counting every value as the reader counts nodes:
-    a value met twice counts twice, so the walk stops as soon as the reader would have."""
-
-    def __init__(self, limits: Limits) -> None:
-        self.limits = limits
-        self.count = 0
-        self.collections: set[int] = set()
-
-    def visit(self, value: Any, depth: int) -> None:
-        self.count += 1
-        if self.count > self.limits.max_nodes or depth > self.limits.max_depth:
-            raise Unreadable("fler värden eller djupare nästling än läsaren tillåter")
-        if isinstance(value, _SCALARS) and not isinstance(value, dt.datetime):
-            return
-        if not isinstance(value, dict | list) or id(value) in self.collections:
-            raise Unreadable("inte data som läsaren ger")
-        self.collections.add(id(value))
-        if isinstance(value, list):
-            for item in value:
-                self.visit(item, depth + 1)
-            return
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise Unreadable("en nyckel som inte är text")
-            self.visit(item, depth + 1)
+def entry_for(entry: bytes, text: str, limits: Limits) -> Any:
+    """The data a cache entry keeps for a file with `text`, if the reader could have made it
+    from that text; raises Unreadable if not. Both limits are counted on the bytes, before
+    anything is decoded: every value but the first follows a comma or opens a list or
+    mapping, so these bound the number of values from above."""
+    if len(entry) > BYTES_PER_CHARACTER * len(text) + SLACK_BYTES:
+        raise Unreadable("större än filen kan ge")
+    values = entry.partition(b"\n")[0]
+    if 1 + values.count(b",") + values.count(b"[") + values.count(b"{") > limits.max_nodes:
+        raise Unreadable("fler värden än läsaren tillåter")
+    return decoded(entry)
 
 
 def read(root: Path) -> dict[bytes, bytes]:
-    """Entries for files read before (see `unpickled`), by the digest of their bytes; empty
+    """Entries for files read before (see `entry_for`), by the digest of their bytes; empty
     if there is no usable cache under `root`."""
     try:
-        with (root / FOLDER / FILE).open("rb") as file:
-            version, entries = _DataOnly(file).load()
-    except Exception:  # missing, unreadable, truncated or tampered with: start afresh
+        content = (root / FOLDER / FILE).read_bytes()
+    except OSError:
         return {}
-    if version != VERSION or not isinstance(entries, dict):
+    version, _, table = content.partition(b"\n")
+    if version != VERSION:
+        return {}
+    entries: dict[bytes, bytes] = {}
+    at = 0
+    try:
+        while at < len(table):
+            digest = table[at:at + DIGEST_BYTES]
+            (length,) = _LENGTH.unpack_from(table, at + DIGEST_BYTES)
+            start = at + DIGEST_BYTES + _LENGTH.size
+            entries[digest] = table[start:start + length]
+            at = start + length
+    except struct.error:  # truncated or tampered with: start afresh
         return {}
     return entries
 
@@ -157,7 +165,9 @@ def write(root: Path, entries: dict[bytes, bytes], previous: dict[bytes, bytes])
         return
     try:
         with os.fdopen(handle, "wb") as file:
-            pickle.dump((VERSION, entries), file, protocol=pickle.HIGHEST_PROTOCOL)
+            file.write(VERSION + b"\n")
+            for digest, entry in entries.items():
+                file.write(digest + _LENGTH.pack(len(entry)) + entry)
         os.replace(temporary, folder / FILE)
     except OSError:
         Path(temporary).unlink(missing_ok=True)

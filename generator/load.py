@@ -36,7 +36,7 @@ FieldPath = tuple[str | int, ...]
 MAX_NODES = 200_000
 MAX_DEPTH = 60
 MAX_FILE_BYTES = 1_000_000
-_LIMITS = cache.Limits(MAX_NODES, MAX_DEPTH)
+_LIMITS = cache.Limits(MAX_NODES)
 # libyaml's composer recurses in C once per nesting level and overflows the stack (a crash,
 # not an exception) somewhere above 20,000 levels. A level takes at least one character, so
 # only texts longer than this are scanned for depth before they are composed.
@@ -117,14 +117,14 @@ class SourceDocument:
 
     def __getstate__(self) -> dict[str, Any]:
         """A document read the quick way travels to another process (generator.parallel)
-        without its data, which its cache entry already holds as bytes: the data is pickled
-        once, not twice, and the receiver unpickles the entry instead."""
+        without its data, which its cache entry already holds as bytes: the data is not
+        pickled as well, and the receiver decodes the entry instead."""
         return {**self.__dict__, "data": None} if self.kept else self.__dict__
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         if self.kept:
-            self.data = cache.unpickled(self.kept)
+            self.data = cache.decoded(self.kept)
 
     @property
     def values(self) -> dict[FieldPath, Location]:
@@ -385,7 +385,7 @@ def _quick(text: str, kept: bytes | None) -> tuple[Any, bytes]:
         except cache.Unreadable:
             pass
     data = _plain(text)
-    return data, cache.pickled(data)
+    return data, cache.encoded(data)
 
 
 def _parse_carefully(doc: SourceDocument, text: str, problems: list[Diagnostic]) -> None:

@@ -3,7 +3,6 @@ in a changed file at its place, and a cache that is corrupt, old or tampered wit
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import pickle
 from collections.abc import Callable
@@ -72,8 +71,7 @@ def test_a_changed_file_is_read_again_and_its_problem_located(
 
 
 @pytest.mark.parametrize("content", [
-    b"", b"not a pickle", pickle.dumps(("another version", {})),
-    pickle.dumps((cache.VERSION, ["not", "a", "mapping"])),
+    b"", b"not a cache", b"another version\n", cache.VERSION + b"\ncut short",
 ])
 def test_a_corrupt_or_old_cache_is_ignored_and_replaced(
         make_project: Callable[..., Project], content: bytes) -> None:
@@ -85,8 +83,8 @@ def test_a_corrupt_or_old_cache_is_ignored_and_replaced(
     assert cache.read(project.root) != {}
 
 
-def test_a_cache_naming_code_never_runs_it(make_project: Callable[..., Project],
-                                          tmp_path: Path) -> None:
+def test_a_pickle_in_place_of_the_cache_never_runs(make_project: Callable[..., Project],
+                                                  tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
 
     project = make_project()
@@ -100,8 +98,8 @@ def test_a_cache_naming_code_never_runs_it(make_project: Callable[..., Project],
 def test_an_entry_naming_code_never_runs_it_and_its_file_is_read_again(
         make_project: Callable[..., Project], tmp_path: Path,
         count_readings: list[str]) -> None:
-    """Each file's data is kept pickled on its own; a tampered entry is refused like a
-    tampered cache, and only that file is read again."""
+    """Each file's data is kept as JSON on its own; anything else in its place is refused,
+    and only that file is read again."""
     marker = tmp_path / "pwned"
 
     project = make_project()
@@ -121,9 +119,10 @@ def test_old_data_for_the_same_bytes_is_not_used_by_another_reader(
     for a file's exact bytes, is never taken."""
     project = make_project()
     expected = formatted(project)
-    entries = cache.read(project.root)
-    stale = {key: {"id": "fel"} for key in entries}
-    (project.root / cache.FOLDER / cache.FILE).write_bytes(pickle.dumps(("old", stale)))
+    cache.write(project.root, {key: cache.encoded({"id": "fel"})
+                               for key in cache.read(project.root)}, {})
+    path = project.root / cache.FOLDER / cache.FILE
+    path.write_bytes(path.read_bytes().replace(cache.VERSION, b"0" * len(cache.VERSION), 1))
     assert formatted(project) == expected
 
 
@@ -136,35 +135,28 @@ def test_a_project_where_the_cache_cannot_be_written_is_checked_all_the_same(
     assert formatted(project)[1] == []
 
 
-def _bomb(levels: int) -> list[object]:
-    """Ten lists of the list below, `levels` deep: a few hundred pickled bytes that stand
-    for 10**levels values, as an alias bomb does in YAML."""
-    value: list[object] = ["x"]
-    for _ in range(levels):
-        value = [value] * 10
-    return value
-
-
 @pytest.mark.parametrize("tampered", [
-    pytest.param(lambda entry: {**entry, "keywords": ["x"] * (load.MAX_NODES + 1)},
+    pytest.param(lambda entry: cache.encoded({**cache.decoded(entry), "summary": "x" * 10_000}),
+                 id="larger than its file"),
+    pytest.param(lambda entry: cache.encoded({**cache.decoded(entry), "keywords": ["x"] * 120}),
                  id="more values than a file may hold"),
-    pytest.param(lambda entry: {**entry, "keywords": _bomb(7)}, id="shared lists"),
-    pytest.param(lambda entry: functools.reduce(lambda inner, _: [inner], range(100), entry),
-                 id="nested deeper than a file may be"),
-    pytest.param(lambda entry: {**entry, "summary": "x" * 10_000}, id="larger than its file"),
-    pytest.param(lambda entry: {**entry, 1: "a key that is not text"}, id="not YAML's data"),
+    pytest.param(lambda entry: entry.replace(b"\n[", b"\n[[\"title\"],"),
+                 id="a date that is not one"),
+    pytest.param(lambda entry: b"[" * 1000, id="deeper than anything the reader gives"),
+    pytest.param(lambda entry: entry[:-5], id="cut short"),
 ])
 def test_an_entry_beyond_the_readers_limits_is_not_taken_and_its_file_is_read_again(
         make_project: Callable[..., Project], count_readings: list[str],
-        tampered: Callable[[dict[str, object]], object]) -> None:
+        monkeypatch: pytest.MonkeyPatch, tampered: Callable[[bytes], bytes]) -> None:
     """Whoever can write the cache cannot make a check do more than reading the file would:
-    an entry is held to the limits fresh input is held to."""
+    an entry is held to the limits fresh input is held to (here, a file may hold 100 values)."""
+    monkeypatch.setattr(load, "_LIMITS", cache.Limits(max_nodes=100))
     project = make_project()
     expected = formatted(project)
     entries = cache.read(project.root)
     steg = (project.data_dir / "process" / "steg.yaml").read_bytes()
     key = hashlib.blake2b(steg, digest_size=20).digest()
-    entries[key] = cache.pickled(tampered(cache.unpickled(entries[key])))
+    entries[key] = tampered(entries[key])
     cache.write(project.root, entries, {})
     count_readings.clear()
     assert formatted(project) == expected
