@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, write_project
+from conftest import BASE, record, write_project
 
 from generator.build import build
 from generator.site import Project
@@ -105,15 +105,11 @@ def real_site(site: Path) -> Iterator[Client]:
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
     """A small knowledge base with an old address and an SVG figure among its material."""
     root = tmp_path_factory.mktemp("nginx-project")
-    course = MINIMAL["curriculum/kurs.yaml"].replace(
-        "            links:",
-        "            material:\n"
-        "              - {title: Figur, kind: dokument, file: kurs/figur.svg}\n"
-        "            links:")
+    module = {**BASE["curriculum"]["modules"][0],
+              "material": [{"title": "Figur", "kind": "dokument", "file": "kurs/figur.svg"}]}
     project: Project = write_project(root, {
-        "intervention/alfa.yaml": MINIMAL["intervention/alfa.yaml"].replace(
-            "keywords: [foreldre]", "keywords: [foreldre]\n        aliases: [gammal-alfa]"),
-        "curriculum/kurs.yaml": course})
+        "intervention/alfa.yaml": record("intervention", aliases=["gammal-alfa"]),
+        "curriculum/kurs.yaml": record("curriculum", modules=[module])})
     figure = project.data_dir / "material" / "kurs" / "figur.svg"
     figure.parent.mkdir(parents=True)
     figure.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
