@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import serve
+from conftest import BASE, record, serve
 from playwright.sync_api import Page, expect
 from pydantic import ValidationError
 
@@ -301,10 +301,8 @@ def test_record_text_from_the_open_data_is_inserted_as_text(
 ])
 def test_source_urls_must_be_http_or_https(
         make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch, url: str) -> None:
-    project = make_project()
-    path = project.data_dir / "intervention" / "alfa.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        '"https://example.org/a"', json.dumps(url)), encoding="utf-8")
+    source = {**BASE["intervention"]["sources"][0], "url": url}
+    project = make_project({"intervention/alfa.yaml": record("intervention", sources=[source])})
     monkeypatch.chdir(project.root)
     result = CliRunner().invoke(main, ["check"])
     assert (result.exit_code, result.stderr.splitlines()) == (1, [
