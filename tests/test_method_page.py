@@ -79,3 +79,12 @@ def test_the_method_pages_of_the_real_site_put_the_summary_before_the_details(
         if method.is_dir() and 'id="evidens"' in (text := html.read_text(encoding="utf-8")):
             assert text.index('id="i-korthet"') < text.index('id="fakta"') < text.index(
                 'id="om"') < text.index('id="evidens"'), method.name
+
+
+def test_the_cost_level_is_shown_with_its_source_beside_the_costs(
+        make_project: Callable[..., Project]) -> None:
+    page = method_page(make_project, "cost_band: {value: 2, source: cebc}")
+    costs = page.split('kb-fact-label">Kostnader</span>')[1].split("</div>")[0]
+    assert "Våra källor anger inga kostnader ännu." in costs
+    assert ("Kostnadsnivå i Foundations Guidebooks femgradiga skala: 2 – 100–499 £ i "
+            "enhetskostnad. <sup>[[3]](#kalla-cebc)</sup>") in costs
