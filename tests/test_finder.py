@@ -242,8 +242,7 @@ def with_instant_navigation(page: Page, base_url: str) -> None:
     page.route("**/sitemap.xml", sitemap)
 
 
-def test_finder_and_comparison_work_under_instant_navigation(
-        page: Page, base_url: str, catalogue: list[Method]) -> None:
+def test_finder_and_comparison_work_under_instant_navigation(page: Page, base_url: str) -> None:
     """Material swaps pages without reloading: the scripts run again for each page, and the
     data file is fetched once."""
     with_instant_navigation(page, base_url)
@@ -254,6 +253,7 @@ def test_finder_and_comparison_work_under_instant_navigation(
     page.evaluate("window.kbSamePage = true")
     page.get_by_role("link", name="Hitta en insats").first.click()
     page.wait_for_url(f"{base_url}hitta/")
+    catalogue = page.request.get(f"{base_url}data/insatser.json").json()["methods"]
     at_school = with_code(catalogue, "arena", "skola")
     assert 2 <= len(at_school) <= 4
     option(page, "Arena", "Skolan").check()
