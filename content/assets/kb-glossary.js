@@ -114,6 +114,8 @@
         }
       }
     }
+    // A state others can wait for (the tests do) instead of waiting for time.
+    content.dataset.kbTerms = "marked";
   }
 
   // Escape closes the tooltip under the pointer or focus without moving either.
