@@ -6,6 +6,7 @@ from collections.abc import Callable
 from urllib.parse import urljoin
 
 import pytest
+from accessibility import SETTLED
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -45,6 +46,9 @@ def test_printed_links_show_their_full_published_address(page: Page, base_url: s
     each link is followed by its full address, at the published site when site_url names it
     (the canonical address), else as the browser resolves it."""
     page.goto(f"{base_url}{HANDOUT}")
+    page.wait_for_function(SETTLED)
+    # What the browser does when asked to print; emulating print media alone does not.
+    page.evaluate('window.dispatchEvent(new Event("beforeprint"))')
     page.emulate_media(media="print")
     printed = page.locator("article a[href]:not(.headerlink)").evaluate_all(
         """links => links.filter(link => link.checkVisibility()).map(link => ({
