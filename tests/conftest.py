@@ -134,9 +134,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync",
-                 # Every context prefers reduced motion, so no transition is caught half-way.
-                 "--force-prefers-reduced-motion"]
+                 "--disable-component-update", "--disable-sync"]
 # Details of violations only: a page's passes are many and of no use to a failing test.
 WCAG_21_AA = {"runOnly": {"type": "tag",
                           "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
@@ -178,6 +176,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
+    # Reduced motion, as in every context the tests open: no transition is caught half-way.
     context = browser.new_context(locale="sv-SE", reduced_motion="reduce")
     yield context.new_page()
     context.close()
