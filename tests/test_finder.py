@@ -111,7 +111,7 @@ def test_the_filter_lives_in_the_url_and_a_shared_link_restores_it(
     expect(page).to_have_url(f"{base_url}hitta/?alder=14&evidens=ungsinn-niva-3&utbildning=no")
     assert shown(page) == names(chosen)
 
-    colleague = browser.new_context(locale="sv-SE").new_page()
+    colleague = browser.new_context(locale="sv-SE", reduced_motion="reduce").new_page()
     colleague.goto(page.url)
     expect(colleague.get_by_label("Ålder i år")).to_have_value("14")
     expect(option(colleague, "Utbildning ges i", "Norge")).to_be_checked()
@@ -142,7 +142,8 @@ def test_the_shown_methods_can_be_compared(page: Page, base_url: str,
 
 @pytest.fixture
 def no_script_page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="sv-SE", java_script_enabled=False)
+    context = browser.new_context(locale="sv-SE", reduced_motion="reduce",
+                                  java_script_enabled=False)
     yield context.new_page()
     context.close()
 
