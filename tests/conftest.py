@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_playwright_python.sync_playwright import Axe, AxeResults
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from generator.build import build
@@ -182,9 +182,14 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+def axe_results(page: Page) -> AxeResults:
+    """axe-core's WCAG 2.1 AA violations on a page."""
+    return Axe().run(page, options=WCAG_21_AA)
+
+
 def axe_report(page: Page) -> str:
     """axe-core's report of WCAG 2.1 AA violations on a page; empty when there are none."""
-    results = Axe().run(page, options=WCAG_21_AA)
+    results = axe_results(page)
     return results.generate_report() if results.violations_count else ""
 
 
