@@ -72,7 +72,7 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
 def build_with(pages: Pages, project: Project, site_dir: Path) -> None:
     """Build the project's content and `pages` into `site_dir`, replacing it only if
     everything succeeds."""
-    with replacing(site_dir.resolve()) as staging:
+    with replacing(site_dir, project.root, project.content_dir) as staging:
         config = load_config(str(project.config_file), site_dir=str(staging),
                              docs_dir=str(project.content_dir),
                              plugins=plugins_without_kb(project.config()))

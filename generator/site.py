@@ -20,7 +20,7 @@ from generator.material import FOLDER as MATERIAL
 from generator.model import KnowledgeBase
 from generator.project import Project, not_in_nav_patterns, plugins_without_kb
 from generator.render import Rendered, render
-from generator.staging import replacing
+from generator.staging import ensure_replaceable, replacing
 
 
 def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
@@ -111,9 +111,10 @@ def write_tree(project: Project, out_dir: Path) -> Path:
     The tree is written beside `out_dir` first and swapped in whole, so files of records
     that no longer exist never linger and an error leaves the previous tree untouched.
     """
+    ensure_replaceable(out_dir, project.root, project.content_dir)
     rendered = generate(project)
     out_dir = out_dir.resolve()
-    with replacing(out_dir) as staging:
+    with replacing(out_dir, project.root, project.content_dir) as staging:
         sync_tree(tree_files(project, rendered), staging)
     return out_dir / "mkdocs.yml"
 
