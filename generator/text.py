@@ -28,7 +28,41 @@ _REPLACEMENTS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#
 _ESCAPE = re.compile("|".join(map(re.escape, _REPLACEMENTS)))
 # Text without these characters has nothing to escape and no link target: most record text,
 # which a large build then passes through without the per-line work below.
-_NEEDS_WORK = re.compile(r"[&<>{}\]]")
+_NEEDS_WORK = re.compile(r"[&<>{}\[\]()]")
+
+# Python-Markdown looks for the end of a link's text and of its address from every '[' and
+# every '(' after one, to the end of the text when there is none: a few hundred kilobytes of
+# brackets kept a build busy for minutes. Brackets without a partner, or nested deeper than
+# any link needs (an image in a link, parentheses in an address), are escaped, so each
+# search ends within its link.
+_OPENERS = {"[": "]", "(": ")"}
+MAX_BRACKET_DEPTH = 3
+
+
+def balanced_brackets(text: str) -> str:
+    """`text` with a backslash before every '[' or '(' that has no partner or nests deeper
+    than MAX_BRACKET_DEPTH; Markdown shows them as they are. One pass, whatever the text."""
+    escaped: set[int] = set()
+    open_at: dict[str, list[int]] = {"[": [], "(": []}
+    closers = {closer: opener for opener, closer in _OPENERS.items()}
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2  # an escaped character is no bracket
+            continue
+        if char in open_at:
+            if len(open_at[char]) >= MAX_BRACKET_DEPTH:
+                escaped.add(i)
+            else:
+                open_at[char].append(i)
+        elif char in closers and open_at[closers[char]]:
+            open_at[closers[char]].pop()
+        i += 1
+    escaped.update(*open_at.values())
+    if not escaped:
+        return text
+    return "".join(f"\\{c}" if i in escaped else c for i, c in enumerate(text))
 
 
 def safe_markdown(text: str) -> Markup:
@@ -42,7 +76,7 @@ def safe_markdown(text: str) -> Markup:
         return text
     if not _NEEDS_WORK.search(text):
         return Markup(text)
-    text = _UNSAFE_URL.sub(r"\1#", text)
+    text = _UNSAFE_URL.sub(r"\1#", balanced_brackets(text))
     lines = []
     for line in text.split("\n"):
         quote = re.match(r"^(\s*>)+", line)

@@ -1,0 +1,88 @@
+"""Record text that Markdown cannot render in bounded time is refused at its value.
+
+Python-Markdown rebuilds a paragraph's text after every inline match (an escape, an
+emphasis, an entity, a bracket), so its cost grows with matches times length: a few hundred
+kilobytes of punctuation in one paragraph kept a build busy for minutes. Nested block quotes
+and lists are parsed again at every level, so a line that opens thousands of levels costs as
+much, and every match costs tens of microseconds. Prose needs none of this (the bundled
+records have at most a few dozen markup characters in a text): a text with more than
+MAX_MARKUP markup characters, a paragraph with more than MAX_MARKUP_PER_PARAGRAPH, or a line
+nested deeper than MAX_NESTING levels, is an error at its value. Below these bounds a text
+renders in time proportional to its length (brackets are balanced by
+`generator.text.balanced_brackets`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from generator.diagnostics import Diagnostic
+from generator.load import FieldPath, SourceDocument
+
+MAX_MARKUP = 10_000
+MAX_MARKUP_PER_PARAGRAPH = 500
+MAX_NESTING = 32
+
+# Characters that start an inline match in Python-Markdown, or become an entity
+# (generator.text escapes '&', '<', '>', '{' and '}').
+_MARKUP = re.compile(r"[\\`*_\[\]()!<>&{}~^=|]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# A line's opening: indentation, quote markers and list markers.
+_OPENING = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][ \t>]*)*", re.MULTILINE)
+_LONG_OPENING = re.compile(rf"^[ \t>*+\-.)0-9]{{{MAX_NESTING},}}", re.MULTILINE)
+
+
+def _nesting(opening: str) -> int:
+    """How many levels a line's opening nests: each quote marker and list marker is one,
+    and so is every four columns of indentation."""
+    markers = len(re.findall(r"(?:[-*+]|\d{1,9}[.)])[ \t]", opening))
+    columns = opening.count(" ") + 4 * opening.count("\t")
+    return opening.count(">") + markers + columns // 4
+
+
+def unbounded_markup(text: str) -> str | None:
+    """Why `text` would take Markdown unbounded time to render, in Swedish, or None."""
+    total = len(_MARKUP.findall(text)) if len(text) > MAX_MARKUP_PER_PARAGRAPH else 0
+    if total > MAX_MARKUP:
+        return (f"texten har {total} tecken som Markdown tolkar (t.ex. [ ] ( ) * _ ` < &), "
+                f"fler än {MAX_MARKUP}")
+    if total > MAX_MARKUP_PER_PARAGRAPH:
+        for paragraph in _PARAGRAPH_BREAK.split(text):
+            count = len(_MARKUP.findall(paragraph))
+            if count > MAX_MARKUP_PER_PARAGRAPH:
+                return (f"ett stycke i texten har {count} tecken som Markdown tolkar (t.ex. "
+                        f"[ ] ( ) * _ ` < &), fler än {MAX_MARKUP_PER_PARAGRAPH}")
+    if len(text) >= MAX_NESTING and _LONG_OPENING.search(text):
+        for match in _OPENING.finditer(text):
+            depth = _nesting(match.group(0))
+            if depth > MAX_NESTING:
+                line = text.count("\n", 0, match.start()) + 1
+                return (f"rad {line} i texten är nästlad i {depth} nivåer (citat, listor "
+                        f"och indrag), fler än {MAX_NESTING}")
+    return None
+
+
+def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, i))
+
+
+def markup_problems(doc: SourceDocument) -> list[Diagnostic]:
+    """Every text value of a record that Markdown could not render in bounded time."""
+    problems = []
+    for path, text in _strings(doc.data, ()):
+        reason = unbounded_markup(text)
+        if reason:
+            line, column = doc.locate(path)
+            problems.append(Diagnostic(doc.path, line, column, "error", reason,
+                                       "dela upp texten i stycken, eller skriv den utan så "
+                                       "mycket formatering"))
+    return problems
