@@ -55,4 +55,5 @@ def check(project: Project, today: dt.date | None = None, cache: ParseCache | No
         records, invalid = validate(documents, today=today,
                                     review_max_age_years=settings.review_max_age_years)
         invalid += material_problems(documents, records, project.data_dir)
+        invalid += project.content_problems()
     return records, sorted(problems + found + invalid)

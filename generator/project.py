@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, PositiveInt, ValidationError
 
 from generator.diagnostics import Diagnostic
+from generator.discovery import Scan, refused_problems, scan
 from generator.load import MAX_FILE_BYTES, FieldPath, load_file, plain_yaml
 
 PLUGIN_NAME = "kb"
@@ -98,10 +99,20 @@ class Project:
     def content_dir(self) -> Path:
         return self.root / self.config().get("docs_dir", "docs")
 
+    def content_files(self) -> Scan:
+        """The content folder's regular files, hidden ones too (MkDocs decides which it
+        publishes); links and special files are refused (generator/discovery.py)."""
+        return scan(str(self.content_dir), hidden=True)
+
+    def content_problems(self) -> list[Diagnostic]:
+        """Every link or special file in the content folder, at its path."""
+        shown = os.path.relpath(self.content_dir, self.root)
+        return refused_problems(Path(shown).as_posix(), self.content_files())
+
     def content_pages(self) -> list[str]:
         """Hand-written Markdown pages, docs-relative, in a stable order."""
-        content_dir = self.content_dir
-        return sorted(p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*.md"))
+        return sorted("/".join(parts) for parts, _ in self.content_files().files
+                      if parts[-1].endswith(".md"))
 
 
 def plugins_without_kb(config: dict[str, Any]) -> list[Any]:

@@ -54,10 +54,8 @@ def derived_config(project: Project, rendered: Rendered) -> dict[str, Any]:
 def tree_files(project: Project, rendered: Rendered) -> dict[str, str | Path]:
     """Every file of a generated tree by tree-relative path: text to write, or a file to copy
     (hand-written content and course material)."""
-    content_dir = project.content_dir  # read from mkdocs.yml: once, not once per file
     files: dict[str, str | Path] = {
-        f"docs/{path.relative_to(content_dir).as_posix()}": path
-        for path in content_dir.rglob("*") if path.is_file()}
+        "docs/" + "/".join(parts): Path(path) for parts, path in project.content_files().files}
     files.update({f"docs/{path}": text for path, text in rendered.files.items()})
     files.update({f"docs/{path}": source for path, source in rendered.copies.items()})
     files["mkdocs.yml"] = yaml.safe_dump(derived_config(project, rendered), allow_unicode=True,
