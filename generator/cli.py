@@ -16,10 +16,11 @@ from pathlib import Path
 import click
 
 from generator.diagnostics import DataError, UserError, has_errors, to_json, warnings_as_errors
-from generator.project import Project
+from generator.project import Project, today
 
 
 def _project() -> Project:
+    today()  # an invalid SOURCE_DATE_EPOCH is named before any work
     try:
         return Project.find()
     except FileNotFoundError as exc:

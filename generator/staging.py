@@ -108,13 +108,21 @@ def _clear_leftovers(target: Path) -> None:
             shutil.rmtree(path)
 
 
+_REASONS = {errno.ENOSPC: "disken är full", errno.EDQUOT: "diskkvoten är slut",
+            errno.EROFS: "filsystemet är skrivskyddat", errno.EACCES: "behörighet saknas",
+            errno.EPERM: "åtgärden är inte tillåten", errno.ENOENT: "filen finns inte",
+            errno.EADDRINUSE: "adressen används redan av ett annat program",
+            errno.EADDRNOTAVAIL: "adressen finns inte på den här datorn"}
+
+
+def reason(exc: OSError) -> str:
+    """Why the operating system refused, in Swedish where kb users meet it."""
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
 def fault(exc: OSError) -> str:
     """An operating system's refusal as one Swedish sentence that names the file."""
-    where = exc.filename or "en fil"
-    reasons = {errno.ENOSPC: "disken är full", errno.EDQUOT: "diskkvoten är slut",
-               errno.EROFS: "filsystemet är skrivskyddat",
-               errno.EACCES: "behörighet saknas", errno.EPERM: "åtgärden är inte tillåten"}
-    return f"{where}: {reasons.get(exc.errno or 0, exc.strerror or str(exc))}"
+    return f"{exc.filename}: {reason(exc)}" if exc.filename else reason(exc)
 
 
 @contextmanager
