@@ -31,12 +31,13 @@ def read_config(path: Path, root: Path) -> dict[str, Any]:
             config = yaml_load(stream, _LOADER)
     except ConfigurationError as exc:
         raise DataError([_located(exc, path, shown, root)]) from None
-    except (TypeError, AttributeError):  # mergedeep, given an inherited file of no settings
-        raise DataError([Diagnostic(shown, _line_of(path, "INHERIT"), 1, "error",
-                                    "filen som INHERIT pekar på ska vara inställningar "
-                                    "(nyckel: värde)")]) from None
+    except (TypeError, AttributeError):  # a file of no settings, or inheriting from one
+        line = _line_of(path, "INHERIT")
+        raise DataError([Diagnostic(shown, line or 1, 1, "error", (
+            "filen som INHERIT pekar på ska vara inställningar (nyckel: värde)" if line else
+            f"{shown} ska vara inställningar (nyckel: värde), inte ett enkelt värde"))]) from None
     except RecursionError:
-        raise DataError([Diagnostic(shown, _line_of(path, "INHERIT"), 1, "error",
+        raise DataError([Diagnostic(shown, _line_of(path, "INHERIT") or 1, 1, "error",
                                     "filen ärver av sig själv (INHERIT i en cirkel)")]) from None
     if not isinstance(config, dict):
         kind = "en lista" if isinstance(config, list) else f"ett enkelt värde ({config!r})"
@@ -47,7 +48,7 @@ def read_config(path: Path, root: Path) -> dict[str, Any]:
         raise DataError([Diagnostic(shown, 1, 1, "error", f"{shown} är tom",
                                     "MkDocs behöver minst site_name")])
     if not isinstance(config.get("docs_dir", ""), str):
-        line = _line_of(path, "docs_dir")
+        line = _line_of(path, "docs_dir") or 1
         raise DataError([Diagnostic(shown, line, 1, "error",
                                     "docs_dir ska vara sökvägen till en mapp")])
     return config
@@ -71,14 +72,14 @@ def _located(exc: ConfigurationError, path: Path, shown: str, root: Path) -> Dia
         return Diagnostic(shown, 1, 1, "error", f"filen går inte att läsa som YAML: {cause}",
                           "spara mkdocs.yml som UTF-8")
     if "Inherited config file" in str(exc):
-        return Diagnostic(shown, _line_of(path, "INHERIT"), 1, "error",
+        return Diagnostic(shown, _line_of(path, "INHERIT") or 1, 1, "error",
                           "filen som INHERIT pekar på finns inte",
                           "INHERIT är en sökväg relativt mkdocs.yml")
     return Diagnostic(shown, 1, 1, "error", f"MkDocs kan inte läsa filen: {exc}")
 
 
 def _line_of(path: Path, key: str) -> int:
-    """The line where a top-level `key` is set in `path` (1 if it cannot be found)."""
+    """The line where a top-level `key` is set in `path`, 0 if it is not."""
     text = path.read_text(encoding="utf-8", errors="replace")
     found = re.search(rf"^{key}[ \t]*:", text, re.MULTILINE)
-    return text.count("\n", 0, found.start()) + 1 if found else 1
+    return text.count("\n", 0, found.start()) + 1 if found else 0
