@@ -1,4 +1,4 @@
-"""Record text that Markdown cannot render in bounded time is refused at its value.
+"""What record text may hold as Markdown: bounded markup, and links to web addresses.
 
 Python-Markdown rebuilds a paragraph's text after every inline match (an escape, an
 emphasis, an entity, a bracket), so its cost grows with matches times length: a few hundred
@@ -10,6 +10,11 @@ MAX_MARKUP markup characters, a paragraph with more than MAX_MARKUP_PER_PARAGRAP
 nested deeper than MAX_NESTING levels, is an error at its value. Below these bounds a text
 renders in time proportional to its length (brackets are balanced by
 `generator.text.balanced_brackets`).
+
+A link in record text goes to a full web address (or an e-mail address). Anything else —
+a script or data address, however disguised, or a relative link that the site engine could
+only report at a generated page — is shown as text (generator/text.py), and `kb check`
+warns of it at the value that holds it.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.load import FieldPath, SourceDocument
+from generator.text import is_web_address, link_destinations
 
 MAX_MARKUP = 10_000
 MAX_MARKUP_PER_PARAGRAPH = 500
@@ -32,6 +38,18 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # A line's opening: indentation, quote markers and list markers.
 _OPENING = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][ \t>]*)*", re.MULTILINE)
 _LONG_OPENING = re.compile(rf"^[ \t>*+\-.)0-9]{{{MAX_NESTING},}}", re.MULTILINE)
+
+
+def unsafe_link(text: str) -> str | None:
+    """The first link destination in `text` that is not a full web or e-mail address, as a
+    Swedish message, or None."""
+    for _, destination in link_destinations(text):
+        if not is_web_address(destination):
+            shown = destination[:60].encode("unicode_escape").decode("ascii")
+            return (f"länken går till '{shown}', som inte är en fullständig webbadress, och "
+                    "visas som text; länkar i posttext går till adresser som börjar med "
+                    "https:// (eller mailto:)")
+    return None
 
 
 def _nesting(opening: str) -> int:
@@ -76,7 +94,9 @@ def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
 
 
 def markup_problems(doc: SourceDocument) -> list[Diagnostic]:
-    """Every text value of a record that Markdown could not render in bounded time."""
+    """Every text value of a record that Markdown could not render in bounded time (an
+    error), and every link in one that does not go to a web address (a warning: it is
+    shown as text)."""
     problems = []
     for path, text in _strings(doc.data, ()):
         reason = unbounded_markup(text)
@@ -85,4 +105,9 @@ def markup_problems(doc: SourceDocument) -> list[Diagnostic]:
             problems.append(Diagnostic(doc.path, line, column, "error", reason,
                                        "dela upp texten i stycken, eller skriv den utan så "
                                        "mycket formatering"))
+        link = unsafe_link(text)
+        if link:
+            line, column = doc.locate(path)
+            problems.append(Diagnostic(doc.path, line, column, "warning", link,
+                                       "skriv hela adressen, t.ex. https://www.example.org/"))
     return problems
