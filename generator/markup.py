@@ -7,8 +7,9 @@ and lists are parsed again at every level, so a line that opens thousands of lev
 much, and every match costs tens of microseconds. Prose needs none of this (the bundled
 records have at most a few dozen markup characters in a text): a text with more than
 MAX_MARKUP markup characters, a paragraph with more than MAX_MARKUP_PER_PARAGRAPH, or a line
-nested deeper than MAX_NESTING levels, is an error at its value. Below these bounds a text
-renders in time proportional to its length (brackets are balanced by
+nested deeper than MAX_NESTING levels, or more than MAX_LINES lines (thirty thousand lines of
+'-' took Markdown minutes), is an error at its value. Below these bounds a text renders
+in bounded time (brackets are balanced by
 `generator.text.balanced_brackets`).
 
 A link in record text goes to a full web address (or an e-mail address). Anything else —
@@ -30,6 +31,7 @@ from generator.text import is_web_address, link_destinations
 MAX_MARKUP = 10_000
 MAX_MARKUP_PER_PARAGRAPH = 500
 MAX_NESTING = 32
+MAX_LINES = 1_000
 
 # Characters that start an inline match in Python-Markdown, or become an entity
 # (generator.text escapes '&', '<', '>', '{' and '}').
@@ -64,6 +66,10 @@ def _nesting(opening: str) -> int:
 
 def unbounded_markup(text: str) -> str | None:
     """Why `text` would take Markdown unbounded time to render, in Swedish, or None."""
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        return (f"texten har {lines} rader, fler än {MAX_LINES}; block som listor och "
+                "rubriker tolkas om och om igen")
     total = len(_MARKUP.findall(text)) if len(text) > MAX_MARKUP_PER_PARAGRAPH else 0
     if total > MAX_MARKUP:
         return (f"texten har {total} tecken som Markdown tolkar (t.ex. [ ] ( ) * _ ` < &), "
@@ -106,6 +112,7 @@ _RAW_OPENING = re.compile(rf"[\n\"':|>][ \t>*+\-.)0-9]{{{MAX_NESTING}}}")
 
 def _may_have_problems(yaml_text: str) -> bool:
     return ("\\" in yaml_text or "](" in yaml_text or "]:" in yaml_text
+            or yaml_text.count("\n") > MAX_LINES
             or bool(_LONG_OPENING.match(yaml_text) or _RAW_OPENING.search(yaml_text))
             or _markup_count(yaml_text) > MAX_MARKUP_PER_PARAGRAPH)
 
