@@ -202,6 +202,3 @@ class Intervention(Record):
         say so instead of implying that the ratings shown are all there is."""
         return [r for r in get_args(Registry) if r != "annat" and r not in self.rated_by()]
 
-    def source_url(self, source_id: str) -> str | None:
-        """The address of one of the record's sources, for links straight to a registry."""
-        return next(s.url for s in self.sources if s.id == source_id)
