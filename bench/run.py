@@ -43,7 +43,7 @@ from generator.types import RECORD_TYPES
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "bench" / "out"
 BIN = Path(sys.executable).parent
-CACHE = Path(".kb") / "cache"  # kb's cache of read record files (generator/cache.py)
+CACHE = Path(".kb") / "cache"  # kb's cache of read record files (generator/reading/cache.py)
 THIS, OTHER = "this", "other"
 # `kb serve` is measured up to this many records: a record of the first group is saved and
 # its page watched.

@@ -21,8 +21,8 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe, AxeResults
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from generator.build import build
-from generator.site import Project
+from generator.site.build import build
+from generator.site.tree import Project
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from generator import build as kb_build
 from generator import parallel
-from generator.build import GeneratedHere, build
 from generator.diagnostics import DataError
-from generator.site import Project, check, write_tree
-from generator.staging import MARK
+from generator.site import build as kb_build
+from generator.site.build import GeneratedHere, build
+from generator.site.staging import MARK
+from generator.site.tree import Project, check, write_tree
 
 TWO_ERRORS = {"process/steg.yaml": "id: steg\ntitle: Steg\ntitel: x\n",
               "term/fel.yaml": "id: fel\ntitle: [\n"}
@@ -71,7 +71,7 @@ def test_the_site_is_the_one_plain_mkdocs_builds_from_the_generated_tree(
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
                     "--site-dir", str(tmp_path / "plain")], check=True)
     built = snapshot(tmp_path / "site")
-    assert built.pop(MARK)  # kb marks its output as its own (generator/staging.py)
+    assert built.pop(MARK)  # kb marks its output as its own (generator/site/staging.py)
     assert built == snapshot(tmp_path / "plain")
 
 

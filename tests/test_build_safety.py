@@ -15,8 +15,8 @@ import pytest
 from conftest import record
 from mkdocs.commands import build as mkdocs_build
 
-from generator.build import build
-from generator.site import Project, write_tree
+from generator.site.build import build
+from generator.site.tree import Project, write_tree
 
 
 def extra(record_id: str) -> str:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache, load
-from generator.site import Project, check
+from generator.reading import cache, load
+from generator.site.tree import Project, check
 
 
 class Attack:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import charts
-from generator.site import Project, check
+from generator.rendering import charts
+from generator.site.tree import Project, check
 
 SVG = "{http://www.w3.org/2000/svg}"
 CHART = re.compile(r'<div class="kb-chart">(.*?)</table>', re.S)

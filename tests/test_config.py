@@ -11,9 +11,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.project import today as build_day
-from generator.site import Project, write_tree
+from generator.reading.project import today as build_day
+from generator.site.cli import main
+from generator.site.tree import Project, write_tree
 
 
 def configure(project: Project, options: str) -> None:

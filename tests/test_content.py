@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import KnowledgeBase
-from generator.site import Project, check
+from generator.model.knowledge_base import KnowledgeBase
+from generator.site.tree import Project, check
 from generator.types import Intervention
 from generator.types.reference import UNPUBLISHED_KINDS, Reference
 

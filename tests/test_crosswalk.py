@@ -6,7 +6,7 @@ from typing import Any
 
 from conftest import record
 
-from generator.site import Project, generate
+from generator.site.tree import Project, generate
 
 SOURCES = [{"id": "s1", "title": "Källa ett"},
            {"id": "ungsinn", "title": "Ungsinn om Alfa", "url": "https://ungsinn.example/alfa"},

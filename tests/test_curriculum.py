@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from conftest import record
 
-from generator.build import build
-from generator.site import Project, check, generate, write_tree
+from generator.site.build import build
+from generator.site.tree import Project, check, generate, write_tree
 
 BOOK = {"title": "Om evidensbaserad praktik", "publisher": "Socialstyrelsen", "year": 2012,
         "isbn": "978-91-7555-004-6"}

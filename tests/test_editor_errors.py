@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import record
 
-from generator.cli import main
-from generator.project import today as build_day
-from generator.site import Project
+from generator.reading.project import today as build_day
+from generator.site.cli import main
+from generator.site.tree import Project
 from generator.types import RECORD_TYPES
 
 # The process record of the minimal project, so a case can change one line of it:

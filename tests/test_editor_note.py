@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.site import Project, check, write_tree
+from generator.site.build import build
+from generator.site.tree import Project, check, write_tree
 
 REPO = Path(__file__).resolve().parent.parent
 NOTE = "Hemlig redaktörsanteckning 4711"

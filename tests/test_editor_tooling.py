@@ -5,7 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.site.cli import main
 from generator.types import RECORD_TYPES
 
 REPO = Path(__file__).resolve().parent.parent

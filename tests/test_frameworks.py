@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.site import Project, check
+from generator.site.tree import Project, check
 
 REPO = Path(__file__).resolve().parent.parent
 LOVANDE = "ramverk/lovande-praktik/"

@@ -10,7 +10,7 @@ import pytest
 from conftest import record
 from playwright.sync_api import Page, expect
 
-from generator.site import Project, generate
+from generator.site.tree import Project, generate
 
 
 def fidelity(**fields: Any) -> str:

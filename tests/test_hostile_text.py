@@ -14,10 +14,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.check import check
-from generator.markup import MAX_MARKUP, MAX_MARKUP_PER_PARAGRAPH, unbounded_markup
-from generator.site import Project
-from generator.text import safe_markdown
+from generator.checking.check import check
+from generator.checking.markup import MAX_MARKUP, MAX_MARKUP_PER_PARAGRAPH, unbounded_markup
+from generator.site.tree import Project
+from generator.types.text import safe_markdown
 
 REPO = Path(__file__).resolve().parent.parent
 HANG = 120  # seconds: far beyond any bounded render, far below "kept busy for minutes"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.check import check
-from generator.site import Project
+from generator.checking.check import check
+from generator.site.build import build
+from generator.site.tree import Project
 
 DISGUISED = [
     "[klick](javascript:alert(1))",

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import MAX_DEPTH, MAX_NODES, load_data, load_file
+from generator.reading.load import MAX_DEPTH, MAX_NODES, load_data, load_file
 
 
 def load(tmp_path: Path, text: str | bytes):

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import KnowledgeBase
-from generator.render.maintenance import months_between, reviews
-from generator.site import Project, check, generate
+from generator.model.knowledge_base import KnowledgeBase
+from generator.rendering.maintenance import months_between, reviews
+from generator.site.tree import Project, check, generate
 
 
 def test_records_are_listed_oldest_review_first_with_their_age_in_months(

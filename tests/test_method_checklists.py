@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from conftest import record
 
-from generator.site import Project, check, generate
+from generator.site.tree import Project, check, generate
 
 
 def alfa(stage: str = "stage/start", second: str = "handledning-bokad") -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from generator.site import Project, generate
+from generator.site.tree import Project, generate
 
 ALFA = """
     id: alfa

@@ -5,8 +5,8 @@ from collections.abc import Callable
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.site import Project, check
+from generator.site.cli import main
+from generator.site.tree import Project, check
 from generator.types import RECORD_TYPES
 
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import KnowledgeBase
-from generator.site import Project, check
+from generator.model.knowledge_base import KnowledgeBase
+from generator.site.tree import Project, check
 
 REPO = Path(__file__).resolve().parent.parent
 TIBIR_MODULES = ["kartlegging", "foreldreradgivning", "pmto-foreldregruppe", "konsultasjon",

@@ -1,5 +1,5 @@
 """The built site on a real web server: Debian's nginx with the sample configuration the README
-documents (generator/deploy/nginx.conf), run as an unprivileged user on a free loopback port.
+documents (generator/site/deploy/nginx.conf), run as an unprivileged user on a free loopback port.
 Every page and file answers, old addresses lead on, data files carry their content types and
 a missing page gets the Swedish 404."""
 
@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from conftest import BASE, record, write_project
 
-from generator.build import build
-from generator.site import Project
+from generator.site.build import build
+from generator.site.tree import Project
 
 REPO = Path(__file__).resolve().parent.parent
 NGINX = "/usr/sbin/nginx"

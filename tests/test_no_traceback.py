@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.site import Project
+from generator.site.tree import Project
 
 KB = Path(sys.executable).parent / "kb"
 

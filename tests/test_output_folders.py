@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 import generator
-from generator.build import build
 from generator.diagnostics import UserError
-from generator.site import Project, write_tree
-from generator.staging import MARK
+from generator.site.build import build
+from generator.site.staging import MARK
+from generator.site.tree import Project, write_tree
 
 KB = Path(sys.executable).parent / "kb"
 
@@ -59,10 +59,10 @@ def test_the_generator_s_own_package_is_never_an_output_folder(
         make_project: Callable[..., Project]) -> None:
     project = make_project()
     package = Path(generator.__file__).parent
-    for folder in (package, package / "templates", package.parent):
+    for folder in (package, package / "rendering" / "templates", package.parent):
         with pytest.raises(UserError, match="välj en egen mapp"):
             build(project, folder)
-    assert (package / "templates").is_dir()
+    assert (package / "rendering" / "templates").is_dir()
 
 
 def test_a_folder_with_files_kb_did_not_write_is_left_alone(

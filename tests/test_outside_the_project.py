@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.check import check
+from generator.checking.check import check
 from generator.diagnostics import DataError
-from generator.site import Project, write_tree
+from generator.site.build import build
+from generator.site.tree import Project, write_tree
 
 SECRET = "HEMLIGT-VÄRDE-4711"
 

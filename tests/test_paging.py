@@ -2,11 +2,11 @@
 
 from collections.abc import Callable
 
-from generator.model import KnowledgeBase
-from generator.render import render
-from generator.render.context import PAGE_SIZE, page_paths
-from generator.render.links import LINKS_PER_PAGE
-from generator.site import Project, check
+from generator.model.knowledge_base import KnowledgeBase
+from generator.rendering import render
+from generator.rendering.context import PAGE_SIZE, page_paths
+from generator.rendering.links import LINKS_PER_PAGE
+from generator.site.tree import Project, check
 from generator.types import Intervention
 
 

@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import parallel
-from generator.load import load_data
-from generator.render.context import relative
-from generator.site import Project, check, generate
+from generator.reading.load import load_data
+from generator.rendering.context import relative
+from generator.site.tree import Project, check, generate
 from generator.types import RECORD_TYPES
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.checking.validate import validate
 from generator.diagnostics import Diagnostic
-from generator.load import load_file
-from generator.validate import validate
+from generator.reading.load import load_file
 
 REPO = Path(__file__).resolve().parent.parent
 RECORDS = sorted((REPO / "data").glob("*/*.yaml"))

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import build
-from generator.cli import main
-from generator.publication import SITE_URL_ENV
-from generator.site import Project, check, write_tree
+from generator.site.build import build
+from generator.site.cli import main
+from generator.site.publication import SITE_URL_ENV
+from generator.site.tree import Project, check, write_tree
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD_DAY = "2026-11-23"  # SOURCE_DATE_EPOCH in conftest

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import build
-from generator.check import check
-from generator.cli import main
-from generator.site import Project
+from generator.checking.check import check
+from generator.site.build import build
+from generator.site.cli import main
+from generator.site.tree import Project
 from generator.types import RECORD_TYPES
 
 PODCAST = '''

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from conftest import record
 
-from generator.site import Project, check, generate
+from generator.site.tree import Project, check, generate
 
 REPO = Path(__file__).resolve().parent.parent
 

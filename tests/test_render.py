@@ -5,9 +5,9 @@ from collections.abc import Callable
 
 from conftest import record
 
-from generator.model import KnowledgeBase
-from generator.render import NAV_LIMIT, render
-from generator.site import Project, check, generate
+from generator.model.knowledge_base import KnowledgeBase
+from generator.rendering import NAV_LIMIT, render
+from generator.site.tree import Project, check, generate
 from generator.types import Intervention
 
 

@@ -19,7 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
 
-from generator.site import Project
+from generator.site.tree import Project
 
 ALFA_PAGE = "insatser/alfa/"
 # A second method that nothing links to and that links nowhere.

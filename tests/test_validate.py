@@ -5,8 +5,8 @@ from collections.abc import Callable
 from click.testing import CliRunner
 from conftest import record
 
-from generator.cli import main
-from generator.site import Project, check
+from generator.site.cli import main
+from generator.site.tree import Project, check
 
 
 def problems_of(project: Project) -> list[str]:

@@ -16,7 +16,7 @@ from accessibility import SETTLED
 from conftest import REPO, axe_results
 from playwright.sync_api import Browser, Page
 
-from generator.site import Project, check
+from generator.site.tree import Project, check
 from generator.types import Accessibility
 
 pytestmark = pytest.mark.browser

@@ -25,10 +25,10 @@ from conftest import BASE, record, serve
 from playwright.sync_api import Page, expect
 from pydantic import ValidationError
 
-from generator.build import build
-from generator.cli import main
-from generator.load import load_data
-from generator.site import Project
+from generator.reading.load import load_data
+from generator.site.build import build
+from generator.site.cli import main
+from generator.site.tree import Project
 from generator.types import RECORD_TYPES
 
 REPO = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""The record types: one module each, found by the registry (generator.types.registry).
+"""Stage 2, the record types: one module each, found by the registry (`registry`).
 
 A new type needs no line here; the classes below are named for the code that treats one
 type specially (a method's checklists on a stage's page, the bibliography).
