@@ -61,6 +61,7 @@ schemas: $(STAMP)
 ## test: set up from the lock file, lint, type-check (mypy --strict) and run every test
 test: $(STAMP) chromium
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest
 

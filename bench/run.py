@@ -110,8 +110,7 @@ def make_dataset(target: Path, size: int) -> int:
         for path in originals:
             text = path.read_text(encoding="utf-8")
             text = _REF.sub(rf"\1/\2{suffix}", text)
-            text = re.sub(r"^id: ([a-z0-9-]+)$", rf"id: \1{suffix}", text, count=1,
-                          flags=re.M)
+            text = re.sub(r"^id: ([a-z0-9-]+)$", rf"id: \1{suffix}", text, count=1, flags=re.M)
             if path.parent.name == "reference" and group:
                 text = _distinct_work(text, group)
             out = target / "data" / path.parent.name / f"{path.stem}{suffix}.yaml"
@@ -150,8 +149,9 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Ste
     MkDocs builds), sampled every 20 ms, or one process's peak if that was higher."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     peak_kb = [0]
     done = threading.Event()
 
@@ -181,7 +181,8 @@ def measure(size: int, repeat: int, codes: list[Code]) -> list[Result]:
     project = OUT / f"data-{size}"
     count = make_dataset(project, size)
     steps: dict[str, dict[str, list[Step]]] = {
-        code.name: {"cold": [], "warm": [], "build": [], "baseline": []} for code in codes}
+        code.name: {"cold": [], "warm": [], "build": [], "baseline": []} for code in codes
+    }
 
     def each(code: Code, *args: str) -> Step:
         return run([*code.kb(), *args], project, code.env())
@@ -191,20 +192,42 @@ def measure(size: int, repeat: int, codes: list[Code]) -> list[Result]:
             shutil.rmtree(project / CACHE, ignore_errors=True)
             steps[code.name]["cold"].append(each(code, "check"))
             steps[code.name]["warm"].append(each(code, "check"))
-    generated = {code.name: each(code, "generate", "--out", f"tree-{code.name}")
-                 for code in codes}
+    generated = {code.name: each(code, "generate", "--out", f"tree-{code.name}") for code in codes}
     for _ in range(repeat):
         for code in codes:
             shutil.rmtree(project / CACHE)  # the build is measured cold too
             steps[code.name]["build"].append(
-                each(code, "-q", "build", "--site-dir", f"site-{code.name}"))
-            steps[code.name]["baseline"].append(run(
-                [str(BIN / "mkdocs"), "build", "-q", "-f", f"tree-{code.name}/mkdocs.yml",
-                 "--site-dir", str(project / f"baseline-{code.name}")], project))
-    saves = {code.name: saves_shown(code, project, repeat) if count <= SERVE_UP_TO else []
-             for code in codes}
-    return [_result(code.name, count, project / f"site-{code.name}", generated[code.name],
-                    steps[code.name], saves[code.name]) for code in codes]
+                each(code, "-q", "build", "--site-dir", f"site-{code.name}")
+            )
+            steps[code.name]["baseline"].append(
+                run(
+                    [
+                        str(BIN / "mkdocs"),
+                        "build",
+                        "-q",
+                        "-f",
+                        f"tree-{code.name}/mkdocs.yml",
+                        "--site-dir",
+                        str(project / f"baseline-{code.name}"),
+                    ],
+                    project,
+                )
+            )
+    saves = {
+        code.name: saves_shown(code, project, repeat) if count <= SERVE_UP_TO else []
+        for code in codes
+    }
+    return [
+        _result(
+            code.name,
+            count,
+            project / f"site-{code.name}",
+            generated[code.name],
+            steps[code.name],
+            saves[code.name],
+        )
+        for code in codes
+    ]
 
 
 def _free_port() -> int:
@@ -226,9 +249,13 @@ def saves_shown(code: Code, project: Path, repeat: int) -> list[float]:
     the save until its page, fetched every 20 ms as live reload would, shows the change."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/{SAVED_PAGE}"
-    server = subprocess.Popen([*code.kb(), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env={**os.environ, **code.env()},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*code.kb(), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, **code.env()},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     record = project / SAVED_RECORD
     original = record.read_text(encoding="utf-8")
     found = []
@@ -240,8 +267,9 @@ def saves_shown(code: Code, project: Path, repeat: int) -> list[float]:
         for save in range(repeat):
             marker = f"Sparad {save}"
             start = time.perf_counter()
-            record.write_text(original.replace("summary: >-\n", f"summary: >-\n  {marker}\n",
-                                               1), encoding="utf-8")
+            record.write_text(
+                original.replace("summary: >-\n", f"summary: >-\n  {marker}\n", 1), encoding="utf-8"
+            )
             while marker not in _page(url):
                 time.sleep(0.02)
             found.append(round(time.perf_counter() - start, 2))
@@ -252,15 +280,30 @@ def saves_shown(code: Code, project: Path, repeat: int) -> list[float]:
     return found
 
 
-def _result(name: str, count: int, site: Path, generate: Step,
-            steps: dict[str, list[Step]], saves: list[float]) -> Result:
+def _result(
+    name: str,
+    count: int,
+    site: Path,
+    generate: Step,
+    steps: dict[str, list[Step]],
+    saves: list[float],
+) -> Result:
     pages = [p for p in site.rglob("*.html")]
     return Result(
-        code=name, records=count, check=Step.of(steps["cold"]),
-        check_warm=Step.of(steps["warm"]), generate=generate, build=Step.of(steps["build"]),
+        code=name,
+        records=count,
+        check=Step.of(steps["cold"]),
+        check_warm=Step.of(steps["warm"]),
+        generate=generate,
+        build=Step.of(steps["build"]),
         baseline=Step.of(steps["baseline"]),
-        build_ratio=round(statistics.median(b.seconds / a.seconds for b, a in zip(
-            steps["build"], steps["baseline"], strict=True)), 2),
+        build_ratio=round(
+            statistics.median(
+                b.seconds / a.seconds
+                for b, a in zip(steps["build"], steps["baseline"], strict=True)
+            ),
+            2,
+        ),
         save_shown=statistics.median(saves) if saves else None,
         site_mb=_size_mb(site),
         largest_page_kb=round(max(p.stat().st_size for p in pages) / 1024, 1),
@@ -275,12 +318,15 @@ def against(results: list[Result], this: str, other: str) -> dict[str, float]:
         theirs = next(r for r in results if r.code == other and r.records == mine.records)
         for step in ("check", "check_warm", "generate", "build", "baseline"):
             found[f"{step} {this} / {other} at {mine.records}"] = round(
-                getattr(mine, step).seconds / getattr(theirs, step).seconds, 2)
+                getattr(mine, step).seconds / getattr(theirs, step).seconds, 2
+            )
         found[f"build/baseline {this} / {other} at {mine.records}"] = round(
-            mine.build_ratio / theirs.build_ratio, 2)
+            mine.build_ratio / theirs.build_ratio, 2
+        )
         if mine.save_shown and theirs.save_shown:
             found[f"save shown {this} / {other} at {mine.records}"] = round(
-                mine.save_shown / theirs.save_shown, 2)
+                mine.save_shown / theirs.save_shown, 2
+            )
     return found
 
 
@@ -290,37 +336,49 @@ def ratios(results: list[Result]) -> dict[str, float]:
     small, large = by_size[0], by_size[-1]
     found = {f"build / baseline at {r.records}": r.build_ratio for r in by_size}
     found[f"largest page {large.records} / {small.records}"] = round(
-        large.largest_page_kb / small.largest_page_kb, 2)
-    found.update({f"search index KB per record at {r.records}": round(
-        r.search_index_kb / r.records, 1) for r in by_size})
+        large.largest_page_kb / small.largest_page_kb, 2
+    )
+    found.update(
+        {
+            f"search index KB per record at {r.records}": round(r.search_index_kb / r.records, 1)
+            for r in by_size
+        }
+    )
     if len(by_size) >= 2:
         previous, last = by_size[-2], by_size[-1]
         found[f"build time {last.records} / {previous.records}"] = round(
-            last.build.seconds / previous.build.seconds, 2)
+            last.build.seconds / previous.build.seconds, 2
+        )
     return found
 
 
 def table(results: list[Result]) -> str:
-    header = ("| code | records | kb check s (cold) | kb check s (warm) | generate s | "
-              "kb build s | plain mkdocs s | build/baseline | save shown s | peak MB (build) | "
-              "site MB | largest page KB | search index KB |\n" + "|---" * 13 + "|")
-    rows = [f"| {r.code} | {r.records} | {r.check.seconds} | {r.check_warm.seconds} | "
-            f"{r.generate.seconds} | {r.build.seconds} | "
-            f"{r.baseline.seconds} | {r.build_ratio:.2f} | "
-            f"{'–' if r.save_shown is None else r.save_shown} | {r.build.peak_mb} | "
-            f"{r.site_mb} | {r.largest_page_kb} | {r.search_index_kb} |"
-            for r in results]
+    header = (
+        "| code | records | kb check s (cold) | kb check s (warm) | generate s | "
+        "kb build s | plain mkdocs s | build/baseline | save shown s | peak MB (build) | "
+        "site MB | largest page KB | search index KB |\n" + "|---" * 13 + "|"
+    )
+    rows = [
+        f"| {r.code} | {r.records} | {r.check.seconds} | {r.check_warm.seconds} | "
+        f"{r.generate.seconds} | {r.build.seconds} | "
+        f"{r.baseline.seconds} | {r.build_ratio:.2f} | "
+        f"{'–' if r.save_shown is None else r.save_shown} | {r.build.peak_mb} | "
+        f"{r.site_mb} | {r.largest_page_kb} | {r.search_index_kb} |"
+        for r in results
+    ]
     return "\n".join([header, *rows])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of each timed step (medians are reported)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each timed step (medians are reported)"
+    )
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
-    parser.add_argument("--against", type=Path,
-                        help="another checkout of the generator to measure in the same run")
+    parser.add_argument(
+        "--against", type=Path, help="another checkout of the generator to measure in the same run"
+    )
     args = parser.parse_args()
     codes = [Code(THIS, REPO), *([Code(OTHER, args.against.resolve())] if args.against else [])]
     results = [result for size in args.sizes for result in measure(size, args.repeat, codes)]

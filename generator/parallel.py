@@ -27,8 +27,9 @@ _FORK = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
 
 
 def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
-        os.cpu_count() or 1)
+    return (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )
 
 
 def can_fork() -> bool:

@@ -35,50 +35,77 @@ os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(2026, 11, 23, tzinfo=dt.UT
 # the first four. A field's value is what its YAML says.
 BASE: dict[str, dict[str, Any]] = {
     "intervention": {
-        "id": "alfa", "title": "Alfa – föräldraträning", "abbreviation": "ALFA",
-        "summary": "En påhittad insats för tester.", "reviewed": dt.date(2026, 1, 15),
-        "keywords": ["foreldre"], "description": "Beskrivning av Alfa.",
+        "id": "alfa",
+        "title": "Alfa – föräldraträning",
+        "abbreviation": "ALFA",
+        "summary": "En påhittad insats för tester.",
+        "reviewed": dt.date(2026, 1, 15),
+        "keywords": ["foreldre"],
+        "description": "Beskrivning av Alfa.",
         "target_group": {"text": "Föräldrar till barn 3–12 år", "source": "s1"},
         "ages": {"min": 3, "max": 12, "source": "s1"},
-        "problems": ["beteendeproblem"], "arenas": ["hem"], "formats": ["familj"],
+        "problems": ["beteendeproblem"],
+        "arenas": ["hem"],
+        "formats": ["familj"],
         "intensity": {"text": "En timme i veckan", "source": "s1"},
         "duration": {"text": "20–30 träffar", "source": "s1"},
         "training": {"text": "21 seminariedagar", "source": "s1"},
         "related": ["stage/start", "process/steg#fraga"],
-        "sources": [{"id": "s1", "title": "Källa ett", "year": 2005,
-                     "url": "https://example.org/a"}],
+        "sources": [
+            {"id": "s1", "title": "Källa ett", "year": 2005, "url": "https://example.org/a"}
+        ],
     },
     "stage": {
-        "id": "start", "title": "Utforskning", "summary": "Första steget.",
-        "reviewed": dt.date(2026, 1, 15), "order": 1, "framework": "nirn",
-        "english_name": "Exploration", "fixsen_2005": "Exploration and adoption",
+        "id": "start",
+        "title": "Utforskning",
+        "summary": "Första steget.",
+        "reviewed": dt.date(2026, 1, 15),
+        "order": 1,
+        "framework": "nirn",
+        "english_name": "Exploration",
+        "fixsen_2005": "Exploration and adoption",
         "description": "Om utforskning.",
-        "activities": [{"id": "team", "title": "Bilda ett team",
-                        "text": "Ett team med 3–5 personer."}],
+        "activities": [
+            {"id": "team", "title": "Bilda ett team", "text": "Ett team med 3–5 personer."}
+        ],
         "checklist": [{"id": "behov-kartlagt", "text": "Behoven är kartlagda."}],
         "sources": [{"id": "s1", "title": "Källa ett"}],
     },
     "process": {
-        "id": "steg", "title": "Steg för steg", "summary": "En process.",
-        "reviewed": dt.date(2026, 1, 15), "description": "Om processen.",
-        "steps": [{"id": "fraga", "title": "Formulera en fråga",
-                   "related": ["intervention/alfa"]},
-                  {"id": "sok", "title": "Sök kunskap"}],
+        "id": "steg",
+        "title": "Steg för steg",
+        "summary": "En process.",
+        "reviewed": dt.date(2026, 1, 15),
+        "description": "Om processen.",
+        "steps": [
+            {"id": "fraga", "title": "Formulera en fråga", "related": ["intervention/alfa"]},
+            {"id": "sok", "title": "Sök kunskap"},
+        ],
         "sources": [{"id": "s1", "title": "Källa ett"}],
     },
     "curriculum": {
-        "id": "kurs", "title": "En kurs", "summary": "En kurs om EBP.",
-        "reviewed": dt.date(2026, 1, 15), "audience": "Socionomstudenter",
-        "scope": {"text": "7,5 högskolepoäng", "source": "s1"}, "credits": 7.5,
+        "id": "kurs",
+        "title": "En kurs",
+        "summary": "En kurs om EBP.",
+        "reviewed": dt.date(2026, 1, 15),
+        "audience": "Socionomstudenter",
+        "scope": {"text": "7,5 högskolepoäng", "source": "s1"},
+        "credits": 7.5,
         "description": "Om kursen.",
-        "modules": [{"id": "modul-1", "title": "Fråga",
-                     "outcomes": ["Kunna formulera en fråga"],
-                     "links": ["process/steg#fraga", "intervention/alfa",
-                               "stage/start#behov-kartlagt"]}],
+        "modules": [
+            {
+                "id": "modul-1",
+                "title": "Fråga",
+                "outcomes": ["Kunna formulera en fråga"],
+                "links": ["process/steg#fraga", "intervention/alfa", "stage/start#behov-kartlagt"],
+            }
+        ],
         "sources": [{"id": "s1", "title": "Källa ett"}],
     },
     "term": {
-        "id": "begrepp", "title": "Begrepp", "summary": "Ett begrepp.",
+        "id": "begrepp",
+        "title": "Begrepp",
+        "summary": "Ett begrepp.",
         "reviewed": dt.date(2026, 1, 15),
         "definition": {"text": "Betyder något.", "source": "s1"},
         "related": ["intervention/alfa"],
@@ -96,8 +123,9 @@ def _scalar(value: object) -> str:
         return json.dumps(value)
     text = str(value)
     try:
-        plain = (yaml.safe_load(f"[{text}]") == [text]
-                 and yaml.safe_load(f"k: {text}") == {"k": text})
+        plain = yaml.safe_load(f"[{text}]") == [text] and yaml.safe_load(f"k: {text}") == {
+            "k": text
+        }
     except yaml.YAMLError:
         plain = False
     return text if plain else json.dumps(text, ensure_ascii=False)
@@ -146,16 +174,17 @@ def record(type_name: str, record_id: str = "", /, **fields: Any) -> str:
     return "\n".join(_block(data, "")) + "\n"
 
 
-MINIMAL = {f"{type_name}/{BASE[type_name]['id']}.yaml": record(type_name)
-           for type_name in ("intervention", "stage", "process", "curriculum")}
+MINIMAL = {
+    f"{type_name}/{BASE[type_name]['id']}.yaml": record(type_name)
+    for type_name in ("intervention", "stage", "process", "curriculum")
+}
 
 
 def write_project(root: Path, files: dict[str, str | None]) -> Project:
     """A small knowledge base under `root`: the repo's mkdocs.yml, one content page, and
     the given data files (None removes a minimal record)."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "content" / "assets", root / "content" / "assets",
-                    dirs_exist_ok=True)
+    shutil.copytree(REPO / "content" / "assets", root / "content" / "assets", dirs_exist_ok=True)
     (root / "content" / "index.md").write_text("# Start\n\nVälkommen.\n", encoding="utf-8")
     for rel, text in {**MINIMAL, **files}.items():
         path = root / "data" / rel
@@ -184,13 +213,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # Details of violations only: a page's passes are many and of no use to a failing test.
-WCAG_21_AA = {"runOnly": {"type": "tag",
-                          "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-              "resultTypes": ["violations"]}
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -265,8 +302,10 @@ def search_and_open(page: Page, base_url: str) -> Callable[[str, str], None]:
         page.goto(base_url)
         page.get_by_role("textbox", name="Sök").click()
         page.keyboard.type(query)
-        result = page.locator(f'.md-search-result__link[href^="{address}"], '
-                              f'.md-search-result__link[href^="{base_url}{address}"]').first
+        result = page.locator(
+            f'.md-search-result__link[href^="{address}"], '
+            f'.md-search-result__link[href^="{base_url}{address}"]'
+        ).first
         expect(result).to_be_visible(timeout=15_000)
         result.click()
         page.wait_for_url(f"{base_url}{address}**", timeout=10_000)

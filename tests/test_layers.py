@@ -47,8 +47,9 @@ def imports(path: Path) -> list[tuple[int, str]]:
 def test_every_module_sits_in_a_stage_folder_or_serves_all() -> None:
     top_level = sorted(p.name for p in PACKAGE.glob("*.py"))
     assert top_level == ["__init__.py", "diagnostics.py", "parallel.py"]
-    folders = sorted(p.name for p in PACKAGE.iterdir()
-                     if p.is_dir() and (p / "__init__.py").exists())
+    folders = sorted(
+        p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()
+    )
     assert folders == sorted(STAGES)
 
 
@@ -63,6 +64,7 @@ def test_imports_go_only_to_the_same_or_an_earlier_stage() -> None:
         here = module_name(path)
         for line, imported in imports(path):
             if stage_of(imported) > stage_of(here):
-                upward.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {here} imports "
-                              f"{imported}")
+                upward.append(
+                    f"{path.relative_to(PACKAGE.parent)}:{line}: {here} imports {imported}"
+                )
     assert upward == []

@@ -40,9 +40,11 @@ def test_an_error_in_the_second_half_is_raised_here(small_lists_in_two: None) ->
 
 
 def test_loading_in_two_gives_the_same_documents_and_problems(
-        make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch) -> None:
-    project = make_project({f"term/t{i}.yaml": f"id: t{i}\ntitle: Begrepp\n{'x: 1' * (i % 3)}\n"
-                            for i in range(12)})
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(
+        {f"term/t{i}.yaml": f"id: t{i}\ntitle: Begrepp\n{'x: 1' * (i % 3)}\n" for i in range(12)}
+    )
     one = load_data(project.data_dir, project.root, list(RECORD_TYPES))
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
     two = load_data(project.data_dir, project.root, list(RECORD_TYPES))
@@ -54,17 +56,24 @@ def test_loading_in_two_gives_the_same_documents_and_problems(
 _FOLDER = st.sampled_from(["a", "b", "insatser", "sida-2"])
 
 
-@given(st.lists(_FOLDER, max_size=3), st.lists(_FOLDER, max_size=3),
-       st.sampled_from(["index.md", "p.md", "a.json"]), st.sampled_from(["index.md", "p.md"]))
-def test_relative_links_are_those_of_relpath(source: list[str], target: list[str],
-                                             source_file: str, target_file: str) -> None:
+@given(
+    st.lists(_FOLDER, max_size=3),
+    st.lists(_FOLDER, max_size=3),
+    st.sampled_from(["index.md", "p.md", "a.json"]),
+    st.sampled_from(["index.md", "p.md"]),
+)
+def test_relative_links_are_those_of_relpath(
+    source: list[str], target: list[str], source_file: str, target_file: str
+) -> None:
     from_page, to_page = "/".join([*source, source_file]), "/".join([*target, target_file])
     assert relative(from_page, to_page) == posixpath.relpath(
-        to_page, posixpath.dirname(from_page) or ".")
+        to_page, posixpath.dirname(from_page) or "."
+    )
 
 
 def test_a_project_with_an_error_checks_alike_in_one_process_and_two(
-        make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = make_project({"term/fel.yaml": "id: fel\ntitle: [\n"})
     alone = [p.format() for p in check(project)[1]]
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
@@ -73,7 +82,8 @@ def test_a_project_with_an_error_checks_alike_in_one_process_and_two(
 
 
 def test_pages_rendered_in_two_are_the_pages_rendered_in_one(
-        make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = make_project()
     alone = generate(project)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)

@@ -54,9 +54,12 @@ def test_twenty_rebuilds_keep_memory_within_ten_percent(tmp_path: Path) -> None:
     port = free_port()
     log = tmp_path / "kb.log"
     url = f"http://127.0.0.1:{port}/{PAGE}"
-    server = subprocess.Popen([str(Path(sys.executable).with_name("kb")), "serve",
-                               "--dev-addr", f"127.0.0.1:{port}"], cwd=tmp_path,
-                              stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("kb")), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
     try:
         record = tmp_path / RECORD
         original = record.read_text(encoding="utf-8")
@@ -64,8 +67,9 @@ def test_twenty_rebuilds_keep_memory_within_ten_percent(tmp_path: Path) -> None:
         memory = []
         for rebuild in range(1, REBUILDS + 1):
             marker = f"Sparad gång {rebuild}."
-            record.write_text(original.replace("summary: >-\n", f"summary: >-\n  {marker}\n", 1),
-                              encoding="utf-8")
+            record.write_text(
+                original.replace("summary: >-\n", f"summary: >-\n  {marker}\n", 1), encoding="utf-8"
+            )
             wait_for_page(server, url, marker, log)
             memory.append(resident_kb(server.pid))
         assert memory[-1] <= memory[1] * 1.10, memory

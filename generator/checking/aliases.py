@@ -22,11 +22,15 @@ def alias_problems(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnosti
             if len(path) == 2:
                 key = (record.type_name, alias)
                 if key in live:
-                    message = (f"det gamla id:t '{alias}' är id för en post som finns: "
-                               f"{record.type_name}/{alias}")
+                    message = (
+                        f"det gamla id:t '{alias}' är id för en post som finns: "
+                        f"{record.type_name}/{alias}"
+                    )
                 elif key in claimed:
-                    message = (f"det gamla id:t '{alias}' är redan ett gammalt id för "
-                               f"{record.type_name}/{claimed[key]}")
+                    message = (
+                        f"det gamla id:t '{alias}' är redan ett gammalt id för "
+                        f"{record.type_name}/{claimed[key]}"
+                    )
                 claimed.setdefault(key, record.id)
             elif alias in anchors:
                 message = f"det gamla ankaret '{alias}' är id för en del av posten som finns"
@@ -36,6 +40,14 @@ def alias_problems(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnosti
                 seen.add(alias)
             if message:
                 line, column = doc.locate(path)
-                problems.append(Diagnostic(doc.path, line, column, "error", message,
-                                           "ett gammalt id får bara leda till ett ställe"))
+                problems.append(
+                    Diagnostic(
+                        doc.path,
+                        line,
+                        column,
+                        "error",
+                        message,
+                        "ett gammalt id får bara leda till ett ställe",
+                    )
+                )
     return problems

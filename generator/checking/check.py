@@ -37,8 +37,9 @@ def _no_garbage_collection() -> Iterator[None]:
             gc.enable()
 
 
-def check(project: Project, today: dt.date | None = None, cache: ParseCache | None = None
-          ) -> tuple[list[Record], list[Diagnostic]]:
+def check(
+    project: Project, today: dt.date | None = None, cache: ParseCache | None = None
+) -> tuple[list[Record], list[Diagnostic]]:
     """Load and validate all records; every problem comes back, none is raised. Review ages
     count from `today` (the day of the check unless given); `cache` spares re-parsing
     unchanged files in a long-running process."""
@@ -46,13 +47,13 @@ def check(project: Project, today: dt.date | None = None, cache: ParseCache | No
     types, unloadable = project_types(project.root)
     with _no_garbage_collection():
         known = file_cache.read(project.root)
-        documents, found = load_data(project.data_dir, project.root, list(types),
-                                     settings.max_file_bytes, cache, known)
-        file_cache.write(project.root, {d.digest: d.kept for d in documents if d.digest},
-                         known)
-        records, invalid = validate(documents, today=today,
-                                    review_max_age_years=settings.review_max_age_years,
-                                    types=types)
+        documents, found = load_data(
+            project.data_dir, project.root, list(types), settings.max_file_bytes, cache, known
+        )
+        file_cache.write(project.root, {d.digest: d.kept for d in documents if d.digest}, known)
+        records, invalid = validate(
+            documents, today=today, review_max_age_years=settings.review_max_age_years, types=types
+        )
         invalid += material_problems(documents, records, project.data_dir)
         if not has_errors(problems):  # else mkdocs.yml, which names the folder, is unreadable
             invalid += project.content_problems()

@@ -50,9 +50,11 @@ def unsafe_link(text: str) -> str | None:
     for _, destination in link_destinations(text):
         if not is_web_address(destination):
             shown = destination[:60].encode("unicode_escape").decode("ascii")
-            return (f"länken går till '{shown}', som inte är en fullständig webbadress, och "
-                    "visas som text; länkar i posttext går till adresser som börjar med "
-                    "https:// (eller mailto:)")
+            return (
+                f"länken går till '{shown}', som inte är en fullständig webbadress, och "
+                "visas som text; länkar i posttext går till adresser som börjar med "
+                "https:// (eller mailto:)"
+            )
     return None
 
 
@@ -68,25 +70,33 @@ def unbounded_markup(text: str) -> str | None:
     """Why `text` would take Markdown unbounded time to render, in Swedish, or None."""
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
-        return (f"texten har {lines} rader, fler än {MAX_LINES}; block som listor och "
-                "rubriker tolkas om och om igen")
+        return (
+            f"texten har {lines} rader, fler än {MAX_LINES}; block som listor och "
+            "rubriker tolkas om och om igen"
+        )
     total = len(_MARKUP.findall(text)) if len(text) > MAX_MARKUP_PER_PARAGRAPH else 0
     if total > MAX_MARKUP:
-        return (f"texten har {total} tecken som Markdown tolkar (t.ex. [ ] ( ) * _ ` < &), "
-                f"fler än {MAX_MARKUP}")
+        return (
+            f"texten har {total} tecken som Markdown tolkar (t.ex. [ ] ( ) * _ ` < &), "
+            f"fler än {MAX_MARKUP}"
+        )
     if total > MAX_MARKUP_PER_PARAGRAPH:
         for paragraph in _PARAGRAPH_BREAK.split(text):
             count = len(_MARKUP.findall(paragraph))
             if count > MAX_MARKUP_PER_PARAGRAPH:
-                return (f"ett stycke i texten har {count} tecken som Markdown tolkar (t.ex. "
-                        f"[ ] ( ) * _ ` < &), fler än {MAX_MARKUP_PER_PARAGRAPH}")
+                return (
+                    f"ett stycke i texten har {count} tecken som Markdown tolkar (t.ex. "
+                    f"[ ] ( ) * _ ` < &), fler än {MAX_MARKUP_PER_PARAGRAPH}"
+                )
     if len(text) >= MAX_NESTING and _LONG_OPENING.search(text):
         for match in _OPENING.finditer(text):
             depth = _nesting(match.group(0))
             if depth > MAX_NESTING:
                 line = text.count("\n", 0, match.start()) + 1
-                return (f"rad {line} i texten är nästlad i {depth} nivåer (citat, listor "
-                        f"och indrag), fler än {MAX_NESTING}")
+                return (
+                    f"rad {line} i texten är nästlad i {depth} nivåer (citat, listor "
+                    f"och indrag), fler än {MAX_NESTING}"
+                )
     return None
 
 
@@ -111,10 +121,14 @@ _RAW_OPENING = re.compile(rf"[\n\"':|>][ \t>*+\-.)0-9]{{{MAX_NESTING}}}")
 
 
 def _may_have_problems(yaml_text: str) -> bool:
-    return ("\\" in yaml_text or "](" in yaml_text or "]:" in yaml_text
-            or yaml_text.count("\n") > MAX_LINES
-            or bool(_LONG_OPENING.match(yaml_text) or _RAW_OPENING.search(yaml_text))
-            or _markup_count(yaml_text) > MAX_MARKUP_PER_PARAGRAPH)
+    return (
+        "\\" in yaml_text
+        or "](" in yaml_text
+        or "]:" in yaml_text
+        or yaml_text.count("\n") > MAX_LINES
+        or bool(_LONG_OPENING.match(yaml_text) or _RAW_OPENING.search(yaml_text))
+        or _markup_count(yaml_text) > MAX_MARKUP_PER_PARAGRAPH
+    )
 
 
 def _markup_count(text: str) -> int:
@@ -136,12 +150,27 @@ def markup_problems(doc: SourceDocument) -> list[Diagnostic]:
         reason = unbounded_markup(text)
         if reason:
             line, column = doc.locate(path)
-            problems.append(Diagnostic(doc.path, line, column, "error", reason,
-                                       "dela upp texten i stycken, eller skriv den utan så "
-                                       "mycket formatering"))
+            problems.append(
+                Diagnostic(
+                    doc.path,
+                    line,
+                    column,
+                    "error",
+                    reason,
+                    "dela upp texten i stycken, eller skriv den utan så mycket formatering",
+                )
+            )
         link = unsafe_link(text)
         if link:
             line, column = doc.locate(path)
-            problems.append(Diagnostic(doc.path, line, column, "warning", link,
-                                       "skriv hela adressen, t.ex. https://www.example.org/"))
+            problems.append(
+                Diagnostic(
+                    doc.path,
+                    line,
+                    column,
+                    "warning",
+                    link,
+                    "skriv hela adressen, t.ex. https://www.example.org/",
+                )
+            )
     return problems

@@ -16,8 +16,9 @@ from generator.types import Curriculum, Record
 FOLDER = "material"
 
 
-def material_problems(documents: list[SourceDocument], records: list[Record],
-                      data_dir: Path) -> list[Diagnostic]:
+def material_problems(
+    documents: list[SourceDocument], records: list[Record], data_dir: Path
+) -> list[Diagnostic]:
     """Every link or special file under data/material/, and every `file` of a curriculum's
     material that is not a regular file there."""
     found = scan(str(data_dir / FOLDER))
@@ -32,8 +33,14 @@ def material_problems(documents: list[SourceDocument], records: list[Record],
             for j, material in enumerate(module.material):
                 if material.file and material.file not in present:
                     line, column = doc.locate(("modules", i, "material", j, "file"))
-                    problems.append(Diagnostic(
-                        doc.path, line, column, "error",
-                        f"filen '{FOLDER}/{material.file}' finns inte i data/",
-                        f"lägg filen i data/{FOLDER}/ eller rätta sökvägen"))
+                    problems.append(
+                        Diagnostic(
+                            doc.path,
+                            line,
+                            column,
+                            "error",
+                            f"filen '{FOLDER}/{material.file}' finns inte i data/",
+                            f"lägg filen i data/{FOLDER}/ eller rätta sökvägen",
+                        )
+                    )
     return problems

@@ -83,7 +83,7 @@ def _message(error: dict[str, Any]) -> str:
         "date_from_datetime_parsing": f"'{field}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {got!r}",
         "date_from_datetime_inexact": f"'{field}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {got!r}",
         "literal_error": f"{got!r} är inte ett tillåtet värde för '{field}'; "
-                         f"tillåtna är {ctx.get('expected', '')}",
+        f"tillåtna är {ctx.get('expected', '')}",
         "string_pattern_mismatch": _pattern_message(field, got, ctx.get("pattern", "")),
         "string_too_short": f"'{field}' får inte vara tom",
         "too_short": f"'{field}' måste ha minst {ctx.get('min_length')} värde(n)",
@@ -129,8 +129,10 @@ def _hint(error: dict[str, Any], cls: type[Record]) -> str:
         owner = _model_at(cls, loc[:-1])
         return _suggest(str(loc[-1]), owner.model_fields) if owner else ""
     if kind == "literal_error":
-        options = [o.strip(" '") for o in error.get("ctx", {}).get("expected", "").replace(
-            " or ", ",").split(",")]
+        options = [
+            o.strip(" '")
+            for o in error.get("ctx", {}).get("expected", "").replace(" or ", ",").split(",")
+        ]
         return _suggest(str(error.get("input")), options)
     if kind == "string_pattern_mismatch":
         return _PATTERN_HINTS.get(error["ctx"].get("pattern", ""), "")
@@ -141,16 +143,24 @@ _PATTERN_HINTS = {
     SLUG_PATTERN: "använd gemener a–z, siffror och bindestreck, t.ex. 'min-insats'",
     REF_PATTERN: "skriv 'typ/id' eller 'typ/id#ankare', t.ex. 'intervention/pmto'",
     REFERENCE_PATTERN: "skriv 'reference/id', t.ex. 'reference/fixsen-2005', och lägg "
-                       "referensen i data/reference/",
+    "referensen i data/reference/",
 }
 
 
-def _schema_problems(doc: SourceDocument, cls: type[Record]) -> tuple[Record | None,
-                                                                      list[Diagnostic]]:
+def _schema_problems(
+    doc: SourceDocument, cls: type[Record]
+) -> tuple[Record | None, list[Diagnostic]]:
     if not isinstance(doc.data, dict):
         line, column = doc.locate(())
-        return None, [Diagnostic(doc.path, line, column, "error",
-                                 "en post ska vara en mappning med fält (nyckel: värde)")]
+        return None, [
+            Diagnostic(
+                doc.path,
+                line,
+                column,
+                "error",
+                "en post ska vara en mappning med fält (nyckel: värde)",
+            )
+        ]
     try:
         record = cls.model_validate(doc.data)
     except ValidationError as exc:
@@ -161,8 +171,9 @@ def _schema_problems(doc: SourceDocument, cls: type[Record]) -> tuple[Record | N
                 continue
             line, column = doc.locate(loc, key=error["type"] == "extra_forbidden")
             details = dict(error)
-            problems.append(Diagnostic(doc.path, line, column, "error", _message(details),
-                                       _hint(details, cls)))
+            problems.append(
+                Diagnostic(doc.path, line, column, "error", _message(details), _hint(details, cls))
+            )
         return None, problems
     problems = _loose_dates(doc, record)
     return (None if problems else record), problems
@@ -179,12 +190,19 @@ def _loose_dates(doc: SourceDocument, record: Record) -> list[Diagnostic]:
         except (KeyError, IndexError):
             continue  # a default, not something the editor wrote
         if isinstance(written, dt.date) or (
-                isinstance(written, str) and ISO_DATE.fullmatch(written)):
+            isinstance(written, str) and ISO_DATE.fullmatch(written)
+        ):
             continue
         line, column = doc.locate(path)
-        problems.append(Diagnostic(doc.path, line, column, "error",
-                                   f"'{path[-1]}' ska vara ett datum (ÅÅÅÅ-MM-DD), "
-                                   f"inte {written!r}"))
+        problems.append(
+            Diagnostic(
+                doc.path,
+                line,
+                column,
+                "error",
+                f"'{path[-1]}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {written!r}",
+            )
+        )
     return problems
 
 
@@ -197,8 +215,9 @@ def _value_at(data: Any, path: FieldPath) -> Any:
 def _echoes_load_problem(doc: SourceDocument, loc: FieldPath, kind: str) -> bool:
     """Whether a schema error only repeats what loading reported: a value under a rejected tag,
     or a field 'missing' from a mapping that lost a key to a merge key or a complex key."""
-    return any(loc[:len(p)] == p for p in doc.unreadable) or (
-        kind == "missing" and loc[:-1] in doc.incomplete)
+    return any(loc[: len(p)] == p for p in doc.unreadable) or (
+        kind == "missing" and loc[:-1] in doc.incomplete
+    )
 
 
 def _normalised(text: str) -> str:
@@ -213,9 +232,12 @@ class _Index:
     of follow-on errors; its anchors are unknown.
     """
 
-    def __init__(self, documents: list[SourceDocument],
-                 records: list[tuple[SourceDocument, Record]],
-                 types: Mapping[str, type[Record]]) -> None:
+    def __init__(
+        self,
+        documents: list[SourceDocument],
+        records: list[tuple[SourceDocument, Record]],
+        types: Mapping[str, type[Record]],
+    ) -> None:
         self.types = types
         claimed = [(d.record_type, i) for d in documents for i in (d.stem, _doc_id(d)) if i]
         self.anchors: dict[tuple[str, str], dict[str, str] | None] = dict.fromkeys(claimed)
@@ -226,15 +248,16 @@ class _Index:
         type_name, record_id, anchor = split_ref(ref)
         if type_name not in self.types:
             return f"okänd posttyp '{type_name}' i hänvisningen '{ref}'", _suggest(
-                type_name, self.types)
+                type_name, self.types
+            )
         if (type_name, record_id) not in self.anchors:
             ids = [i for t, i in self.anchors if t == type_name]
-            return f"hänvisningen '{ref}' pekar på en post som inte finns", _suggest(
-                record_id, ids)
+            return f"hänvisningen '{ref}' pekar på en post som inte finns", _suggest(record_id, ids)
         anchors = self.anchors[type_name, record_id]
         if anchor and anchors is not None and anchor not in anchors:
-            return (f"hänvisningen '{ref}' pekar på ett ankare som inte finns i "
-                    f"{type_name}/{record_id}"), _suggest(anchor, anchors)
+            return (
+                f"hänvisningen '{ref}' pekar på ett ankare som inte finns i {type_name}/{record_id}"
+            ), _suggest(anchor, anchors)
         return "", ""
 
 
@@ -246,8 +269,11 @@ def _record_problems(doc: SourceDocument, record: Record, index: _Index) -> list
         problems.append(Diagnostic(doc.path, line, column, "error", message, hint))
 
     if _normalised(record.id) != doc.stem:
-        add(("id",), f"id '{record.id}' ska vara samma som filnamnet '{doc.stem}'",
-            f"döp om filen till {record.id}.yaml eller ändra id")
+        add(
+            ("id",),
+            f"id '{record.id}' ska vara samma som filnamnet '{doc.stem}'",
+            f"döp om filen till {record.id}.yaml eller ändra id",
+        )
     source_ids = [s.id for s in record.sources]
     seen_sources: set[str] = set()
     for i, source_id in enumerate(source_ids):
@@ -260,19 +286,28 @@ def _record_problems(doc: SourceDocument, record: Record, index: _Index) -> list
             continue
         work = (source.ref, source.note)
         if work in cited:
-            add(("sources", i, "ref"), f"källan '{source.id}' hänvisar till samma verk som "
-                f"'{cited[work]}'", "använd den andra källans id i posten, eller skriv i "
-                "note vilken del av verket källan gäller")
+            add(
+                ("sources", i, "ref"),
+                f"källan '{source.id}' hänvisar till samma verk som '{cited[work]}'",
+                "använd den andra källans id i posten, eller skriv i "
+                "note vilken del av verket källan gäller",
+            )
         cited.setdefault(work, source.id)
     for path, source_id in record.fact_sources():
         if source_id not in seen_sources:
-            add(path, f"källan '{source_id}' finns inte i postens sources",
-                _suggest(source_id, source_ids))
+            add(
+                path,
+                f"källan '{source_id}' finns inte i postens sources",
+                _suggest(source_id, source_ids),
+            )
     seen_anchors: set[str] = set()
     for path, part in record.located_parts:
         if part.id in seen_anchors:
-            add((*path, "id"), f"ankaret '{part.id}' används två gånger i posten",
-                "varje steg, modul, aktivitet och checklistpunkt behöver ett eget id")
+            add(
+                (*path, "id"),
+                f"ankaret '{part.id}' används två gånger i posten",
+                "varje steg, modul, aktivitet och checklistpunkt behöver ett eget id",
+            )
         seen_anchors.add(part.id)
     for path, ref in record.references():
         message, hint = index.check(ref)
@@ -290,23 +325,39 @@ def _duplicate_works(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnos
 
     def report(doc: SourceDocument, path: FieldPath, key: str, hint: str) -> None:
         line, column = doc.locate(path)
-        problems.append(Diagnostic(doc.path, line, column, "error",
-                                   f"verket finns redan i litteraturlistan som "
-                                   f"reference/{key}", hint))
+        problems.append(
+            Diagnostic(
+                doc.path,
+                line,
+                column,
+                "error",
+                f"verket finns redan i litteraturlistan som reference/{key}",
+                hint,
+            )
+        )
 
     for doc, record in valid:
         if isinstance(record, Reference):
             for name, value in _identifiers(record):
                 if value in listed:
-                    report(doc, (name,), listed[value], f"hänvisa till reference/"
-                           f"{listed[value]} och ta bort den här posten")
+                    report(
+                        doc,
+                        (name,),
+                        listed[value],
+                        f"hänvisa till reference/{listed[value]} och ta bort den här posten",
+                    )
                 listed.setdefault(value, record.id)
     for doc, record in valid:
         for path, citing in record.leaves.described_works:
             for name, value in _identifiers(citing):
                 if value in listed:
-                    report(doc, (*path, name), listed[value], f"skriv ref: reference/"
-                           f"{listed[value]} i stället för att beskriva verket igen")
+                    report(
+                        doc,
+                        (*path, name),
+                        listed[value],
+                        f"skriv ref: reference/"
+                        f"{listed[value]} i stället för att beskriva verket igen",
+                    )
     return problems
 
 
@@ -337,10 +388,16 @@ def _second_of_a_kind(valid: list[tuple[SourceDocument, Record]]) -> list[Diagno
             continue
         if record.type_name in first:
             line, column = doc.locate(("id",))
-            problems.append(Diagnostic(doc.path, line, column, "error",
-                                       f"webbplatsen kan bara ha en post av typen "
-                                       f"{record.type_name}",
-                                       f"den finns redan i {first[record.type_name].path}"))
+            problems.append(
+                Diagnostic(
+                    doc.path,
+                    line,
+                    column,
+                    "error",
+                    f"webbplatsen kan bara ha en post av typen {record.type_name}",
+                    f"den finns redan i {first[record.type_name].path}",
+                )
+            )
         first.setdefault(record.type_name, doc)
     return problems
 
@@ -358,28 +415,46 @@ def _duplicate_ids(documents: list[SourceDocument]) -> list[Diagnostic]:
         key = (doc.record_type, _normalised(record_id))
         if key in first_seen:
             other, other_id = first_seen[key]
-            encoded = "; id:na skiljer sig bara i hur tecknen är kodade (Unicode NFC/NFD)" if (
-                other_id != record_id) else ""
+            encoded = (
+                "; id:na skiljer sig bara i hur tecknen är kodade (Unicode NFC/NFD)"
+                if (other_id != record_id)
+                else ""
+            )
             line, column = doc.locate(("id",))
-            problems.append(Diagnostic(doc.path, line, column, "error",
-                                       f"id '{record_id}' används redan",
-                                       f"av {other.path}{encoded}"))
+            problems.append(
+                Diagnostic(
+                    doc.path,
+                    line,
+                    column,
+                    "error",
+                    f"id '{record_id}' används redan",
+                    f"av {other.path}{encoded}",
+                )
+            )
         first_seen.setdefault(key, (doc, record_id))
     return problems
 
 
-def _review_due(doc: SourceDocument, record: Record, today: dt.date,
-                max_age_years: int) -> list[Diagnostic]:
+def _review_due(
+    doc: SourceDocument, record: Record, today: dt.date, max_age_years: int
+) -> list[Diagnostic]:
     """A warning when the content has not been reviewed within `max_age_years` of `today`:
     facts about methods and registries go stale, and readers rely on the date."""
     cutoff = _years_before(today, max_age_years)
     if record.reviewed >= cutoff:
         return []
     line, column = doc.locate(("reviewed",))
-    return [Diagnostic(doc.path, line, column, "warning",
-                       f"posten granskades senast {record.reviewed.isoformat()}, för mer än "
-                       f"{max_age_years} år sedan",
-                       "granska innehållet och sätt reviewed till dagens datum")]
+    return [
+        Diagnostic(
+            doc.path,
+            line,
+            column,
+            "warning",
+            f"posten granskades senast {record.reviewed.isoformat()}, för mer än "
+            f"{max_age_years} år sedan",
+            "granska innehållet och sätt reviewed till dagens datum",
+        )
+    ]
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
@@ -390,10 +465,13 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def validate(documents: list[SourceDocument], *, today: dt.date | None = None,
-             review_max_age_years: int = REVIEW_MAX_AGE_YEARS,
-             types: Mapping[str, type[Record]] = RECORD_TYPES) -> tuple[list[Record],
-                                                                        list[Diagnostic]]:
+def validate(
+    documents: list[SourceDocument],
+    *,
+    today: dt.date | None = None,
+    review_max_age_years: int = REVIEW_MAX_AGE_YEARS,
+    types: Mapping[str, type[Record]] = RECORD_TYPES,
+) -> tuple[list[Record], list[Diagnostic]]:
     """Typed records for the valid documents, and every problem found in any document, with
     the record `types` of the project (see generator.types.registry).
 

@@ -90,8 +90,10 @@ class KnowledgeBase:
                 for ref in study.about:
                     type_name, record_id, _ = split_ref(ref)
                     found[type_name, record_id].setdefault(study.id, study)
-        return {key: sorted(studies.values(), key=lambda s: (s.year, s.title))
-                for key, studies in found.items()}
+        return {
+            key: sorted(studies.values(), key=lambda s: (s.year, s.title))
+            for key, studies in found.items()
+        }
 
     def of_type(self, type_name: str) -> list[Record]:
         """Records of one type in reading order (`Record.sort_key`)."""
@@ -118,10 +120,14 @@ class KnowledgeBase:
         work = self.reference_of(source)
         if work is None:
             return source
-        return source.model_copy(update={
-            "title": f"{work.authors}: {work.title}" if work.authors else work.title,
-            "publisher": work.journal or work.publisher, "year": work.year,
-            "url": f"https://doi.org/{work.doi}" if work.doi else work.url})
+        return source.model_copy(
+            update={
+                "title": f"{work.authors}: {work.title}" if work.authors else work.title,
+                "publisher": work.journal or work.publisher,
+                "year": work.year,
+                "url": f"https://doi.org/{work.doi}" if work.doi else work.url,
+            }
+        )
 
     def source_url(self, record: Record, source_id: str) -> str | None:
         """The address of one of a record's sources as readers see it, also when the source
@@ -132,8 +138,7 @@ class KnowledgeBase:
     def backlinks(self, record: Record) -> list[Record]:
         """Records that refer to `record`, sorted by type and title."""
         found = self._backlinks.get((record.type_name, record.id), [])
-        return sorted(found, key=lambda r: (self.types.position(r.type_name),
-                                            r.title.casefold()))
+        return sorted(found, key=lambda r: (self.types.position(r.type_name), r.title.casefold()))
 
     def method_checklists(self, stage: Record) -> list[tuple[Intervention, MethodChecklist]]:
         """Checklists that methods add to `stage`, in the methods' title order."""
@@ -152,10 +157,19 @@ class KnowledgeBase:
             for method, checklist in self.method_checklists(record):
                 name = method.abbreviation or method.title
                 for item in checklist.items:
-                    old = [f"{m}-{i}" for m in (method.id, *method.aliases)
-                           for i in (item.id, *item.aliases)]
-                    found.append(Part(f"{method.id}-{item.id}", f"{name}: {item.text}",
-                                      "stage_method_items", tuple(old[1:])))
+                    old = [
+                        f"{m}-{i}"
+                        for m in (method.id, *method.aliases)
+                        for i in (item.id, *item.aliases)
+                    ]
+                    found.append(
+                        Part(
+                            f"{method.id}-{item.id}",
+                            f"{name}: {item.text}",
+                            "stage_method_items",
+                            tuple(old[1:]),
+                        )
+                    )
         return found
 
     def anchor_aliases(self, record: Record) -> dict[str, str]:

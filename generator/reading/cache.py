@@ -142,10 +142,10 @@ def read(root: Path) -> dict[bytes, bytes]:
     at = 0
     try:
         while at < len(table):
-            digest = table[at:at + DIGEST_BYTES]
+            digest = table[at : at + DIGEST_BYTES]
             (length,) = _LENGTH.unpack_from(table, at + DIGEST_BYTES)
             start = at + DIGEST_BYTES + _LENGTH.size
-            entries[digest] = table[start:start + length]
+            entries[digest] = table[start : start + length]
             at = start + length
     except struct.error:  # truncated or tampered with: start afresh
         return {}

@@ -33,24 +33,57 @@ def read_config(path: Path, root: Path) -> dict[str, Any]:
         raise DataError([_located(exc, path, shown, root)]) from None
     except (TypeError, AttributeError):  # a file of no settings, or inheriting from one
         line = _line_of(path, "INHERIT")
-        raise DataError([Diagnostic(shown, line or 1, 1, "error", (
-            "filen som INHERIT pekar på ska vara inställningar (nyckel: värde)" if line else
-            f"{shown} ska vara inställningar (nyckel: värde), inte ett enkelt värde"))]) from None
+        raise DataError(
+            [
+                Diagnostic(
+                    shown,
+                    line or 1,
+                    1,
+                    "error",
+                    (
+                        "filen som INHERIT pekar på ska vara inställningar (nyckel: värde)"
+                        if line
+                        else f"{shown} ska vara inställningar (nyckel: värde), "
+                        "inte ett enkelt värde"
+                    ),
+                )
+            ]
+        ) from None
     except RecursionError:
-        raise DataError([Diagnostic(shown, _line_of(path, "INHERIT") or 1, 1, "error",
-                                    "filen ärver av sig själv (INHERIT i en cirkel)")]) from None
+        raise DataError(
+            [
+                Diagnostic(
+                    shown,
+                    _line_of(path, "INHERIT") or 1,
+                    1,
+                    "error",
+                    "filen ärver av sig själv (INHERIT i en cirkel)",
+                )
+            ]
+        ) from None
     if not isinstance(config, dict):
         kind = "en lista" if isinstance(config, list) else f"ett enkelt värde ({config!r})"
-        raise DataError([Diagnostic(shown, 1, 1, "error",
-                                    f"{shown} ska vara inställningar (nyckel: värde), inte {kind}",
-                                    "se mkdocs.yml i kunskapsbankens mall")])
+        raise DataError(
+            [
+                Diagnostic(
+                    shown,
+                    1,
+                    1,
+                    "error",
+                    f"{shown} ska vara inställningar (nyckel: värde), inte {kind}",
+                    "se mkdocs.yml i kunskapsbankens mall",
+                )
+            ]
+        )
     if not config:
-        raise DataError([Diagnostic(shown, 1, 1, "error", f"{shown} är tom",
-                                    "MkDocs behöver minst site_name")])
+        raise DataError(
+            [Diagnostic(shown, 1, 1, "error", f"{shown} är tom", "MkDocs behöver minst site_name")]
+        )
     if not isinstance(config.get("docs_dir", ""), str):
         line = _line_of(path, "docs_dir") or 1
-        raise DataError([Diagnostic(shown, line, 1, "error",
-                                    "docs_dir ska vara sökvägen till en mapp")])
+        raise DataError(
+            [Diagnostic(shown, line, 1, "error", "docs_dir ska vara sökvägen till en mapp")]
+        )
     return config
 
 
@@ -64,17 +97,37 @@ def _located(exc: ConfigurationError, path: Path, shown: str, root: Path) -> Dia
         where_shown = Path(os.path.relpath(where, root)).as_posix()
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         tag = re.search(r"tag '([^']*)'", str(cause.problem))
-        message = (f"YAML-taggen {tag.group(1)!r} stöds inte" if tag else
-                   f"ogiltig YAML: {cause.problem or cause}")
-        return Diagnostic(where_shown, line, column, "error", message,
-                          "MkDocs-inställningar är vanlig YAML; !ENV och INHERIT fungerar")
+        message = (
+            f"YAML-taggen {tag.group(1)!r} stöds inte"
+            if tag
+            else f"ogiltig YAML: {cause.problem or cause}"
+        )
+        return Diagnostic(
+            where_shown,
+            line,
+            column,
+            "error",
+            message,
+            "MkDocs-inställningar är vanlig YAML; !ENV och INHERIT fungerar",
+        )
     if isinstance(cause, yaml.YAMLError):
-        return Diagnostic(shown, 1, 1, "error", f"filen går inte att läsa som YAML: {cause}",
-                          "spara mkdocs.yml som UTF-8")
+        return Diagnostic(
+            shown,
+            1,
+            1,
+            "error",
+            f"filen går inte att läsa som YAML: {cause}",
+            "spara mkdocs.yml som UTF-8",
+        )
     if "Inherited config file" in str(exc):
-        return Diagnostic(shown, _line_of(path, "INHERIT") or 1, 1, "error",
-                          "filen som INHERIT pekar på finns inte",
-                          "INHERIT är en sökväg relativt mkdocs.yml")
+        return Diagnostic(
+            shown,
+            _line_of(path, "INHERIT") or 1,
+            1,
+            "error",
+            "filen som INHERIT pekar på finns inte",
+            "INHERIT är en sökväg relativt mkdocs.yml",
+        )
     return Diagnostic(shown, 1, 1, "error", f"MkDocs kan inte läsa filen: {exc}")
 
 

@@ -41,8 +41,9 @@ def scan(folder: str, *, hidden: bool = False, skip: frozenset[str] = frozenset(
     return found
 
 
-def _walk(folder: str, parts: tuple[str, ...], found: Scan, hidden: bool,
-          skip: frozenset[str]) -> None:
+def _walk(
+    folder: str, parts: tuple[str, ...], found: Scan, hidden: bool, skip: frozenset[str]
+) -> None:
     try:
         with os.scandir(folder) as entries_scan:
             entries = list(entries_scan)
@@ -65,6 +66,14 @@ def _walk(folder: str, parts: tuple[str, ...], found: Scan, hidden: bool,
 
 def refused_problems(under: str, found: Scan) -> list[Diagnostic]:
     """Each refused entry as an error at its path (`under` is the folder's path as shown)."""
-    return [Diagnostic("/".join((under, *parts)), 1, 1, "error",
-                       f"{kind} läses inte; kb läser bara vanliga filer i projektet",
-                       "lägg själva filen här i stället") for parts, kind in found.refused]
+    return [
+        Diagnostic(
+            "/".join((under, *parts)),
+            1,
+            1,
+            "error",
+            f"{kind} läses inte; kb läser bara vanliga filer i projektet",
+            "lägg själva filen här i stället",
+        )
+        for parts, kind in found.refused
+    ]

@@ -78,7 +78,8 @@ def plain_yaml(text: str) -> Any:
 # What a scalar's tag is depends only on its kind, text and quoting, and record files repeat
 # the same keys and values thousands of times, so each is resolved once (bench/README.md).
 _resolve = functools.lru_cache(maxsize=1 << 16)(
-    functools.partial(yaml.resolver.Resolver.resolve, yaml.SafeLoader("")))
+    functools.partial(yaml.resolver.Resolver.resolve, yaml.SafeLoader(""))
+)
 
 
 class _Composer(_LIBYAML):  # type: ignore[misc,valid-type]
@@ -192,8 +193,9 @@ class _Converter:
     they are read once without positions, which are found the first time a problem in them
     is located (SourceDocument), exactly as the careful reading would have recorded them."""
 
-    def __init__(self, doc: SourceDocument | None = None,
-                 problems: list[Diagnostic] | None = None) -> None:
+    def __init__(
+        self, doc: SourceDocument | None = None, problems: list[Diagnostic] | None = None
+    ) -> None:
         self.doc = doc
         self.problems = problems if problems is not None else []
         self.count = 0
@@ -206,7 +208,8 @@ class _Converter:
         if self.doc is None:
             raise _Unusual
         self.problems.append(
-            Diagnostic(self.doc.path, mark.line + 1, mark.column + 1, "error", message, hint))
+            Diagnostic(self.doc.path, mark.line + 1, mark.column + 1, "error", message, hint)
+        )
         return self.doc
 
     def convert(self, node: yaml.Node, path: FieldPath, depth: int) -> Any:
@@ -216,9 +219,11 @@ class _Converter:
         if self.doc is not None:
             self.doc._values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _SAFE_TAGS:
-            self._problem(node.start_mark, f"YAML-taggen {node.tag!r} är inte tillåten",
-                          "ta bort taggen; poster får bara innehålla text, tal, datum, listor "
-                          "och mappningar").unreadable.add(path)
+            self._problem(
+                node.start_mark,
+                f"YAML-taggen {node.tag!r} är inte tillåten",
+                "ta bort taggen; poster får bara innehålla text, tal, datum, listor och mappningar",
+            ).unreadable.add(path)
             return None
         if isinstance(node, yaml.ScalarNode):
             return _scalar(self.constructor, node)
@@ -236,39 +241,51 @@ class _Converter:
         if self.count > MAX_NODES:
             # Aliases give a node its anchor's position; the top-level field whose value
             # grows this large is the place to fix.
-            raise _DocumentTooLarge(f"dokumentet har fler än {MAX_NODES} värden (aliasbomb?)",
-                                    self.doc.locate(path[:1], key=True))
-        raise _DocumentTooLarge(f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer",
-                                (node.start_mark.line + 1, node.start_mark.column + 1))
+            raise _DocumentTooLarge(
+                f"dokumentet har fler än {MAX_NODES} värden (aliasbomb?)",
+                self.doc.locate(path[:1], key=True),
+            )
+        raise _DocumentTooLarge(
+            f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer",
+            (node.start_mark.line + 1, node.start_mark.column + 1),
+        )
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                self._problem(key_node.start_mark, "sammanslagningsnyckeln '<<' stöds inte",
-                              "skriv ut fälten direkt").incomplete.add(path)
+                self._problem(
+                    key_node.start_mark,
+                    "sammanslagningsnyckeln '<<' stöds inte",
+                    "skriv ut fälten direkt",
+                ).incomplete.add(path)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self._problem(key_node.start_mark,
-                              "en nyckel måste vara en enkel text").incomplete.add(path)
+                self._problem(
+                    key_node.start_mark, "en nyckel måste vara en enkel text"
+                ).incomplete.add(path)
                 continue
             key = str(key_node.value)
             if key in result:
                 if self.doc is None:
                     raise _Unusual
                 first = self.doc._keys[(*path, key)]
-                self._problem(key_node.start_mark, f"nyckeln '{key}' förekommer två gånger",
-                              f"första gången på rad {first[0]}")
+                self._problem(
+                    key_node.start_mark,
+                    f"nyckeln '{key}' förekommer två gånger",
+                    f"första gången på rad {first[0]}",
+                )
                 continue
             if self.doc is not None:
-                self.doc._keys[(*path, key)] = (key_node.start_mark.line + 1,
-                                                key_node.start_mark.column + 1)
+                self.doc._keys[(*path, key)] = (
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                )
             result[key] = self.convert(value_node, (*path, key), depth + 1)
         return result
 
 
-def _located(doc: SourceDocument, mark: Mark | None, message: str,
-             hint: str = "") -> Diagnostic:
+def _located(doc: SourceDocument, mark: Mark | None, message: str, hint: str = "") -> Diagnostic:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Diagnostic(doc.path, line, column, "error", message, hint)
 
@@ -278,20 +295,29 @@ def _syntax_error(doc: SourceDocument, text: str, exc: yaml.YAMLError) -> Diagno
     come from the reader, which gives a character offset instead of a mark."""
     if isinstance(exc, yaml.reader.ReaderError):
         # libyaml counts UTF-8 bytes, PyYAML's own reader counts characters.
-        position = len(text.encode()[:exc.position].decode(errors="ignore")) if (
-            _LIBYAML is not yaml.SafeLoader) else exc.position
+        position = (
+            len(text.encode()[: exc.position].decode(errors="ignore"))
+            if (_LIBYAML is not yaml.SafeLoader)
+            else exc.position
+        )
         start = text.rfind("\n", 0, position) + 1
-        return Diagnostic(doc.path, text.count("\n", 0, position) + 1,
-                          position - start + 1, "error",
-                          f"otillåtet tecken U+{exc.character:04X} (styrtecken)",
-                          "ta bort tecknet; skriv vanlig text")
+        return Diagnostic(
+            doc.path,
+            text.count("\n", 0, position) + 1,
+            position - start + 1,
+            "error",
+            f"otillåtet tecken U+{exc.character:04X} (styrtecken)",
+            "ta bort tecknet; skriv vanlig text",
+        )
     assert isinstance(exc, yaml.MarkedYAMLError)
     mark = exc.problem_mark or exc.context_mark
-    hint = "använd mellanslag för indrag, inte tabbtecken" if mark and _char_at(
-        text, mark) == "\t" else ""
+    hint = (
+        "använd mellanslag för indrag, inte tabbtecken"
+        if mark and _char_at(text, mark) == "\t"
+        else ""
+    )
     line, column = _within(text, mark)
-    return Diagnostic(doc.path, line, column, "error", f"ogiltig YAML: {exc.problem or exc}",
-                      hint)
+    return Diagnostic(doc.path, line, column, "error", f"ogiltig YAML: {exc.problem or exc}", hint)
 
 
 def _within(text: str, mark: Mark | None) -> Location:
@@ -310,7 +336,7 @@ def _char_at(text: str, mark: Mark) -> str:
     so the tab itself, not the message, decides the hint)."""
     lines = _LINE_BREAK.split(text)
     line = lines[mark.line] if mark.line < len(lines) else ""
-    return line[mark.column:mark.column + 1]
+    return line[mark.column : mark.column + 1]
 
 
 def _too_deep(text: str) -> Mark | None:
@@ -364,8 +390,13 @@ def _plain(text: str) -> Any:
     return _Converter().convert(nodes[0], (), 0)
 
 
-def _parse(doc: SourceDocument, text: str, digest: bytes, known: Mapping[bytes, bytes],
-           problems: list[Diagnostic]) -> None:
+def _parse(
+    doc: SourceDocument,
+    text: str,
+    digest: bytes,
+    known: Mapping[bytes, bytes],
+    problems: list[Diagnostic],
+) -> None:
     """Read the quick way (or take what it gave for the same bytes before, from `known`),
     keeping the text to find positions if a problem is located later; a file the quick way
     gives up on is read again the careful way, which reports it."""
@@ -402,12 +433,26 @@ def _parse_carefully(doc: SourceDocument, text: str, problems: list[Diagnostic])
         problems.append(_located(doc, deep, f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer"))
         return
     if not nodes or nodes[0] is None:
-        problems.append(Diagnostic(doc.path, 1, 1, "error", "filen är tom",
-                                   "en post måste åtminstone ha id, title, reviewed och sources"))
+        problems.append(
+            Diagnostic(
+                doc.path,
+                1,
+                1,
+                "error",
+                "filen är tom",
+                "en post måste åtminstone ha id, title, reviewed och sources",
+            )
+        )
         return
     if len(nodes) > 1:
-        problems.append(_located(doc, nodes[1].start_mark,
-                                 "filen innehåller mer än ett YAML-dokument", "en fil, en post"))
+        problems.append(
+            _located(
+                doc,
+                nodes[1].start_mark,
+                "filen innehåller mer än ett YAML-dokument",
+                "en fil, en post",
+            )
+        )
         return
     converter = _Converter(doc, problems)
     try:
@@ -417,14 +462,21 @@ def _parse_carefully(doc: SourceDocument, text: str, problems: list[Diagnostic])
         doc.data = None
 
 
-def load_file(path: Path, root: Path, record_type: str, max_file_bytes: int = MAX_FILE_BYTES,
-              known: Mapping[bytes, bytes] = MappingProxyType({})) -> tuple[SourceDocument,
-                                                                          list[Diagnostic]]:
+def load_file(
+    path: Path,
+    root: Path,
+    record_type: str,
+    max_file_bytes: int = MAX_FILE_BYTES,
+    known: Mapping[bytes, bytes] = MappingProxyType({}),
+) -> tuple[SourceDocument, list[Diagnostic]]:
     """Read one record file; problems come back located, never raised. `known` holds the
     cache entries of files read the quick way before, by their digest (see
     generator.reading.cache)."""
-    return _load_file(_RecordFile(str(path), path.relative_to(root).as_posix(), path.stem,
-                                  record_type), max_file_bytes, known)
+    return _load_file(
+        _RecordFile(str(path), path.relative_to(root).as_posix(), path.stem, record_type),
+        max_file_bytes,
+        known,
+    )
 
 
 class _RecordFile(NamedTuple):
@@ -438,19 +490,30 @@ class _RecordFile(NamedTuple):
     record_type: str
 
 
-def _load_file(file: _RecordFile, max_file_bytes: int, known: Mapping[bytes, bytes]
-               ) -> tuple[SourceDocument, list[Diagnostic]]:
+def _load_file(
+    file: _RecordFile, max_file_bytes: int, known: Mapping[bytes, bytes]
+) -> tuple[SourceDocument, list[Diagnostic]]:
     """load_file; the size is checked before reading, so an oversized file costs no memory."""
     rel = file.rel
-    doc = SourceDocument(path=rel, record_type=file.record_type,
-                         stem=unicodedata.normalize("NFC", file.stem), data=None)
+    doc = SourceDocument(
+        path=rel,
+        record_type=file.record_type,
+        stem=unicodedata.normalize("NFC", file.stem),
+        data=None,
+    )
     with open(file.name, "rb") as stream:
         size = os.fstat(stream.fileno()).st_size
         if size > max_file_bytes:
-            return doc, [Diagnostic(rel, 1, 1, "error",
-                                    f"filen är {size} byte, större än gränsen {max_file_bytes} "
-                                    "byte", "dela upp posten eller flytta långa texter till "
-                                    "content/")]
+            return doc, [
+                Diagnostic(
+                    rel,
+                    1,
+                    1,
+                    "error",
+                    f"filen är {size} byte, större än gränsen {max_file_bytes} byte",
+                    "dela upp posten eller flytta långa texter till content/",
+                )
+            ]
         raw = stream.read()
     digest = hashlib.blake2b(raw, digest_size=20).digest()
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -460,8 +523,9 @@ def _load_file(file: _RecordFile, max_file_bytes: int, known: Mapping[bytes, byt
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return doc, [Diagnostic(rel, line, column, "error", "filen är inte UTF-8",
-                                "spara filen som UTF-8")]
+        return doc, [
+            Diagnostic(rel, line, column, "error", "filen är inte UTF-8", "spara filen som UTF-8")
+        ]
     problems: list[Diagnostic] = []
     _parse(doc, text, digest, known, problems)
     return doc, problems
@@ -477,10 +541,14 @@ def _is_record_file(parts: tuple[str, ...], record_types: list[str]) -> bool:
 ParseCache = dict[Path, tuple[bytes, SourceDocument, list[Diagnostic]]]
 
 
-def load_data(data_dir: Path, root: Path, record_types: list[str],
-              max_file_bytes: int = MAX_FILE_BYTES, cache: ParseCache | None = None,
-              known: Mapping[bytes, bytes] = MappingProxyType({})
-              ) -> tuple[list[SourceDocument], list[Diagnostic]]:
+def load_data(
+    data_dir: Path,
+    root: Path,
+    record_types: list[str],
+    max_file_bytes: int = MAX_FILE_BYTES,
+    cache: ParseCache | None = None,
+    known: Mapping[bytes, bytes] = MappingProxyType({}),
+) -> tuple[list[SourceDocument], list[Diagnostic]]:
     """Read every record under data/<type>/*.yaml, reporting files that are not records.
     Files are read on two cores when there are many (see generator.parallel); `known` is
     as for load_file.
@@ -494,10 +562,16 @@ def load_data(data_dir: Path, root: Path, record_types: list[str],
     for parts, name in found.files:  # in the order of sorted Paths
         rel = "/".join((*under_root, *parts))
         if not _is_record_file(parts, record_types):
-            problems.append(Diagnostic(
-                rel, 1, 1, "error",
-                "filen är ingen post", "poster ligger i data/<typ>/<id>.yaml där typ är "
-                + ", ".join(record_types)))
+            problems.append(
+                Diagnostic(
+                    rel,
+                    1,
+                    1,
+                    "error",
+                    "filen är ingen post",
+                    "poster ligger i data/<typ>/<id>.yaml där typ är " + ", ".join(record_types),
+                )
+            )
             continue
         records.append(_RecordFile(name, rel, parts[1].removesuffix(".yaml"), parts[0]))
 

@@ -34,9 +34,11 @@ def today() -> dt.date:
     try:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     except (ValueError, OverflowError, OSError):
-        raise UserError(f"miljövariabeln SOURCE_DATE_EPOCH är {epoch!r}; den ska vara ett "
-                        "heltal, sekunder sedan 1970-01-01 (t.ex. från git log -1 --format=%ct),"
-                        " eller inte vara satt") from None
+        raise UserError(
+            f"miljövariabeln SOURCE_DATE_EPOCH är {epoch!r}; den ska vara ett "
+            "heltal, sekunder sedan 1970-01-01 (t.ex. från git log -1 --format=%ct),"
+            " eller inte vara satt"
+        ) from None
 
 
 class Settings(BaseModel):
@@ -108,10 +110,16 @@ class Project:
         for error in exc.errors():
             path = (*at, *error["loc"])
             line, column = doc.locate(path, key=error["type"] == "extra_forbidden")
-            problems.append(Diagnostic(doc.path, line, column, "error",
-                                       f"ogiltig inställning för kb: {error['loc'][-1]}",
-                                       f"tillåtet är {', '.join(Settings.model_fields)} "
-                                       "med positiva heltal"))
+            problems.append(
+                Diagnostic(
+                    doc.path,
+                    line,
+                    column,
+                    "error",
+                    f"ogiltig inställning för kb: {error['loc'][-1]}",
+                    f"tillåtet är {', '.join(Settings.model_fields)} med positiva heltal",
+                )
+            )
         return problems
 
     @property
@@ -130,14 +138,18 @@ class Project:
 
     def content_pages(self) -> list[str]:
         """Hand-written Markdown pages, docs-relative, in a stable order."""
-        return sorted("/".join(parts) for parts, _ in self.content_files().files
-                      if parts[-1].endswith(".md"))
+        return sorted(
+            "/".join(parts) for parts, _ in self.content_files().files if parts[-1].endswith(".md")
+        )
 
 
 def plugins_without_kb(config: dict[str, Any]) -> list[Any]:
     """The project's MkDocs plugins but ours: generated pages build without it."""
-    return [p for p in config.get("plugins", [])
-            if p != PLUGIN_NAME and not (isinstance(p, dict) and PLUGIN_NAME in p)]
+    return [
+        p
+        for p in config.get("plugins", [])
+        if p != PLUGIN_NAME and not (isinstance(p, dict) and PLUGIN_NAME in p)
+    ]
 
 
 def not_in_nav_patterns(paths: list[str]) -> str:

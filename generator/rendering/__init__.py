@@ -34,16 +34,28 @@ from generator.rendering.context import (
 from generator.rendering.field_reference import field_tables, json_schema
 from generator.rendering.nav import NAV_LIMIT
 
-PRODUCERS = (records.produce, field_reference.produce, links.produce, redirects.produce,
-             handouts.produce, course_material.produce, maintenance.produce, finder.produce,
-             compare.produce, open_data.produce, glossary.produce, footer.produce)
+PRODUCERS = (
+    records.produce,
+    field_reference.produce,
+    links.produce,
+    redirects.produce,
+    handouts.produce,
+    course_material.produce,
+    maintenance.produce,
+    finder.produce,
+    compare.produce,
+    open_data.produce,
+    glossary.produce,
+    footer.produce,
+)
 
 
 def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") -> Rendered:
     """Render every page of the knowledge base; `content_pages` are the hand-written ones."""
     t = strings(language)
-    ctx = RenderContext(kb=kb, t=t, env=environment(t, kb.types.template_dirs),
-                        content_pages=content_pages)
+    ctx = RenderContext(
+        kb=kb, t=t, env=environment(t, kb.types.template_dirs), content_pages=content_pages
+    )
     for produce in PRODUCERS:
         produce(ctx)
     ctx.out.nav, hidden = nav.build(ctx)
@@ -51,5 +63,13 @@ def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") ->
     return ctx.out
 
 
-__all__ = ["NAV_LIMIT", "Rendered", "field_tables", "json_schema", "record_path", "relative",
-           "render", "strings"]
+__all__ = [
+    "NAV_LIMIT",
+    "Rendered",
+    "field_tables",
+    "json_schema",
+    "record_path",
+    "relative",
+    "render",
+    "strings",
+]

@@ -40,20 +40,25 @@ def _frame(title: str, desc: str, height: int, body: list[str]) -> str:
     Markdown keeps it as a single raw HTML block."""
     # Ids from the content: stable between builds, distinct for distinct charts on a page.
     n = sha1(f"{title}\n{desc}\n{body}".encode()).hexdigest()[:10]
-    return "\n".join([
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-svg" role="img" '
-        f'viewBox="0 0 {WIDTH} {height}" aria-labelledby="kb-chart-{n}-title kb-chart-{n}-desc">',
-        f'<title id="kb-chart-{n}-title">{escape(title)}</title>',
-        f'<desc id="kb-chart-{n}-desc">{escape(desc)}</desc>',
-        *body,
-        "</svg>",
-    ])
+    return "\n".join(
+        [
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart-svg" role="img" '
+            f'viewBox="0 0 {WIDTH} {height}" '
+            f'aria-labelledby="kb-chart-{n}-title kb-chart-{n}-desc">',
+            f'<title id="kb-chart-{n}-title">{escape(title)}</title>',
+            f'<desc id="kb-chart-{n}-desc">{escape(desc)}</desc>',
+            *body,
+            "</svg>",
+        ]
+    )
 
 
 def _label(y: float, text: str) -> str:
     short = text if len(text) <= 44 else text[:43] + "…"
-    return (f'<text x="{LABEL_WIDTH - 8}" y="{y:.1f}" text-anchor="end" '
-            f'class="kb-chart-label">{escape(short)}</text>')
+    return (
+        f'<text x="{LABEL_WIDTH - 8}" y="{y:.1f}" text-anchor="end" '
+        f'class="kb-chart-label">{escape(short)}</text>'
+    )
 
 
 def bars(rows: list[Row], title: str, desc: str) -> str:
@@ -64,11 +69,13 @@ def bars(rows: list[Row], title: str, desc: str) -> str:
     for i, r in enumerate(rows):
         y = TOP + i * ROW
         length = span * r.value / top
-        body += [_label(y + ROW / 2 + 4, r.label),
-                 f'<rect x="{LABEL_WIDTH}" y="{y + 5}" width="{length:.1f}" height="{ROW - 10}" '
-                 f'class="kb-chart-bar"/>',
-                 f'<text x="{LABEL_WIDTH + length + 6:.1f}" y="{y + ROW / 2 + 4:.1f}" '
-                 f'class="kb-chart-value">{number(r.value)}</text>']
+        body += [
+            _label(y + ROW / 2 + 4, r.label),
+            f'<rect x="{LABEL_WIDTH}" y="{y + 5}" width="{length:.1f}" height="{ROW - 10}" '
+            f'class="kb-chart-bar"/>',
+            f'<text x="{LABEL_WIDTH + length + 6:.1f}" y="{y + ROW / 2 + 4:.1f}" '
+            f'class="kb-chart-value">{number(r.value)}</text>',
+        ]
     return _frame(title, desc, TOP * 2 + len(rows) * ROW, body)
 
 
@@ -85,17 +92,23 @@ def estimates(rows: list[Row], title: str, desc: str) -> str:
 
     height = TOP + len(rows) * ROW + AXIS
     zero = x(0)
-    body = [f'<line x1="{zero:.1f}" y1="{TOP}" x2="{zero:.1f}" y2="{height - AXIS}" '
-            f'class="kb-chart-zero"/>',
-            f'<text x="{zero:.1f}" y="{height - AXIS + 16}" text-anchor="middle" '
-            f'class="kb-chart-axis">0</text>']
+    body = [
+        f'<line x1="{zero:.1f}" y1="{TOP}" x2="{zero:.1f}" y2="{height - AXIS}" '
+        f'class="kb-chart-zero"/>',
+        f'<text x="{zero:.1f}" y="{height - AXIS + 16}" text-anchor="middle" '
+        f'class="kb-chart-axis">0</text>',
+    ]
     for i, r in enumerate(rows):
         y = TOP + i * ROW + ROW / 2
         body.append(_label(y + 4, r.label))
         if r.low is not None and r.high is not None:
-            body.append(f'<line x1="{x(r.low):.1f}" y1="{y:.1f}" x2="{x(r.high):.1f}" '
-                        f'y2="{y:.1f}" class="kb-chart-interval"/>')
-        body += [f'<circle cx="{x(r.value):.1f}" cy="{y:.1f}" r="5" class="kb-chart-point"/>',
-                 f'<text x="{WIDTH - 8}" y="{y + 4:.1f}" text-anchor="end" '
-                 f'class="kb-chart-value">{number(r.value)}</text>']
+            body.append(
+                f'<line x1="{x(r.low):.1f}" y1="{y:.1f}" x2="{x(r.high):.1f}" '
+                f'y2="{y:.1f}" class="kb-chart-interval"/>'
+            )
+        body += [
+            f'<circle cx="{x(r.value):.1f}" cy="{y:.1f}" r="5" class="kb-chart-point"/>',
+            f'<text x="{WIDTH - 8}" y="{y + 4:.1f}" text-anchor="end" '
+            f'class="kb-chart-value">{number(r.value)}</text>',
+        ]
     return _frame(title, desc, height, body)

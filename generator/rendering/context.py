@@ -192,8 +192,6 @@ def environment(t: dict[str, Any], project_templates: Sequence[Path] = ()) -> En
     return env
 
 
-
-
 # Listing pages show this many rows each, so that no page grows with the number of records.
 PAGE_SIZE = 50
 
@@ -212,8 +210,9 @@ class Pager:
     @property
     def shown(self) -> list[int]:
         """Page numbers to link: first, last and a window around this one."""
-        return sorted({1, self.count, *range(max(1, self.number - 3),
-                                             min(self.count, self.number + 3) + 1)})
+        return sorted(
+            {1, self.count, *range(max(1, self.number - 3), min(self.count, self.number + 3) + 1)}
+        )
 
 
 def page_paths(path: str, count: int) -> list[str]:
@@ -239,34 +238,40 @@ class RenderContext:
     nav_entries: dict[str, list[Any]] = field(default_factory=dict)
     outside_nav: list[str] = field(default_factory=list)
 
-    def page(self, path: str, template: str, record: Record | None = None,
-             **context: Any) -> None:
+    def page(self, path: str, template: str, record: Record | None = None, **context: Any) -> None:
         """Add a Markdown page at the docs-relative `path`, rendered from a template when its
         text is asked for."""
         self.out.sources[path] = partial(self.render, path, template, record, **context)
 
-    def render(self, path: str, template: str, record: Record | None = None,
-               **context: Any) -> str:
+    def render(self, path: str, template: str, record: Record | None = None, **context: Any) -> str:
         """The Markdown of a page at the docs-relative `path`, not yet added to the output."""
         return self.env.get_template(template).render(
-            t=self.t, kb=self.kb, page=PageHelpers(self.kb, path, record), record=record,
-            **context)
+            t=self.t, kb=self.kb, page=PageHelpers(self.kb, path, record), record=record, **context
+        )
 
-    def paged(self, path: str, template: str, name: str, items: list[Any],
-              per_page: int = PAGE_SIZE, shape: Callable[[list[Any]], Any] = list,
-              **context: Any) -> None:
+    def paged(
+        self,
+        path: str,
+        template: str,
+        name: str,
+        items: list[Any],
+        per_page: int = PAGE_SIZE,
+        shape: Callable[[list[Any]], Any] = list,
+        **context: Any,
+    ) -> None:
         """Render a listing over several pages of `per_page` items, the first at `path`.
 
         The template sees its slice, passed through `shape` (e.g. to regroup it), as `name`;
         a pager is appended when there is more than one page. Later pages stay out of the
         navigation: the first page leads to them.
         """
-        chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
+        chunks = [items[i : i + per_page] for i in range(0, len(items), per_page)] or [[]]
         paths = page_paths(path, len(chunks))
         for number, (chunk, page_path) in enumerate(zip(chunks, paths, strict=True), 1):
             pager = Pager(number, tuple(relative(page_path, p) for p in paths))
-            self.out.sources[page_path] = partial(self._listing, page_path, template, pager,
-                                                  **{name: shape(chunk)}, **context)
+            self.out.sources[page_path] = partial(
+                self._listing, page_path, template, pager, **{name: shape(chunk)}, **context
+            )
             if number > 1:
                 self.leave_out_of_nav(page_path)
 

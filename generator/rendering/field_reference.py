@@ -29,7 +29,8 @@ def _type_label(annotation: Any, anchor_prefix: str) -> str:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"[{annotation.__name__}](#{anchor_prefix}-{annotation.__name__.lower()})"
     return {str: "text", int: "heltal", float: "tal", dt.date: "datum (ÅÅÅÅ-MM-DD)"}.get(
-        annotation, getattr(annotation, "__name__", str(annotation)))
+        annotation, getattr(annotation, "__name__", str(annotation))
+    )
 
 
 def _nested_models(annotation: Any) -> list[type[BaseModel]]:
@@ -49,25 +50,31 @@ def field_tables(cls: type[BaseModel], anchor_prefix: str) -> list[dict[str, Any
         seen.add(model)
         rows = []
         for name, info in model.model_fields.items():
-            rows.append({"name": name, "type": Markup(_type_label(info.annotation, anchor_prefix)),
-                         "required": info.is_required(), "description": info.description or ""})
+            rows.append(
+                {
+                    "name": name,
+                    "type": Markup(_type_label(info.annotation, anchor_prefix)),
+                    "required": info.is_required(),
+                    "description": info.description or "",
+                }
+            )
             queue.extend(_nested_models(info.annotation))
-        tables.append({"name": model.__name__, "doc": (model.__doc__ or "").strip(),
-                       "rows": rows})
+        tables.append({"name": model.__name__, "doc": (model.__doc__ or "").strip(), "rows": rows})
     return tables
 
 
 def json_schema(cls: type[BaseModel]) -> str:
     """A model as JSON Schema: record types for editors' YAML tooling, the index for
     open data users."""
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              **cls.model_json_schema()}
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **cls.model_json_schema()}
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-
 def produce(ctx: RenderContext) -> None:
-    ctx.page("redaktorer/falt.md", "fields.md.j2",
-             types=[(cls, field_tables(cls, cls.type_name)) for cls in ctx.kb.types.values()])
+    ctx.page(
+        "redaktorer/falt.md",
+        "fields.md.j2",
+        types=[(cls, field_tables(cls, cls.type_name)) for cls in ctx.kb.types.values()],
+    )
     for type_name, cls in ctx.kb.types.items():
         ctx.file(f"schemas/{type_name}.schema.json", json_schema(cls))

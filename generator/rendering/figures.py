@@ -29,8 +29,9 @@ def effects(studies: list[Record]) -> list[tuple[Study, EffectSize]]:
 def sizes(studies: list[Study]) -> list[tuple[str, float]]:
     """Each study's first stated size, labelled with what was counted: 'Ogden & Hagen 2008
     (barn)'. Studies without a stated size are left out."""
-    return [(f"{s.citation()} ({s.sample[0].unit})", s.sample[0].value) for s in studies
-            if s.sample]
+    return [
+        (f"{s.citation()} ({s.sample[0].unit})", s.sample[0].value) for s in studies if s.sample
+    ]
 
 
 def region_counts(status: Status) -> list[tuple[str, float]]:
@@ -44,5 +45,4 @@ def effect_svg(items: list[tuple[Study, EffectSize]], title: str, desc: str) -> 
 
 
 def bar_svg(items: list[tuple[str, float]], title: str, desc: str) -> Markup:
-    return Markup(charts.bars([charts.Row(label, value) for label, value in items], title,
-                              desc))
+    return Markup(charts.bars([charts.Row(label, value) for label, value in items], title, desc))

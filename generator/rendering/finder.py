@@ -12,8 +12,10 @@ PATH = "hitta.md"
 
 def produce(ctx: RenderContext) -> None:
     t = ctx.t
-    ui = t["finder"]["ui"] | {"missing": t["finder"]["missing"],
-                              "no_rating": t["finder"]["no_rating"],
-                              "ages": t["intervention"]["ages_value"]}
+    ui = t["finder"]["ui"] | {
+        "missing": t["finder"]["missing"],
+        "no_rating": t["finder"]["no_rating"],
+        "ages": t["intervention"]["ages_value"],
+    }
     ctx.page(PATH, "finder.md.j2", facets=facets(ctx.kb, t), **method_data(t, ui))
     ctx.add_to_nav("intervention", {t["finder"]["title"]: PATH})

@@ -15,10 +15,13 @@ def produce(ctx: RenderContext) -> None:
     statements = ctx.kb.of_type("accessibility")
     statement = statements[0] if statements else None
     assert statement is None or isinstance(statement, Accessibility)
-    footer: dict[str, Any] = {"label": ctx.t["footer"]["label"], "text": ctx.t["footer"],
-                              "built": build_day().isoformat(), "publisher": None}
+    footer: dict[str, Any] = {
+        "label": ctx.t["footer"]["label"],
+        "text": ctx.t["footer"],
+        "built": build_day().isoformat(),
+        "publisher": None,
+    }
     if statement is not None:  # out of the navigation (its type has no nav_position)
         footer["publisher"] = statement.publisher.model_dump(mode="json")
         footer["statement"] = statement.address()
-    ctx.out.extra = {"generator": False,
-                     "kb": {"footer": footer, "not_found": ctx.t["not_found"]}}
+    ctx.out.extra = {"generator": False, "kb": {"footer": footer, "not_found": ctx.t["not_found"]}}

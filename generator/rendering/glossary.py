@@ -16,6 +16,8 @@ PATH = "data/ordlista.json"
 
 def produce(ctx: RenderContext) -> None:
     terms = [term for term in ctx.kb.of_type("term") if isinstance(term, Term)]
-    entries = [{"id": term.id, "forms": term.forms_in_text(), "text": term.summary,
-                "url": term.address()} for term in terms]
+    entries = [
+        {"id": term.id, "forms": term.forms_in_text(), "text": term.summary, "url": term.address()}
+        for term in terms
+    ]
     ctx.file(PATH, json.dumps(entries, ensure_ascii=False, indent=1) + "\n")

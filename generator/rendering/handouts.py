@@ -19,5 +19,6 @@ def produce(ctx: RenderContext) -> None:
         ctx.page(path, "handout.md.j2", record)
         ctx.leave_out_of_nav(path)
         for alias in record.aliases:
-            redirect(ctx, handout_url(record.address(alias)), handout_url(record.address()),
-                     record.title)
+            redirect(
+                ctx, handout_url(record.address(alias)), handout_url(record.address()), record.title
+            )

@@ -45,19 +45,24 @@ def addresses(kb: KnowledgeBase, t: dict[str, Any]) -> list[tuple[str, list[Addr
     lists their kinds, and kinds it does not list yet after those, in the order they are
     met; kinds without addresses are left out."""
     pages: list[Address] = []
-    anchors: dict[str, list[Address]] = {kind: [] for kind in t["links"]["kinds"]
-                                         if kind != "pages"}
+    anchors: dict[str, list[Address]] = {
+        kind: [] for kind in t["links"]["kinds"] if kind != "pages"
+    }
     for cls in kb.types.in_nav_order():
         records = kb.of_type(cls.type_name)
         if records and cls.url_prefix:
-            pages.append(Address(section_title(t, cls.type_name), section_index_path(cls),
-                                 f"{cls.url_prefix}/"))
+            pages.append(
+                Address(
+                    section_title(t, cls.type_name), section_index_path(cls), f"{cls.url_prefix}/"
+                )
+            )
         for record in records:
             path = record_path(record)
             pages.append(Address(record.title, path, record.address()))
             for part in kb.page_anchors(record):
                 anchors.setdefault(part.kind, []).append(
-                    Address(part.title, path, record.address(), part.id, record.title))
+                    Address(part.title, path, record.address(), part.id, record.title)
+                )
     return [("pages", pages), *((kind, found) for kind, found in anchors.items() if found)]
 
 

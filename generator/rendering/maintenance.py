@@ -34,8 +34,9 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
 
 def reviews(kb: KnowledgeBase, today: dt.date) -> list[Review]:
     """All records, oldest review first; ties in type order, then by title."""
-    records = sorted(kb.records, key=lambda r: (r.reviewed, kb.types.position(r.type_name),
-                                                r.title.casefold()))
+    records = sorted(
+        kb.records, key=lambda r: (r.reviewed, kb.types.position(r.type_name), r.title.casefold())
+    )
     return [Review(r, months_between(r.reviewed, today)) for r in records]
 
 

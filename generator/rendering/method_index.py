@@ -36,40 +36,67 @@ from generator.types.intervention import (
 
 # The intervention fields published in the index, in the order of the CSV columns. Long
 # Markdown texts (description, components, studies) stay on the method pages.
-INDEX_FIELDS = ("id", "title", "abbreviation", "summary", "keywords", "reviewed",
-                "target_group", "ages", "problems", "arenas", "formats", "intensity",
-                "intensity_band", "duration", "duration_band", "staffing", "training",
-                "training_countries", "costs", "cost_band", "owner", "evidence", "sources")
+INDEX_FIELDS = (
+    "id",
+    "title",
+    "abbreviation",
+    "summary",
+    "keywords",
+    "reviewed",
+    "target_group",
+    "ages",
+    "problems",
+    "arenas",
+    "formats",
+    "intensity",
+    "intensity_band",
+    "duration",
+    "duration_band",
+    "staffing",
+    "training",
+    "training_countries",
+    "costs",
+    "cost_band",
+    "owner",
+    "evidence",
+    "sources",
+)
 
 # Field definitions as create_model takes them: (type, FieldInfo) by name.
 _CITED_FIELDS: dict[str, Any] = {
     name: (Source.model_fields[name].annotation, Source.model_fields[name])
-    for name in Source.model_fields} | {
-    "title": (str, Field(description="Källans titel, med författare när de är kända."))}
+    for name in Source.model_fields
+} | {"title": (str, Field(description="Källans titel, med författare när de är kända."))}
 
 CitedSource = create_model(
     "Kalla",
     __base__=Strict,
     __doc__="En källa, alltid fullständigt beskriven; `ref` är verkets nyckel i "
-            "litteraturlistan när posten hänvisar dit.",
+    "litteraturlistan när posten hänvisar dit.",
     **_CITED_FIELDS,
 )
 _ENTRY_FIELDS: dict[str, Any] = {
     name: (Intervention.model_fields[name].annotation, Intervention.model_fields[name])
-    for name in INDEX_FIELDS} | {
-    "sources": (list[CitedSource], Intervention.model_fields["sources"])}  # type: ignore[valid-type]
+    for name in INDEX_FIELDS
+} | {"sources": (list[CitedSource], Intervention.model_fields["sources"])}  # type: ignore[valid-type]
 
 IndexEntry = create_model(
     "Insats",
     __base__=Strict,
     __doc__="En insats i indexet: postens fält med samma namn och typer som i YAML-filen.",
-    url=(str, Field(description="Insatsens sida relativt webbplatsens rot, t.ex. "
-                                "`insatser/pmto/`.")),
+    url=(
+        str,
+        Field(description="Insatsens sida relativt webbplatsens rot, t.ex. `insatser/pmto/`."),
+    ),
     **_ENTRY_FIELDS,
-    facets=(dict[str, list[str]], Field(
-        description="Insatsens värden i filtren på Hitta en insats, per filter med samma namn "
-                    "som i adressen till /hitta/ (t.ex. `arena`: `[\"hem\"]`); `saknas` där "
-                    "våra källor inte ger någon uppgift. Finns bara i JSON-filen.")),
+    facets=(
+        dict[str, list[str]],
+        Field(
+            description="Insatsens värden i filtren på Hitta en insats, per filter med samma namn "
+            'som i adressen till /hitta/ (t.ex. `arena`: `["hem"]`); `saknas` där '
+            "våra källor inte ger någon uppgift. Finns bara i JSON-filen."
+        ),
+    ),
 )
 
 
@@ -80,20 +107,31 @@ class MethodIndex(Strict):
     license_url: str = Field(description="Licensens fullständiga villkor.")
     attribution: str = Field(description="Hur uppgifterna ska tillskrivas sina källor.")
     methods: list[IndexEntry] = Field(  # type: ignore[valid-type]
-        description="Alla insatser, sorterade efter namn.")
+        description="Alla insatser, sorterade efter namn."
+    )
 
 
 def method_index(kb: KnowledgeBase, t: dict[str, Any]) -> MethodIndex:
     """Every intervention as an index entry, in the catalogue's (title) order."""
     finder = facets(kb, t)
-    methods = [IndexEntry.model_validate(
-        {name: getattr(method, name) for name in INDEX_FIELDS} | {
-            "url": method.address(),
-            "sources": [kb.cited(s).model_dump() for s in method.sources],
-            "facets": {facet.key: facet.codes(method) for facet in finder}})
-        for method in kb.of_type("intervention") if isinstance(method, Intervention)]
-    return MethodIndex(license="CC-BY-4.0", license_url=t["open_data"]["license_url"],
-                       attribution=t["open_data"]["attribution"], methods=methods)
+    methods = [
+        IndexEntry.model_validate(
+            {name: getattr(method, name) for name in INDEX_FIELDS}
+            | {
+                "url": method.address(),
+                "sources": [kb.cited(s).model_dump() for s in method.sources],
+                "facets": {facet.key: facet.codes(method) for facet in finder},
+            }
+        )
+        for method in kb.of_type("intervention")
+        if isinstance(method, Intervention)
+    ]
+    return MethodIndex(
+        license="CC-BY-4.0",
+        license_url=t["open_data"]["license_url"],
+        attribution=t["open_data"]["attribution"],
+        methods=methods,
+    )
 
 
 def index_json(index: MethodIndex) -> str:
@@ -124,8 +162,11 @@ def _cell(value: Any) -> str:
 
 
 # The CSV has the index's fields as columns, with the age range split in two.
-CSV_COLUMNS = [column for name in ("url", *INDEX_FIELDS)
-               for column in (("age_min", "age_max") if name == "ages" else (name,))]
+CSV_COLUMNS = [
+    column
+    for name in ("url", *INDEX_FIELDS)
+    for column in (("age_min", "age_max") if name == "ages" else (name,))
+]
 
 
 def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
@@ -134,12 +175,15 @@ def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
     special = {
         "age_min": str(entry["ages"]["min"]) if entry["ages"] else "",
         "age_max": str(entry["ages"]["max"]) if entry["ages"] else "",
-        "evidence": _cell([f"{e['registry']}: {e['rating']} ({e['year']})"
-                           for e in entry["evidence"]]),
+        "evidence": _cell(
+            [f"{e['registry']}: {e['rating']} ({e['year']})" for e in entry["evidence"]]
+        ),
         "sources": _cell([s["url"] or s["title"] for s in entry["sources"]]),
     }
-    return {column: special[column] if column in special else _cell(entry[column])
-            for column in CSV_COLUMNS}
+    return {
+        column: special[column] if column in special else _cell(entry[column])
+        for column in CSV_COLUMNS
+    }
 
 
 def index_csv(index: MethodIndex) -> str:
@@ -192,27 +236,60 @@ def facets(kb: KnowledgeBase, t: dict[str, Any]) -> list[Facet]:
     def or_missing(codes: list[str]) -> list[str]:
         return codes or [MISSING]
 
-    ratings = {_evidence_code(e.registry, e.rating): f"{vocab['registry'][e.registry]}: {e.rating}"
-               for method in kb.of_type("intervention") if isinstance(method, Intervention)
-               for e in method.evidence}
+    ratings = {
+        _evidence_code(e.registry, e.rating): f"{vocab['registry'][e.registry]}: {e.rating}"
+        for method in kb.of_type("intervention")
+        if isinstance(method, Intervention)
+        for e in method.evidence
+    }
     return [
-        Facet("problem", labels["problem"], options("problem", get_args(Problem), True),
-              lambda m: or_missing(list(m.problems))),
-        Facet("arena", labels["arena"], options("arena", get_args(Arena), True),
-              lambda m: or_missing(list(m.arenas))),
-        Facet("form", labels["form"], options("format", get_args(Format), True),
-              lambda m: or_missing(list(m.formats))),
-        Facet("intensitet", labels["intensitet"],
-              options("intensity", get_args(IntensityLevel), True),
-              lambda m: or_missing([m.intensity_band.value] if m.intensity_band else [])),
-        Facet("langd", labels["langd"], options("duration", get_args(DurationLevel), True),
-              lambda m: or_missing([m.duration_band.value] if m.duration_band else [])),
-        Facet("evidens", labels["evidens"],
-              dict(sorted(ratings.items(), key=lambda item: item[1])) | {
-                  MISSING: t["finder"]["no_rating"]},
-              lambda m: or_missing([_evidence_code(e.registry, e.rating) for e in m.evidence])),
-        Facet("utbildning", labels["utbildning"], options("country", get_args(Country), True),
-              lambda m: or_missing([c.country for c in m.training_countries])),
-        Facet("kostnad", labels["kostnad"], options("cost", get_args(CostLevel), True),
-              lambda m: or_missing([str(m.cost_band.value)] if m.cost_band else [])),
+        Facet(
+            "problem",
+            labels["problem"],
+            options("problem", get_args(Problem), True),
+            lambda m: or_missing(list(m.problems)),
+        ),
+        Facet(
+            "arena",
+            labels["arena"],
+            options("arena", get_args(Arena), True),
+            lambda m: or_missing(list(m.arenas)),
+        ),
+        Facet(
+            "form",
+            labels["form"],
+            options("format", get_args(Format), True),
+            lambda m: or_missing(list(m.formats)),
+        ),
+        Facet(
+            "intensitet",
+            labels["intensitet"],
+            options("intensity", get_args(IntensityLevel), True),
+            lambda m: or_missing([m.intensity_band.value] if m.intensity_band else []),
+        ),
+        Facet(
+            "langd",
+            labels["langd"],
+            options("duration", get_args(DurationLevel), True),
+            lambda m: or_missing([m.duration_band.value] if m.duration_band else []),
+        ),
+        Facet(
+            "evidens",
+            labels["evidens"],
+            dict(sorted(ratings.items(), key=lambda item: item[1]))
+            | {MISSING: t["finder"]["no_rating"]},
+            lambda m: or_missing([_evidence_code(e.registry, e.rating) for e in m.evidence]),
+        ),
+        Facet(
+            "utbildning",
+            labels["utbildning"],
+            options("country", get_args(Country), True),
+            lambda m: or_missing([c.country for c in m.training_countries]),
+        ),
+        Facet(
+            "kostnad",
+            labels["kostnad"],
+            options("cost", get_args(CostLevel), True),
+            lambda m: or_missing([str(m.cost_band.value)] if m.cost_band else []),
+        ),
     ]

@@ -56,16 +56,23 @@ def build(ctx: RenderContext) -> tuple[list[Any], list[str]]:
             nav.extend(entries)
         elif records:
             sections[type_name] = section_pages(
-                type_name, prefix, [section_index_path(cls), *entries])
+                type_name, prefix, [section_index_path(cls), *entries]
+            )
             parent = sections.get(cls.nested_in)
             (parent if parent is not None else nav).append(
-                {section_title(t, type_name): sections[type_name]})
+                {section_title(t, type_name): sections[type_name]}
+            )
     for cls in ctx.kb.types.out_of_nav():
         for record in ctx.kb.of_type(cls.type_name):
             ctx.leave_out_of_nav(record_path(record))
     nav.extend(ctx.nav_entries.get("", []))
     editors = ["redaktorer/index.md"] if "redaktorer/index.md" in content_pages else []
-    nav.append({t["sections"]["editors"]: section_pages(
-        "editors", "redaktorer", [*editors, "redaktorer/falt.md"])})
+    nav.append(
+        {
+            t["sections"]["editors"]: section_pages(
+                "editors", "redaktorer", [*editors, "redaktorer/falt.md"]
+            )
+        }
+    )
     nav.extend(p for p in content_pages if p not in placed and not p.startswith("redaktorer/"))
     return nav, hidden

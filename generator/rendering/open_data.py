@@ -14,8 +14,16 @@ from generator.types import Intervention
 JSON, CSV, SCHEMA = "data/insatser.json", "data/insatser.csv", "data/insatser.schema.json"
 
 # The controlled vocabularies whose codes the JSON holds and the browser shows as labels.
-VOCABULARIES = ("problem", "arena", "format", "intensity", "duration", "country", "cost",
-                "registry")
+VOCABULARIES = (
+    "problem",
+    "arena",
+    "format",
+    "intensity",
+    "duration",
+    "country",
+    "cost",
+    "registry",
+)
 
 
 def method_data(t: dict[str, Any], ui: dict[str, Any]) -> dict[str, Any]:
@@ -23,9 +31,14 @@ def method_data(t: dict[str, Any], ui: dict[str, Any]) -> dict[str, Any]:
     fallback's link targets and the script's strings (`ui` plus the loading and error
     messages and the vocabularies' labels). Only vocabularies go into the page, never
     methods, so the page's size does not depend on how many methods there are."""
-    return {"json": JSON, "csv": CSV, "catalogue": section_index_path(Intervention),
-            "ui": ui | t["method_data"]["ui"] | {
-                "vocab": {kind: t["vocab"][kind] for kind in VOCABULARIES}}}
+    return {
+        "json": JSON,
+        "csv": CSV,
+        "catalogue": section_index_path(Intervention),
+        "ui": ui
+        | t["method_data"]["ui"]
+        | {"vocab": {kind: t["vocab"][kind] for kind in VOCABULARIES}},
+    }
 
 
 def produce(ctx: RenderContext) -> None:
@@ -33,6 +46,12 @@ def produce(ctx: RenderContext) -> None:
     ctx.file(JSON, index_json(index))
     ctx.file(CSV, index_csv(index))
     ctx.file(SCHEMA, json_schema(MethodIndex))
-    ctx.page("oppna-data.md", "open-data.md.j2", json=JSON, csv=CSV, schema=SCHEMA,
-             tables=field_tables(MethodIndex, "index"))
+    ctx.page(
+        "oppna-data.md",
+        "open-data.md.j2",
+        json=JSON,
+        csv=CSV,
+        schema=SCHEMA,
+        tables=field_tables(MethodIndex, "index"),
+    )
     ctx.add_to_nav("", {ctx.t["open_data"]["title"]: "oppna-data.md"})

@@ -16,6 +16,11 @@ def produce(ctx: RenderContext) -> None:
     for cls in ctx.kb.types.in_nav_order():
         records = ctx.kb.of_type(cls.type_name)
         if records and cls.url_prefix:
-            ctx.paged(section_index_path(cls), cls.index_template, "records", records,
-                      section=section_title(ctx.t, cls.type_name),
-                      intro=ctx.t["index_intros"].get(cls.type_name, ""))
+            ctx.paged(
+                section_index_path(cls),
+                cls.index_template,
+                "records",
+                records,
+                section=section_title(ctx.t, cls.type_name),
+                intro=ctx.t["index_intros"].get(cls.type_name, ""),
+            )

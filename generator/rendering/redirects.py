@@ -16,8 +16,10 @@ from generator.rendering.context import RenderContext
 def redirect(ctx: RenderContext, old_url: str, new_url: str, title: str) -> None:
     """A page at the site-relative `old_url` (a folder address) that leads to `new_url`."""
     target = posixpath.relpath(new_url, old_url) + "/"
-    ctx.file(f"{old_url}index.html", ctx.env.get_template("redirect.html.j2").render(
-        t=ctx.t, title=title, target=target))
+    ctx.file(
+        f"{old_url}index.html",
+        ctx.env.get_template("redirect.html.j2").render(t=ctx.t, title=title, target=target),
+    )
 
 
 def produce(ctx: RenderContext) -> None:

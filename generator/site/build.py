@@ -68,8 +68,13 @@ class GeneratedHere:
         from generator.site.tree import generate
 
         self.rendered = generate(self.project)
-        return Layout(sorted(self.rendered.sources, key=reading_order), self.rendered.nav,
-                      self.rendered.not_in_nav, self.rendered.copies, self.rendered.extra)
+        return Layout(
+            sorted(self.rendered.sources, key=reading_order),
+            self.rendered.nav,
+            self.rendered.not_in_nav,
+            self.rendered.copies,
+            self.rendered.extra,
+        )
 
     def text(self, path: str) -> str:
         return self.rendered.text(path)

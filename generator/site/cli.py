@@ -68,10 +68,18 @@ def main(quiet: bool) -> None:
 
 
 @main.command("check")
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
-              help="Utdataformat; json är till för verktyg.")
-@click.option("--strict", is_flag=True,
-              help="Varningar räknas som fel, t.ex. poster som inte granskats på länge.")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Utdataformat; json är till för verktyg.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Varningar räknas som fel, t.ex. poster som inte granskats på länge.",
+)
 def check_command(output: str, strict: bool) -> None:
     """Kontrollera alla poster och rapportera alla problem på en gång."""
     from generator.checking.check import check
@@ -90,8 +98,13 @@ def check_command(output: str, strict: bool) -> None:
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              required=True, help="Mapp för genererad Markdown och mkdocs.yml.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Mapp för genererad Markdown och mkdocs.yml.",
+)
 def generate(out_dir: Path) -> None:
     """Skriv genererad Markdown och navigation till en mapp som kan byggas utan pluginet."""
     from generator.site.tree import write_tree
@@ -104,8 +117,14 @@ def generate(out_dir: Path) -> None:
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path(".kb/schemas"), show_default=True, help="Mapp för schemafilerna.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(".kb/schemas"),
+    show_default=True,
+    help="Mapp för schemafilerna.",
+)
 def schemas(out_dir: Path) -> None:
     """Skriv JSON Schema för varje posttyp, för kontroll och komplettering i editorn."""
     from generator.rendering import json_schema
@@ -141,8 +160,9 @@ def new(type_name: str, record_id: str) -> None:
     if type_name not in types:
         raise click.BadParameter(f"välj en av {', '.join(types)}", param_hint="TYP")
     if not re.fullmatch(SLUG_PATTERN, record_id):
-        raise click.BadParameter("använd gemener a–z, siffror och bindestreck, t.ex. "
-                                 "'min-insats'", param_hint="ID")
+        raise click.BadParameter(
+            "använd gemener a–z, siffror och bindestreck, t.ex. 'min-insats'", param_hint="ID"
+        )
     path = project.data_dir / type_name / f"{record_id}.yaml"
     if path.exists():
         raise click.ClickException(f"{path} finns redan")
@@ -152,8 +172,13 @@ def new(type_name: str, record_id: str) -> None:
 
 
 @main.command("build")
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("site"), show_default=True, help="Var webbplatsen hamnar.")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Var webbplatsen hamnar.",
+)
 def build_command(site_dir: Path) -> None:
     """Generera och bygg webbplatsen; en misslyckad byggning ersätter aldrig en bra."""
     from generator.site.build import build
@@ -168,8 +193,12 @@ def build_command(site_dir: Path) -> None:
 
 
 @main.command()
-@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True,
-              help="Adress och port för utvecklingsservern.")
+@click.option(
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Adress och port för utvecklingsservern.",
+)
 def serve(dev_addr: str) -> None:
     """Visa webbplatsen; vid varje ändring byggs bara det som ändrats om."""
     from generator.site.serve import serve as serve_site

@@ -31,13 +31,17 @@ def write_mapping(root: Path, mapping: dict[str, str], schema_dir: str) -> str:
     except (ValueError, UnicodeDecodeError):
         settings = None
     if not isinstance(settings, dict) or not isinstance(settings.get(KEY, {}), dict):
-        return (f"{SETTINGS.as_posix()} är inte vanlig JSON och lämnades orörd; lägg själv "
-                f'till "{KEY}": {json.dumps(mapping, ensure_ascii=False)}')
-    own = {schema: files for schema, files in settings.get(KEY, {}).items()
-           if not schema.startswith(f"{schema_dir}/")}
+        return (
+            f"{SETTINGS.as_posix()} är inte vanlig JSON och lämnades orörd; lägg själv "
+            f'till "{KEY}": {json.dumps(mapping, ensure_ascii=False)}'
+        )
+    own = {
+        schema: files
+        for schema, files in settings.get(KEY, {}).items()
+        if not schema.startswith(f"{schema_dir}/")
+    }
     updated = {**settings, KEY: {**own, **mapping}}
     if updated != settings:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(updated, ensure_ascii=False, indent=2) + "\n",
-                        encoding="utf-8")
+        path.write_text(json.dumps(updated, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return ""

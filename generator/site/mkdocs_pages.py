@@ -51,14 +51,15 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
             file.generated_by = PLUGIN_KEY
             generated.append(file)
         self.waiting = {file.src_uri: file for file in generated}
-        generated += [File.generated(config, path, abs_src_path=str(source))
-                      for path, source in layout.copies.items()]
+        generated += [
+            File.generated(config, path, abs_src_path=str(source))
+            for path, source in layout.copies.items()
+        ]
         paths = {file.src_uri for file in generated}
-        theme = [file for file in files if file.src_dir != config.docs_dir
-                 and file.src_uri not in paths]  # as in the tree: a theme never hides a page
-        return Files([*sorted([*content, *generated], key=lambda f: walk_order(f.src_uri)),
-                      *theme])
-
+        theme = [
+            file for file in files if file.src_dir != config.docs_dir and file.src_uri not in paths
+        ]  # as in the tree: a theme never hides a page
+        return Files([*sorted([*content, *generated], key=lambda f: walk_order(f.src_uri)), *theme])
 
     @event_priority(100)  # first, so other plugins see the page's text
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -89,9 +90,12 @@ def build_with(pages: Pages, project: Project, site_dir: Path) -> None:
         raise DataError(problems)
     with replacing(site_dir, project.root, project.content_dir) as staging:
         project_config = project.config()
-        config = load_config(str(project.config_file), site_dir=str(staging),
-                             docs_dir=str(project.content_dir),
-                             plugins=plugins_without_kb(project_config),
-                             **published_config(project, str(THEME_DIR)))
+        config = load_config(
+            str(project.config_file),
+            site_dir=str(staging),
+            docs_dir=str(project.content_dir),
+            plugins=plugins_without_kb(project_config),
+            **published_config(project, str(THEME_DIR)),
+        )
         config.plugins[PLUGIN_KEY] = GeneratedPages(pages)
         mkdocs_build(config)

@@ -72,4 +72,3 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         assert self.project is not None
         server.watch(str(self.project.data_dir), recursive=True)
         return server
-

@@ -37,27 +37,36 @@ def site_url(project: Project) -> str | None:
     if url is None:
         return None
     parts = urlsplit(str(url))
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or \
-            parts.fragment:
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         if from_env:
             where = (SITE_URL_ENV, 1, 1)
         else:
             doc, _ = load_file(project.config_file, project.root, "")
             where = (doc.path, *doc.locate(("site_url",)))
-        raise DataError([Diagnostic(*where, "error", f"'{url}' är ingen webbadress",
-                                    "skriv hela adressen, t.ex. "
-                                    "https://kunskapsbank.exempel.se/")])
+        raise DataError(
+            [
+                Diagnostic(
+                    *where,
+                    "error",
+                    f"'{url}' är ingen webbadress",
+                    "skriv hela adressen, t.ex. https://kunskapsbank.exempel.se/",
+                )
+            ]
+        )
     return url if url.endswith("/") else f"{url}/"
 
 
 def published_config(project: Project, theme_dir: str) -> dict[str, Any]:
     """The settings a published build changes in the project's config: the address and the
     theme overrides in `theme_dir`."""
-    return {"site_url": site_url(project),
-            "theme": {**project.config().get("theme", {}), "custom_dir": theme_dir}}
+    return {
+        "site_url": site_url(project),
+        "theme": {**project.config().get("theme", {}), "custom_dir": theme_dir},
+    }
 
 
 def theme_files() -> dict[str, Path]:
     """The override templates, by path relative to the overrides folder."""
-    return {path.relative_to(THEME_DIR).as_posix(): path
-            for path in sorted(THEME_DIR.rglob("*.html"))}
+    return {
+        path.relative_to(THEME_DIR).as_posix(): path for path in sorted(THEME_DIR.rglob("*.html"))
+    }

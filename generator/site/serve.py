@@ -78,11 +78,12 @@ def _title_source(text: str) -> str:
     if "title" in meta:
         return str(meta["title"])
     heading = re.search(r"^# .*$", body, re.MULTILINE)
-    return body[:heading.end()] if heading else body
+    return body[: heading.end()] if heading else body
 
 
-def merge_search_index(previous: dict[str, Any], current: dict[str, Any],
-                       pages: set[str]) -> dict[str, Any]:
+def merge_search_index(
+    previous: dict[str, Any], current: dict[str, Any], pages: set[str]
+) -> dict[str, Any]:
     """The index of a full build from the last one and a dirty build's, which holds only the
     rebuilt `pages` (by URL): their new entries take the place of their old ones.
 
@@ -122,10 +123,14 @@ class DevSite:
         changes = sync_tree(files, self.tree)
         pages = [rel for rel in changes.written if rel.endswith(".md")]
         removed = [rel for rel in changes.removed if rel.endswith(".md")]
-        self.echo(self.t["regenerated"].format(
-            changed=len(pages), total=sum(rel.endswith(".md") for rel in files),
-            removed=self.t["removed"].format(n=len(removed)) if removed else "",
-            seconds=f"{time.monotonic() - start:.1f}".replace(".", ",")))
+        self.echo(
+            self.t["regenerated"].format(
+                changed=len(pages),
+                total=sum(rel.endswith(".md") for rel in files),
+                removed=self.t["removed"].format(n=len(removed)) if removed else "",
+                seconds=f"{time.monotonic() - start:.1f}".replace(".", ","),
+            )
+        )
         return changes
 
     def update(self) -> None:
@@ -147,10 +152,16 @@ class DevSite:
         if self.built and not (changes.written or changes.removed):
             return
         config = self.config()
-        titles = {path: _title_source((self.tree / "docs" / path).read_text(encoding="utf-8"))
-                  for path in _untitled_nav_pages(config.nav or [])}
-        full = not self.built or bool(changes.added or changes.removed) or (
-            "mkdocs.yml" in changes.written) or titles != self.titles
+        titles = {
+            path: _title_source((self.tree / "docs" / path).read_text(encoding="utf-8"))
+            for path in _untitled_nav_pages(config.nav or [])
+        }
+        full = (
+            not self.built
+            or bool(changes.added or changes.removed)
+            or ("mkdocs.yml" in changes.written)
+            or titles != self.titles
+        )
         self.built, self.titles = False, titles
         if full:
             build(config, serve_url=self.serve_url)
@@ -167,8 +178,10 @@ class DevSite:
         """Rebuild the written pages, and the untitled ones in the navigation so that MkDocs
         reads their titles (marking their HTML as old); keep the search index whole."""
         pages = {path for path in [*written, *self.titles] if path.endswith(".md")}
-        files = {path: File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
-                 for path in pages}
+        files = {
+            path: File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+            for path in pages
+        }
         for file in files.values():
             if Path(file.abs_dest_path).is_file():
                 os.utime(file.abs_dest_path, (0, 0))
@@ -177,8 +190,11 @@ class DevSite:
         with _quiet_dirty_notice():
             build(config, serve_url=self.serve_url, dirty=True)
         if previous is not None and index.is_file():
-            merged = merge_search_index(previous, json.loads(index.read_text(encoding="utf-8")),
-                                        {file.url for file in files.values()})
+            merged = merge_search_index(
+                previous,
+                json.loads(index.read_text(encoding="utf-8")),
+                {file.url for file in files.values()},
+            )
             index.write_text(json.dumps(merged, separators=(",", ":")), encoding="utf-8")
 
 
@@ -190,11 +206,14 @@ def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
         raise UserError(f"--dev-addr {dev_addr!r} ska vara adress:port, t.ex. 127.0.0.1:8000")
     site = DevSite(project, f"http://{dev_addr}/", echo)
     changes = site.generate()
-    server = LiveReloadServer(builder=site.update, host=host, port=int(port),
-                              root=str(site.site_dir))
+    server = LiveReloadServer(
+        builder=site.update, host=host, port=int(port), root=str(site.site_dir)
+    )
     server.error_handler = lambda code: (
         (site.site_dir / "404.html").read_bytes()
-        if code == 404 and (site.site_dir / "404.html").is_file() else None)
+        if code == 404 and (site.site_dir / "404.html").is_file()
+        else None
+    )
     plugins = site.config().plugins
     plugins.on_startup(command="serve", dirty=False)
     try:
@@ -206,9 +225,11 @@ def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
         except KeyboardInterrupt:
             pass
         except OSError as exc:  # the address cannot be had: in use, or not this machine's
-            raise UserError(f"kan inte ta emot anrop på {dev_addr}: {reason(exc)}; välj en "
-                            "annan adress eller port med --dev-addr, t.ex. --dev-addr "
-                            f"{host}:{int(port) + 1}") from exc
+            raise UserError(
+                f"kan inte ta emot anrop på {dev_addr}: {reason(exc)}; välj en "
+                "annan adress eller port med --dev-addr, t.ex. --dev-addr "
+                f"{host}:{int(port) + 1}"
+            ) from exc
         finally:
             server.shutdown()
     finally:

@@ -47,13 +47,17 @@ def refusal(target: Path, root: Path, content_dir: Path) -> str | None:
         return f"{target} innehåller kunskapsbanken ({root}); välj en egen mapp för utdata"
     for folder in (f.resolve() for f in protected_folders(root, content_dir)):
         if target == folder or folder.is_relative_to(target) or target.is_relative_to(folder):
-            return (f"{target} är eller ligger i {folder}, som kb inte skriver över; "
-                    "välj en egen mapp för utdata")
+            return (
+                f"{target} är eller ligger i {folder}, som kb inte skriver över; "
+                "välj en egen mapp för utdata"
+            )
     if target.exists() and not target.is_dir():
         return f"{target} finns och är ingen mapp; välj en annan sökväg"
     if target.is_dir() and any(target.iterdir()) and not written_by_kb(target):
-        return (f"{target} innehåller filer som kb inte har skrivit; töm eller ta bort mappen "
-                "själv, eller välj en annan")
+        return (
+            f"{target} innehåller filer som kb inte har skrivit; töm eller ta bort mappen "
+            "själv, eller välj en annan"
+        )
     return None
 
 
@@ -71,8 +75,9 @@ def written_by_kb(folder: Path) -> bool:
     mkdocs.yml), which earlier versions replaced on every build."""
     if (folder / MARK).is_file():
         return True
-    return any(all((folder / rel).is_file() for rel in files)
-               for files in (_EARLIER_SITE, _EARLIER_TREE))
+    return any(
+        all((folder / rel).is_file() for rel in files) for files in (_EARLIER_SITE, _EARLIER_TREE)
+    )
 
 
 def _mark(folder: Path) -> None:
@@ -108,11 +113,16 @@ def _clear_leftovers(target: Path) -> None:
             shutil.rmtree(path)
 
 
-_REASONS = {errno.ENOSPC: "disken är full", errno.EDQUOT: "diskkvoten är slut",
-            errno.EROFS: "filsystemet är skrivskyddat", errno.EACCES: "behörighet saknas",
-            errno.EPERM: "åtgärden är inte tillåten", errno.ENOENT: "filen finns inte",
-            errno.EADDRINUSE: "adressen används redan av ett annat program",
-            errno.EADDRNOTAVAIL: "adressen finns inte på den här datorn"}
+_REASONS = {
+    errno.ENOSPC: "disken är full",
+    errno.EDQUOT: "diskkvoten är slut",
+    errno.EROFS: "filsystemet är skrivskyddat",
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "åtgärden är inte tillåten",
+    errno.ENOENT: "filen finns inte",
+    errno.EADDRINUSE: "adressen används redan av ett annat program",
+    errno.EADDRNOTAVAIL: "adressen finns inte på den här datorn",
+}
 
 
 def reason(exc: OSError) -> str:

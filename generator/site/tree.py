@@ -32,15 +32,25 @@ def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
     if has_errors(problems):
         raise DataError(problems)
     content_pages = project.content_pages()
-    kb = KnowledgeBase(records, material_dir=project.data_dir / MATERIAL,
-                       types=project_types(project.root)[0])
+    kb = KnowledgeBase(
+        records, material_dir=project.data_dir / MATERIAL, types=project_types(project.root)[0]
+    )
     rendered = render(kb, content_pages)
     collisions = set(rendered.sources) & set(content_pages)
     if collisions:
-        raise DataError([Diagnostic(f"{project.content_dir.name}/{path}", 1, 1, "error",
-                                    "sidan krockar med en genererad sida",
-                                    "byt namn på den handskrivna sidan")
-                         for path in sorted(collisions)])
+        raise DataError(
+            [
+                Diagnostic(
+                    f"{project.content_dir.name}/{path}",
+                    1,
+                    1,
+                    "error",
+                    "sidan krockar med en genererad sida",
+                    "byt namn på den handskrivna sidan",
+                )
+                for path in sorted(collisions)
+            ]
+        )
     return rendered
 
 
@@ -48,10 +58,15 @@ def derived_config(project: Project, rendered: Rendered) -> dict[str, Any]:
     """The project's MkDocs config for a generated tree: our plugin removed, nav filled in,
     the site's address and the theme overrides with the values they show."""
     config = project.config()
-    derived = {**config, "docs_dir": "docs", "site_dir": "site",
-               **published_config(project, TREE_THEME_DIR),
-               "extra": {**(config.get("extra") or {}), **rendered.extra},
-               "plugins": plugins_without_kb(config), "nav": rendered.nav}
+    derived = {
+        **config,
+        "docs_dir": "docs",
+        "site_dir": "site",
+        **published_config(project, TREE_THEME_DIR),
+        "extra": {**(config.get("extra") or {}), **rendered.extra},
+        "plugins": plugins_without_kb(config),
+        "nav": rendered.nav,
+    }
     if derived["site_url"] is None:
         del derived["site_url"]
     if rendered.not_in_nav:
@@ -63,12 +78,14 @@ def tree_files(project: Project, rendered: Rendered) -> dict[str, str | Path]:
     """Every file of a generated tree by tree-relative path: text to write, or a file to copy
     (hand-written content and course material)."""
     files: dict[str, str | Path] = {
-        "docs/" + "/".join(parts): Path(path) for parts, path in project.content_files().files}
+        "docs/" + "/".join(parts): Path(path) for parts, path in project.content_files().files
+    }
     files.update({f"docs/{path}": text for path, text in rendered.files.items()})
     files.update({f"docs/{path}": source for path, source in rendered.copies.items()})
     files.update({f"{TREE_THEME_DIR}/{path}": source for path, source in theme_files().items()})
-    files["mkdocs.yml"] = yaml.safe_dump(derived_config(project, rendered), allow_unicode=True,
-                                         sort_keys=False)
+    files["mkdocs.yml"] = yaml.safe_dump(
+        derived_config(project, rendered), allow_unicode=True, sort_keys=False
+    )
     return files
 
 
@@ -102,8 +119,11 @@ def sync_tree(files: dict[str, str | Path], target: Path) -> Changes:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    removed = sorted(path.relative_to(target).as_posix() for path in target.rglob("*")
-                     if path.is_file() and path.relative_to(target).as_posix() not in files)
+    removed = sorted(
+        path.relative_to(target).as_posix()
+        for path in target.rglob("*")
+        if path.is_file() and path.relative_to(target).as_posix() not in files
+    )
     for rel in removed:
         (target / rel).unlink()
     for folder in sorted((p for p in target.rglob("*") if p.is_dir()), reverse=True):
@@ -124,4 +144,3 @@ def write_tree(project: Project, out_dir: Path) -> Path:
     with replacing(out_dir, project.root, project.content_dir) as staging:
         sync_tree(tree_files(project, rendered), staging)
     return out_dir / "mkdocs.yml"
-

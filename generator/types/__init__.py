@@ -21,5 +21,19 @@ from generator.types.term import Term
 # The built-in types; a project's own are added by `registry.project_types`.
 RECORD_TYPES: RecordTypes = builtin_types()
 
-__all__ = ["RECORD_TYPES", "Accessibility", "Curriculum", "Framework", "Intervention", "Measure",
-           "Process", "Record", "RecordTypes", "Reference", "Stage", "Status", "Study", "Term"]
+__all__ = [
+    "RECORD_TYPES",
+    "Accessibility",
+    "Curriculum",
+    "Framework",
+    "Intervention",
+    "Measure",
+    "Process",
+    "Record",
+    "RecordTypes",
+    "Reference",
+    "Stage",
+    "Status",
+    "Study",
+    "Term",
+]

@@ -12,8 +12,9 @@ from generator.types.base import Fact, Record, Ref, Section, Text
 class Step(Section):
     """A step of the process; its id is its permanent anchor on the page."""
 
-    builds_on: str = Field("", description="Vilket grundsteg (Kunskapsguiden/Sackett) steget "
-                                           "bygger på.")
+    builds_on: str = Field(
+        "", description="Vilket grundsteg (Kunskapsguiden/Sackett) steget bygger på."
+    )
     questions: list[Text] = Field(default_factory=list, description="Frågor att ställa sig.")
     related: list[Ref] = Field(default_factory=list, description="Poster som hör till steget.")
 
@@ -28,7 +29,8 @@ class Process(Record):
 
     description: str = Field(description="Inledning (Markdown utan HTML).")
     basis: list[Fact] = Field(default_factory=list, description="Vad processen bygger på.")
-    knowledge_sources: list[Section] = Field(default_factory=list,
-                                             description="Kunskapskällor som vägs samman.")
+    knowledge_sources: list[Section] = Field(
+        default_factory=list, description="Kunskapskällor som vägs samman."
+    )
     steps: list[Step] = Field(min_length=1, description="Stegen i ordning.")
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")

@@ -50,8 +50,10 @@ class RecordTypes(Mapping[str, type[Record]]):
 
     def in_nav_order(self) -> list[type[Record]]:
         """The types in the navigation, in the order of their sections."""
-        return sorted((cls for cls in self.by_name.values() if cls.nav_position is not None),
-                      key=lambda cls: (cls.nav_position or 0, cls.type_name))
+        return sorted(
+            (cls for cls in self.by_name.values() if cls.nav_position is not None),
+            key=lambda cls: (cls.nav_position or 0, cls.type_name),
+        )
 
     def out_of_nav(self) -> list[type[Record]]:
         """The types whose pages the navigation leaves out."""
@@ -69,21 +71,34 @@ class RecordTypes(Mapping[str, type[Record]]):
 def _declared(module: ModuleType) -> list[type[Record]]:
     """The record types a module declares: Record subclasses defined there that name
     themselves (a base class shared by types does not)."""
-    return [value for value in vars(module).values()
-            if isinstance(value, type) and issubclass(value, Record)
-            and value.__module__ == module.__name__ and "type_name" in vars(value)]
+    return [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, Record)
+        and value.__module__ == module.__name__
+        and "type_name" in vars(value)
+    ]
 
 
 def _ordered(found: list[type[Record]], template_dirs: tuple[Path, ...]) -> RecordTypes:
-    return RecordTypes({cls.type_name: cls for cls in sorted(
-        found, key=lambda cls: (cls.position, cls.type_name))}, template_dirs)
+    return RecordTypes(
+        {
+            cls.type_name: cls
+            for cls in sorted(found, key=lambda cls: (cls.position, cls.type_name))
+        },
+        template_dirs,
+    )
 
 
 @cache
 def builtin_types() -> RecordTypes:
     """The types this package declares, one module each."""
-    found = [cls for info in pkgutil.iter_modules([str(PACKAGE)])
-             for cls in _declared(importlib.import_module(f"{__package__}.{info.name}"))]
+    found = [
+        cls
+        for info in pkgutil.iter_modules([str(PACKAGE)])
+        for cls in _declared(importlib.import_module(f"{__package__}.{info.name}"))
+    ]
     return _ordered(found, ())
 
 
@@ -92,16 +107,25 @@ def project_types(root: Path) -> tuple[RecordTypes, list[Diagnostic]]:
     for each module that cannot be loaded (it then adds no type). Modules are loaded again
     when they change, so a running `kb serve` sees an edited type."""
     folder = root / PROJECT_FOLDER
-    modules = tuple(sorted((path.name, path.stat().st_mtime_ns, path.stat().st_size)
-                           for path in folder.glob("*.py"))) if folder.is_dir() else ()
+    modules = (
+        tuple(
+            sorted(
+                (path.name, path.stat().st_mtime_ns, path.stat().st_size)
+                for path in folder.glob("*.py")
+            )
+        )
+        if folder.is_dir()
+        else ()
+    )
     if not modules:
         return builtin_types(), []
     return _project_types(folder, modules)
 
 
 @cache
-def _project_types(folder: Path, modules: tuple[tuple[str, int, int], ...]
-                   ) -> tuple[RecordTypes, list[Diagnostic]]:
+def _project_types(
+    folder: Path, modules: tuple[tuple[str, int, int], ...]
+) -> tuple[RecordTypes, list[Diagnostic]]:
     """project_types for one state of the folder (its modules' names, times and sizes)."""
     builtin = builtin_types()
     found, problems = list(builtin.values()), []
@@ -115,9 +139,16 @@ def _project_types(folder: Path, modules: tuple[tuple[str, int, int], ...]
             continue
         for cls in _declared(module):
             if cls.type_name in builtin:
-                problems.append(Diagnostic(
-                    path.relative_to(folder.parent).as_posix(), 1, 1, "error",
-                    f"posttypen '{cls.type_name}' finns redan", "välj ett annat type_name"))
+                problems.append(
+                    Diagnostic(
+                        path.relative_to(folder.parent).as_posix(),
+                        1,
+                        1,
+                        "error",
+                        f"posttypen '{cls.type_name}' finns redan",
+                        "välj ett annat type_name",
+                    )
+                )
             else:
                 found.append(cls)
     return _ordered(found, (folder,)), problems
@@ -140,9 +171,18 @@ def _load_problem(path: Path, root: Path, exc: Exception) -> Diagnostic:
     """A type module that fails, reported at the line that failed in it."""
     rel = path.relative_to(root).as_posix()
     if isinstance(exc, SyntaxError) and exc.lineno:
-        return Diagnostic(rel, exc.lineno, exc.offset or 1, "error",
-                          f"posttypen kan inte läsas: {exc.msg}")
-    lines = [frame.lineno or 1 for frame in traceback.extract_tb(exc.__traceback__)
-             if Path(frame.filename) == path]
-    return Diagnostic(rel, lines[-1] if lines else 1, 1, "error",
-                      f"posttypen kan inte läsas: {type(exc).__name__}: {exc}")
+        return Diagnostic(
+            rel, exc.lineno, exc.offset or 1, "error", f"posttypen kan inte läsas: {exc.msg}"
+        )
+    lines = [
+        frame.lineno or 1
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if Path(frame.filename) == path
+    ]
+    return Diagnostic(
+        rel,
+        lines[-1] if lines else 1,
+        1,
+        "error",
+        f"posttypen kan inte läsas: {type(exc).__name__}: {exc}",
+    )

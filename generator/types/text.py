@@ -15,9 +15,11 @@ from markupsafe import Markup
 # image), or after '[label]:' at the start of a line, within quotes and list items too (a
 # reference definition). Escapes, spaces and control characters are seen as they are, so a
 # disguised address ('java<TAB>script:', 'javascript\\:') is never taken for a web address.
-LINK_DESTINATION = re.compile(r"(\]\()[\x00-\x20]*<?[\x00-\x20]*([^\x00-\x20<>()]*)"
-                              r"|^([ \t>*+\-\d.)]*)\[[^\[\]\n]*\]:[\x00-\x20]*<?[\x00-\x20]*(\S*)",
-                              re.MULTILINE)
+LINK_DESTINATION = re.compile(
+    r"(\]\()[\x00-\x20]*<?[\x00-\x20]*([^\x00-\x20<>()]*)"
+    r"|^([ \t>*+\-\d.)]*)\[[^\[\]\n]*\]:[\x00-\x20]*<?[\x00-\x20]*(\S*)",
+    re.MULTILINE,
+)
 # Where a link in record text may go: a full web address, or an e-mail address.
 _WEB_ADDRESS = re.compile(r"(?:https?://[^\\]|mailto:[^\\/]+@)", re.IGNORECASE)
 
@@ -26,8 +28,10 @@ def link_destinations(text: str) -> list[tuple[re.Match[str], str]]:
     """Every link destination in `text`, with the match that found it."""
     if "](" not in text and "]:" not in text:
         return []
-    return [(match, match.group(2) if match.group(1) else match.group(4))
-            for match in LINK_DESTINATION.finditer(text)]
+    return [
+        (match, match.group(2) if match.group(1) else match.group(4))
+        for match in LINK_DESTINATION.finditer(text)
+    ]
 
 
 def is_web_address(destination: str) -> bool:
@@ -43,7 +47,7 @@ def _neutralise_link(match: re.Match[str]) -> str:
     if match.group(1):
         return "]\\(" + match.group(0)[2:]
     prefix = match.group(3)
-    return prefix + "\\" + match.group(0)[len(prefix):]
+    return prefix + "\\" + match.group(0)[len(prefix) :]
 
 
 _REPLACEMENTS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
@@ -104,7 +108,7 @@ def safe_markdown(text: str) -> Markup:
     for line in text.split("\n"):
         quote = re.match(r"^(\s*>)+", line)
         head = quote.group(0) if quote else ""
-        lines.append(head + _ESCAPE.sub(lambda m: _REPLACEMENTS[m.group(0)], line[len(head):]))
+        lines.append(head + _ESCAPE.sub(lambda m: _REPLACEMENTS[m.group(0)], line[len(head) :]))
     return Markup("\n".join(lines))
 
 
