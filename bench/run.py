@@ -108,6 +108,8 @@ def make_dataset(target: Path, size: int) -> int:
         # Group 0 keeps the real ids, so the hand-written pages' links still resolve.
         suffix = f"-g{group}" if group else ""
         for path in originals:
+            if group and RECORD_TYPES[path.parent.name].one_per_site:
+                continue  # a site has one accessibility statement, not one per clone
             text = path.read_text(encoding="utf-8")
             text = _REF.sub(rf"\1/\2{suffix}", text)
             text = re.sub(r"^id: ([a-z0-9-]+)$", rf"id: \1{suffix}", text, count=1, flags=re.M)
@@ -116,7 +118,7 @@ def make_dataset(target: Path, size: int) -> int:
             out = target / "data" / path.parent.name / f"{path.stem}{suffix}.yaml"
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8")
-    return groups * len(originals)
+    return len(list((target / "data").glob("*/*.yaml")))
 
 
 def _distinct_work(text: str, group: int) -> str:
