@@ -70,7 +70,9 @@ class Child:
     def __init__(self, job: Callable[[Callable[[Any], None]], None]) -> None:
         assert _FORK is not None, "can_fork() says whether a child can be started"
         self._receiver, sender = _FORK.Pipe(duplex=False)
-        self._process = _FORK.Process(target=_run, args=(job, sender), daemon=True)
+        # Not a daemon: a daemon may not start children, and the child's own work may be
+        # shared again (kb build's child loads many files with split_map).
+        self._process = _FORK.Process(target=_run, args=(job, sender))
         self._process.start()
         sender.close()  # the child's end: once the child closes it too, receive() sees EOF
         self.pid = self._process.pid

@@ -29,6 +29,15 @@ def test_both_halves_come_back_in_order(small_lists_in_two: None) -> None:
     assert len({pid for _, pid in results}) == (2 if parallel.can_fork() else 1)
 
 
+def test_a_child_shares_its_own_work_as_the_parent_does(small_lists_in_two: None) -> None:
+    """kb build generates in a child, whose loading and rendering are shared again."""
+    child = parallel.Child(lambda send: send(parallel.split_map(lambda n: n * n, range(10))))
+    try:
+        assert child.receive() == [n * n for n in range(10)]
+    finally:
+        child.close()
+
+
 def test_an_error_in_the_second_half_is_raised_here(small_lists_in_two: None) -> None:
     def fail_on_eight(n: int) -> int:
         if n == 8:
