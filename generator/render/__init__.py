@@ -13,6 +13,7 @@ from generator.render import (
     finder,
     glossary,
     handouts,
+    implementation,
     links,
     maintenance,
     material,
@@ -35,7 +36,8 @@ from generator.render.reference import field_tables, json_schema
 
 PRODUCERS = (records.produce, reference.produce, links.produce, redirects.produce,
              handouts.produce, material.produce, maintenance.produce, finder.produce,
-             compare.produce, open_data.produce, glossary.produce)
+             compare.produce, open_data.produce, glossary.produce,
+             implementation.produce)
 
 
 def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") -> Rendered:

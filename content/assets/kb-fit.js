@@ -1,0 +1,1 @@
+/* Kunskapsbank: the fit assessment (placeholder replaced below). */
