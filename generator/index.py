@@ -39,7 +39,8 @@ from generator.types.intervention import (
 INDEX_FIELDS = ("id", "title", "abbreviation", "summary", "keywords", "reviewed",
                 "target_group", "ages", "problems", "arenas", "formats", "intensity",
                 "intensity_band", "duration", "duration_band", "staffing", "training",
-                "training_countries", "costs", "cost_band", "owner", "evidence", "sources")
+                "training_countries", "costs", "cost_band", "owner", "spread", "evidence",
+                "sources")
 
 CitedSource = create_model(
     "Kalla",

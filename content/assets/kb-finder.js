@@ -15,7 +15,8 @@
 (() => {
   "use strict";
 
-  const { format, load, methodLink } = window.kbMethods;
+  const { format } = window.kb;
+  const { load, methodLink } = window.kbMethods;
   const AGE = "alder";
   const COMPARE_MAX = 4;
 

@@ -364,13 +364,14 @@
         this.consensusArea.replaceChildren(element("p", {}, [ui.votes_none]));
         return;
       }
+      const label = value => (value ? ui.states[value] : ui.no_mark);
       const rows = [];
       for (const found of this.items()) {
-        const cast = votes.map(vote => ({ rater: vote.rater,
-                                          state: vote.checklists[found.list.id]?.[found.item.id]?.state }))
-          .filter(vote => vote.state);
-        if (!cast.length) continue;
-        const spread = team.STATES.map(state => ({
+        const cast = votes.map(vote => ({
+          rater: vote.rater, state: vote.checklists[found.list.id]?.[found.item.id]?.state || "" }));
+        if (!cast.some(vote => vote.state)) continue;
+        // Raters who left the item unmarked are a group of their own: no vote is no agreement.
+        const spread = [...team.STATES, ""].map(state => ({
           state, raters: cast.filter(vote => vote.state === state).map(vote => vote.rater) }))
           .filter(group => group.raters.length);
         const top = [...spread].sort((a, b) => b.raters.length - a.raters.length)[0].state;
@@ -381,8 +382,8 @@
       const body = rows.map(({ found, spread, top, agree }, index) => {
         const id = `kb-agreed-${index}`;
         const select = element("select", { id, "aria-label": format(ui.agreed_label, { item: found.item.text }) },
-                               team.STATES.map(state => element("option", { value: state },
-                                                                [ui.states[state]])));
+                               [...team.STATES, ""].map(state => element("option", { value: state },
+                                                                         [label(state)])));
         select.value = top;
         selects.push({ select, found });
         return element("tr", { class: agree ? "kb-agree" : "kb-disagree" }, [
@@ -390,7 +391,7 @@
           element("td", {}, [found.stage.title]),
           element("td", {}, [element("ul", { class: "kb-spread" }, spread.map(group => element(
             "li", { "data-state": group.state }, [
-              `${ui.states[group.state]}: ${group.raters.length}`,
+              `${label(group.state)}: ${group.raters.length}`,
               element("span", { class: "kb-raters" }, [` (${group.raters.join(", ")})`])])))]),
           element("td", {}, [agree ? ui.agreed_yes : ui.agreed_no]),
           element("td", {}, [select]),

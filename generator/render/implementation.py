@@ -87,7 +87,8 @@ def produce(ctx: RenderContext) -> None:
     fit = t["fit"]
     fit_ui = t["checklist_ui"] | fit["ui"] | {
         "factors": fit["factors"], "missing": t["finder"]["missing"],
-        "ages": t["intervention"]["ages_value"], "no_rating": t["finder"]["no_rating"],
+        "ages_value": t["intervention"]["ages_value"], "no_rating": t["finder"]["no_rating"],
+        "cite": t["record"]["cite"], "spread": t["intervention"]["spread"],
         "costs_missing": t["intervention"]["costs_missing"],
         "cost_band": t["finder"]["cost_band"]}
     ctx.page(FIT, "fit.md.j2", **method_data(t, fit_ui))
