@@ -53,8 +53,9 @@ def test_stage_pages_do_not_grow_with_the_number_of_methods_with_items(
     alfa += ALFA_ITEMS
     (small.data_dir / "intervention" / "alfa.yaml").write_text(alfa, encoding="utf-8")
     build(small, tmp_path / "small")
-    large = make_project({f"intervention/alfa-{n}.yaml": alfa.replace("id: alfa", f"id: alfa-{n}")
-                          for n in range(MANY)})
+    large = make_project({"intervention/alfa.yaml": alfa} | {
+        f"intervention/alfa-{n}.yaml": alfa.replace("id: alfa", f"id: alfa-{n}")
+        for n in range(MANY)})
     build(large, tmp_path / "large")
     site = tmp_path / "large"
     assert len(list((site / "data" / "implementering").glob("*.json"))) == MANY + 1
@@ -63,7 +64,8 @@ def test_stage_pages_do_not_grow_with_the_number_of_methods_with_items(
     assert method_file.stat().st_size < 1_000
     sizes = {page: [(tmp_path / name / page / "index.html").stat().st_size
                     for name in ("small", "large")] for page in TEAM_PAGES}
-    assert all(large <= small and large < STAGE_PAGE_LIMIT
+    # The large site lists forty of the methods that name the stage (its backlinks).
+    assert all(large <= 1.2 * small and large < STAGE_PAGE_LIMIT
                for small, large in sizes.values()), sizes
     stage = (site / "implementering" / "start" / "index.html").read_text(encoding="utf-8")
     assert "terapeuter-anmalda" not in stage

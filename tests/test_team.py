@@ -69,7 +69,7 @@ def test_the_overview_counts_every_stage_as_its_page_does(page: Page, base_url: 
     state(page, "team-utsett", "Klart").check()
     utforskning = page.locator("#kb-progress-total").inner_text().removeprefix("Hela steget: ")
 
-    open_overview(page)
+    open_overview(page, base_url)
     expect(page.locator(".kb-chosen-methods")).to_have_text(f"Era metoder: {PMTO}.")
     expect(stage_row(page, "Installation")).to_contain_text(shown_on_stage)
     expect(stage_row(page, "Installation")).to_contain_text("8 %")
@@ -87,7 +87,7 @@ def test_the_overview_lists_work_in_progress_passed_dates_and_what_comes_next(
     item(page, FUNDING).get_by_label("Datum").fill("2026-12-31")
     state(page, PLAN, "Ej påbörjat").check()
     item(page, PLAN).get_by_label("Datum").fill("2020-02-01")
-    open_overview(page)
+    open_overview(page, base_url)
     started = page.get_by_role("table", name="Punkter som är påbörjade")
     expect(started.locator("tbody tr")).to_have_count(1)
     expect(started.locator("tbody tr")).to_contain_text(FUNDING_TEXT)
@@ -105,7 +105,7 @@ def test_the_overview_lists_work_in_progress_passed_dates_and_what_comes_next(
 
 def test_merging_a_file_keeps_the_newer_change_per_item_and_lists_the_conflicts(
         page: Page, base_url: str, tmp_path: Path) -> None:
-    open_overview(page)
+    open_overview(page, base_url)
     page.evaluate(f"""() => __md_set("kb-team", {{
         format: "kunskapsbank-implementering", version: 2, methods: {{chosen: []}},
         checklists: {{installation: {{
@@ -147,13 +147,13 @@ def test_a_saved_round_appears_in_the_chart_and_its_table(page: Page, base_url: 
                                                           tmp_path: Path) -> None:
     page.goto(f"{base_url}{STAGE}")
     state(page, PLAN, "Klart").check()
-    open_overview(page)
+    open_overview(page, base_url)
     expect(page.locator(".kb-ov-rounds")).to_contain_text("Ingen omgång är sparad än.")
     save_round(page, "2026-03-01")
     page.goto(f"{base_url}{STAGE}")
     state(page, FUNDING, "Klart").check()
     state(page, "plan-forankrad", "Ej aktuellt").check()
-    open_overview(page)
+    open_overview(page, base_url)
     page.get_by_label("Namn (valfritt)").fill("Höst")
     save_round(page, "2026-09-01")
 
@@ -184,7 +184,7 @@ def test_three_raters_give_the_spread_and_the_team_agrees_a_state(
     page.goto(f"{base_url}{STAGE}")
     state(page, PLAN, "Klart").check()
     state(page, FUNDING, "Klart").check()
-    open_overview(page)
+    open_overview(page, base_url)
     page.get_by_label("Ditt namn").fill("Anna Öberg")
     with page.expect_download() as download:
         page.get_by_role("button", name="Exportera mina markeringar som röst").click()
@@ -278,7 +278,7 @@ def test_printing_the_overview_shows_progress_without_controls(page: Page,
                                                                base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}")
     state(page, FUNDING, "Påbörjat").check()
-    open_overview(page)
+    open_overview(page, base_url)
     page.emulate_media(media="print")
     for chrome in [".md-header", ".md-sidebar--primary", ".md-footer"]:
         expect(page.locator(chrome)).to_be_hidden()
@@ -294,12 +294,12 @@ def test_the_meeting_report_prints_alone_with_date_participants_changes_and_next
         page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}")
     state(page, PLAN, "Påbörjat").check()
-    open_overview(page)
+    open_overview(page, base_url)
     save_round(page, "2026-03-01")
     page.goto(f"{base_url}{STAGE}")
     state(page, PLAN, "Klart").check()
     state(page, FUNDING, "Påbörjat").check()
-    open_overview(page)
+    open_overview(page, base_url)
     page.get_by_label("Mötets datum").fill("2026-04-02")
     page.get_by_label("Deltagare").fill("Anna Berg, Bo Ek")
     changes = page.get_by_role("table", name="Punkter som har ändrat läge")
@@ -351,7 +351,7 @@ def test_team_pages_with_data_have_no_wcag_21_aa_violations(
     page.get_by_text("Välj era metoder").click()
     page.get_by_role("checkbox", name=PMTO).check()
     state(page, PLAN, "Klart").check()
-    open_overview(page)
+    open_overview(page, base_url)
     save_round(page, "2026-03-01")
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Importera röster").click()

@@ -195,6 +195,7 @@
 
     async start() {
       const ui = this.page.ui;
+      this.container.hidden = false;
       try {
         this.index = await team.loadIndex();
       } catch (error) {
@@ -208,7 +209,6 @@
         this.page.showTotal();
       });
       document.querySelectorAll(".kb-no-js").forEach(node => { node.hidden = true; });
-      this.container.hidden = false;
       await this.show();
     }
 

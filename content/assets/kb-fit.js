@@ -185,12 +185,12 @@
         if (event.target.tagName === "TEXTAREA") this.keep(event.target);
       });
       this.results.replaceChildren(
-        element("table", { class: "kb-fit-table" }, [
+        element("div", { class: "kb-fit-table" }, [element("table", {}, [
           element("caption", {}, [ui.caption]),
           element("thead", {}, [element("tr", {}, [
             element("th", { scope: "col" }, [ui.factor]),
             ...methods.map(method => element("th", { scope: "col" }, [methodLink(method, method.title)]))])]),
-          body]),
+          body])]),
         button(ui.print, () => window.print()));
       this.showTotals();
     }

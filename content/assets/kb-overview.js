@@ -25,9 +25,11 @@
     return counts.not_applicable ? `${text} ${format(ui.progress_not_applicable, counts)}` : text;
   };
 
-  /** A table with a caption, column headings and rows of cells (nodes or text). */
+  /** A table with a caption, column headings and rows of cells (nodes or text), styled as
+   * Material styles tables (it styles only tables without a class, so a class goes on a
+   * wrapper). */
   function table(caption, columns, rows, className = "") {
-    return element("table", { class: className }, [
+    const found = element("table", {}, [
       element("caption", {}, [caption]),
       element("thead", {}, [element("tr", {}, columns.map(
         column => element("th", { scope: "col" }, [column])))]),
@@ -35,6 +37,7 @@
         (cell, index) => element(index ? "td" : "th", index ? {} : { scope: "row" },
                                  Array.isArray(cell) ? cell : [cell]))))),
     ]);
+    return className ? element("div", { class: className }, [found]) : found;
   }
 
   const link = (href, text) => element("a", { href }, [text]);
@@ -407,11 +410,11 @@
       });
       this.consensusArea.replaceChildren(
         element("p", {}, [format(ui.votes_from, { names: votes.map(v => v.rater).join(", ") })]),
-        element("table", { class: "kb-consensus-table" }, [
+        element("div", { class: "kb-consensus-table" }, [element("table", {}, [
           element("caption", {}, [ui.consensus_caption]),
           element("thead", {}, [element("tr", {}, ui.consensus_columns.map(
             column => element("th", { scope: "col" }, [column])))]),
-          element("tbody", {}, body)]),
+          element("tbody", {}, body)])]),
         element("div", { class: "kb-tool-buttons" }, [apply]));
     }
 
@@ -478,7 +481,7 @@
       const started = [...this.items()].filter(({ entry }) => entry.state === "started");
       this.reportNext.replaceChildren(
         ...this.nextSteps(),
-        ...(started.length ? [table(ui.started_caption, ui.item_columns,
+        ...(started.length ? [table(ui.report_started_caption, ui.item_columns,
                                     started.map(found => this.itemRow(found)))] : []));
     }
 

@@ -489,12 +489,13 @@
         this.say(this.ui.import_failed);
         return;
       }
-      await this.receive(incoming, this.ui.link_question);
+      await this.receive(incoming, this.ui.link_question, true);
     }
 
     /** Data from a file or link: taken as it is when the visitor has no marks; otherwise
-     * merged, or after a confirmation replacing theirs, as they choose. */
-    async receive(incoming, question) {
+     * merged, or after a confirmation replacing theirs, as they choose. A link carries no
+     * rounds, votes or meeting, so replacing from one keeps the visitor's. */
+    async receive(incoming, question, fromLink = false) {
       const own = load();
       const hadMarks = hasMarks(own);
       let choice = "replace";
@@ -507,7 +508,8 @@
         return;
       }
       if (choice === "replace") {
-        save({ ...incoming, rounds: incoming.rounds.length ? incoming.rounds : own.rounds });
+        save(fromLink ? { ...incoming, rounds: own.rounds, votes: own.votes, meeting: own.meeting }
+                      : incoming);
         this.showConflicts([]);
         this.say(hadMarks ? this.ui.replaced : this.ui.imported);
       } else {
