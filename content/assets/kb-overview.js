@@ -535,7 +535,7 @@
   function chart(ui, labels, series) {
     const width = 640;
     const left = 48;
-    const right = 16;
+    const right = 48;
     const top = 16;
     const plot = 200;
     const legendTop = top + plot + 48;
