@@ -558,7 +558,8 @@
       this.conflicts.replaceChildren();
       this.conflicts.hidden = !conflicts.length;
       if (!conflicts.length) return;
-      const describe = await describer().catch(() => (conflict => [conflict.list, conflict.item]));
+      const describe = await describer(conflicts)
+        .catch(() => (conflict => [conflict.list, conflict.item]));
       const ui = this.ui;
       const rows = conflicts.map(conflict => {
         const [where, what] = describe(conflict);
@@ -588,9 +589,9 @@
       .filter(Boolean).join(", ");
   }
 
-  /** A function giving a conflict's place and item in words, from the index and the
-   * method files. */
-  async function describer() {
+  /** A function giving a conflict's place and item in words, from the index and the files
+   * of the methods whose items conflicted (a method's checklists are keyed `method:stage`). */
+  async function describer(conflicts) {
     const index = await loadIndex();
     const lists = new Map();
     for (const stage of index.stages) lists.set(stage.checklist, { title: stage.title, items: stage.items });
@@ -600,7 +601,8 @@
       }
     }
     const methods = new Map(index.methods.map(method => [method.id, method]));
-    const withMethods = await Promise.all(index.methods.filter(m => m.file)
+    const named = new Set(conflicts.map(conflict => String(conflict.list).split(":")[0]));
+    const withMethods = await Promise.all(index.methods.filter(m => m.file && named.has(m.id))
       .map(async method => ({ method, lists: await loadMethod(method).catch(() => null) })));
     for (const { method, lists: found } of withMethods) {
       for (const list of found?.checklists || []) {
