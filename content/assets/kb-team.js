@@ -558,21 +558,17 @@
       this.conflicts.replaceChildren();
       this.conflicts.hidden = !conflicts.length;
       if (!conflicts.length) return;
-      const describe = await describer(conflicts)
-        .catch(() => (conflict => [conflict.list, conflict.item]));
       const ui = this.ui;
-      const rows = conflicts.map(conflict => {
-        const [where, what] = describe(conflict);
-        const side = entry => describeEntry(ui, conflict.kind, entry);
-        return element("tr", {}, [
-          element("td", {}, [where]), element("td", {}, [what]),
-          element("td", {}, [side(conflict.mine)]), element("td", {}, [side(conflict.theirs)]),
-          element("td", {}, [conflict.winner === "mine" ? ui.kept_mine : ui.kept_theirs]),
-        ]);
-      });
+      const describe = await describer(ui, conflicts).catch(() => (conflict => [
+        conflict.list, conflict.item, ...[conflict.mine, conflict.theirs].map(
+          entry => describeEntry(ui, conflict.kind, entry, id => id))]));
+      const rows = conflicts.map(conflict => element("tr", {}, [
+        ...describe(conflict).map(text => element("td", {}, [text])),
+        element("td", {}, [conflict.winner === "mine" ? ui.kept_mine : ui.kept_theirs]),
+      ]));
       this.conflicts.append(
         element("h2", { id: "kb-konflikter" }, [ui.conflicts_title]),
-        element("table", {}, [
+        element("table", { "aria-labelledby": "kb-konflikter" }, [
           element("thead", {}, [element("tr", {}, ui.conflict_columns.map(
             column => element("th", { scope: "col" }, [column])))]),
           element("tbody", {}, rows),
@@ -581,17 +577,18 @@
     }
   }
 
-  /** An entry as words: "Klart, Anna Berg, 2026-03-01", or a rating, or methods. */
-  function describeEntry(ui, kind, entry) {
-    if (kind === "methods") return entry.chosen.join(", ");
+  /** An entry as words: "Klart, Anna Berg, 2026-03-01", or a rating, or methods by name. */
+  function describeEntry(ui, kind, entry, methodName) {
+    if (kind === "methods") return entry.chosen.map(methodName).join(", ");
     if (kind === "fit") return [entry.rating, entry.note].filter(Boolean).join(" – ");
     return [ui.states[entry.state], entry.responsible, entry.date, entry.comment]
       .filter(Boolean).join(", ");
   }
 
-  /** A function giving a conflict's place and item in words, from the index and the files
-   * of the methods whose items conflicted (a method's checklists are keyed `method:stage`). */
-  async function describer(conflicts) {
+  /** A function giving a conflict in words – where, what, and each side's entry – from the
+   * index and the files of the methods whose items conflicted (a method's checklists are
+   * keyed `method:stage`). */
+  async function describer(ui, conflicts) {
     const index = await loadIndex();
     const lists = new Map();
     for (const stage of index.stages) lists.set(stage.checklist, { title: stage.title, items: stage.items });
@@ -611,15 +608,16 @@
                              items: list.items });
       }
     }
-    return conflict => {
-      if (conflict.kind === "methods") return ["", ""];
-      if (conflict.kind === "fit") {
-        return [methods.get(conflict.list)?.title || conflict.list, conflict.item];
-      }
+    const methodName = id => methods.get(id)?.title || id;
+    const place = conflict => {
+      if (conflict.kind === "methods") return [ui.choose_legend, ""];
+      if (conflict.kind === "fit") return [methodName(conflict.list), ui.factors[conflict.item]];
       const list = lists.get(conflict.list);
       const item = list?.items.find(i => i.id === conflict.item);
       return [list ? list.title : conflict.list, item ? item.text : conflict.item];
     };
+    return conflict => [...place(conflict), ...[conflict.mine, conflict.theirs].map(
+      entry => describeEntry(ui, conflict.kind, entry, methodName))];
   }
 
   /** A rater's name as part of a file name. */
@@ -630,6 +628,5 @@
     KEY, FORMAT, VERSION, STATES, NOTES, FACTORS,
     empty, migrate, load, save, setField, adopt, counts, addCounts, merge, hasMarks, now,
     loadIndex, loadMethod, chosenMethods, renameChosen, choose, MethodChooser, Transfer,
-    describeEntry,
   };
 })();

@@ -86,7 +86,7 @@ def produce(ctx: RenderContext) -> None:
              format_page=FORMAT_PAGE if FORMAT_PAGE in ctx.content_pages else "")
     fit = t["fit"]
     fit_ui = t["checklist_ui"] | fit["ui"] | {
-        "factors": fit["factors"], "missing": t["finder"]["missing"],
+        "missing": t["finder"]["missing"],
         "ages_value": t["intervention"]["ages_value"], "no_rating": t["finder"]["no_rating"],
         "cite": t["record"]["cite"], "spread": t["intervention"]["spread"],
         "costs_missing": t["intervention"]["costs_missing"],
