@@ -59,12 +59,27 @@
     return nodes;
   }
 
+  /** Shift a shown tooltip left as far as needed to keep it inside the window, so that
+   * showing it never makes the page scroll sideways (WCAG 1.4.10). */
+  function keepInView(tip) {
+    tip.style.left = "";
+    const box = tip.getBoundingClientRect();
+    if (!box.width) return;
+    const margin = 8;
+    const right = document.documentElement.clientWidth - margin;
+    if (box.right > right) {
+      tip.style.left = `${Math.max(right - box.right, margin - box.left)}px`;
+    }
+  }
+
   function mark(node, match, term) {
     const id = `kb-term-${term.id}`;
     const link = element("a", { class: "kb-term__link", href: new URL(term.url, ROOT).href,
                                 "aria-describedby": id }, [match[0]]);
     const tip = element("span", { class: "kb-term__tip", id, role: "tooltip" }, [term.text]);
     const wrapper = element("span", { class: "kb-term" }, [link, tip]);
+    wrapper.addEventListener("mouseenter", () => keepInView(tip));
+    wrapper.addEventListener("focusin", () => keepInView(tip));
     wrapper.addEventListener("mouseleave", () => wrapper.classList.remove("kb-term--closed"));
     link.addEventListener("blur", () => wrapper.classList.remove("kb-term--closed"));
     const rest = node.splitText(match.index);
@@ -87,6 +102,8 @@
         }
       }
     }
+    // A state others can wait for (the tests do) instead of waiting for time.
+    content.dataset.kbTerms = "marked";
   }
 
   // Escape closes the tooltip under the pointer or focus without moving either.
