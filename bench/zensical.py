@@ -34,8 +34,9 @@ def zensical() -> Path:
     command = ZENSICAL_VENV / "bin" / "zensical"
     if not command.exists():
         venv.create(ZENSICAL_VENV, with_pip=True)
-        subprocess.run([str(ZENSICAL_VENV / "bin" / "pip"), "install", "--quiet", "zensical"],
-                       check=True)
+        subprocess.run(
+            [str(ZENSICAL_VENV / "bin" / "pip"), "install", "--quiet", "zensical"], check=True
+        )
     return command
 
 
@@ -49,17 +50,25 @@ def timed(command: list[str], cwd: Path) -> tuple[float, str]:
 
 
 def pages(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
-            for p in site.rglob("*.html")}
+    return {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
+        for p in site.rglob("*.html")
+    }
 
 
 def main() -> None:
     tree = OUT / "tree"
-    subprocess.run([str(Path(sys.executable).parent / "kb"), "generate", "--out", str(tree)],
-                   cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(Path(sys.executable).parent / "kb"), "generate", "--out", str(tree)],
+        cwd=REPO,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     mkdocs_site, zensical_site = OUT / "site-mkdocs", OUT / "site-zensical"
-    mk_seconds, mk_error = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                                  "mkdocs.yml", "-d", str(mkdocs_site)], tree)
+    mk_seconds, mk_error = timed(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(mkdocs_site)],
+        tree,
+    )
     ze_seconds, ze_error = timed([str(zensical()), "build", "-f", "mkdocs.yml"], tree)
     if (tree / "site").exists():
         shutil.rmtree(zensical_site, ignore_errors=True)  # an earlier run's
@@ -70,15 +79,19 @@ def main() -> None:
         return
     print(f"Zensical / MkDocs build time: {ze_seconds / mk_seconds:.2f}")
     mk, ze = pages(mkdocs_site), pages(zensical_site)
-    print(f"pages: MkDocs {len(mk)}, Zensical {len(ze)}; only MkDocs: {sorted(set(mk) - set(ze))}"
-          f"; only Zensical: {sorted(set(ze) - set(mk))}")
+    print(
+        f"pages: MkDocs {len(mk)}, Zensical {len(ze)}; only MkDocs: {sorted(set(mk) - set(ze))}"
+        f"; only Zensical: {sorted(set(ze) - set(mk))}"
+    )
     for name in sorted(set(mk) & set(ze)):
         missing = set(_ID.findall(mk[name])) - set(_ID.findall(ze[name]))
         if missing:
             print(f"{name}: ids only in the MkDocs build: {sorted(missing)[:10]}")
     searches = [p.relative_to(zensical_site).as_posix() for p in zensical_site.glob("search*")]
-    print(f"search index: MkDocs search/search_index.json (lunr, our separator); "
-          f"Zensical {searches} (its own engine; lunr settings do not apply)")
+    print(
+        f"search index: MkDocs search/search_index.json (lunr, our separator); "
+        f"Zensical {searches} (its own engine; lunr settings do not apply)"
+    )
 
 
 if __name__ == "__main__":

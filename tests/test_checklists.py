@@ -72,14 +72,17 @@ def expect_plan_done_with_notes(page: Page) -> None:
     expect(state(page, FUNDING, "Påbörjat")).to_be_checked()
 
 
-def test_each_item_offers_four_states_as_a_labelled_radio_group(page: Page,
-                                                                base_url: str) -> None:
+def test_each_item_offers_four_states_as_a_labelled_radio_group(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}")
     group = page.get_by_role("radiogroup", name=PLAN_TEXT)
     radios = group.get_by_role("radio")
     expect(radios).to_have_count(4)
     assert [radios.nth(i).get_attribute("value") for i in range(4)] == [
-        "done", "started", "not_started", "not_applicable"]
+        "done",
+        "started",
+        "not_started",
+        "not_applicable",
+    ]
     for name in ["Klart", "Påbörjat", "Ej påbörjat", "Ej aktuellt"]:
         expect(group.get_by_role("radio", name=name, exact=True)).not_to_be_checked()
 
@@ -91,24 +94,22 @@ def test_marks_and_notes_are_still_there_after_a_reload(page: Page, base_url: st
     expect_plan_done_with_notes(page)
 
 
-def test_progress_per_checklist_and_for_the_stage_updates_at_once(page: Page,
-                                                                  base_url: str) -> None:
+def test_progress_per_checklist_and_for_the_stage_updates_at_once(
+    page: Page, base_url: str
+) -> None:
     page.goto(f"{base_url}{STAGE}")
     expect(total(page)).to_contain_text(f"Hela steget: 0 av {STAGE_ITEMS} klara, 0 påbörjade")
     mark_plan_done_with_notes(page)
-    expect(progress(page, "installation")).to_contain_text(
-        f"1 av {STAGE_ITEMS} klara, 1 påbörjade")
+    expect(progress(page, "installation")).to_contain_text(f"1 av {STAGE_ITEMS} klara, 1 påbörjade")
     expect(total(page)).to_contain_text(f"Hela steget: 1 av {STAGE_ITEMS} klara, 1 påbörjade")
     bar = progress(page, "installation").locator("progress")
     expect(bar).to_have_attribute("max", str(STAGE_ITEMS))
     assert bar.evaluate("bar => bar.value") == 1
     state(page, PLAN, "Ej påbörjat").check()
-    expect(progress(page, "installation")).to_contain_text(
-        f"0 av {STAGE_ITEMS} klara, 1 påbörjade")
+    expect(progress(page, "installation")).to_contain_text(f"0 av {STAGE_ITEMS} klara, 1 påbörjade")
 
 
-def test_a_stage_shows_and_counts_only_the_chosen_methods_items(page: Page,
-                                                                base_url: str) -> None:
+def test_a_stage_shows_and_counts_only_the_chosen_methods_items(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}")
     expect(page.locator(".kb-chosen-methods")).to_contain_text("inte valt några metoder")
     expect(page.locator('[data-checklist="pmto:installation"]')).to_have_count(0)
@@ -120,7 +121,8 @@ def test_a_stage_shows_and_counts_only_the_chosen_methods_items(page: Page,
     state(page, "pmto-videohandledning-bokad", "Klart").check()
     expect(progress(page, "pmto:installation")).to_contain_text(f"1 av {PMTO_ITEMS} klara")
     expect(total(page)).to_contain_text(
-        f"Hela steget: 1 av {STAGE_ITEMS + PMTO_ITEMS} klara, 0 påbörjade")
+        f"Hela steget: 1 av {STAGE_ITEMS + PMTO_ITEMS} klara, 0 påbörjade"
+    )
 
     page.goto(f"{base_url}implementering/")
     page.get_by_role("link", name="Installation", exact=True).first.click()
@@ -140,10 +142,12 @@ def test_an_item_marked_not_applicable_leaves_the_count(page: Page, base_url: st
     state(page, PLAN, "Klart").check()
     state(page, FUNDING, "Ej aktuellt").check()
     expect(progress(page, "installation")).to_contain_text(
-        f"1 av {STAGE_ITEMS - 1} klara, 0 påbörjade (1 ej aktuella räknas inte)")
+        f"1 av {STAGE_ITEMS - 1} klara, 0 påbörjade (1 ej aktuella räknas inte)"
+    )
     expect(total(page)).to_contain_text(f"Hela steget: 1 av {STAGE_ITEMS - 1} klara")
     expect(progress(page, "installation").locator("progress")).to_have_attribute(
-        "max", str(STAGE_ITEMS - 1))
+        "max", str(STAGE_ITEMS - 1)
+    )
     expect(item(page, FUNDING)).to_have_class(re.compile(r"\bkb-is-not_applicable\b"))
     page.reload()
     expect(state(page, FUNDING, "Ej aktuellt")).to_be_checked()
@@ -151,25 +155,28 @@ def test_an_item_marked_not_applicable_leaves_the_count(page: Page, base_url: st
 
 
 def test_every_state_is_an_icon_and_a_word_and_the_chosen_one_is_filled(
-        page: Page, base_url: str) -> None:
+    page: Page, base_url: str
+) -> None:
     """On a projector or in greyscale a state is never a colour or a small dot alone."""
     page.goto(f"{base_url}{STAGE}")
     state(page, PLAN, "Klart").check()
     labels = item(page, PLAN).locator(".kb-states label")
     icons = labels.evaluate_all(
-        "labels => labels.map(l => getComputedStyle(l, '::before').content)")
+        "labels => labels.map(l => getComputedStyle(l, '::before').content)"
+    )
     assert [icon.split(" /")[0] for icon in icons] == ['"✓"', '"◐"', '"○"', '"⊘"']
     chosen = item(page, PLAN).locator("label", has=page.locator("input:checked"))
     expect(chosen).to_have_text("Klart")
-    styles = chosen.evaluate("l => [getComputedStyle(l).fontWeight, "
-                             "getComputedStyle(l).backgroundColor]")
-    other = labels.nth(1).evaluate("l => [getComputedStyle(l).fontWeight, "
-                                   "getComputedStyle(l).backgroundColor]")
+    styles = chosen.evaluate(
+        "l => [getComputedStyle(l).fontWeight, getComputedStyle(l).backgroundColor]"
+    )
+    other = labels.nth(1).evaluate(
+        "l => [getComputedStyle(l).fontWeight, getComputedStyle(l).backgroundColor]"
+    )
     assert styles[0] == "700" and other[0] == "400" and styles[1] != other[1]
 
 
-def test_marks_follow_item_ids_and_removed_items_are_forgotten(page: Page,
-                                                               base_url: str) -> None:
+def test_marks_follow_item_ids_and_removed_items_are_forgotten(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}")
     page.evaluate("""() => __md_set("kb-team", {
         format: "kunskapsbank-implementering", version: 2, methods: {chosen: []},
@@ -178,15 +185,16 @@ def test_marks_follow_item_ids_and_removed_items_are_forgotten(page: Page,
             "punkt-som-togs-bort": {"state": "started"}}}})""")
     page.reload()
     expect(state(page, PLAN, "Klart")).to_be_checked()
-    expect(item(page, PLAN).get_by_label("Kommentar")).to_have_value(
-        "Sparad före omformulering")
+    expect(item(page, PLAN).get_by_label("Kommentar")).to_have_value("Sparad före omformulering")
     stored = page.evaluate('() => __md_get("kb-team").checklists.installation')
-    assert stored == {"implementeringsplan-klar": {"state": "done",
-                                                   "comment": "Sparad före omformulering"}}
+    assert stored == {
+        "implementeringsplan-klar": {"state": "done", "comment": "Sparad före omformulering"}
+    }
 
 
 def test_a_method_item_marked_on_the_method_page_shows_on_the_stage_page(
-        page: Page, base_url: str) -> None:
+    page: Page, base_url: str
+) -> None:
     page.goto(f"{base_url}insatser/pmto/#implementering")
     state(page, "videohandledning-bokad", "Påbörjat").check()
     page.goto(f"{base_url}{STAGE}")
@@ -196,7 +204,8 @@ def test_a_method_item_marked_on_the_method_page_shows_on_the_stage_page(
 
 
 def test_a_method_items_address_on_the_stage_page_still_leads_to_the_item(
-        page: Page, base_url: str) -> None:
+    page: Page, base_url: str
+) -> None:
     """Addresses of method items on stage pages were published before the items moved to
     the methods' own pages; they lead to the item there, or to it here once chosen."""
     page.goto(f"{base_url}{STAGE}#pmto-terapeuter-antagna")
@@ -209,8 +218,9 @@ def test_a_method_items_address_on_the_stage_page_still_leads_to_the_item(
     assert page.url == f"{base_url}{STAGE}#pmto-terapeuter-antagna"
 
 
-def test_export_then_import_into_another_browser(page: Page, colleague: Page, base_url: str,
-                                                 tmp_path: Path) -> None:
+def test_export_then_import_into_another_browser(
+    page: Page, colleague: Page, base_url: str, tmp_path: Path
+) -> None:
     page.goto(f"{base_url}{STAGE}")
     mark_plan_done_with_notes(page)
     with page.expect_download() as download:
@@ -222,8 +232,12 @@ def test_export_then_import_into_another_browser(page: Page, colleague: Page, ba
     assert (data["format"], data["version"]) == ("kunskapsbank-implementering", 2)
     entry = data["checklists"]["installation"][PLAN]
     assert entry.pop("changed").startswith("20")
-    assert entry == {"state": "done", "responsible": "Anna Berg",
-                     "comment": "Antagen av nämnden", "date": "2026-03-01"}
+    assert entry == {
+        "state": "done",
+        "responsible": "Anna Berg",
+        "comment": "Antagen av nämnden",
+        "date": "2026-03-01",
+    }
 
     colleague.goto(f"{base_url}{STAGE}")
     with colleague.expect_file_chooser() as chooser:
@@ -235,8 +249,9 @@ def test_export_then_import_into_another_browser(page: Page, colleague: Page, ba
     expect_plan_done_with_notes(colleague)
 
 
-def test_importing_a_file_that_is_no_export_changes_nothing(page: Page, base_url: str,
-                                                            tmp_path: Path) -> None:
+def test_importing_a_file_that_is_no_export_changes_nothing(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
     page.goto(f"{base_url}{STAGE}")
     state(page, PLAN, "Klart").check()
     other = tmp_path / "annat.json"
@@ -259,14 +274,23 @@ def import_file(page: Page, path: Path) -> Locator:
 
 
 def test_importing_over_own_marks_offers_merge_or_replace_and_replace_asks_again(
-        page: Page, base_url: str, tmp_path: Path) -> None:
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
     page.goto(f"{base_url}{STAGE}")
     state(page, PLAN, "Påbörjat").check()
     export = tmp_path / "export.json"
-    export.write_text(json.dumps({"format": "kunskapsbank-checklistor", "version": 1,
-                                  "checklists": {"installation": {
-                                      PLAN: {"state": "done"}, FUNDING: {"state": "done"}}}}),
-                      encoding="utf-8")
+    export.write_text(
+        json.dumps(
+            {
+                "format": "kunskapsbank-checklistor",
+                "version": 1,
+                "checklists": {
+                    "installation": {PLAN: {"state": "done"}, FUNDING: {"state": "done"}}
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
     import_file(page, export).get_by_role("button", name="Avbryt").click()
     expect(page.locator(".kb-status")).to_have_text("Inget ändrades.")
     expect(state(page, PLAN, "Påbörjat")).to_be_checked()
@@ -280,8 +304,10 @@ def test_importing_over_own_marks_offers_merge_or_replace_and_replace_asks_again
     page.once("dialog", decline)
     import_file(page, export).get_by_role("button", name="Ersätt").click()
     expect(page.locator(".kb-status")).to_have_text("Inget ändrades.")
-    assert questions == ["Alla dina egna markeringar, anteckningar och bedömningar ersätts och "
-                         "kan inte återställas. Vill du fortsätta?"]
+    assert questions == [
+        "Alla dina egna markeringar, anteckningar och bedömningar ersätts och "
+        "kan inte återställas. Vill du fortsätta?"
+    ]
     expect(state(page, PLAN, "Påbörjat")).to_be_checked()
 
     page.once("dialog", lambda dialog: dialog.accept())
@@ -311,13 +337,15 @@ def with_own_mark(page: Page, base_url: str) -> None:
 
 @pytest.mark.parametrize(("answer", "own_mark_kept"), [("Slå ihop", True), ("Ersätt", False)])
 def test_a_shared_link_is_merged_with_own_marks_or_replaces_them(
-        page: Page, colleague: Page, base_url: str, answer: str, own_mark_kept: bool) -> None:
+    page: Page, colleague: Page, base_url: str, answer: str, own_mark_kept: bool
+) -> None:
     link = shared_link(page, base_url)
     with_own_mark(colleague, base_url)
     colleague.on("dialog", lambda dialog: dialog.accept())
     colleague.goto(link)
     colleague.get_by_role("dialog", name="Slå ihop eller ersätta?").get_by_role(
-        "button", name=answer).click()
+        "button", name=answer
+    ).click()
     expect(state(colleague, "manual-pa-plats", "Klart")).to_be_checked(checked=own_mark_kept)
     expect_plan_done_with_notes(colleague)
     assert "kb-team" not in colleague.url
@@ -327,8 +355,9 @@ def test_a_shared_link_is_merged_with_own_marks_or_replaces_them(
 
 def test_a_link_shared_by_the_first_checklists_still_opens(page: Page, base_url: str) -> None:
     """Links made before the stored format was versioned carry plain base64 JSON."""
-    shared = base64.urlsafe_b64encode(json.dumps(
-        {"checklists": {"installation": {PLAN: {"state": "started"}}}}).encode()).decode()
+    shared = base64.urlsafe_b64encode(
+        json.dumps({"checklists": {"installation": {PLAN: {"state": "started"}}}}).encode()
+    ).decode()
     page.goto(f"{base_url}{STAGE}#kb-state={shared.rstrip('=')}")
     expect(state(page, PLAN, "Påbörjat")).to_be_checked()
     expect(page.locator(".kb-status")).to_have_text("Markeringarna är importerade.")
@@ -354,8 +383,13 @@ def test_printing_shows_marks_and_notes_without_navigation(page: Page, base_url:
     page.goto(f"{base_url}{STAGE}")
     mark_plan_done_with_notes(page)
     page.emulate_media(media="print")
-    for chrome in [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary",
-                   ".md-footer"]:
+    for chrome in [
+        ".md-header",
+        ".md-tabs",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+    ]:
         expect(page.locator(chrome)).to_be_hidden()
     expect(page.get_by_role("button", name="Exportera till fil")).to_be_hidden()
     expect(state(page, PLAN, "Klart")).to_be_visible()
@@ -365,13 +399,11 @@ def test_printing_shows_marks_and_notes_without_navigation(page: Page, base_url:
     expect(page.get_by_role("heading", name="Aktiviteter")).to_be_visible()
 
 
-def test_printing_one_checklist_leaves_out_the_rest_of_the_page(page: Page,
-                                                                base_url: str) -> None:
+def test_printing_one_checklist_leaves_out_the_rest_of_the_page(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}")
     choose_methods(page, "PMTO – Parent Management Training, Oregonmodellen")
     page.evaluate("() => { window.print = () => {}; }")
-    progress(page, "pmto:installation").get_by_role(
-        "button", name="Skriv ut checklistan").click()
+    progress(page, "pmto:installation").get_by_role("button", name="Skriv ut checklistan").click()
     page.emulate_media(media="print")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.get_by_role("heading", name="PMTO – Parent Management Training")).to_be_visible()
@@ -407,10 +439,10 @@ def test_checklists_work_after_instant_navigation(page: Page, base_url: str) -> 
     expect(progress(page, "installation")).to_contain_text("1 av 10 klara")
 
 
-def test_without_javascript_the_checklist_is_a_plain_list(browser: Browser,
-                                                          base_url: str) -> None:
-    context = browser.new_context(locale="sv-SE", reduced_motion="reduce",
-                                  java_script_enabled=False)
+def test_without_javascript_the_checklist_is_a_plain_list(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(
+        locale="sv-SE", reduced_motion="reduce", java_script_enabled=False
+    )
     page = context.new_page()
     page.goto(f"{base_url}{STAGE}")
     expect(item(page, PLAN)).to_contain_text(PLAN_TEXT)
@@ -420,7 +452,8 @@ def test_without_javascript_the_checklist_is_a_plain_list(browser: Browser,
 
 
 def test_a_stage_page_with_marks_has_no_wcag_21_aa_violations(
-        page: Page, base_url: str, wcag_21_aa_report: Callable[[Page], str]) -> None:
+    page: Page, base_url: str, wcag_21_aa_report: Callable[[Page], str]
+) -> None:
     page.goto(f"{base_url}{STAGE}")
     mark_plan_done_with_notes(page)
     page.get_by_role("button", name="Kopiera länk", exact=True).click()

@@ -8,25 +8,34 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.build import build
-from generator.site import Project
+from generator.site.build import build
+from generator.site.tree import Project
 
 MANY = 300
 PAGES = ("hitta", "jamfor")
 
 
 def test_finder_and_comparison_do_not_grow_with_the_number_of_methods(
-        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
     small = make_project()
     build(small, tmp_path / "small")
     alfa = (small.data_dir / "intervention" / "alfa.yaml").read_text(encoding="utf-8")
-    large = make_project({f"intervention/alfa-{n}.yaml": alfa.replace("id: alfa", f"id: alfa-{n}")
-                          for n in range(MANY)})
+    large = make_project(
+        {
+            f"intervention/alfa-{n}.yaml": alfa.replace("id: alfa", f"id: alfa-{n}")
+            for n in range(MANY)
+        }
+    )
     build(large, tmp_path / "large")
     data = json.loads((tmp_path / "large" / "data" / "insatser.json").read_text(encoding="utf-8"))
     assert len(data["methods"]) == MANY + 1
-    sizes = {page: [(tmp_path / site / page / "index.html").stat().st_size
-                    for site in ("small", "large")] for page in PAGES}
+    sizes = {
+        page: [
+            (tmp_path / site / page / "index.html").stat().st_size for site in ("small", "large")
+        ]
+        for page in PAGES
+    }
     assert all(large <= 1.5 * small for small, large in sizes.values()), sizes
 
 
@@ -45,7 +54,8 @@ STAGE_PAGE_LIMIT = 60_000
 
 
 def test_stage_pages_do_not_grow_with_the_number_of_methods_with_items(
-        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
     """Issue 15: a stage page shows the general checklist and the chosen methods' items,
     which the browser loads from one small file per method."""
     small = make_project()
@@ -53,19 +63,28 @@ def test_stage_pages_do_not_grow_with_the_number_of_methods_with_items(
     alfa += ALFA_ITEMS
     (small.data_dir / "intervention" / "alfa.yaml").write_text(alfa, encoding="utf-8")
     build(small, tmp_path / "small")
-    large = make_project({"intervention/alfa.yaml": alfa} | {
-        f"intervention/alfa-{n}.yaml": alfa.replace("id: alfa", f"id: alfa-{n}")
-        for n in range(MANY)})
+    large = make_project(
+        {"intervention/alfa.yaml": alfa}
+        | {
+            f"intervention/alfa-{n}.yaml": alfa.replace("id: alfa", f"id: alfa-{n}")
+            for n in range(MANY)
+        }
+    )
     build(large, tmp_path / "large")
     site = tmp_path / "large"
     assert len(list((site / "data" / "implementering").glob("*.json"))) == MANY + 1
     method_file = site / "data" / "implementering" / "alfa-7.json"
     assert "terapeuter-anmalda" in method_file.read_text(encoding="utf-8")
     assert method_file.stat().st_size < 1_000
-    sizes = {page: [(tmp_path / name / page / "index.html").stat().st_size
-                    for name in ("small", "large")] for page in TEAM_PAGES}
+    sizes = {
+        page: [
+            (tmp_path / name / page / "index.html").stat().st_size for name in ("small", "large")
+        ]
+        for page in TEAM_PAGES
+    }
     # The large site lists forty of the methods that name the stage (its backlinks).
-    assert all(large <= 1.2 * small and large < STAGE_PAGE_LIMIT
-               for small, large in sizes.values()), sizes
+    assert all(
+        large <= 1.2 * small and large < STAGE_PAGE_LIMIT for small, large in sizes.values()
+    ), sizes
     stage = (site / "implementering" / "start" / "index.html").read_text(encoding="utf-8")
     assert "terapeuter-anmalda" not in stage
