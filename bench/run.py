@@ -167,7 +167,8 @@ def measure(size: int, repeat: int) -> Result:
             b.seconds / a.seconds for b, a in zip(builds, baselines, strict=True)), 2),
         site_mb=_size_mb(site),
         largest_page_kb=round(max(p.stat().st_size for p in pages) / 1024, 1),
-        search_index_kb=round((site / "search" / "search_index.json").stat().st_size / 1024, 1),
+        search_index_kb=round(sum(p.stat().st_size for p in (site / "pagefind").rglob("*")
+                                  if p.is_file()) / 1024, 1),
     )
 
 

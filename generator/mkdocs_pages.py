@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.build import Pages, walk_order
 from generator.project import Project, not_in_nav_patterns, plugins_without_kb
+from generator.search import index_site
 from generator.staging import replacing
 
 PLUGIN_KEY = "kb-generated"
@@ -70,11 +71,12 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
 
 
 def build_with(pages: Pages, project: Project, site_dir: Path) -> None:
-    """Build the project's content and `pages` into `site_dir`, replacing it only if
-    everything succeeds."""
+    """Build the project's content and `pages` into `site_dir` and index it for search,
+    replacing it only if everything succeeds."""
     with replacing(site_dir.resolve()) as staging:
         config = load_config(str(project.config_file), site_dir=str(staging),
                              docs_dir=str(project.content_dir),
                              plugins=plugins_without_kb(project.config()))
         config.plugins[PLUGIN_KEY] = GeneratedPages(pages)
         mkdocs_build(config)
+        index_site(staging)

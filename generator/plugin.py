@@ -1,8 +1,9 @@
 """A thin MkDocs plugin over the library, so `mkdocs build` and `mkdocs serve` work directly.
 
 Everything of value happens in `generator.site.generate`; this adapter only hands the
-generated pages to MkDocs in memory (nothing is written to the source tree) and asks the dev
-server to watch `data/`. `kb build` hands them over the same way (generator/build.py).
+generated pages to MkDocs in memory (nothing is written to the source tree), indexes the built
+site for search and asks the dev server to watch `data/`. `kb build` hands them over the same
+way (generator/build.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator.diagnostics import DataError
 from generator.project import Project, Settings
 from generator.render import Rendered
+from generator.search import index_site
 from generator.site import generate
 
 _DEFAULTS = Settings()
@@ -60,6 +62,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for path, source in self.rendered.copies.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The site's search index, as `kb build` writes it."""
+        index_site(Path(config.site_dir))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.project is not None

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import search_results
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
 
+from generator.search import index_site
 from generator.site import Project
 
 ALFA_PAGE = "insatser/alfa/"
@@ -153,10 +155,12 @@ def test_an_incremental_rebuild_serves_the_same_site_as_a_full_build(served: Ser
         config = load_config(str(served.tree / "mkdocs.yml"), site_dir=full)
         config.site_url = served.url
         build(config, serve_url=served.url)
+        index_site(Path(full))
         built = {p.relative_to(full): p.read_bytes() for p in Path(full).rglob("*")
                  if p.is_file()}
-    assert {p.relative_to(served.site): p.read_bytes() for p in served.site.rglob("*")
-            if p.is_file()} == built
+    # The search index is written just after the pages.
+    wait_for(lambda: {p.relative_to(served.site): p.read_bytes() for p in served.site.rglob("*")
+                      if p.is_file()} == built, "the same site as a full build")
 
 
 def test_renaming_a_record_updates_the_navigation_of_every_page(served: Served) -> None:
@@ -209,6 +213,17 @@ def test_the_browser_reloads_after_a_saved_change(served: Served, page: Page) ->
     expect(page.get_by_text("Beskrivning av Alfa.")).to_be_visible()
     served.edit("intervention/alfa.yaml", "Beskrivning av Alfa.", "Alfa beskrivs på nytt.")
     expect(page.get_by_text("Alfa beskrivs på nytt.")).to_be_visible(timeout=60_000)
+
+
+@pytest.mark.browser
+def test_search_finds_what_a_saved_change_added(served: Served, page: Page) -> None:
+    """The page reloads once the rebuild, its search index included, is done."""
+    page.goto(served.url + "insatser/beta/")
+    assert search_results(page, "Zyxord") == []
+    page.keyboard.press("Escape")
+    served.edit("intervention/beta.yaml", "Beskrivning av Beta.", "Beta har ordet Zyxord.")
+    expect(page.get_by_text("Beta har ordet Zyxord.")).to_be_visible(timeout=60_000)
+    assert search_results(page, "Zyxord") == ["/insatser/beta/"]
 
 
 def test_mkdocs_serve_with_the_plugin_regenerates_too(

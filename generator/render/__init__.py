@@ -21,6 +21,7 @@ from generator.render import (
     records,
     redirects,
     reference,
+    search_ui,
 )
 from generator.render.context import (
     RenderContext,
@@ -35,7 +36,7 @@ from generator.render.reference import field_tables, json_schema
 
 PRODUCERS = (records.produce, reference.produce, links.produce, redirects.produce,
              handouts.produce, material.produce, maintenance.produce, finder.produce,
-             compare.produce, open_data.produce, glossary.produce)
+             compare.produce, open_data.produce, glossary.produce, search_ui.produce)
 
 
 def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") -> Rendered:
