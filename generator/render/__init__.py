@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from generator.model import KnowledgeBase
 from generator.render import (
+    backlinks,
     compare,
     finder,
     glossary,
@@ -36,7 +37,8 @@ from generator.render.reference import field_tables, json_schema
 
 PRODUCERS = (records.produce, reference.produce, links.produce, redirects.produce,
              handouts.produce, material.produce, maintenance.produce, finder.produce,
-             compare.produce, open_data.produce, glossary.produce, search_ui.produce)
+             compare.produce, open_data.produce, glossary.produce, search_ui.produce,
+             backlinks.produce)
 
 
 def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") -> Rendered:

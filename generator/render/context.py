@@ -164,6 +164,7 @@ def environment(t: dict[str, Any]) -> Environment:
     env.filters["credits"] = _number
     env.filters["number"] = _number
     env.globals["figures"] = figures
+    env.globals["backlink_limit"] = BACKLINK_LIMIT
     env.filters["filesize"] = lambda size: _filesize(size, t["units"])
     env.filters["vocab"] = lambda value, kind: t["vocab"][kind][value]
     return env
@@ -173,6 +174,9 @@ def environment(t: dict[str, Any]) -> Environment:
 
 # Listing pages show this many rows each, so that no page grows with the number of records.
 PAGE_SIZE = 50
+# A backlink section on a record's page shows this many entries; the rest are on a paged list
+# of their own (render/backlinks.py).
+BACKLINK_LIMIT = 20
 
 
 @dataclass(frozen=True)
