@@ -28,15 +28,18 @@
 
   let pagefind = null;
 
-  /** Pagefind's search API, loaded on first use (the promise is kept, so only once). */
+  /** Pagefind's search API, loaded on first use and shared with the finder (kb-finder.js);
+   * a failed load is not kept, so that the next try loads it again. */
   function engine() {
     pagefind ??= import(new URL("pagefind/pagefind.js", ROOT).href).then(async module => {
       await module.options({ baseUrl: ROOT.pathname, ranking: RANKING });
       await module.init();
       return module;
     });
+    pagefind.catch(() => { pagefind = null; });
     return pagefind;
   }
+  window.kbPagefind = engine;
 
   function element(tag, attributes = {}, ...children) {
     const node = document.createElement(tag);

@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.index import finder_filters
 from generator.load import plain_yaml
 from generator.model import KnowledgeBase
 from generator.parallel import split_map
@@ -165,6 +166,7 @@ def environment(t: dict[str, Any]) -> Environment:
     env.filters["number"] = _number
     env.globals["figures"] = figures
     env.globals["backlink_limit"] = BACKLINK_LIMIT
+    env.globals["finder_filters"] = finder_filters
     env.filters["filesize"] = lambda size: _filesize(size, t["units"])
     env.filters["vocab"] = lambda value, kind: t["vocab"][kind][value]
     return env
