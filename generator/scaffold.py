@@ -61,6 +61,8 @@ def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
         return SOURCE_ID
     if name == "url":
         return "https://example.org/"
+    if name == "email":
+        return "todo@example.org"
     if not info.is_required() and _has_format(info.annotation):
         return None
     return f"TODO: {info.description or name}"

@@ -19,7 +19,6 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
 
-from generator.search import index_site
 from generator.site import Project
 
 ALFA_PAGE = "insatser/alfa/"
@@ -155,12 +154,12 @@ def test_an_incremental_rebuild_serves_the_same_site_as_a_full_build(served: Ser
         config = load_config(str(served.tree / "mkdocs.yml"), site_dir=full)
         config.site_url = served.url
         build(config, serve_url=served.url)
-        index_site(Path(full))
         built = {p.relative_to(full): p.read_bytes() for p in Path(full).rglob("*")
                  if p.is_file()}
-    # The search index is written just after the pages.
-    wait_for(lambda: {p.relative_to(served.site): p.read_bytes() for p in served.site.rglob("*")
-                      if p.is_file()} == built, "the same site as a full build")
+    # Pagefind's index is not the same byte for byte from run to run; the browser test below
+    # checks that a rebuild's index finds what changed.
+    assert {p.relative_to(served.site): p.read_bytes() for p in served.site.rglob("*")
+            if p.is_file() and p.relative_to(served.site).parts[0] != "pagefind"} == built
 
 
 def test_renaming_a_record_updates_the_navigation_of_every_page(served: Served) -> None:

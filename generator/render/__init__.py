@@ -19,6 +19,7 @@ from generator.render import (
     material,
     nav,
     open_data,
+    publication,
     records,
     redirects,
     reference,
@@ -37,8 +38,8 @@ from generator.render.reference import field_tables, json_schema
 
 PRODUCERS = (records.produce, reference.produce, links.produce, redirects.produce,
              handouts.produce, material.produce, maintenance.produce, finder.produce,
-             compare.produce, open_data.produce, glossary.produce, search_ui.produce,
-             backlinks.produce)
+             compare.produce, open_data.produce, glossary.produce, publication.produce,
+             search_ui.produce, backlinks.produce)
 
 
 def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") -> Rendered:
