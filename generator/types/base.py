@@ -135,6 +135,11 @@ class Record(Strict):
         description="Tidigare id för posten. Byter du id, skriv det gamla här: den gamla "
                     "adressen leder då vidare till den nya, så att länkar i kursmaterial "
                     "inte går sönder.")
+    editor_note: str = Field(
+        "", description="Redaktörens anteckning till andra redaktörer, t.ex. att källan inte "
+                        "återger verkets titel eller vad som återstår att kontrollera. "
+                        "Publiceras aldrig: varken på webbplatsen, i sökningen eller i de "
+                        "öppna data.")
 
     def address(self, record_id: str = "") -> str:
         """Site-relative address of the record's page, e.g. `insatser/pmto/`; given one of
