@@ -209,6 +209,7 @@ def zensical_build(project: Path) -> str:
     """Zensical 0.0.73 building the dataset's generated tree, with Pagefind on top."""
     from zensical import zensical  # bench/zensical.py: installs it into its own venv
 
+    from generator.project import Project
     from generator.search import index_site
 
     tree = project / "zensical-tree"
@@ -220,7 +221,8 @@ def zensical_build(project: Path) -> str:
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         return f"failed after {seconds:.0f} s: {result.stderr[-800:]}"
-    entry = json.loads((index_site(tree / "site") / "pagefind-entry.json").read_text())
+    entry = json.loads((index_site(tree / "site", Project(project)) / "pagefind-entry.json"
+                        ).read_text())
     pages = sum(language["page_count"] for language in entry["languages"].values())
     return f"built in {seconds:.0f} s; Pagefind indexed {pages} pages"
 

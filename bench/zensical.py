@@ -28,6 +28,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from generator.project import Project  # noqa: E402
 from generator.search import index_site  # noqa: E402
 
 ZENSICAL = "zensical==0.0.73"
@@ -52,7 +53,8 @@ def zensical() -> Path:
 
 def indexed_pages(site: Path) -> int:
     """Pagefind's index on top of a built site; how many pages it holds."""
-    entry = json.loads((index_site(site) / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((index_site(site, Project(REPO)) / "pagefind-entry.json").read_text(
+        encoding="utf-8"))
     return sum(language["page_count"] for language in entry["languages"].values())
 
 

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import click
 
-from generator.diagnostics import DataError, has_errors, to_json, warnings_as_errors
-from generator.project import Project
+from generator.diagnostics import DataError, UserError, has_errors, to_json, warnings_as_errors
+from generator.project import Project, today
 
 
 def _project() -> Project:
+    today()  # an invalid SOURCE_DATE_EPOCH is named before any work
     try:
         return Project.find()
     except FileNotFoundError as exc:
@@ -34,7 +35,29 @@ def _report(exc: DataError) -> None:
     sys.exit(1)
 
 
-@click.group()
+class Refused(click.ClickException):
+    """A command that cannot be carried out, told in Swedish (click's own prefix is English)."""
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"kb: fel: {self.format_message()}", err=True)
+
+
+class _Commands(click.Group):
+    """kb's commands, where a fault of the user's or the machine's (a refused output folder,
+    a full disk, a folder without permission) ends in one sentence instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            raise Refused(str(exc)) from exc
+        except OSError as exc:
+            from generator.staging import fault
+
+            raise Refused(fault(exc)) from exc
+
+
+@click.group(cls=_Commands)
 @click.option("-q", "--quiet", is_flag=True, help="Visa bara varningar och fel från MkDocs.")
 def main(quiet: bool) -> None:
     """Kunskapsbank: validera YAML-poster och bygg webbplatsen."""

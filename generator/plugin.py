@@ -72,7 +72,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The site's search index, as `kb build` writes it."""
-        index_site(Path(config.site_dir))
+        assert self.project is not None
+        index_site(Path(config.site_dir), self.project)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.project is not None

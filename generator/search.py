@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.diagnostics import UserError
+from generator.project import Project
 from generator.staging import replacing
 
 FOLDER = "pagefind"
@@ -28,15 +30,16 @@ IGNORED = (".headerlink", "a[href^='#kalla-']")
 LANGUAGE = "sv"
 
 
-class SearchIndexError(RuntimeError):
-    """Pagefind could not index the site (its message is in the exception)."""
+class SearchIndexError(UserError):
+    """Pagefind could not index the site (a broken install, a full disk): told in Swedish,
+    with Pagefind's own message, instead of a traceback."""
 
 
-def index_site(site_dir: Path) -> Path:
-    """Index the built site in `site_dir` into `site_dir/pagefind`, replacing an earlier index
-    only when the new one is complete; returns that folder."""
+def index_site(site_dir: Path, project: Project) -> Path:
+    """Index the built site in `site_dir` (a site of `project`) into `site_dir/pagefind`,
+    replacing an earlier index only when the new one is complete; returns that folder."""
     target = site_dir / FOLDER
-    with replacing(target) as staging:
+    with replacing(target, project.root, project.content_dir) as staging:
         result = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", str(site_dir),
              "--output-path", str(staging), "--root-selector", ROOT_SELECTOR,
@@ -44,5 +47,6 @@ def index_site(site_dir: Path) -> Path:
              *(arg for selector in IGNORED for arg in ("--exclude-selectors", selector))],
             capture_output=True, text=True, check=False)
         if result.returncode != 0:
-            raise SearchIndexError((result.stderr or result.stdout).strip())
+            raise SearchIndexError("sökindexet kunde inte byggas (Pagefind): "
+                                   + (result.stderr or result.stdout).strip()[-1000:])
     return target

@@ -26,12 +26,13 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
-from generator.diagnostics import DataError
+from generator.diagnostics import DataError, UserError
 from generator.load import ParseCache
 from generator.project import Project
 from generator.render import strings
 from generator.search import index_site
 from generator.site import Changes, generate, sync_tree, tree_files
+from generator.staging import reason
 
 
 class _DirtyNotice(logging.Filter):
@@ -131,7 +132,7 @@ class DevSite:
             build(config, serve_url=self.serve_url)
         else:
             self._build_dirty(config, [rel.removeprefix("docs/") for rel in changes.written])
-        index_site(self.site_dir)  # the index only: Pagefind reads the built pages anew
+        index_site(self.site_dir, self.project)  # the index only, from the built pages
         self.built = True
 
     def config(self) -> MkDocsConfig:
@@ -154,7 +155,9 @@ class DevSite:
 def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
     """Build the site, serve it at `dev_addr` and update it whenever data/, the content folder
     or mkdocs.yml change; raises DataError if the data cannot be built at the start."""
-    host, port = dev_addr.rsplit(":", 1)
+    host, _, port = dev_addr.rpartition(":")
+    if not (host and port.isdigit() and 0 < int(port) < 65536):
+        raise UserError(f"--dev-addr {dev_addr!r} ska vara adress:port, t.ex. 127.0.0.1:8000")
     site = DevSite(project, f"http://{dev_addr}/", echo)
     changes = site.generate()
     server = LiveReloadServer(builder=site.update, host=host, port=int(port),
@@ -172,6 +175,10 @@ def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
             server.serve()
         except KeyboardInterrupt:
             pass
+        except OSError as exc:  # the address cannot be had: in use, or not this machine's
+            raise UserError(f"kan inte ta emot anrop på {dev_addr}: {reason(exc)}; välj en "
+                            "annan adress eller port med --dev-addr, t.ex. --dev-addr "
+                            f"{host}:{int(port) + 1}") from exc
         finally:
             server.shutdown()
     finally:

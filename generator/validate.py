@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from generator.aliases import alias_problems
 from generator.diagnostics import Diagnostic
 from generator.load import FieldPath, SourceDocument
+from generator.markup import markup_problems
 from generator.project import REVIEW_MAX_AGE_YEARS
 from generator.project import today as build_day
 from generator.types import RECORD_TYPES, Record, Reference
@@ -402,6 +403,7 @@ def validate(documents: list[SourceDocument], *, today: dt.date | None = None,
             continue
         record, found = _schema_problems(doc, RECORD_TYPES[doc.record_type])
         problems.extend(found)
+        problems.extend(markup_problems(doc))
         if record is not None:
             valid.append((doc, record))
     problems.extend(_duplicate_ids(documents))
