@@ -78,12 +78,7 @@ class Result:
 
 def make_methods_dataset(target: Path, records: int) -> int:
     """The bundled records plus clones of one method, `records` in all; returns the count."""
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(REPO / "content", target / "content")
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(REPO / "data", target / "data")
-    bundled = len(list((target / "data").glob("*/*.yaml")))
+    bundled = make_dataset(target, 0)  # the bundled records as they are
     text = METHOD.read_text(encoding="utf-8")
     for n in range(max(0, records - bundled)):
         clone = re.sub(r"^id: pmto$", f"id: pmto-k{n}", text, count=1, flags=re.M)
