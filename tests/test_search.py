@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL, search_results, serve
 from playwright.sync_api import Page, expect
+from test_nginx import nginx
 
 from generator.build import build
 from generator.site import Project
@@ -143,3 +144,11 @@ def test_record_text_in_a_result_stays_text(make_project: Callable[..., Project]
         expect(page.locator(".kb-search__excerpt")).to_contain_text("onerror")
         expect(page.locator(".kb-search__excerpt img")).to_have_count(0)
         assert page.evaluate("window.kbPwned") is None
+
+
+def test_search_works_from_the_documented_nginx_configuration(page: Page, site: Path) -> None:
+    """Pagefind's index, WebAssembly and worker load from a real web server with the sample
+    configuration's headers (nosniff, framing) as they do from the test server."""
+    with nginx(site) as base:
+        page.goto(base)
+        assert "/insatser/pmto/" in search_results(page, "föräldraträning")
