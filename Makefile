@@ -58,9 +58,11 @@ nginx:
 schemas: $(STAMP)
 	$(BIN)/kb schemas --out .kb/schemas
 
-## test: set up from the lock file and run the whole test suite, browser tests included
+## test: set up from the lock file, lint, type-check (mypy --strict) and run every test
 test: $(STAMP) chromium
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 ## lock: update requirements.lock to the newest releases that pyproject.toml allows
@@ -80,6 +82,7 @@ test-latest: chromium | python-version
 	@diff <(grep -oE '^[a-z0-9_.-]+==[^ ;]+' $(LOCK) | sort -u) \
 		<($(LATEST)/bin/pip freeze --exclude-editable | tr 'A-Z_' 'a-z-' | sort) || true
 	$(LATEST)/bin/ruff check .
+	$(LATEST)/bin/mypy
 	$(LATEST)/bin/pytest
 
 chromium:

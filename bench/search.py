@@ -46,8 +46,7 @@ from run import BIN, OUT, REPO, make_dataset, run
 QUERY = "föräldraträning"
 CHROMIUM = "/usr/bin/chromium"
 # The theme's search as it was configured before Pagefind replaced it.
-THEME_SEARCH = {"search": {"lang": "sv",
-                           "separator": r'[\s\-,:!=\[\]()"/;]+|\.(?!\d)|&[lg]t;'}}
+THEME_SEARCH = {"search": {"lang": "sv", "separator": r'[\s\-,:!=\[\]()"/;]+|\.(?!\d)|&[lg]t;'}}
 METHOD = REPO / "data" / "intervention" / "pmto.yaml"
 
 
@@ -82,29 +81,35 @@ def make_methods_dataset(target: Path, records: int) -> int:
     text = METHOD.read_text(encoding="utf-8")
     for n in range(max(0, records - bundled)):
         clone = re.sub(r"^id: pmto$", f"id: pmto-k{n}", text, count=1, flags=re.M)
-        (target / "data" / "intervention" / f"pmto-k{n}.yaml").write_text(clone,
-                                                                          encoding="utf-8")
+        (target / "data" / "intervention" / f"pmto-k{n}.yaml").write_text(clone, encoding="utf-8")
     return max(records, bundled)
 
 
 def theme_search_site(project: Path) -> Path:
     """The same generated pages built by plain MkDocs with the theme's search on."""
     tree, site = project / "tree", project / "theme-search-site"
-    subprocess.run([str(BIN / "kb"), "generate", "--out", str(tree)], cwd=project, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(BIN / "kb"), "generate", "--out", str(tree)],
+        cwd=project,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     config = tree / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = re.sub(r"^plugins:\n- search:\n    enabled: false\n",
-                  lambda _: "plugins:\n" + _yaml_list(THEME_SEARCH), text, flags=re.M)
+    text = re.sub(
+        r"^plugins:\n- search:\n    enabled: false\n",
+        lambda _: "plugins:\n" + _yaml_list(THEME_SEARCH),
+        text,
+        flags=re.M,
+    )
     assert "enabled: false" not in text, "the theme's search is configured differently now"
     config.write_text(text, encoding="utf-8")
-    run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "--site-dir", str(site)],
-        project)
+    run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "--site-dir", str(site)], project)
     return site
 
 
 def _yaml_list(plugin: dict[str, dict[str, str]]) -> str:
-    (name, options), = plugin.items()
+    ((name, options),) = plugin.items()
     lines = [f"- {name}:"] + [f"    {key}: {json.dumps(value)}" for key, value in options.items()]
     return "\n".join(lines) + "\n"
 
@@ -136,8 +141,9 @@ def visit(page: Page, base_url: str, theme: bool) -> Visit:
     def finished(request: Request) -> None:
         if _is_index(request.url):
             sizes = request.sizes()
-            fetched.append((time.perf_counter(),
-                            sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+            fetched.append(
+                (time.perf_counter(), sizes["responseBodySize"] + sizes["responseHeadersSize"])
+            )
 
     page.on("requestfinished", finished)
     page.goto(base_url, wait_until="networkidle")
@@ -157,14 +163,19 @@ def visit(page: Page, base_url: str, theme: bool) -> Visit:
     page.wait_for_load_state("networkidle")
     after = fetched[loaded:]
     page.remove_listener("requestfinished", finished)
-    return Visit(round(on_load / 1024, 1), round(sum(size for _, size in after) / 1024, 1),
-                 len(after), round(shown * 1000))
+    return Visit(
+        round(on_load / 1024, 1),
+        round(sum(size for _, size in after) / 1024, 1),
+        len(after),
+        round(shown * 1000),
+    )
 
 
 def first_visits(pagefind_site: Path, theme_site: Path) -> tuple[Visit, Visit]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                             args=["--headless", "--no-sandbox"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--headless", "--no-sandbox"]
+        )
         try:
             visits = []
             for site, theme in ((pagefind_site, False), (theme_site, True)):
@@ -194,45 +205,68 @@ def measure(dataset: str, project: Path, records: int) -> Result:
     theme_site = theme_search_site(project)
     page, page_kb = largest_page(site)
     pagefind, theme = first_visits(site, theme_site)
-    return Result(dataset, records, sum(1 for _ in site.rglob("index.html")), build.seconds,
-                  round(_kb(site / "pagefind") / 1024, 1),
-                  round((theme_site / "search" / "search_index.json").stat().st_size / 1024, 1),
-                  page_kb, page, pagefind, theme)
+    return Result(
+        dataset,
+        records,
+        sum(1 for _ in site.rglob("index.html")),
+        build.seconds,
+        round(_kb(site / "pagefind") / 1024, 1),
+        round((theme_site / "search" / "search_index.json").stat().st_size / 1024, 1),
+        page_kb,
+        page,
+        pagefind,
+        theme,
+    )
 
 
 def zensical_build(project: Path) -> str:
     """Zensical 0.0.73 building the dataset's generated tree, with Pagefind on top."""
     from zensical import zensical  # bench/zensical.py: installs it into its own venv
 
-    from generator.project import Project
-    from generator.search import index_site
+    from generator.reading.project import Project
+    from generator.site.search import index_site
 
     tree = project / "zensical-tree"
-    subprocess.run([str(BIN / "kb"), "generate", "--out", str(tree)], cwd=project, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(BIN / "kb"), "generate", "--out", str(tree)],
+        cwd=project,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     start = time.perf_counter()
-    result = subprocess.run([str(zensical()), "build", "-f", "mkdocs.yml"], cwd=tree,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(zensical()), "build", "-f", "mkdocs.yml"],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         return f"failed after {seconds:.0f} s: {result.stderr[-800:]}"
-    entry = json.loads((index_site(tree / "site", Project(project)) / "pagefind-entry.json"
-                        ).read_text())
+    entry = json.loads(
+        (index_site(tree / "site", Project(project)) / "pagefind-entry.json").read_text()
+    )
     pages = sum(language["page_count"] for language in entry["languages"].values())
     return f"built in {seconds:.0f} s; Pagefind indexed {pages} pages"
 
 
 def table(results: list[Result]) -> str:
-    rows = ["| dataset | records | pages | kb build s | Pagefind index MB | theme index KB | "
-            "index KB on first visit (Pagefind / theme) | first search KB (Pagefind / theme) | "
-            "requests | ms to results (Pagefind / theme) | largest page KB |",
-            "|---|---|---|---|---|---|---|---|---|---|---|"]
-    rows += [f"| {r.dataset} | {r.records} | {r.pages} | {r.build_s} | {r.pagefind_index_mb} | "
-             f"{r.theme_index_kb} | {r.pagefind.index_kb_on_load} / {r.theme.index_kb_on_load} | "
-             f"{r.pagefind.search_kb} / {r.theme.search_kb} | "
-             f"{r.pagefind.search_requests} / {r.theme.search_requests} | "
-             f"{r.pagefind.ms_to_results} / {r.theme.ms_to_results} | "
-             f"{r.largest_page_kb} (`{r.largest_page}`) |" for r in results]
+    rows = [
+        "| dataset | records | pages | kb build s | Pagefind index MB | theme index KB | "
+        "index KB on first visit (Pagefind / theme) | first search KB (Pagefind / theme) | "
+        "requests | ms to results (Pagefind / theme) | largest page KB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    rows += [
+        f"| {r.dataset} | {r.records} | {r.pages} | {r.build_s} | {r.pagefind_index_mb} | "
+        f"{r.theme_index_kb} | {r.pagefind.index_kb_on_load} / {r.theme.index_kb_on_load} | "
+        f"{r.pagefind.search_kb} / {r.theme.search_kb} | "
+        f"{r.pagefind.search_requests} / {r.theme.search_requests} | "
+        f"{r.pagefind.ms_to_results} / {r.theme.ms_to_results} | "
+        f"{r.largest_page_kb} (`{r.largest_page}`) |"
+        for r in results
+    ]
     return "\n".join(rows)
 
 
@@ -241,31 +275,48 @@ def ratios(results: list[Result]) -> dict[str, float]:
     for r in results:
         theme_first = r.theme.index_kb_on_load + r.theme.search_kb
         found[f"{r.dataset} {r.records}: first search, theme / Pagefind (bytes)"] = round(
-            theme_first / max(r.pagefind.search_kb, 0.1), 1)
+            theme_first / max(r.pagefind.search_kb, 0.1), 1
+        )
         found[f"{r.dataset} {r.records}: ms to results, theme / Pagefind"] = round(
-            r.theme.ms_to_results / max(r.pagefind.ms_to_results, 1), 1)
+            r.theme.ms_to_results / max(r.pagefind.ms_to_results, 1), 1
+        )
     for dataset in {r.dataset for r in results}:
         runs = sorted((r for r in results if r.dataset == dataset), key=lambda r: r.records)
         if len(runs) >= 2:
             found[f"{dataset}: largest page {runs[-1].records} / {runs[0].records}"] = round(
-                runs[-1].largest_page_kb / runs[0].largest_page_kb, 2)
+                runs[-1].largest_page_kb / runs[0].largest_page_kb, 2
+            )
     return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000],
-                        help="records in the cloned-groups datasets")
-    parser.add_argument("--methods", type=int, nargs="*", default=[100, 2000, 10000],
-                        help="records in the datasets that are nearly all methods")
-    parser.add_argument("--zensical", action="store_true",
-                        help="also build the largest dataset's tree with Zensical")
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[100, 1000, 10000],
+        help="records in the cloned-groups datasets",
+    )
+    parser.add_argument(
+        "--methods",
+        type=int,
+        nargs="*",
+        default=[100, 2000, 10000],
+        help="records in the datasets that are nearly all methods",
+    )
+    parser.add_argument(
+        "--zensical",
+        action="store_true",
+        help="also build the largest dataset's tree with Zensical",
+    )
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--out", type=Path, default=OUT, help="where datasets and sites go")
     args = parser.parse_args()
     results = []
     datasets = [("mixed", size, make_dataset) for size in args.sizes] + [
-        ("methods", size, make_methods_dataset) for size in args.methods]
+        ("methods", size, make_methods_dataset) for size in args.methods
+    ]
     for dataset, size, make in datasets:
         project = args.out / f"search-{dataset}-{size}"
         results.append(measure(dataset, project, make(project, size)))
@@ -278,8 +329,7 @@ def main() -> None:
     if args.zensical:
         largest = max(results, key=lambda r: r.records)
         project = args.out / f"search-{largest.dataset}-{largest.records}"
-        print(f"- Zensical 0.0.73, {largest.dataset} {largest.records}: "
-              f"{zensical_build(project)}")
+        print(f"- Zensical 0.0.73, {largest.dataset} {largest.records}: {zensical_build(project)}")
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2))
 

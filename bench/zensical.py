@@ -28,8 +28,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from generator.project import Project  # noqa: E402
-from generator.search import index_site  # noqa: E402
+from generator.reading.project import Project  # noqa: E402
+from generator.site.search import index_site  # noqa: E402
 
 ZENSICAL = "zensical==0.0.73"
 OUT = REPO / "bench" / "out" / "zensical"
@@ -44,8 +44,9 @@ def zensical() -> Path:
     pip = ZENSICAL_VENV / "bin" / "pip"
     if not command.exists():
         venv.create(ZENSICAL_VENV, with_pip=True)
-    installed = subprocess.run([str(pip), "freeze"], capture_output=True, text=True,
-                               check=True).stdout
+    installed = subprocess.run(
+        [str(pip), "freeze"], capture_output=True, text=True, check=True
+    ).stdout
     if ZENSICAL not in installed.split():
         subprocess.run([str(pip), "install", "--quiet", ZENSICAL], check=True)
     return command
@@ -53,8 +54,9 @@ def zensical() -> Path:
 
 def indexed_pages(site: Path) -> int:
     """Pagefind's index on top of a built site; how many pages it holds."""
-    entry = json.loads((index_site(site, Project(REPO)) / "pagefind-entry.json").read_text(
-        encoding="utf-8"))
+    entry = json.loads(
+        (index_site(site, Project(REPO)) / "pagefind-entry.json").read_text(encoding="utf-8")
+    )
     return sum(language["page_count"] for language in entry["languages"].values())
 
 
@@ -68,17 +70,25 @@ def timed(command: list[str], cwd: Path) -> tuple[float, str]:
 
 
 def pages(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
-            for p in site.rglob("*.html")}
+    return {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
+        for p in site.rglob("*.html")
+    }
 
 
 def main() -> None:
     tree = OUT / "tree"
-    subprocess.run([str(Path(sys.executable).parent / "kb"), "generate", "--out", str(tree)],
-                   cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(Path(sys.executable).parent / "kb"), "generate", "--out", str(tree)],
+        cwd=REPO,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     mkdocs_site, zensical_site = OUT / "site-mkdocs", OUT / "site-zensical"
-    mk_seconds, mk_error = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                                  "mkdocs.yml", "-d", str(mkdocs_site)], tree)
+    mk_seconds, mk_error = timed(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(mkdocs_site)],
+        tree,
+    )
     ze_seconds, ze_error = timed([str(zensical()), "build", "-f", "mkdocs.yml"], tree)
     if (tree / "site").exists():
         shutil.rmtree(zensical_site, ignore_errors=True)  # an earlier run's
@@ -89,14 +99,18 @@ def main() -> None:
         return
     print(f"Zensical / MkDocs build time: {ze_seconds / mk_seconds:.2f}")
     mk, ze = pages(mkdocs_site), pages(zensical_site)
-    print(f"pages: MkDocs {len(mk)}, Zensical {len(ze)}; only MkDocs: {sorted(set(mk) - set(ze))}"
-          f"; only Zensical: {sorted(set(ze) - set(mk))}")
+    print(
+        f"pages: MkDocs {len(mk)}, Zensical {len(ze)}; only MkDocs: {sorted(set(mk) - set(ze))}"
+        f"; only Zensical: {sorted(set(ze) - set(mk))}"
+    )
     for name in sorted(set(mk) & set(ze)):
         missing = set(_ID.findall(mk[name])) - set(_ID.findall(ze[name]))
         if missing:
             print(f"{name}: ids only in the MkDocs build: {sorted(missing)[:10]}")
-    print(f"pages in the search index (Pagefind): MkDocs {indexed_pages(mkdocs_site)}, "
-          f"Zensical {indexed_pages(zensical_site)}")
+    print(
+        f"pages in the search index (Pagefind): MkDocs {indexed_pages(mkdocs_site)}, "
+        f"Zensical {indexed_pages(zensical_site)}"
+    )
 
 
 if __name__ == "__main__":

@@ -15,9 +15,23 @@ pytestmark = pytest.mark.browser
 
 def test_search_benchmark_measures_both_searches_at_100_records(tmp_path: Path) -> None:
     report = tmp_path / "search.json"
-    result = subprocess.run([sys.executable, "bench/search.py", "--sizes", "100", "--methods",
-                             "--json", str(report), "--out", str(tmp_path)],
-                            cwd=REPO, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "bench/search.py",
+            "--sizes",
+            "100",
+            "--methods",
+            "--json",
+            str(report),
+            "--out",
+            str(tmp_path),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     (row,) = json.loads(report.read_text())
     assert row["pagefind"]["index_kb_on_load"] == 0

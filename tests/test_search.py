@@ -15,8 +15,8 @@ from conftest import MINIMAL, search_results, serve
 from playwright.sync_api import Page, expect
 from test_nginx import nginx
 
-from generator.build import build
-from generator.site import Project
+from generator.site.build import build
+from generator.site.tree import Project
 
 pytestmark = pytest.mark.browser
 
@@ -29,43 +29,53 @@ def test_kb_build_writes_the_search_index_of_every_searchable_page(site: Path) -
     assert not (site / "search").exists()  # the theme's index is gone
 
 
-@pytest.mark.parametrize(("query", "address"), [
-    ("föräldraträning", "insatser/pmto/"),
-    ("öppenvård", "insatser/mst/"),
-    ("återkoppling", "insatser/fit/"),
-    ("årskurs", "insatser/pals/"),
-    ("oppenvard", "insatser/mst/"),  # without diacritics
-    ("aterkoppling", "insatser/fit/"),
-    ("foraldratraning", "insatser/pmto/"),
-    ("bbic", "ramverk/bbic/"),
-    ("2005", "implementering/"),
-    ("utforskning", "implementering/utforskning/"),
-])
+@pytest.mark.parametrize(
+    ("query", "address"),
+    [
+        ("föräldraträning", "insatser/pmto/"),
+        ("öppenvård", "insatser/mst/"),
+        ("återkoppling", "insatser/fit/"),
+        ("årskurs", "insatser/pals/"),
+        ("oppenvard", "insatser/mst/"),  # without diacritics
+        ("aterkoppling", "insatser/fit/"),
+        ("foraldratraning", "insatser/pmto/"),
+        ("bbic", "ramverk/bbic/"),
+        ("2005", "implementering/"),
+        ("utforskning", "implementering/utforskning/"),
+    ],
+)
 def test_search_finds_swedish_words_with_and_without_diacritics_abbreviations_and_years(
-        page: Page, base_url: str, query: str, address: str) -> None:
+    page: Page, base_url: str, query: str, address: str
+) -> None:
     page.goto(base_url)
     assert f"/{address}" in search_results(page, query)[:5]
 
 
-@pytest.mark.parametrize(("query", "addresses"), [
-    ("Parent Management Training", {"insatser/pmto/"}),  # synonym
-    ("atferd", {"insatser/pals/"}),  # Norwegian
-    ("foreldre", {"insatser/pmto/", "insatser/tibir/"}),  # Norwegian, both methods' keyword
-    ("børn", {"insatser/pmto/", "insatser/tibir/"}),  # Danish; a bibliography entry's title
-    ("utforskningsfas", {"implementering/utforskning/"}),
-])
-def test_a_records_search_words_rank_it_first(page: Page, base_url: str, query: str,
-                                              addresses: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("query", "addresses"),
+    [
+        ("Parent Management Training", {"insatser/pmto/"}),  # synonym
+        ("atferd", {"insatser/pals/"}),  # Norwegian
+        ("foreldre", {"insatser/pmto/", "insatser/tibir/"}),  # Norwegian, both methods' keyword
+        ("børn", {"insatser/pmto/", "insatser/tibir/"}),  # Danish; a bibliography entry's title
+        ("utforskningsfas", {"implementering/utforskning/"}),
+    ],
+)
+def test_a_records_search_words_rank_it_first(
+    page: Page, base_url: str, query: str, addresses: set[str]
+) -> None:
     page.goto(base_url)
     assert search_results(page, query)[0].lstrip("/") in addresses
 
 
 def test_results_show_title_and_excerpt_and_lead_to_the_page(
-        page: Page, base_url: str, search_and_open: Callable[[str, str], None]) -> None:
+    page: Page, base_url: str, search_and_open: Callable[[str, str], None]
+) -> None:
     page.goto(base_url)
     search_results(page, "öppenvård")
     result = page.locator(".kb-search__result").filter(
-        has=page.get_by_role("link", name="MST – Multisystemisk terapi", exact=True))
+        has=page.get_by_role("link", name="MST – Multisystemisk terapi", exact=True)
+    )
     expect(result.locator("mark").first).to_contain_text("öppenvård")
     expect(page.locator(".kb-search__status")).to_have_text(re.compile(r"^\d+ träffar$"))
     search_and_open("bbic", "ordlista/bbic/")
@@ -85,7 +95,8 @@ def test_a_visitor_who_does_not_search_downloads_no_index(page: Page, base_url: 
 
 
 def test_keyboard_opens_search_escape_closes_it_and_focus_returns(
-        page: Page, base_url: str) -> None:
+    page: Page, base_url: str
+) -> None:
     page.goto(f"{base_url}insatser/")
     dialog = page.get_by_role("dialog", name="Sök på webbplatsen")
     box = page.get_by_role("searchbox", name="Sök")
@@ -110,33 +121,42 @@ def test_a_query_without_answer_says_so(page: Page, base_url: str) -> None:
     page.goto(base_url)
     assert search_results(page, "xyzzyqq") == []
     expect(page.locator(".kb-search__status")).to_have_text(
-        "Inga träffar för ”xyzzyqq”. Pröva ett annat eller kortare ord.")
+        "Inga träffar för ”xyzzyqq”. Pröva ett annat eller kortare ord."
+    )
 
 
 def test_printouts_address_lists_and_redirects_are_not_search_results(
-        page: Page, base_url: str) -> None:
+    page: Page, base_url: str
+) -> None:
     page.goto(base_url)
     found = search_results(page, "EBP kurs högskolepoäng")
     found += search_results(page, "Länkar för utbildare adresser")
     assert found
-    assert not [url for url in found if "/utdelning/" in url or url.startswith(
-        ("/lankar/", "/underhall/"))], found
+    assert not [
+        url for url in found if "/utdelning/" in url or url.startswith(("/lankar/", "/underhall/"))
+    ], found
 
 
 def test_open_search_has_no_wcag_21_aa_violations(
-        page: Page, base_url: str, wcag_21_aa_report: Callable[[Page], str]) -> None:
+    page: Page, base_url: str, wcag_21_aa_report: Callable[[Page], str]
+) -> None:
     page.goto(base_url)
     search_results(page, "föräldraträning")
     assert wcag_21_aa_report(page) == ""
 
 
-
-def test_record_text_in_a_result_stays_text(make_project: Callable[..., Project],
-                                            tmp_path: Path, page: Page) -> None:
+def test_record_text_in_a_result_stays_text(
+    make_project: Callable[..., Project], tmp_path: Path, page: Page
+) -> None:
     """An excerpt is the page's text; markup an editor wrote there is shown, never run."""
     payload = '<img src=x onerror="window.kbPwned=1">'
-    project = make_project({"intervention/alfa.yaml": MINIMAL["intervention/alfa.yaml"].replace(
-        "description: Beskrivning av Alfa.", f"description: 'Zyxord {payload} zyxord.'")})
+    project = make_project(
+        {
+            "intervention/alfa.yaml": MINIMAL["intervention/alfa.yaml"].replace(
+                "description: Beskrivning av Alfa.", f"description: 'Zyxord {payload} zyxord.'"
+            )
+        }
+    )
     build(project, tmp_path / "site")
     with serve(tmp_path / "site") as url:
         page.goto(url)
