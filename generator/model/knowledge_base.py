@@ -139,6 +139,14 @@ class KnowledgeBase:
         found = self._backlinks.get((record.type_name, record.id), [])
         return sorted(found, key=lambda r: (self.types.position(r.type_name), r.title.casefold()))
 
+    def referring(self, record: Record) -> list[Record]:
+        """The backlinks a page lists under its own heading: all but the courses that use the
+        record, which it lists apart (`curricula_using`)."""
+        courses = {(course.type_name, course.id) for course, _ in self.curricula_using(record)}
+        return [
+            other for other in self.backlinks(record) if (other.type_name, other.id) not in courses
+        ]
+
     def method_checklists(self, stage: Record) -> list[tuple[Intervention, MethodChecklist]]:
         """Checklists that methods add to `stage`, in the methods' title order."""
         return list(self._checklists.get(stage.id, []))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from generator.model.knowledge_base import KnowledgeBase
 from generator.rendering import (
+    backlinks,
     compare,
     course_material,
     field_reference,
@@ -23,6 +24,7 @@ from generator.rendering import (
     open_data,
     records,
     redirects,
+    search_ui,
 )
 from generator.rendering.context import (
     RenderContext,
@@ -48,6 +50,8 @@ PRODUCERS = (
     open_data.produce,
     glossary.produce,
     footer.produce,
+    search_ui.produce,
+    backlinks.produce,
     implementation.produce,
 )
 
