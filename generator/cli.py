@@ -146,6 +146,38 @@ def serve(dev_addr: str) -> None:
         _report(exc)
 
 
+@main.command()
+@click.option("--dev-addr", default="127.0.0.1:8100", show_default=True,
+              help="Adress och port för formulärredigeraren.")
+@click.option("--install", "install_only", is_flag=True,
+              help="Installera bara Decap CMS (npm ci ur låsfilen) och avsluta.")
+def cms(dev_addr: str, install_only: bool) -> None:
+    """Redigera posterna i formulär i webbläsaren (Decap CMS); kb check körs efter varje
+    sparning."""
+    from generator.cms.npm import EditorError, ensure_installed
+    from generator.cms.server import EditorServer
+    from generator.render.context import strings
+
+    project = _project()
+    host, _, port = dev_addr.rpartition(":")
+    if not port.isdigit():
+        raise click.BadParameter("skriv ADRESS:PORT, t.ex. 127.0.0.1:8100",
+                                 param_hint="--dev-addr")
+    try:
+        if install_only:
+            ensure_installed(project.root)
+            return
+        with EditorServer(project, host or "127.0.0.1", int(port)) as editor:
+            click.echo(strings()["cms"]["started"].format(url=editor.url), err=True)
+            editor.serve_forever()
+    except EditorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(f"{dev_addr}: {exc.strerror}") from exc
+    except KeyboardInterrupt:
+        pass
+
+
 def run() -> None:
     """The installed `kb` command: `main`, then an exit that skips freeing every object one
     by one (as mypy does). The records die with the process anyway, and freeing ten

@@ -1,0 +1,200 @@
+"""`kb cms` locally: the editor page, decap-server behind it, and kb check after each save.
+
+decap-server reads and writes the files in the project (its `fs` mode, no git needed); it
+runs as a child bound to 127.0.0.1 on a free port, and this server passes the editor's
+requests on to it, so that the page talks only to its own address. `/kontroll.json` runs
+the same check as `kb check` on the files as they are now, and refreshes the lists the
+reference pickers offer; the page asks for it after every save, and `/kontroll/` shows it
+as a page.
+"""
+
+from __future__ import annotations
+
+import html
+import http.server
+import json
+import os
+import socket
+import subprocess
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from generator.check import check
+from generator.cms.config import config
+from generator.cms.npm import EditorError, ensure_installed
+from generator.cms.page import CONTENT_SECURITY_POLICY, STATIC, editor_page
+from generator.cms.pickers import write_pickers
+from generator.diagnostics import Diagnostic
+from generator.load import ParseCache
+from generator.project import Project
+from generator.render.context import strings
+
+API = "/api/v1"
+CHECK = "/kontroll.json"
+TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
+         ".map": "application/json", ".json": "application/json; charset=utf-8",
+         ".html": "text/html; charset=utf-8"}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def check_result(records: int, problems: list[Diagnostic]) -> dict[str, Any]:
+    """What the page shows after a save: counts and every located problem."""
+    return {"records": records,
+            "errors": sum(p.severity == "error" for p in problems),
+            "warnings": sum(p.severity == "warning" for p in problems),
+            "problems": [{"path": p.path, "line": p.line, "column": p.column,
+                          "severity": p.severity, "message": p.message, "text": p.format()}
+                         for p in problems]}
+
+
+def check_page(result: dict[str, Any]) -> str:
+    """/kontroll/: the same result as a page an editor can keep open and reload."""
+    text = strings()["cms"]
+    summary = (text["check_failed"] if result["errors"] else
+               text["check_warnings"] if result["warnings"] else text["check_ok"])
+    items = "\n".join(f'<li class="kb-check__{p["severity"]}">{html.escape(p["text"])}</li>'
+                      for p in result["problems"])
+    return f"""<!doctype html>
+<html lang="sv">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(text["check_page_title"])}</title>
+<link rel="stylesheet" href="../kb-cms.css"></head>
+<body><main class="kb-check kb-check--page">
+<h1>{html.escape(text["check_page_title"])}</h1>
+<p>{html.escape(text["check_page_intro"])}</p>
+<p role="status">{html.escape(summary.format(**result))}</p>
+<ul class="kb-check__problems">{items}</ul>
+</main></body></html>
+"""
+
+
+class EditorServer:
+    """The running editor: start with `with EditorServer(project) as editor:`; `editor.url`
+    is the page. Leaving the block stops the server and the decap-server it started."""
+
+    def __init__(self, project: Project, host: str = "127.0.0.1", port: int = 8100,
+                 install_root: Path | None = None) -> None:
+        self.project = project
+        self.install_root = install_root or project.root
+        self.address = (host, port)
+        self.parsed: ParseCache = {}
+        self.lock = threading.Lock()
+        self.decap: subprocess.Popen[str] | None = None
+        self.httpd: http.server.ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        assert self.httpd is not None
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def __enter__(self) -> EditorServer:
+        modules = ensure_installed(self.install_root)
+        self.dist = modules / "decap-cms" / "dist"
+        self.dist_files = set(os.listdir(self.dist))
+        self.run_check()
+        self.decap_port = _free_port()
+        self.decap = self._start_decap_server(modules)
+        self.page = editor_page(config({"name": "proxy", "proxy_url": API, "branch": "main"}),
+                                check_url=CHECK.lstrip("/"))
+        self.httpd = http.server.ThreadingHTTPServer(self.address, _handler(self))
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.httpd is not None:
+            self.httpd.shutdown()
+            self.httpd.server_close()
+        if self.decap is not None:
+            self.decap.terminate()
+            self.decap.wait()
+
+    def serve_forever(self) -> None:
+        """Run until the decap-server child ends (or Ctrl+C ends both)."""
+        assert self.decap is not None
+        self.decap.wait()
+
+    def _start_decap_server(self, modules: Path) -> subprocess.Popen[str]:
+        """decap-server on 127.0.0.1 over the project's files, once it is listening. It runs
+        in .kb/cms/, so that it reads no .env file of the project's."""
+        env = {**os.environ, "PORT": str(self.decap_port), "BIND_HOST": "127.0.0.1",
+               "MODE": "fs", "GIT_REPO_DIRECTORY": str(self.project.root),
+               "LOG_LEVEL": "info"}
+        process = subprocess.Popen(["node", str(modules / "decap-server" / "dist" / "index.js")],
+                                   cwd=modules.parent, env=env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, text=True)
+        assert process.stdout is not None
+        for line in process.stdout:
+            if "listening" in line:
+                threading.Thread(target=process.stdout.read, daemon=True).start()
+                return process
+        process.wait()
+        raise EditorError(strings()["cms"]["proxy_unreachable"])
+
+    def run_check(self) -> dict[str, Any]:
+        """kb check on the files as they are now; the pickers then offer what passed."""
+        with self.lock:
+            records, problems = check(self.project, cache=self.parsed)
+            write_pickers(self.project.root, records)
+        return check_result(len(records), problems)
+
+    def forward(self, body: bytes) -> tuple[int, bytes]:
+        """One request of the editor's to decap-server, and its answer."""
+        request = urllib.request.Request(f"http://127.0.0.1:{self.decap_port}{API}", data=body,
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read()
+
+
+def _handler(editor: EditorServer) -> type[http.server.BaseHTTPRequestHandler]:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            """Quiet: the terminal shows what the editor needs, not every request."""
+
+        def send(self, status: int, body: bytes, content_type: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self) -> None:
+            path = self.path.split("?", 1)[0]
+            if path in ("/", "/index.html"):
+                self.send(200, editor.page.encode(), TYPES[".html"])
+            elif path == CHECK:
+                body = json.dumps(editor.run_check(), ensure_ascii=False).encode()
+                self.send(200, body, TYPES[".json"])
+            elif path in ("/kontroll", "/kontroll/"):
+                self.send(200, check_page(editor.run_check()).encode(), TYPES[".html"])
+            elif path in ("/kb-cms.js", "/kb-cms.css"):
+                self.send(200, (STATIC / path[1:]).read_bytes(), TYPES[Path(path).suffix])
+            elif path[1:] in editor.dist_files:
+                self.send(200, (editor.dist / path[1:]).read_bytes(),
+                          TYPES.get(Path(path).suffix, "application/octet-stream"))
+            else:
+                self.send(404, b"", "text/plain")
+
+        def do_POST(self) -> None:
+            if self.path != API:
+                self.send(404, b"", "text/plain")
+                return
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            status, answer = editor.forward(body)
+            self.send(status, answer, "application/json; charset=utf-8")
+
+    return Handler

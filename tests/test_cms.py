@@ -1,0 +1,213 @@
+"""`kb cms`: an editor who never opens a YAML file creates a method in a form, picks what it
+refers to, saves, and sees kb check's verdict; the file, the check and the rebuilt site agree.
+
+The browser tests run Decap CMS from the locked npm packages and decap-server over a small
+project, in Debian's Chromium; nothing may be requested from another origin."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from playwright.sync_api import Browser, Page, expect
+
+from generator.build import build
+from generator.check import check
+from generator.cms.config import config
+from generator.cms.npm import ensure_installed
+from generator.cms.page import editor_page
+from generator.cms.pickers import picker_lists
+from generator.cms.server import EditorServer
+from generator.diagnostics import has_errors
+from generator.project import Project
+from generator.render.context import strings
+from generator.types import RECORD_TYPES
+
+FIXSEN = """
+    id: fixsen-2005
+    title: "Implementation Research: A Synthesis of the Literature"
+    reviewed: 2026-01-15
+    kind: rapport
+    authors: Fixsen, Naoom, Blase, Friedman & Wallace
+    year: 2005
+    url: https://example.org/fixsen-2005
+"""
+
+
+def collection(name: str) -> dict:
+    return next(c for c in config({"name": "proxy"})["collections"] if c["name"] == name)
+
+
+def field(fields: list[dict], *path: str) -> dict:
+    found = next(f for f in fields if f["name"] == path[0])
+    return field(found.get("fields") or [found["field"]], *path[1:]) if path[1:] else found
+
+
+def test_every_record_type_is_a_collection_of_its_folder_saved_as_yaml() -> None:
+    collections = {c["name"]: c for c in config({"name": "proxy"})["collections"]}
+    for name in RECORD_TYPES:
+        assert collections[name]["folder"] == f"data/{name}"
+        assert (collections[name]["format"], collections[name]["extension"]) == ("yml", "yaml")
+        assert collections[name]["identifier_field"] == "id"
+    assert collections["intervention"]["label"] == "Insatser"
+
+
+def test_required_fields_and_help_texts_come_from_the_schema() -> None:
+    fields = collection("intervention")["fields"]
+    assert field(fields, "title")["required"] is True
+    assert field(fields, "abbreviation")["required"] is False
+    assert field(fields, "title")["hint"] == "Postens namn som det visas på webbplatsen."
+    assert field(fields, "sources")["min"] == 1
+    assert field(fields, "reviewed")["widget"] == "datetime"
+    # an optional part's own required fields are not demanded while the part is left empty
+    assert field(fields, "owner", "text")["required"] is False
+    assert field(fields, "evidence", "year") == {**field(fields, "evidence", "year"),
+                                                 "widget": "number", "min": 1990, "max": 2100}
+
+
+def test_every_field_has_a_swedish_label() -> None:
+    labels = strings()["cms"]["fields"]
+
+    def names(fields: list[dict]) -> Iterator[str]:
+        for f in fields:
+            yield f["name"]
+            yield from names(f.get("fields", []))
+
+    for name in RECORD_TYPES:
+        for field_name in names(collection(name)["fields"]):
+            assert field_name in labels, f"{name}: {field_name} saknar etikett i sv.yml"
+
+
+def test_controlled_vocabularies_are_choices_with_the_sites_labels() -> None:
+    problems = field(collection("intervention")["fields"], "problems")
+    assert problems["widget"] == "select" and problems["multiple"] is True
+    assert {"label": "Psykisk ohälsa", "value": "psykisk-ohalsa"} in problems["options"]
+    registry = field(collection("intervention")["fields"], "evidence", "registry")
+    assert {"label": "Ungsinn (Norge)", "value": "ungsinn"} in registry["options"]
+
+
+def test_references_are_pickers_and_sources_pick_from_the_bibliography() -> None:
+    fields = collection("intervention")["fields"]
+    related = field(fields, "related")
+    assert (related["widget"], related["multiple"], related["value_field"]) == (
+        "relation", True, "alla.*.ref")
+    assert field(fields, "sources", "ref")["value_field"] == "reference.*.ref"
+    assert field(fields, "checklists", "stage")["value_field"] == "stage.*.ref"
+
+
+def test_pickers_offer_records_and_their_parts_with_the_full_reference(
+        make_project: Callable[..., Project]) -> None:
+    records, _ = check(make_project())
+    lists = picker_lists(records)
+    assert {"ref": "stage/start", "label": "Utforskning (steg, stage/start)"} in lists["stage"]
+    assert {"ref": "process/steg#fraga",
+            "label": "Steg för steg › Formulera en fråga (process/steg#fraga)"} in lists["alla"]
+    assert all("#" not in entry["ref"] for entry in lists["process"])
+
+
+def test_no_text_in_the_configuration_can_end_the_script_element() -> None:
+    page = editor_page({"collections": [{"label": "</script><script>alert(1)</script>"}]})
+    assert "</script><script>alert(1)" not in page
+    assert json.loads(re.search(r'id="kb-cms-config" type="application/json">(.*?)</script>',
+                                page)[1])["collections"][0]["label"].startswith("</script>")
+
+
+@pytest.fixture(scope="module")
+def node_modules() -> Path:
+    """Decap CMS and decap-server as the lock file says (installed once, like Chromium)."""
+    return ensure_installed(REPO)
+
+
+@pytest.fixture
+def editor(make_project: Callable[..., Project], node_modules: Path) -> Iterator[EditorServer]:
+    project = make_project({"reference/fixsen-2005.yaml": FIXSEN})
+    assert not has_errors(check(project)[1])
+    with EditorServer(project, port=0, install_root=REPO) as running:
+        yield running
+
+
+@pytest.fixture
+def editor_page_in(browser: Browser, editor: EditorServer) -> Iterator[tuple[Page, list[str]]]:
+    """A Swedish browser on the editor, logged in to the local back end; the second value
+    collects every request to another origin."""
+    context = browser.new_context(locale="sv-SE", viewport={"width": 1300, "height": 1000})
+    page = context.new_page()
+    elsewhere: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith((editor.url, "data:", "blob:"))
+            else elsewhere.append(r.url))
+    page.goto(editor.url)
+    page.get_by_role("button", name="Logga in").click()
+    yield page, elsewhere
+    context.close()
+
+
+def fill_required(page: Page, record_id: str, title: str) -> None:
+    page.get_by_role("link", name="Skapa insats").click()
+    page.get_by_label("Id", exact=True).fill(record_id)
+    page.get_by_label("Titel", exact=True).fill(title)
+    page.get_by_label("Sammanfattning", exact=True).fill("En metod som skapats i formuläret.")
+    page.get_by_label("Senast granskad").fill("2026-11-20")
+    page.get_by_label("Beskrivning", exact=True).fill("Om metoden.")
+    page.get_by_role("button", name="Lägg till Källor").click()
+    page.get_by_label("Verk i litteraturlistan").fill("implementation")
+    page.get_by_role("option", name="(referens, reference/fixsen-2005)").click()
+    page.get_by_label("Id", exact=True).nth(1).fill("fixsen")
+
+
+def publish(page: Page) -> None:
+    page.get_by_role("button", name="Publicera").click()
+    page.get_by_text("Publicera nu").click()
+
+
+@pytest.mark.browser
+def test_a_method_created_in_the_form_is_our_yaml_passes_and_is_published(
+        editor_page_in: tuple[Page, list[str]], editor: EditorServer, tmp_path: Path) -> None:
+    page, elsewhere = editor_page_in
+    fill_required(page, "beta", "Beta – skapad i formulär")
+    page.get_by_label("Se även").fill("utforskning")
+    page.get_by_role("option", name="Utforskning (steg, stage/start)").click()
+    publish(page)
+
+    panel = page.get_by_role("region", name="Kontroll efter sparandet")
+    expect(panel.get_by_role("status")).to_contain_text("Inga fel. 6 poster kontrollerade.")
+    saved = editor.project.data_dir / "intervention" / "beta.yaml"
+    assert saved.read_text(encoding="utf-8") == textwrap.dedent("""\
+        id: beta
+        title: Beta – skapad i formulär
+        summary: En metod som skapats i formuläret.
+        reviewed: 2026-11-20
+        sources:
+          - ref: reference/fixsen-2005
+            id: fixsen
+        description: Om metoden.
+        related:
+          - stage/start
+        """)
+    _, problems = check(editor.project)
+    assert not has_errors(problems), problems
+    build(editor.project, tmp_path / "site")
+    html = (tmp_path / "site" / "insatser" / "beta" / "index.html").read_text(encoding="utf-8")
+    assert "Beta – skapad i formulär" in html and "Utforskning" in html
+    assert elsewhere == []
+
+
+@pytest.mark.browser
+def test_after_a_save_the_editor_sees_each_problem_located_in_swedish(
+        editor_page_in: tuple[Page, list[str]]) -> None:
+    page, _ = editor_page_in
+    fill_required(page, "gamma", "Gamma")
+    page.get_by_role("button", name="Ålder").click()
+    page.get_by_label("Lägsta").fill("3")
+    page.get_by_label("Högsta").fill("12")
+    page.get_by_label("Källa", exact=True).first.fill("okand")
+    publish(page)
+
+    panel = page.get_by_role("region", name="Kontroll efter sparandet")
+    expect(panel.get_by_role("status")).to_contain_text("1 fel")
+    expect(panel.get_by_role("listitem")).to_have_text(
+        re.compile(r"^data/intervention/gamma\.yaml:\d+:\d+: error: .*okand"))
