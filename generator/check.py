@@ -13,6 +13,7 @@ from contextlib import contextmanager
 
 from generator import cache as file_cache
 from generator.diagnostics import Diagnostic
+from generator.drafts import draft_problems
 from generator.load import ParseCache, load_data
 from generator.material import material_problems
 from generator.project import Project
@@ -55,4 +56,5 @@ def check(project: Project, today: dt.date | None = None, cache: ParseCache | No
         records, invalid = validate(documents, today=today,
                                     review_max_age_years=settings.review_max_age_years)
         invalid += material_problems(documents, records, project.data_dir)
+        invalid += draft_problems(documents, records)
     return records, sorted(problems + found + invalid)

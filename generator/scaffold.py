@@ -1,4 +1,5 @@
-"""`kb new`: a commented record template that already passes `kb check`.
+"""`kb new`: a commented record template, marked as a draft, that `kb check` accepts with a
+warning for every placeholder still in it (an error under `--strict`).
 
 The template is derived from the type's schema, like the field reference, so it can never
 drift from what validation accepts: each field gets its description as a comment and a
@@ -15,6 +16,7 @@ from typing import Any
 from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
+from generator.drafts import PLACEHOLDER_TEXT, PLACEHOLDER_URL
 from generator.types import RECORD_TYPES
 from generator.types.base import REF_PATTERN
 
@@ -46,7 +48,8 @@ def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
                 not info.is_required() and _needs_reference(item)):
             return [_example(item, f"{name.replace('_', '-')}-1", record_id)]
         if any(getattr(m, "min_length", 0) for m in info.metadata):
-            return [1 if item in (int, float) else f"TODO: {info.description or name}"]
+            return [1 if item in (int, float)
+                    else f"{PLACEHOLDER_TEXT}: {info.description or name}"]
         return []
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return _example(annotation, name, record_id)
@@ -60,10 +63,10 @@ def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
     if name == "source":
         return SOURCE_ID
     if name == "url":
-        return "https://example.org/"
+        return PLACEHOLDER_URL
     if not info.is_required() and _has_format(info.annotation):
         return None
-    return f"TODO: {info.description or name}"
+    return f"{PLACEHOLDER_TEXT}: {info.description or name}"
 
 
 def _has_format(annotation: Any) -> bool:
@@ -122,15 +125,19 @@ def template(type_name: str, record_id: str) -> str:
     """A commented YAML record of `type_name` with id `record_id`."""
     cls = RECORD_TYPES[type_name]
     lines = [f"# Ny post av typen {type_name}. Fälten beskrivs i fältreferensen",
-             "# (För redaktörer → Fältreferens för poster). Ersätt varje TODO och kör kb check.",
+             "# (För redaktörer → Fältreferens för poster). Ersätt varje TODO och varje",
+             "# exempel (siffror, val, adresser på example.org) och kör kb check. Posten är ett",
+             "# utkast (draft: true) och publiceras först när du tar bort den raden.",
              ""]
-    for name, info in cls.model_fields.items():
+    # The draft mark right under the id, where the editor sees it first.
+    for name, info in sorted(cls.model_fields.items(), key=lambda f: f[0] not in ("id", "draft")):
         required = "obligatoriskt" if info.is_required() else "frivilligt"
         lines.append(f"# {info.description or name} ({required})")
-        value = record_id if name == "id" else _placeholder(name, info, record_id)
+        value = (record_id if name == "id" else True if name == "draft"
+                 else _placeholder(name, info, record_id))
         if name == "sources":
-            value = [{"id": SOURCE_ID, "title": "TODO: källans titel",
-                      "url": "https://example.org/"}] if info.is_required() else []
+            value = [{"id": SOURCE_ID, "title": f"{PLACEHOLDER_TEXT}: källans titel",
+                      "url": PLACEHOLDER_URL}] if info.is_required() else []
         lines.append(f"{name}:{_yaml_value(value, 2)}")
         lines.append("")
     return "\n".join(lines)

@@ -201,10 +201,9 @@ def test_after_a_save_the_editor_sees_each_problem_located_in_swedish(
         editor_page_in: tuple[Page, list[str]]) -> None:
     page, _ = editor_page_in
     fill_required(page, "gamma", "Gamma")
-    page.get_by_role("button", name="Ålder").click()
-    page.get_by_label("Lägsta").fill("3")
-    page.get_by_label("Högsta").fill("12")
-    page.get_by_label("Källa", exact=True).first.fill("okand")
+    page.get_by_role("button", name="Lägg till forskning och resultat").click()
+    page.get_by_label("Text", exact=True).fill("En studie fann effekter.")
+    page.get_by_label("Källa", exact=True).fill("okand")
     publish(page)
 
     panel = page.get_by_role("region", name="Kontroll efter sparandet")

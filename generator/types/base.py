@@ -133,6 +133,11 @@ class Record(Strict):
         description="Tidigare id för posten. Byter du id, skriv det gamla här: den gamla "
                     "adressen leder då vidare till den nya, så att länkar i kursmaterial "
                     "inte går sönder.")
+    draft: bool = Field(
+        False, description="Utkast: `true` medan posten skrivs. Ett utkast publiceras inte "
+                           "(ingen sida, inte i sökfiltret eller i öppna data) men listas på "
+                           "sidan Underhåll; ta bort raden eller skriv `false` när posten är "
+                           "klar.")
 
     def address(self, record_id: str = "") -> str:
         """Site-relative address of the record's page, e.g. `insatser/pmto/`; given one of
