@@ -22,6 +22,7 @@ from generator.cms.config import config
 from generator.cms.npm import ensure_installed
 from generator.cms.page import editor_page
 from generator.cms.pickers import picker_lists
+from generator.cms.restyle import restyle
 from generator.cms.server import EditorServer
 from generator.diagnostics import has_errors
 from generator.project import Project
@@ -117,6 +118,32 @@ def test_no_text_in_the_configuration_can_end_the_script_element() -> None:
                                 page)[1])["collections"][0]["label"].startswith("</script>")
 
 
+def test_a_save_rewrites_only_the_fields_that_changed() -> None:
+    original = textwrap.dedent("""\
+        # Granskad av FoU-enheten.
+        id: alfa
+        title: Alfa
+        description: |
+          Första stycket.
+
+          Andra stycket.
+
+        # Källorna i kortform
+        sources:
+          - {id: s1, title: Källa ett}  # den viktigaste
+        training_countries:
+          - {country: "no", source: s1}
+        """)
+    # Decap writes YAML 1.2: `no` unquoted is the text "no" (Norway), not false
+    saved = ("id: alfa\ntitle: Alfa 2\nsources:\n  - id: s1\n    title: Källa ett\n"
+             "training_countries:\n  - country: no\n    source: s1\ndescription: |\n"
+             "  Första stycket.\n\n  Andra stycket.\nkeywords:\n  - ny\n")
+    assert restyle(saved, original) == original.replace("title: Alfa\n", "title: Alfa 2\n") + (
+        "keywords:\n  - ny\n")
+    assert restyle("id: ny\nlength: 1:30\ntext: |-\n  rad 1\n  rad 2\nx: 'no'\n", None) == (
+        'id: ny\nlength: "1:30"\ntext: |-\n  rad 1\n  rad 2\nx: "no"\n')
+
+
 @pytest.fixture(scope="module")
 def node_modules() -> Path:
     """Decap CMS and decap-server as the lock file says (installed once, like Chromium)."""
@@ -194,6 +221,21 @@ def test_a_method_created_in_the_form_is_our_yaml_passes_and_is_published(
     html = (tmp_path / "site" / "insatser" / "beta" / "index.html").read_text(encoding="utf-8")
     assert "Beta – skapad i formulär" in html and "Utforskning" in html
     assert elsewhere == []
+
+
+@pytest.mark.browser
+def test_changing_one_field_of_a_record_changes_one_line_of_its_file(
+        editor_page_in: tuple[Page, list[str]], editor: EditorServer) -> None:
+    page, _ = editor_page_in
+    path = editor.project.data_dir / "intervention" / "alfa.yaml"
+    before = path.read_text(encoding="utf-8")
+    page.get_by_role("link", name="Alfa – föräldraträning").click()
+    page.get_by_label("Förkortning").fill("ALFA-2")
+    publish(page)
+    expect(page.get_by_role("region", name="Kontroll efter sparandet")).to_contain_text(
+        "Inga fel")
+    assert path.read_text(encoding="utf-8") == before.replace(
+        "abbreviation: ALFA\n", "abbreviation: ALFA-2\n")
 
 
 @pytest.mark.browser

@@ -96,7 +96,7 @@ class _Fields:
                     **({"min": schema["minimum"]} if "minimum" in schema else {}),
                     **({"max": schema["maximum"]} if "maximum" in schema else {})}
         if kind == "boolean":
-            return {"widget": "boolean", "default": bool(schema.get("default", False))}
+            return {"widget": "boolean"}  # no default: an untouched switch writes nothing
         if schema.get("format") == "date":
             return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
                     "time_format": False, "picker_utc": True}

@@ -21,7 +21,7 @@ def picker_lists(records: list[Record]) -> dict[str, list[dict[str, str]]]:
     The label names the full reference, so that a picked value never surprises."""
     singular = strings()["cms"]["types"]
     lists: dict[str, list[dict[str, str]]] = {name: [] for name in (ALL_TARGETS, *RECORD_TYPES)}
-    for record in records:
+    for record in (r for r in records if not r.draft):  # a link to a draft is an error
         ref = f"{record.type_name}/{record.id}"
         entry = {"ref": ref, "label": f"{record.title} ({singular[record.type_name]}, {ref})"}
         lists[record.type_name].append(entry)

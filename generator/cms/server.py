@@ -27,6 +27,7 @@ from generator.cms.config import config
 from generator.cms.npm import EditorError, ensure_installed
 from generator.cms.page import CONTENT_SECURITY_POLICY, STATIC, editor_page
 from generator.cms.pickers import write_pickers
+from generator.cms.restyle import restyle
 from generator.diagnostics import Diagnostic
 from generator.load import ParseCache
 from generator.project import Project
@@ -146,8 +147,29 @@ class EditorServer:
             write_pickers(self.project.root, records)
         return check_result(len(records), problems)
 
+    def restyled(self, body: bytes) -> bytes:
+        """A save with each record file written in the style of the file it replaces (see
+        generator/cms/restyle.py); every other request as it came."""
+        try:
+            message = json.loads(body)
+            params = message["params"] if message.get("action") == "persistEntry" else None
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return body
+        if not isinstance(params, dict):
+            return body
+        files = [params.get("entry"), *(params.get("dataFiles") or [])]
+        for file in files:
+            if not isinstance(file, dict) or not isinstance(file.get("raw"), str):
+                continue
+            path = (self.project.root / str(file.get("path", ""))).resolve()
+            if path.suffix == ".yaml" and path.is_relative_to(self.project.data_dir.resolve()):
+                original = path.read_text(encoding="utf-8") if path.is_file() else None
+                file["raw"] = restyle(file["raw"], original)
+        return json.dumps(message, ensure_ascii=False).encode()
+
     def forward(self, body: bytes) -> tuple[int, bytes]:
         """One request of the editor's to decap-server, and its answer."""
+        body = self.restyled(body)
         request = urllib.request.Request(f"http://127.0.0.1:{self.decap_port}{API}", data=body,
                                          headers={"Content-Type": "application/json"})
         try:
