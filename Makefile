@@ -44,6 +44,16 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kb check
 
+# Debian's nginx, which tests/test_nginx.py serves the built site with; `make test` installs
+# it the way it installs Chromium.
+NGINX := /usr/sbin/nginx
+.PHONY: nginx
+test: nginx
+nginx:
+	@test -x $(NGINX) || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx; }
+
 ## schemas: JSON Schema files for editors' YAML tooling (.kb/schemas, see .vscode/)
 schemas: $(STAMP)
 	$(BIN)/kb schemas --out .kb/schemas

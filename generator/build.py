@@ -30,6 +30,7 @@ class Layout:
     nav: list[Any]
     not_in_nav: list[str]
     copies: dict[str, Path]  # course material: docs-relative path -> file
+    extra: dict[str, Any]  # what the theme overrides show (the footer, the 404 page)
 
 
 def walk_order(path: str) -> tuple[tuple[str, ...], tuple[bool, str]]:
@@ -67,7 +68,7 @@ class GeneratedHere:
 
         self.rendered = generate(self.project)
         return Layout(sorted(self.rendered.sources, key=reading_order), self.rendered.nav,
-                      self.rendered.not_in_nav, self.rendered.copies)
+                      self.rendered.not_in_nav, self.rendered.copies, self.rendered.extra)
 
     def text(self, path: str) -> str:
         return self.rendered.text(path)

@@ -1,7 +1,8 @@
 """Drafts and placeholders: what `kb new` writes must never reach readers unnoticed.
 
 `kb new` marks a new record `draft: true` and fills in text it cannot know as `TODO: …`
-and addresses as PLACEHOLDER_URL (on a domain reserved for examples). A draft is not published
+and addresses as PLACEHOLDER_URL and PLACEHOLDER_EMAIL (on a domain reserved for
+examples). A draft is not published
 (generator/model.py keeps it out of every page but the maintenance page); every placeholder
 left, and every draft, is a warning (an error under `kb check --strict`); a published record
 that refers to a draft is an error, since the link would lead nowhere.
@@ -19,11 +20,13 @@ from generator.types.base import FieldPath, split_ref
 
 PLACEHOLDER_TEXT = "TODO"
 PLACEHOLDER_URL = "https://example.org/"
+PLACEHOLDER_EMAIL = "todo@example.org"
 
 
 def is_placeholder(value: str) -> bool:
     """Whether a string is text `kb new` wrote for the editor to replace."""
-    return value.lstrip().startswith(PLACEHOLDER_TEXT) or value.strip() == PLACEHOLDER_URL
+    return value.lstrip().startswith(PLACEHOLDER_TEXT) or value.strip() in (PLACEHOLDER_URL,
+                                                                            PLACEHOLDER_EMAIL)
 
 
 def _strings(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:

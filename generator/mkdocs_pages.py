@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.build import Pages, walk_order
 from generator.project import Project, not_in_nav_patterns, plugins_without_kb
+from generator.publication import THEME_DIR, published_config
 from generator.staging import replacing
 
 PLUGIN_KEY = "kb-generated"
@@ -50,6 +51,7 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         layout = self.pages.layout()
         config.nav = layout.nav
+        config.extra.update(layout.extra)  # read by the theme when pages are written, later
         if layout.not_in_nav:
             config.not_in_nav = PathSpec().validate(not_in_nav_patterns(layout.not_in_nav))
         content = [file for file in files if file.src_dir == config.docs_dir]
@@ -73,8 +75,10 @@ def build_with(pages: Pages, project: Project, site_dir: Path) -> None:
     """Build the project's content and `pages` into `site_dir`, replacing it only if
     everything succeeds."""
     with replacing(site_dir.resolve()) as staging:
+        project_config = project.config()
         config = load_config(str(project.config_file), site_dir=str(staging),
                              docs_dir=str(project.content_dir),
-                             plugins=plugins_without_kb(project.config()))
+                             plugins=plugins_without_kb(project_config),
+                             **published_config(project, str(THEME_DIR)))
         config.plugins[PLUGIN_KEY] = GeneratedPages(pages)
         mkdocs_build(config)

@@ -7,6 +7,7 @@ server to watch `data/`. `kb build` hands them over the same way (generator/buil
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.diagnostics import DataError
 from generator.project import Project, Settings
+from generator.publication import SITE_URL_ENV, THEME_DIR, site_url
 from generator.render import Rendered
 from generator.site import generate
 
@@ -46,9 +48,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.project = Project(Path(config.config_file_path).resolve().parent)
         try:
             self.rendered = generate(self.project)
+            url = site_url(self.project)
         except DataError as exc:
             raise PluginError(f"Fel i data:\n{exc}") from exc
         config.nav = self.rendered.nav
+        config.extra.update(self.rendered.extra)
+        if os.environ.get(SITE_URL_ENV, "").strip():  # the publisher's address wins
+            config.site_url = url
+        config.theme.dirs.insert(0, str(THEME_DIR))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

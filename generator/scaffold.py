@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.drafts import PLACEHOLDER_TEXT, PLACEHOLDER_URL
+from generator.drafts import PLACEHOLDER_EMAIL, PLACEHOLDER_TEXT, PLACEHOLDER_URL
 from generator.types import RECORD_TYPES
 from generator.types.base import REF_PATTERN
 
@@ -64,6 +64,8 @@ def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
         return SOURCE_ID
     if name == "url":
         return PLACEHOLDER_URL
+    if name == "email":
+        return PLACEHOLDER_EMAIL
     if not info.is_required() and _has_format(info.annotation):
         return None
     return f"{PLACEHOLDER_TEXT}: {info.description or name}"

@@ -19,6 +19,7 @@ from generator.load import ParseCache
 from generator.material import FOLDER as MATERIAL
 from generator.model import KnowledgeBase
 from generator.project import Project, not_in_nav_patterns, plugins_without_kb
+from generator.publication import TREE_THEME_DIR, published_config, theme_files
 from generator.render import Rendered, render
 from generator.staging import replacing
 
@@ -42,10 +43,15 @@ def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
 
 
 def derived_config(project: Project, rendered: Rendered) -> dict[str, Any]:
-    """The project's MkDocs config for a generated tree: our plugin removed, nav filled in."""
+    """The project's MkDocs config for a generated tree: our plugin removed, nav filled in,
+    the site's address and the theme overrides with the values they show."""
     config = project.config()
     derived = {**config, "docs_dir": "docs", "site_dir": "site",
+               **published_config(project, TREE_THEME_DIR),
+               "extra": {**(config.get("extra") or {}), **rendered.extra},
                "plugins": plugins_without_kb(config), "nav": rendered.nav}
+    if derived["site_url"] is None:
+        del derived["site_url"]
     if rendered.not_in_nav:
         derived["not_in_nav"] = not_in_nav_patterns(rendered.not_in_nav)
     return derived
@@ -60,6 +66,7 @@ def tree_files(project: Project, rendered: Rendered) -> dict[str, str | Path]:
         for path in content_dir.rglob("*") if path.is_file()}
     files.update({f"docs/{path}": text for path, text in rendered.files.items()})
     files.update({f"docs/{path}": source for path, source in rendered.copies.items()})
+    files.update({f"{TREE_THEME_DIR}/{path}": source for path, source in theme_files().items()})
     files["mkdocs.yml"] = yaml.safe_dump(derived_config(project, rendered), allow_unicode=True,
                                          sort_keys=False)
     return files

@@ -3,6 +3,7 @@ when it is complete, so a failed or interrupted run never leaves a half-written 
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -16,6 +17,11 @@ def replacing(target: Path) -> Iterator[Path]:
     ends without an error, and is removed when it does not."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    # mkdtemp makes the folder private; a published site must be readable by a web server
+    # running as another user, as any folder made under the user's umask would be.
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)
     try:
         yield staging
         _replace_dir(staging, target)

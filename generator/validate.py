@@ -325,6 +325,23 @@ def _doc_id(doc: SourceDocument) -> str | None:
     return None
 
 
+def _second_of_a_kind(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnostic]:
+    """A second record of a type a site has only one of (its accessibility statement)."""
+    problems = []
+    first: dict[str, SourceDocument] = {}
+    for doc, record in sorted(valid, key=lambda pair: pair[0].path):
+        if not record.one_per_site:
+            continue
+        if record.type_name in first:
+            line, column = doc.locate(("id",))
+            problems.append(Diagnostic(doc.path, line, column, "error",
+                                       f"webbplatsen kan bara ha en post av typen "
+                                       f"{record.type_name}",
+                                       f"den finns redan i {first[record.type_name].path}"))
+        first.setdefault(record.type_name, doc)
+    return problems
+
+
 def _duplicate_ids(documents: list[SourceDocument]) -> list[Diagnostic]:
     """Two files of one type claiming the same id; ids are compared in Unicode's composed form
     (NFC), so an 'å' typed as a + ring and one typed as å can never be two records."""
@@ -388,6 +405,7 @@ def validate(documents: list[SourceDocument], *, today: dt.date | None = None,
         if record is not None:
             valid.append((doc, record))
     problems.extend(_duplicate_ids(documents))
+    problems.extend(_second_of_a_kind(valid))
     problems.extend(alias_problems(valid))
     problems.extend(_duplicate_works(valid))
     index = _Index(documents, valid)

@@ -155,6 +155,11 @@ def _hostile_copies(root: Path) -> dict[str, int]:
         paths = _free_text_paths(doc.record_type, data)
         attacked[doc.record_type] = attacked.get(doc.record_type, 0) + len(paths)
         variants = ["\n\n".join(PAYLOADS)] + [None] * ROTATIONS
+        if RECORD_TYPES[doc.record_type].one_per_site:
+            # A site has one accessibility statement: the hostile one replaces it, and every
+            # page's footer shows its publisher.
+            variants = variants[:1]
+            (root / doc.path).unlink()
         for v, joined in enumerate(variants):
             hostile = copy.deepcopy(data)
             for i, path in enumerate(paths):

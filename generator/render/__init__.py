@@ -18,6 +18,7 @@ from generator.render import (
     material,
     nav,
     open_data,
+    publication,
     records,
     redirects,
     reference,
@@ -35,7 +36,7 @@ from generator.render.reference import field_tables, json_schema
 
 PRODUCERS = (records.produce, reference.produce, links.produce, redirects.produce,
              handouts.produce, material.produce, maintenance.produce, finder.produce,
-             compare.produce, open_data.produce, glossary.produce)
+             compare.produce, open_data.produce, glossary.produce, publication.produce)
 
 
 def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") -> Rendered:

@@ -73,6 +73,8 @@ class Rendered:
     not_in_nav: list[str] = field(default_factory=list)
     # Files the site gets as they are (course material): docs-relative path -> source file.
     copies: dict[str, Path] = field(default_factory=dict)
+    # Values for the theme overrides (the footer, the 404 page): MkDocs' `extra` setting.
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def text(self, path: str) -> str:
         """The text of one file, rendered now if it is a page."""

@@ -1,5 +1,6 @@
 """The record types. Adding a type means a module here, an entry below, and a template."""
 
+from generator.types.accessibility import Accessibility
 from generator.types.base import Record
 from generator.types.curriculum import Curriculum
 from generator.types.framework import Framework
@@ -14,8 +15,8 @@ from generator.types.term import Term
 
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.type_name: cls for cls in (Intervention, Stage, Process, Curriculum, Measure, Study,
-                                  Framework, Term, Status, Reference)
+                                  Framework, Term, Status, Reference, Accessibility)
 }
 
-__all__ = ["RECORD_TYPES", "Curriculum", "Framework", "Intervention", "Measure", "Process",
-           "Record", "Reference", "Stage", "Status", "Study", "Term"]
+__all__ = ["RECORD_TYPES", "Accessibility", "Curriculum", "Framework", "Intervention", "Measure",
+           "Process", "Record", "Reference", "Stage", "Status", "Study", "Term"]

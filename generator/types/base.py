@@ -117,6 +117,8 @@ class Record(Strict):
     type_name: ClassVar[str]
     url_prefix: ClassVar[str]
     template: ClassVar[str]
+    # A type a site has at most one record of (its accessibility statement).
+    one_per_site: ClassVar[bool] = False
 
     id: Slug = Field(description="Postens id: gemener, siffror och bindestreck; samma som "
                                  "filnamnet utan `.yaml`. Ingår i postens adress.")
