@@ -151,7 +151,22 @@ def serve(dev_addr: str) -> None:
               help="Adress och port för formulärredigeraren.")
 @click.option("--install", "install_only", is_flag=True,
               help="Installera bara Decap CMS (npm ci ur låsfilen) och avsluta.")
-def cms(dev_addr: str, install_only: bool) -> None:
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Skriv redigeraren som statiska filer för er git-tjänst i stället för att "
+                   "starta den lokalt.")
+@click.option("--backend", "host", type=click.Choice(["gitlab", "github", "gitea", "forgejo"]),
+              help="Git-tjänsten (med --out).")
+@click.option("--repo", default="", help="Förrådet, t.ex. 'fou/kunskapsbank' (med --out).")
+@click.option("--branch", default="main", show_default=True, help="Grenen (med --out).")
+@click.option("--app-id", default="", help="OAuth-applikationens id (GitLab, Gitea, Forgejo).")
+@click.option("--base-url", default="", help="Git-tjänstens adress, eller OAuth-tjänstens "
+                                              "för GitHub.")
+@click.option("--api-root", default="", help="API-adressen, om tjänsten inte är gitlab.com "
+                                             "eller github.com.")
+@click.option("--review", is_flag=True, help="Varje sparning blir en sammanslagningsbegäran "
+                                             "som någon godkänner (med --out).")
+def cms(dev_addr: str, install_only: bool, out_dir: Path | None, host: str | None, repo: str,
+        branch: str, app_id: str, base_url: str, api_root: str, review: bool) -> None:
     """Redigera posterna i formulär i webbläsaren (Decap CMS); kb check körs efter varje
     sparning."""
     from generator.cms.npm import EditorError, ensure_installed
@@ -159,6 +174,19 @@ def cms(dev_addr: str, install_only: bool) -> None:
     from generator.render.context import strings
 
     project = _project()
+    if out_dir is not None:
+        from generator.cms.export import backend, write_editor
+
+        if not (host and repo):
+            raise click.UsageError("--out behöver --backend och --repo")
+        try:
+            write_editor(project, out_dir, backend(host, repo, branch, app_id=app_id,
+                                                   base_url=base_url, api_root=api_root),
+                         review=review)
+        except EditorError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(strings()["cms"]["written"].format(out=out_dir))
+        return
     host, _, port = dev_addr.rpartition(":")
     if not port.isdigit():
         raise click.BadParameter("skriv ADRESS:PORT, t.ex. 127.0.0.1:8100",

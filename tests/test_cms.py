@@ -13,11 +13,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import REPO
 from playwright.sync_api import Browser, Page, expect
 
 from generator.build import build
 from generator.check import check
+from generator.cli import main
 from generator.cms.config import config
 from generator.cms.npm import ensure_installed
 from generator.cms.page import editor_page
@@ -95,10 +97,10 @@ def test_controlled_vocabularies_are_choices_with_the_sites_labels() -> None:
 def test_references_are_pickers_and_sources_pick_from_the_bibliography() -> None:
     fields = collection("intervention")["fields"]
     related = field(fields, "related")
-    assert (related["widget"], related["multiple"], related["value_field"]) == (
-        "relation", True, "alla.*.ref")
-    assert field(fields, "sources", "ref")["value_field"] == "reference.*.ref"
-    assert field(fields, "checklists", "stage")["value_field"] == "stage.*.ref"
+    assert (related["widget"], related["multiple"], related["kb_targets"]) == (
+        "select", True, "alla")
+    assert field(fields, "sources", "ref")["kb_targets"] == "reference"
+    assert field(fields, "checklists", "stage")["kb_targets"] == "stage"
 
 
 def test_pickers_offer_records_and_their_parts_with_the_full_reference(
@@ -221,6 +223,29 @@ def test_a_method_created_in_the_form_is_our_yaml_passes_and_is_published(
     html = (tmp_path / "site" / "insatser" / "beta" / "index.html").read_text(encoding="utf-8")
     assert "Beta – skapad i formulär" in html and "Utforskning" in html
     assert elsewhere == []
+
+
+def test_the_editor_for_a_git_host_is_static_files_with_todays_choices(
+        make_project: Callable[..., Project], node_modules: Path, tmp_path: Path,
+        monkeypatch) -> None:
+    project = make_project({"reference/fixsen-2005.yaml": FIXSEN})
+    monkeypatch.chdir(project.root)
+    (project.root / ".kb").mkdir()
+    (project.root / ".kb" / "cms").symlink_to(node_modules.parent)  # installed once
+    result = CliRunner().invoke(main, [
+        "cms", "--out", str(tmp_path / "redigera"), "--backend", "forgejo", "--repo",
+        "fou/kunskapsbank", "--app-id", "abc", "--base-url", "https://git.exempel.se",
+        "--review"])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "redigera"
+    settings = json.loads(re.search(r'id="kb-cms-config" type="application/json">(.*?)</script>',
+                                    (out / "index.html").read_text(encoding="utf-8"))[1])
+    assert settings["backend"] == {"name": "gitea", "repo": "fou/kunskapsbank", "branch": "main",
+                                   "app_id": "abc", "base_url": "https://git.exempel.se"}
+    assert settings["publish_mode"] == "editorial_workflow"
+    choices = json.loads((out / "val.json").read_text(encoding="utf-8"))
+    assert choices["reference"][0]["ref"] == "reference/fixsen-2005"
+    assert {"decap-cms.js", "kb-cms.js", "kb-cms.css"} <= {p.name for p in out.iterdir()}
 
 
 @pytest.mark.browser

@@ -16,12 +16,10 @@ from generator.types import RECORD_TYPES, Record
 from generator.types.base import REF_PATTERN, SLUG_PATTERN
 from generator.types.identifiers import Url
 
-# The hidden collection whose one file lists every record and part a reference can point to
-# (written by generator/cms/pickers.py); Decap's relation widget picks from its lists.
-PICKER_COLLECTION = "kb-val"
-PICKER_FILE_NAME = "poster"
-PICKER_FILE = ".kb/cms/val.yml"
+# A reference is chosen from a list (generator/cms/pickers.py) that the editor page loads
+# and puts into each reference field before Decap starts: the field names its list here.
 ALL_TARGETS = "alla"
+TARGETS_KEY = "kb_targets"
 
 # Free-text fields that hold paragraphs rather than a line: they get a text area.
 PROSE = frozenset({"description", "text", "summary", "definition", "intro", "design_text",
@@ -134,9 +132,10 @@ class _Fields:
                 "options": [{"label": labels.get(str(v), str(v)), "value": v} for v in values]}
 
     def relation(self, targets: str) -> Field:
-        return {"widget": "relation", "collection": PICKER_COLLECTION, "file": PICKER_FILE_NAME,
-                "search_fields": [f"{targets}.*.label"], "display_fields": [f"{targets}.*.label"],
-                "value_field": f"{targets}.*.ref", "options_length": 100}
+        """A searchable choice among the records (and parts) in the list `targets`; Decap's
+        own relation widget can only read lists stored in the repository, which a hosted
+        editor could not keep up to date."""
+        return {"widget": "select", "options": [], TARGETS_KEY: targets}
 
     def pattern_message(self, pattern: str) -> str:
         messages = self.text["patterns"]
@@ -172,18 +171,6 @@ def collection(cls: type[Record], text: dict[str, Any]) -> dict[str, Any]:
             "fields": _Fields(schema, text).fields(schema)}
 
 
-def picker_collection(text: dict[str, Any]) -> dict[str, Any]:
-    """The hidden collection over the picker file, which relation widgets read."""
-    entry = [{"name": "ref", "widget": "string"}, {"name": "label", "widget": "string"}]
-    lists = [ALL_TARGETS, *RECORD_TYPES]
-    return {"name": PICKER_COLLECTION, "label": text["picker_collection"], "hide": True,
-            "editor": {"preview": False},
-            "files": [{"name": PICKER_FILE_NAME, "label": text["picker_collection"],
-                       "file": PICKER_FILE, "hint": text["picker_hint"],
-                       "fields": [{"name": name, "widget": "list", "fields": entry}
-                                  for name in lists]}]}
-
-
 def config(backend: dict[str, Any]) -> dict[str, Any]:
     """The whole configuration for `CMS.init`, with `backend` saying where records are saved
     (the local proxy of `kb cms`, or an organisation's git host)."""
@@ -192,5 +179,4 @@ def config(backend: dict[str, Any]) -> dict[str, Any]:
             "media_folder": "data/material", "public_folder": "/material",
             "editor": {"preview": False}, "show_preview_links": False,
             "slug": {"encoding": "ascii", "clean_accents": True},
-            "collections": [*(collection(cls, text) for cls in RECORD_TYPES.values()),
-                            picker_collection(text)]}
+            "collections": [collection(cls, text) for cls in RECORD_TYPES.values()]}

@@ -21,6 +21,14 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
+def asset_files(modules: Path) -> dict[str, Path]:
+    """What the page loads besides itself, by name: our script and style, and Decap's bundle
+    with the chunks it loads later (source maps left out)."""
+    dist = modules / "decap-cms" / "dist"
+    files = {p.name: p for p in dist.iterdir() if p.suffix == ".js"}
+    return files | {name: STATIC / name for name in ("kb-cms.js", "kb-cms.css")}
+
+
 def embedded_json(value: Any) -> str:
     """JSON that can stand inside a <script> element: `<` is escaped, so no `</script>` in a
     label or hint can end the element."""

@@ -1,17 +1,14 @@
-"""The lists Decap's relation widgets pick references from: every record, and every part
-of a record that can be linked to (`typ/id#ankare`), each with a label an editor recognises.
+"""The lists reference fields pick from: every record, and every part of a record that can
+be linked to (`typ/id#ankare`), each with a label an editor recognises.
 
-Decap can only pick values that are stored in the repository, so `kb cms` writes them to a
-file in .kb/cms/ (never under data/, never published) at start and after every save, from
-the records that passed the check.
+`kb cms` serves them as val.json from the records that pass the check, fresh each time the
+editor page loads; a hosted editor (`kb cms --out`) gets them as they were when it was
+written, which CI does at every build.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from generator.cms.config import ALL_TARGETS, PICKER_FILE
+from generator.cms.config import ALL_TARGETS
 from generator.render.context import strings
 from generator.types import RECORD_TYPES, Record
 
@@ -32,12 +29,3 @@ def picker_lists(records: list[Record]) -> dict[str, list[dict[str, str]]]:
     for entries in lists.values():
         entries.sort(key=lambda e: e["label"].casefold())
     return lists
-
-
-def write_pickers(root: Path, records: list[Record]) -> None:
-    """Write the picker file under the project's .kb/ (JSON, which YAML reads as it is)."""
-    path = root / PICKER_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(picker_lists(records), ensure_ascii=False, indent=1) + "\n"
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")

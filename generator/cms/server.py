@@ -3,9 +3,9 @@
 decap-server reads and writes the files in the project (its `fs` mode, no git needed); it
 runs as a child bound to 127.0.0.1 on a free port, and this server passes the editor's
 requests on to it, so that the page talks only to its own address. `/kontroll.json` runs
-the same check as `kb check` on the files as they are now, and refreshes the lists the
-reference pickers offer; the page asks for it after every save, and `/kontroll/` shows it
-as a page.
+the same check as `kb check` on the files as they are now; the page asks for it after every
+save, and `/kontroll/` shows it as a page. `/val.json` holds the records and parts the
+reference fields offer, from the same check, when the page loads.
 """
 
 from __future__ import annotations
@@ -25,19 +25,20 @@ from typing import Any
 from generator.check import check
 from generator.cms.config import config
 from generator.cms.npm import EditorError, ensure_installed
-from generator.cms.page import CONTENT_SECURITY_POLICY, STATIC, editor_page
-from generator.cms.pickers import write_pickers
+from generator.cms.page import CONTENT_SECURITY_POLICY, asset_files, editor_page
+from generator.cms.pickers import picker_lists
 from generator.cms.restyle import restyle
 from generator.diagnostics import Diagnostic
 from generator.load import ParseCache
 from generator.project import Project
 from generator.render.context import strings
+from generator.types import Record
 
 API = "/api/v1"
 CHECK = "/kontroll.json"
+PICKERS = "/val.json"
 TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
-         ".map": "application/json", ".json": "application/json; charset=utf-8",
-         ".html": "text/html; charset=utf-8"}
+         ".json": "application/json; charset=utf-8", ".html": "text/html; charset=utf-8"}
 
 
 def _free_port() -> int:
@@ -46,9 +47,9 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def check_result(records: int, problems: list[Diagnostic]) -> dict[str, Any]:
+def check_result(records: list[Record], problems: list[Diagnostic]) -> dict[str, Any]:
     """What the page shows after a save: counts and every located problem."""
-    return {"records": records,
+    return {"records": len(records),
             "errors": sum(p.severity == "error" for p in problems),
             "warnings": sum(p.severity == "warning" for p in problems),
             "problems": [{"path": p.path, "line": p.line, "column": p.column,
@@ -99,9 +100,7 @@ class EditorServer:
 
     def __enter__(self) -> EditorServer:
         modules = ensure_installed(self.install_root)
-        self.dist = modules / "decap-cms" / "dist"
-        self.dist_files = set(os.listdir(self.dist))
-        self.run_check()
+        self.assets = asset_files(modules)
         self.decap_port = _free_port()
         self.decap = self._start_decap_server(modules)
         self.page = editor_page(config({"name": "proxy", "proxy_url": API, "branch": "main"}),
@@ -140,12 +139,11 @@ class EditorServer:
         process.wait()
         raise EditorError(strings()["cms"]["proxy_unreachable"])
 
-    def run_check(self) -> dict[str, Any]:
-        """kb check on the files as they are now; the pickers then offer what passed."""
+    def run_check(self) -> tuple[list[Record], list[Diagnostic]]:
+        """kb check on the files as they are now (one at a time; unchanged files are not
+        parsed again)."""
         with self.lock:
-            records, problems = check(self.project, cache=self.parsed)
-            write_pickers(self.project.root, records)
-        return check_result(len(records), problems)
+            return check(self.project, cache=self.parsed)
 
     def restyled(self, body: bytes) -> bytes:
         """A save with each record file written in the style of the file it replaces (see
@@ -199,15 +197,16 @@ def _handler(editor: EditorServer) -> type[http.server.BaseHTTPRequestHandler]:
             if path in ("/", "/index.html"):
                 self.send(200, editor.page.encode(), TYPES[".html"])
             elif path == CHECK:
-                body = json.dumps(editor.run_check(), ensure_ascii=False).encode()
-                self.send(200, body, TYPES[".json"])
+                body = json.dumps(check_result(*editor.run_check()), ensure_ascii=False)
+                self.send(200, body.encode(), TYPES[".json"])
             elif path in ("/kontroll", "/kontroll/"):
-                self.send(200, check_page(editor.run_check()).encode(), TYPES[".html"])
-            elif path in ("/kb-cms.js", "/kb-cms.css"):
-                self.send(200, (STATIC / path[1:]).read_bytes(), TYPES[Path(path).suffix])
-            elif path[1:] in editor.dist_files:
-                self.send(200, (editor.dist / path[1:]).read_bytes(),
-                          TYPES.get(Path(path).suffix, "application/octet-stream"))
+                self.send(200, check_page(check_result(*editor.run_check())).encode(),
+                          TYPES[".html"])
+            elif path == PICKERS:
+                body = json.dumps(picker_lists(editor.run_check()[0]), ensure_ascii=False)
+                self.send(200, body.encode(), TYPES[".json"])
+            elif path[1:] in editor.assets:
+                self.send(200, editor.assets[path[1:]].read_bytes(), TYPES[Path(path).suffix])
             else:
                 self.send(404, b"", "text/plain")
 

@@ -65,9 +65,27 @@
     return out;
   }
 
-  function start() {
+  // Each reference field gets the records (and parts) of its list as choices; a list with
+  // nothing in it leaves a text field, where the reference can still be written.
+  function fillChoices(fields, lists) {
+    (fields || []).forEach((field) => {
+      if (field.kb_targets) {
+        const options = (lists[field.kb_targets] || []).map((e) => ({label: e.label, value: e.ref}));
+        delete field.kb_targets;
+        if (options.length) field.options = options;
+        else { field.widget = "string"; delete field.options; delete field.multiple; }
+      }
+      fillChoices(field.fields, lists);
+      if (field.field) fillChoices([field.field], lists);
+    });
+  }
+
+  async function start() {
     // Decap's Swedish texts, completed where they still fall back to English.
     window.CMS.registerLocale("sv", merged(window.CMS.getLocale("sv"), text.decap));
+    const response = await fetch("val.json", {cache: "no-store"});
+    const lists = await response.json();
+    config.collections.forEach((collection) => fillChoices(collection.fields, lists));
     window.CMS.init({config});
     if (checkUrl) {
       window.CMS.registerEventListener({
