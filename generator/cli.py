@@ -175,10 +175,13 @@ def cms(dev_addr: str, install_only: bool, out_dir: Path | None, host: str | Non
 
     project = _project()
     if out_dir is not None:
-        from generator.cms.export import backend, write_editor
+        from generator.cms.export import REVIEWS, backend, write_editor
 
         if not (host and repo):
             raise click.UsageError("--out behöver --backend och --repo")
+        if review and host not in REVIEWS:
+            raise click.UsageError(f"--review fungerar med {', '.join(REVIEWS)}; Decap har "
+                                   f"inget granskningsflöde för {host}")
         try:
             write_editor(project, out_dir, backend(host, repo, branch, app_id=app_id,
                                                    base_url=base_url, api_root=api_root),

@@ -240,7 +240,7 @@ def test_the_editor_for_a_git_host_is_static_files_with_todays_choices(
     out = tmp_path / "redigera"
     settings = json.loads(re.search(r'id="kb-cms-config" type="application/json">(.*?)</script>',
                                     (out / "index.html").read_text(encoding="utf-8"))[1])
-    assert settings["backend"] == {"name": "gitea", "repo": "fou/kunskapsbank", "branch": "main",
+    assert settings["backend"] == {"name": "forgejo", "repo": "fou/kunskapsbank", "branch": "main",
                                    "app_id": "abc", "base_url": "https://git.exempel.se"}
     assert settings["publish_mode"] == "editorial_workflow"
     choices = json.loads((out / "val.json").read_text(encoding="utf-8"))

@@ -21,15 +21,17 @@ from generator.cms.pickers import picker_lists
 from generator.project import Project
 
 # What each git host needs besides the repository: GitLab, Gitea and Forgejo log in with
-# PKCE (no secret, so no server of our own); GitHub's OAuth needs one (`base_url`).
-BACKENDS = {"gitlab": {"auth_type": "pkce"}, "gitea": {}, "github": {}}
+# PKCE (no secret, so no server of our own); GitHub's OAuth needs one (`base_url`). Decap's
+# gitea back end has no editorial workflow; its forgejo back end has.
+BACKENDS: dict[str, dict[str, Any]] = {"gitlab": {"auth_type": "pkce"}, "gitea": {},
+                                       "forgejo": {}, "github": {}}
+REVIEWS = ("gitlab", "forgejo", "github")
 
 
 def backend(name: str, repo: str, branch: str = "main", *, app_id: str = "",
             base_url: str = "", api_root: str = "") -> dict[str, Any]:
-    """Decap's `backend` for a git host; Forgejo is reached through Decap's gitea back end."""
-    found: dict[str, Any] = {"name": "gitea" if name == "forgejo" else name, "repo": repo,
-                             "branch": branch, **BACKENDS["gitea" if name == "forgejo" else name]}
+    """Decap's `backend` for a git host."""
+    found: dict[str, Any] = {"name": name, "repo": repo, "branch": branch, **BACKENDS[name]}
     for key, value in (("app_id", app_id), ("base_url", base_url), ("api_root", api_root)):
         if value:
             found[key] = value
