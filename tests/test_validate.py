@@ -98,9 +98,9 @@ def test_broken_references_and_unknown_sources_are_all_reported(
         "data/curriculum/kurs.yaml:6:33: error: källan 's2' finns inte i postens sources "
         "(menade du 's1'?)",
         "data/curriculum/kurs.yaml:12:9: error: hänvisningen 'process/steg#frga' pekar på ett "
-        "ankare som inte finns i process/steg (menade du 'fraga'?)",
+        "ankare som inte finns i process/steg (menade du 'process/steg#fraga'?)",
         "data/curriculum/kurs.yaml:13:9: error: hänvisningen 'intervention/alfaa' pekar på en "
-        "post som inte finns (menade du 'alfa'?)",
+        "post som inte finns (menade du 'intervention/alfa'?)",
     ]
 
 
