@@ -17,6 +17,7 @@ import click
 
 from generator.diagnostics import DataError, has_errors, to_json, warnings_as_errors
 from generator.project import Project
+from generator.trace import TraceToRecords
 
 
 def _project() -> Project:
@@ -40,6 +41,7 @@ def main(quiet: bool) -> None:
     """Kunskapsbank: validera YAML-poster och bygg webbplatsen."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.addFilter(TraceToRecords())  # a broken link in record text, told at its YAML
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.WARNING if quiet else logging.INFO)
