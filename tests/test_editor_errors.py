@@ -354,6 +354,6 @@ def test_a_broken_link_in_record_text_is_told_at_the_yaml_not_the_generated_page
             "räknas från sidan steg/)")
     assert ("data/process/steg.yaml:7:13: error: länken 'finns-inte.md' leder till en sida "
             f"som inte finns {hint}") in result.output
-    assert ("data/process/steg.yaml:7:37: error: länken '#saknas' leder till ett ankare som "
+    assert ("data/process/steg.yaml:7:38: error: länken '#saknas' leder till ett ankare som "
             f"inte finns på sidan {hint}") in result.output
     assert "'steg.md'" not in result.output
