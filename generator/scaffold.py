@@ -9,7 +9,6 @@ placeholder value of the right shape.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import typing
 from typing import Any
 
@@ -19,6 +18,7 @@ from pydantic.fields import FieldInfo
 from generator.drafts import PLACEHOLDER_EMAIL, PLACEHOLDER_TEXT, PLACEHOLDER_URL
 from generator.types import RECORD_TYPES
 from generator.types.base import REF_PATTERN
+from generator.yaml_out import emit
 
 SOURCE_ID = "kalla-1"
 
@@ -99,30 +99,6 @@ def _example(model: type[BaseModel], id_value: str, record_id: str) -> dict[str,
     return values
 
 
-def _yaml_value(value: Any, indent: int) -> str:
-    """A value as block YAML; scalars are JSON-quoted, which YAML reads unchanged."""
-    pad = " " * indent
-    if isinstance(value, dict):
-        return "\n" + "\n".join(f"{pad}{k}:{_yaml_value(v, indent + 2)}"
-                                for k, v in value.items())
-    if isinstance(value, list):
-        if not value:
-            return " []"
-        lines = []
-        for item in value:
-            text = _yaml_value(item, indent + 2)
-            lines.append(f"{pad}-{text[indent + 2:] if text.startswith(chr(10)) else text}"
-                         if isinstance(item, dict) else f"{pad}-{text}")
-        return "\n" + "\n".join(lines)
-    if isinstance(value, dt.date):
-        return f" {value.isoformat()}"
-    if isinstance(value, bool):
-        return " true" if value else " false"
-    if isinstance(value, int | float):
-        return f" {value}"
-    return " " + json.dumps(value, ensure_ascii=False)
-
-
 def template(type_name: str, record_id: str) -> str:
     """A commented YAML record of `type_name` with id `record_id`."""
     cls = RECORD_TYPES[type_name]
@@ -140,6 +116,6 @@ def template(type_name: str, record_id: str) -> str:
         if name == "sources":
             value = [{"id": SOURCE_ID, "title": f"{PLACEHOLDER_TEXT}: källans titel",
                       "url": PLACEHOLDER_URL}] if info.is_required() else []
-        lines.append(f"{name}:{_yaml_value(value, 2)}")
+        lines.append(f"{name}:{emit(value, 2)}")
         lines.append("")
     return "\n".join(lines)

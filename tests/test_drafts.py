@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 
 from click.testing import CliRunner
+from conftest import MINIMAL
 
 from generator.check import check
 from generator.cli import main
@@ -54,17 +55,8 @@ def test_a_published_record_may_not_link_to_a_draft(
         make_project: Callable[..., Project]) -> None:
     draft = DRAFT.replace("TODO skriv beskrivningen", "Om Beta.").replace(
         'url: "https://example.org/"', 'year: 2020')
-    process = """
-        id: steg
-        title: Steg för steg
-        summary: En process.
-        reviewed: 2026-01-15
-        description: Om processen.
-        steps:
-          - {id: fraga, title: Formulera en fråga, related: [intervention/beta]}
-        sources:
-          - {id: s1, title: Källa ett}
-    """
+    process = MINIMAL["process/steg.yaml"].replace("related: [intervention/alfa]",
+                                                   "related: [intervention/beta]")
     _, problems = check(make_project({"intervention/beta.yaml": draft,
                                       "process/steg.yaml": process}))
     errors = [p.format() for p in problems if p.severity == "error"]

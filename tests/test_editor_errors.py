@@ -303,18 +303,7 @@ def test_every_kind_of_mistake_in_two_files_comes_in_one_run(
             sources:
               - {id: s1, title: Källa}
         """,
-        "process/steg.yaml": """
-            id: steg
-            title: Steg för steg
-            summary: En process.
-            reviewed: 2026-01-15
-            description: Om processen.
-            steps:
-              - {id: fraga, title: Formulera en fråga, related: [intervention/alfa#start]}
-              - {id: sok, title: Sök kunskap}
-            sources:
-              - {id: s1, title: Källa ett}
-        """})
+        **steg("related: [intervention/alfa]", "related: [intervention/alfa#start]")})
     _, problems = check(project)
     assert [p.format() for p in problems] == [
         "data/intervention/ny.yaml:4:11: error: 'reviewed' ska vara ett datum (ÅÅÅÅ-MM-DD), "
@@ -334,19 +323,8 @@ def test_every_kind_of_mistake_in_two_files_comes_in_one_run(
 
 def test_a_broken_link_in_record_text_is_told_at_the_yaml_not_the_generated_page(
         make_project: Callable[..., Project], monkeypatch) -> None:
-    project = make_project({"process/steg.yaml": """
-        id: steg
-        title: Steg för steg
-        summary: En process.
-        reviewed: 2026-01-15
-        description: |
-          Om processen.
-          Läs [mer](finns-inte.md) och [här](#saknas).
-        steps:
-          - {id: fraga, title: Formulera en fråga}
-        sources:
-          - {id: s1, title: Källa ett}
-    """})
+    project = make_project(steg("description: Om processen.", "description: |\n  Om "
+                                "processen.\n  Läs [mer](finns-inte.md) och [här](#saknas)."))
     monkeypatch.chdir(project.root)
     result = CliRunner().invoke(main, ["-q", "build", "--site-dir", "site"])
     assert result.exit_code != 0
