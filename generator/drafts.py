@@ -25,8 +25,8 @@ PLACEHOLDER_EMAIL = "todo@example.org"
 
 def is_placeholder(value: str) -> bool:
     """Whether a string is text `kb new` wrote for the editor to replace."""
-    return value.lstrip().startswith(PLACEHOLDER_TEXT) or value.strip() in (PLACEHOLDER_URL,
-                                                                            PLACEHOLDER_EMAIL)
+    return value.lstrip().startswith(PLACEHOLDER_TEXT) or value in (PLACEHOLDER_URL,
+                                                                    PLACEHOLDER_EMAIL)
 
 
 def _strings(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -246,6 +248,24 @@ def test_the_editor_for_a_git_host_is_static_files_with_todays_choices(
     choices = json.loads((out / "val.json").read_text(encoding="utf-8"))
     assert choices["reference"][0]["ref"] == "reference/fixsen-2005"
     assert {"decap-cms.js", "kb-cms.js", "kb-cms.css"} <= {p.name for p in out.iterdir()}
+
+
+def test_only_the_editor_page_can_save(editor: EditorServer) -> None:
+    """Another web page open in the same browser cannot write into data/ through kb cms."""
+    info = json.dumps({"action": "info", "params": {}}).encode()
+
+    def post(headers: dict[str, str]) -> int:
+        request = urllib.request.Request(f"{editor.url}api/v1", data=info, headers=headers)
+        try:
+            with urllib.request.urlopen(request) as response:
+                return response.status
+        except urllib.error.HTTPError as refused:
+            return refused.code
+
+    assert post({"Content-Type": "application/json"}) == 200
+    assert post({"Content-Type": "text/plain"}) == 403
+    assert post({"Content-Type": "application/json", "Origin": "https://annan.example"}) == 403
+    assert post({"Content-Type": "application/json", "Host": "annan.example"}) == 403
 
 
 @pytest.mark.browser

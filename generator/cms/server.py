@@ -210,9 +210,25 @@ def _handler(editor: EditorServer) -> type[http.server.BaseHTTPRequestHandler]:
             else:
                 self.send(404, b"", "text/plain")
 
+        def from_the_editor(self) -> bool:
+            """Whether a save comes from the editor page itself. Another web page open in
+            the same browser could otherwise post to this address and write into data/: a
+            cross-site form cannot send JSON, and a script on another origin gets no
+            permission to (there is no CORS), and the address must be the one served, so
+            that no other host name can be made to lead here."""
+            port = editor.url.rstrip("/").rsplit(":", 1)[1]
+            hosts = {f"{name}:{port}" for name in ("127.0.0.1", "localhost", self.server
+                                                   .server_address[0])}
+            host, origin = self.headers.get("Host", ""), self.headers.get("Origin")
+            return (self.headers.get_content_type() == "application/json" and host in hosts
+                    and (origin is None or origin.removeprefix("http://") in hosts))
+
         def do_POST(self) -> None:
             if self.path != API:
                 self.send(404, b"", "text/plain")
+                return
+            if not self.from_the_editor():
+                self.send(403, b"", "text/plain")
                 return
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             status, answer = editor.forward(body)
