@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from generator.parallel import Child, ChildEnded, can_fork
 from generator.project import Project
+from generator.staging import ensure_replaceable
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,9 @@ def _send_pages(pages: GeneratedHere, send: Any) -> None:
 
 def build(project: Project, site_dir: Path) -> None:
     """Generate and build the site into `site_dir`, replacing it only if everything succeeds;
-    raises DataError (before MkDocs reads any page) if the data has errors."""
+    raises DataError (before MkDocs reads any page) if the data has errors, and UserError
+    before any work if `site_dir` is not kb's to replace."""
+    ensure_replaceable(site_dir, project.root, project.content_dir)
     pages: Pages = GeneratedInChild(project) if can_fork() else GeneratedHere(project)
     try:
         # MkDocs is imported only now, while the child already imports the generator.

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from generator import cache as file_cache
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, has_errors
 from generator.drafts import draft_problems
 from generator.load import ParseCache, load_data
 from generator.material import material_problems
@@ -57,4 +57,6 @@ def check(project: Project, today: dt.date | None = None, cache: ParseCache | No
                                     review_max_age_years=settings.review_max_age_years)
         invalid += material_problems(documents, records, project.data_dir)
         invalid += draft_problems(documents, records)
+        if not has_errors(problems):  # else mkdocs.yml, which names the folder, is unreadable
+            invalid += project.content_problems()
     return records, sorted(problems + found + invalid)

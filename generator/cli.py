@@ -15,12 +15,12 @@ from pathlib import Path
 
 import click
 
-from generator.diagnostics import DataError, has_errors, to_json, warnings_as_errors
-from generator.project import Project
-from generator.trace import TraceToRecords
+from generator.diagnostics import DataError, UserError, has_errors, to_json, warnings_as_errors
+from generator.project import Project, today
 
 
 def _project() -> Project:
+    today()  # an invalid SOURCE_DATE_EPOCH is named before any work
     try:
         return Project.find()
     except FileNotFoundError as exc:
@@ -35,13 +35,34 @@ def _report(exc: DataError) -> None:
     sys.exit(1)
 
 
-@click.group()
+class Refused(click.ClickException):
+    """A command that cannot be carried out, told in Swedish (click's own prefix is English)."""
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"kb: fel: {self.format_message()}", err=True)
+
+
+class _Commands(click.Group):
+    """kb's commands, where a fault of the user's or the machine's (a refused output folder,
+    a full disk, a folder without permission) ends in one sentence instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            raise Refused(str(exc)) from exc
+        except OSError as exc:
+            from generator.staging import fault
+
+            raise Refused(fault(exc)) from exc
+
+
+@click.group(cls=_Commands)
 @click.option("-q", "--quiet", is_flag=True, help="Visa bara varningar och fel från MkDocs.")
 def main(quiet: bool) -> None:
     """Kunskapsbank: validera YAML-poster och bygg webbplatsen."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    handler.addFilter(TraceToRecords())  # a broken link in record text, told at its YAML
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.WARNING if quiet else logging.INFO)
@@ -171,7 +192,7 @@ def cms(dev_addr: str, install_only: bool, out_dir: Path | None, host: str | Non
         branch: str, app_id: str, base_url: str, api_root: str, review: bool) -> None:
     """Redigera posterna i formulär i webbläsaren (Decap CMS); kb check körs efter varje
     sparning."""
-    from generator.cms.npm import EditorError, ensure_installed
+    from generator.cms.npm import ensure_installed
     from generator.cms.server import EditorServer
     from generator.render.context import strings
 
@@ -184,15 +205,12 @@ def cms(dev_addr: str, install_only: bool, out_dir: Path | None, host: str | Non
         if review and host not in REVIEWS:
             raise click.UsageError(f"--review fungerar med {', '.join(REVIEWS)}; Decap har "
                                    f"inget granskningsflöde för {host}")
-        try:
-            write_editor(project, out_dir, backend(host, repo, branch, app_id=app_id,
-                                                   base_url=base_url, api_root=api_root),
-                         review=review)
-        except EditorError as exc:
-            raise click.ClickException(str(exc)) from exc
+        write_editor(project, out_dir, backend(host, repo, branch, app_id=app_id,
+                                               base_url=base_url, api_root=api_root),
+                     review=review)
         click.echo(strings()["cms"]["written"].format(out=out_dir))
         return
-    host, _, port = dev_addr.rpartition(":")
+    bind, _, port = dev_addr.rpartition(":")
     if not port.isdigit():
         raise click.BadParameter("skriv ADRESS:PORT, t.ex. 127.0.0.1:8100",
                                  param_hint="--dev-addr")
@@ -200,13 +218,9 @@ def cms(dev_addr: str, install_only: bool, out_dir: Path | None, host: str | Non
         if install_only:
             ensure_installed(project.root)
             return
-        with EditorServer(project, host or "127.0.0.1", int(port)) as editor:
+        with EditorServer(project, bind or "127.0.0.1", int(port)) as editor:
             click.echo(strings()["cms"]["started"].format(url=editor.url), err=True)
             editor.serve_forever()
-    except EditorError as exc:
-        raise click.ClickException(str(exc)) from exc
-    except OSError as exc:
-        raise click.ClickException(f"{dev_addr}: {exc.strerror}") from exc
     except KeyboardInterrupt:
         pass
 

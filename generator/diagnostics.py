@@ -38,6 +38,12 @@ class DataError(Exception):
         return DataError, (self.diagnostics,)
 
 
+class UserError(Exception):
+    """Something the user or their machine caused that no record file locates (an output
+    folder kb may not replace, a full disk, a bad environment variable), told as one Swedish
+    sentence instead of a traceback."""
+
+
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity == "error" for d in diagnostics)
 

@@ -98,7 +98,9 @@ def index_json(index: MethodIndex) -> str:
 
 # Spreadsheet programs run a cell that starts with one of these as a formula; record text
 # must never become a formula on a reader's computer, so such cells get a leading apostrophe.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A Nordic spreadsheet splits the file on semicolons (the comma is the decimal sign), so a
+# cell may also start after any ';' or line break in a text, past spaces and quotes.
+_FORMULA_AT = re.compile(r'(^|[;\r\n])(?=[\s"]*[=+\-@\t\r])')
 
 
 def _cell(value: Any) -> str:
@@ -112,7 +114,7 @@ def _cell(value: Any) -> str:
         text = str(next(value[key] for key in ("text", "value", "country") if key in value))
     else:
         text = str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
+    return _FORMULA_AT.sub(r"\1'", text)
 
 
 # The CSV has the index's fields as columns, with the age range split in two.

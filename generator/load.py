@@ -24,6 +24,7 @@ import yaml
 
 from generator import cache
 from generator.diagnostics import Diagnostic
+from generator.discovery import refused_problems, scan
 from generator.parallel import split_map
 
 Location = tuple[int, int]
@@ -477,26 +478,6 @@ def _is_record_file(parts: tuple[str, ...], record_types: list[str]) -> bool:
     return len(parts) == 2 and parts[0] in record_types and parts[1].endswith(".yaml")
 
 
-def _files(folder: str, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
-    """Every file under `folder`, as (its path's parts below it, its path), that `rglob("*")`
-    and `is_file()` would find (links to folders are not followed, unreadable folders hold
-    nothing), but for hidden files (editor swap files, .gitkeep) and non-record folders,
-    which are not looked at. A scan with os.scandir costs a fifth of pathlib's, which was
-    a tenth of a large check."""
-    try:
-        with os.scandir(folder) as scan:
-            entries = list(scan)
-    except PermissionError:
-        return
-    for entry in entries:
-        if entry.name.startswith(".") or (not parts and entry.name in NON_RECORD_FOLDERS):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _files(entry.path, (*parts, entry.name))
-        elif entry.is_file():
-            yield (*parts, entry.name), entry.path
-
-
 # Parsed files by path, with the bytes they were parsed from: a long-running process
 # (`kb serve`) passes one to `load_data` so that only files whose content changed are parsed
 # again. Keyed by content rather than modification time, which can miss a quick second save.
@@ -514,9 +495,10 @@ def load_data(data_dir: Path, root: Path, record_types: list[str],
     With a `cache`, unchanged files are taken from it and the cache is left holding exactly
     the files read this time."""
     records: list[_RecordFile] = []
-    problems: list[Diagnostic] = []
     under_root = data_dir.relative_to(root).parts
-    for parts, name in sorted(_files(str(data_dir))):  # in the order of sorted Paths
+    found = scan(str(data_dir), skip=NON_RECORD_FOLDERS)
+    problems = refused_problems("/".join(under_root), found)
+    for parts, name in found.files:  # in the order of sorted Paths
         rel = "/".join((*under_root, *parts))
         if not _is_record_file(parts, record_types):
             problems.append(Diagnostic(

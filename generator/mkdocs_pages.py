@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.build import Pages, walk_order
+from generator.diagnostics import DataError, has_errors
 from generator.project import Project, not_in_nav_patterns, plugins_without_kb
 from generator.publication import THEME_DIR, published_config
 from generator.staging import replacing
@@ -74,7 +75,10 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
 def build_with(pages: Pages, project: Project, site_dir: Path) -> None:
     """Build the project's content and `pages` into `site_dir`, replacing it only if
     everything succeeds."""
-    with replacing(site_dir.resolve()) as staging:
+    _, problems = project.settings()  # MkDocs would stumble on them first, unlocated
+    if has_errors(problems):
+        raise DataError(problems)
+    with replacing(site_dir, project.root, project.content_dir) as staging:
         project_config = project.config()
         config = load_config(str(project.config_file), site_dir=str(staging),
                              docs_dir=str(project.content_dir),

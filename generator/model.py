@@ -126,6 +126,12 @@ class KnowledgeBase:
             "publisher": work.journal or work.publisher, "year": work.year,
             "url": f"https://doi.org/{work.doi}" if work.doi else work.url})
 
+    def source_url(self, record: Record, source_id: str) -> str | None:
+        """The address of one of a record's sources as readers see it, also when the source
+        cites the bibliography (the work's DOI or web address), for links straight to a
+        registry's verdict."""
+        return next(self.cited(s).url for s in record.sources if s.id == source_id)
+
     def backlinks(self, record: Record) -> list[Record]:
         """Records that refer to `record`, sorted by type and title."""
         found = self._backlinks.get((record.type_name, record.id), [])

@@ -14,8 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, PositiveInt, ValidationError
 
-from generator.diagnostics import Diagnostic
-from generator.load import MAX_FILE_BYTES, FieldPath, load_file, plain_yaml
+from generator.config_file import read_config
+from generator.diagnostics import DataError, Diagnostic, UserError
+from generator.discovery import Scan, refused_problems, scan
+from generator.load import MAX_FILE_BYTES, FieldPath, load_file
 
 PLUGIN_NAME = "kb"
 # How old a review may be before `kb check` warns; configurable per project in mkdocs.yml.
@@ -24,11 +26,17 @@ REVIEW_MAX_AGE_YEARS = 3
 
 def today() -> dt.date:
     """The day a check or a build counts review ages from: that of SOURCE_DATE_EPOCH when it
-    is set, as for any reproducible build (MkDocs dates its pages from it too), else today."""
+    is set, as for any reproducible build (MkDocs dates its pages from it too), else today.
+    Raises UserError, naming the variable, when it is not a number of seconds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is None:
         return dt.date.today()
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise UserError(f"miljövariabeln SOURCE_DATE_EPOCH är {epoch!r}; den ska vara ett "
+                        "heltal, sekunder sedan 1970-01-01 (t.ex. från git log -1 --format=%ct),"
+                        " eller inte vara satt") from None
 
 
 class Settings(BaseModel):
@@ -67,13 +75,21 @@ class Project:
         return self.root / "mkdocs.yml"
 
     def config(self) -> dict[str, Any]:
-        """mkdocs.yml as it is now (a dev server sees it change)."""
-        return plain_yaml(self.config_file.read_text(encoding="utf-8"))
+        """mkdocs.yml as it is now (a dev server sees it change), read as MkDocs reads it:
+        `!ENV` tags resolved and an `INHERIT`ed file merged. Raises DataError, located in
+        the file, if MkDocs could not read it or it holds no settings."""
+        return read_config(self.config_file, self.root)
 
     def settings(self) -> tuple[Settings, list[Diagnostic]]:
         """The kb plugin's options from mkdocs.yml; invalid ones are reported at their place
         in mkdocs.yml and the defaults are used, so a check still runs."""
-        plugins = self.config().get("plugins") or []
+        try:
+            config = self.config()
+        except DataError as exc:
+            return Settings(), exc.diagnostics
+        plugins = config.get("plugins") or []
+        if not isinstance(plugins, list):
+            return Settings(), [self._at(("plugins",), "'plugins' i mkdocs.yml ska vara en lista")]
         for i, entry in enumerate(plugins):
             if isinstance(entry, dict) and PLUGIN_NAME in entry:
                 try:
@@ -81,6 +97,10 @@ class Project:
                 except ValidationError as exc:
                     return Settings(), self._config_problems(exc, ("plugins", i, PLUGIN_NAME))
         return Settings(), []
+
+    def _at(self, path: FieldPath, message: str) -> Diagnostic:
+        doc, _ = load_file(self.config_file, self.root, "")
+        return Diagnostic(doc.path, *doc.locate(path), "error", message)
 
     def _config_problems(self, exc: ValidationError, at: FieldPath) -> list[Diagnostic]:
         doc, _ = load_file(self.config_file, self.root, "")
@@ -98,10 +118,20 @@ class Project:
     def content_dir(self) -> Path:
         return self.root / self.config().get("docs_dir", "docs")
 
+    def content_files(self) -> Scan:
+        """The content folder's regular files, hidden ones too (MkDocs decides which it
+        publishes); links and special files are refused (generator/discovery.py)."""
+        return scan(str(self.content_dir), hidden=True)
+
+    def content_problems(self) -> list[Diagnostic]:
+        """Every link or special file in the content folder, at its path."""
+        shown = os.path.relpath(self.content_dir, self.root)
+        return refused_problems(Path(shown).as_posix(), self.content_files())
+
     def content_pages(self) -> list[str]:
         """Hand-written Markdown pages, docs-relative, in a stable order."""
-        content_dir = self.content_dir
-        return sorted(p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*.md"))
+        return sorted("/".join(parts) for parts, _ in self.content_files().files
+                      if parts[-1].endswith(".md"))
 
 
 def plugins_without_kb(config: dict[str, Any]) -> list[Any]:

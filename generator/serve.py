@@ -27,11 +27,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
-from generator.diagnostics import DataError
+from generator.diagnostics import DataError, UserError
 from generator.load import ParseCache
 from generator.project import Project
 from generator.render import strings
 from generator.site import Changes, generate, sync_tree, tree_files
+from generator.staging import reason
 
 SEARCH_INDEX = Path("search") / "search_index.json"
 
@@ -184,7 +185,9 @@ class DevSite:
 def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
     """Build the site, serve it at `dev_addr` and update it whenever data/, the content folder
     or mkdocs.yml change; raises DataError if the data cannot be built at the start."""
-    host, port = dev_addr.rsplit(":", 1)
+    host, _, port = dev_addr.rpartition(":")
+    if not (host and port.isdigit() and 0 < int(port) < 65536):
+        raise UserError(f"--dev-addr {dev_addr!r} ska vara adress:port, t.ex. 127.0.0.1:8000")
     site = DevSite(project, f"http://{dev_addr}/", echo)
     changes = site.generate()
     server = LiveReloadServer(builder=site.update, host=host, port=int(port),
@@ -202,6 +205,10 @@ def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
             server.serve()
         except KeyboardInterrupt:
             pass
+        except OSError as exc:  # the address cannot be had: in use, or not this machine's
+            raise UserError(f"kan inte ta emot anrop på {dev_addr}: {reason(exc)}; välj en "
+                            "annan adress eller port med --dev-addr, t.ex. --dev-addr "
+                            f"{host}:{int(port) + 1}") from exc
         finally:
             server.shutdown()
     finally:

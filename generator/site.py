@@ -21,7 +21,7 @@ from generator.model import KnowledgeBase
 from generator.project import Project, not_in_nav_patterns, plugins_without_kb
 from generator.publication import TREE_THEME_DIR, published_config, theme_files
 from generator.render import Rendered, render
-from generator.staging import replacing
+from generator.staging import ensure_replaceable, replacing
 
 
 def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
@@ -60,10 +60,8 @@ def derived_config(project: Project, rendered: Rendered) -> dict[str, Any]:
 def tree_files(project: Project, rendered: Rendered) -> dict[str, str | Path]:
     """Every file of a generated tree by tree-relative path: text to write, or a file to copy
     (hand-written content and course material)."""
-    content_dir = project.content_dir  # read from mkdocs.yml: once, not once per file
     files: dict[str, str | Path] = {
-        f"docs/{path.relative_to(content_dir).as_posix()}": path
-        for path in content_dir.rglob("*") if path.is_file()}
+        "docs/" + "/".join(parts): Path(path) for parts, path in project.content_files().files}
     files.update({f"docs/{path}": text for path, text in rendered.files.items()})
     files.update({f"docs/{path}": source for path, source in rendered.copies.items()})
     files.update({f"{TREE_THEME_DIR}/{path}": source for path, source in theme_files().items()})
@@ -118,9 +116,10 @@ def write_tree(project: Project, out_dir: Path) -> Path:
     The tree is written beside `out_dir` first and swapped in whole, so files of records
     that no longer exist never linger and an error leaves the previous tree untouched.
     """
+    ensure_replaceable(out_dir, project.root, project.content_dir)
     rendered = generate(project)
     out_dir = out_dir.resolve()
-    with replacing(out_dir) as staging:
+    with replacing(out_dir, project.root, project.content_dir) as staging:
         sync_tree(tree_files(project, rendered), staging)
     return out_dir / "mkdocs.yml"
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from generator.aliases import alias_problems
 from generator.diagnostics import Diagnostic
 from generator.load import FieldPath, SourceDocument
+from generator.markup import markup_problems
 from generator.project import REVIEW_MAX_AGE_YEARS
 from generator.project import today as build_day
 from generator.salvage import Salvaged
@@ -451,6 +452,7 @@ def validate(documents: list[SourceDocument], *, today: dt.date | None = None,
             continue
         record, found = _schema_problems(doc, RECORD_TYPES[doc.record_type], claimed)
         problems.extend(found)
+        problems.extend(markup_problems(doc))
         if isinstance(record, Salvaged):
             salvaged.append((doc, record))
         elif record is not None:

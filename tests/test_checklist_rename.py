@@ -72,7 +72,7 @@ def test_a_file_exported_before_the_rename_imports_after_it(
 
         rename_stage_and_item(project)
         build(project, site)
-        colleague = browser.new_context(locale="sv-SE").new_page()
+        colleague = browser.new_context(locale="sv-SE", reduced_motion="reduce").new_page()
         colleague.goto(f"{url}implementering/utforskning/")
         with colleague.expect_file_chooser() as chooser:
             colleague.get_by_role("button", name="Importera från fil").click()

@@ -22,7 +22,7 @@ MST_ITEMS = 1
 @pytest.fixture
 def colleague(browser: Browser) -> Iterator[Page]:
     """Another visitor, in a browser context that shares nothing with `page`."""
-    context = browser.new_context(locale="sv-SE")
+    context = browser.new_context(locale="sv-SE", reduced_motion="reduce")
     yield context.new_page()
     context.close()
 
@@ -306,7 +306,8 @@ def test_checklists_work_after_instant_navigation(page: Page, base_url: str) -> 
 
 def test_without_javascript_the_checklist_is_a_plain_list(browser: Browser,
                                                           base_url: str) -> None:
-    context = browser.new_context(locale="sv-SE", java_script_enabled=False)
+    context = browser.new_context(locale="sv-SE", reduced_motion="reduce",
+                                  java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{base_url}{STAGE}")
     expect(item(page, PLAN)).to_contain_text(PLAN_TEXT)

@@ -57,3 +57,21 @@ def test_registries_without_a_rating_are_named(make_project: Callable[..., Proje
             "Blueprints (USA), Foundations Guidebook (Storbritannien), Vidensportalen "
             "(Danmark), Kasvun tuki (Finland).") in section
     assert "Ungsinn" not in section.split("Inga bedömningar")[1]
+
+
+def test_a_rating_that_cites_the_bibliography_links_to_the_works_address(
+        make_project: Callable[..., Project]) -> None:
+    alfa = ALFA.replace("EVIDENCE", f"[{UNGSINN}]").replace(
+        '{id: ungsinn, title: Ungsinn om Alfa, url: "https://ungsinn.example/alfa"}',
+        "{id: ungsinn, ref: reference/ungsinn-alfa}")
+    work = """
+        id: ungsinn-alfa
+        title: 'Ungsinn: Alfa'
+        reviewed: 2026-01-15
+        kind: oversikt
+        year: 2018
+        url: https://ungsinn.example/alfa
+    """
+    page = generate(make_project({"intervention/alfa.yaml": alfa,
+                                  "reference/ungsinn-alfa.yaml": work})).files["insatser/alfa.md"]
+    assert "| [Ungsinn (Norge)](<https://ungsinn.example/alfa>) | Nivå 5 | 2018 |" in page

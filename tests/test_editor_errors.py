@@ -319,19 +319,3 @@ def test_every_kind_of_mistake_in_two_files_comes_in_one_run(
         "data/process/steg.yaml:7:54: error: hänvisningen 'intervention/alfa#start' pekar på "
         "ett ankare som inte finns i intervention/alfa",
     ]
-
-
-def test_a_broken_link_in_record_text_is_told_at_the_yaml_not_the_generated_page(
-        make_project: Callable[..., Project], monkeypatch) -> None:
-    project = make_project(steg("description: Om processen.", "description: |\n  Om "
-                                "processen.\n  Läs [mer](finns-inte.md) och [här](#saknas)."))
-    monkeypatch.chdir(project.root)
-    result = CliRunner().invoke(main, ["-q", "build", "--site-dir", "site"])
-    assert result.exit_code != 0
-    hint = ("(länka till en annan post med related: [typ/id#ankare] i stället; en länk i text "
-            "räknas från sidan steg/)")
-    assert ("data/process/steg.yaml:7:13: error: länken 'finns-inte.md' leder till en sida "
-            f"som inte finns {hint}") in result.output
-    assert ("data/process/steg.yaml:7:38: error: länken '#saknas' leder till ett ankare som "
-            f"inte finns på sidan {hint}") in result.output
-    assert "'steg.md'" not in result.output

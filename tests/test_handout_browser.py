@@ -1,9 +1,12 @@
 """In Chromium, a trainer prints a course's handout: on paper there is the course and its
-modules, and none of the site's navigation."""
+modules with every link's full address, and none of the site's navigation."""
 
+import re
 from collections.abc import Callable
+from urllib.parse import urljoin
 
 import pytest
+from accessibility import SETTLED
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -36,3 +39,34 @@ def test_the_handout_has_no_wcag_21_aa_violations(
         page: Page, base_url: str, wcag_21_aa_report: Callable[[Page], str]) -> None:
     page.goto(f"{base_url}{HANDOUT}")
     assert wcag_21_aa_report(page) == ""
+
+
+def test_printed_links_show_their_full_published_address(page: Page, base_url: str) -> None:
+    """A bare path such as `/insatser/pmto/#terapeuter-antagna` cannot be typed from paper:
+    each link is followed by its full address, at the published site when site_url names it
+    (the canonical address), else as the browser resolves it."""
+    page.goto(f"{base_url}{HANDOUT}")
+    page.wait_for_function(SETTLED)
+    # What the browser does when asked to print; emulating print media alone does not.
+    page.evaluate('window.dispatchEvent(new Event("beforeprint"))')
+    page.emulate_media(media="print")
+    printed = page.locator("article a[href]:not(.headerlink)").evaluate_all(
+        """links => links.filter(link => link.checkVisibility()).map(link => ({
+             href: link.href, text: link.textContent.trim(),
+             after: getComputedStyle(link, "::after").content }))""")
+    assert printed
+    canonical = page.locator('link[rel="canonical"]')
+    here = canonical.get_attribute("href") if canonical.count() else page.url
+    published = urljoin(here, "../../../")
+    assert f'" <{published}insatser/pmto/#terapeuter-antagna>"' in [
+        link["after"] for link in printed]
+    for link in printed:
+        address = link["href"].replace(base_url, published, 1)
+        assert link["after"] == f'" <{address}>"' or link["text"] == address, link
+    assert page.locator("article code", has_text="/insatser/pmto/").first.is_hidden()
+
+def test_on_screen_links_show_no_address(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{HANDOUT}")
+    link = page.locator('article a[href$="/insatser/pmto/#terapeuter-antagna"]')
+    expect(link).to_have_attribute("data-kb-address", re.compile("^http"))
+    assert link.evaluate('link => getComputedStyle(link, "::after").content') == "none"

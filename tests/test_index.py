@@ -8,8 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
+import pytest
+from conftest import write_project
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from generator.index import MISSING, facets, index_csv, method_index
+from generator.index import MISSING, MethodIndex, facets, index_csv, method_index
 from generator.model import KnowledgeBase
 from generator.render import strings
 from generator.site import Project, check, generate
@@ -146,3 +150,28 @@ def test_json_and_csv_publish_the_same_methods(site: Path) -> None:
         (site / "data" / "insatser.csv").read_text(encoding="utf-8"))))
     assert [r["id"] for r in rows] == [m["id"] for m in data["methods"]]
     assert [r["url"] for r in rows] == [m["url"] for m in data["methods"]]
+
+
+FORMULA_START = ("=", "+", "-", "@")
+cell_texts = st.text(alphabet=st.sampled_from(list("=+-@;,\"' \t\r\nabc|")), max_size=30)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(summary=cell_texts, title=cell_texts, keywords=st.lists(cell_texts, max_size=3))
+def test_no_cell_starts_a_formula_whether_a_spreadsheet_splits_on_commas_or_semicolons(
+        alfa_index: MethodIndex, summary: str, title: str, keywords: list[str]) -> None:
+    """A Swedish spreadsheet splits on semicolons, where the comma is the decimal sign."""
+    entry = alfa_index.methods[0].model_copy(
+        update={"summary": summary, "title": title, "keywords": keywords})
+    text = index_csv(alfa_index.model_copy(update={"methods": [entry]}))
+    for delimiter in (",", ";"):
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            for cell in row:
+                assert not cell.startswith(("\t", "\r")), (delimiter, cell)
+                assert not cell.lstrip(" \t\r\n\"").startswith(FORMULA_START), (delimiter, cell)
+
+
+@pytest.fixture(scope="module")
+def alfa_index(tmp_path_factory: pytest.TempPathFactory) -> MethodIndex:
+    project = write_project(tmp_path_factory.mktemp("alfa"), {})
+    return method_index(knowledge_base(project), strings())

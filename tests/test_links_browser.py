@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def trainer(browser: Browser) -> Iterator[Page]:
     """A visitor whose browser lets the site write to and read from the clipboard."""
-    context = browser.new_context(locale="sv-SE",
+    context = browser.new_context(locale="sv-SE", reduced_motion="reduce",
                                   permissions=["clipboard-read", "clipboard-write"])
     yield context.new_page()
     context.close()

@@ -12,7 +12,7 @@ def test_the_planned_fit_trial_shows_its_design_and_follow_up(site: Path) -> Non
     assert "Lottning B: enheter till ett startdatum" in html
     assert "<strong>Uppföljning:</strong> 1, 3, 6, 12 månader efter start" in html
     assert 'id="resultat"' not in html  # a planned study has no findings to show
-    assert "Studien har inga resultat ännu." in html
+    assert "beskriver en planerad studie och redovisar inga resultat." in html
 
 
 def test_a_planned_study_stays_out_of_the_effect_chart(site: Path) -> None:

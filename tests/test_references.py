@@ -225,3 +225,35 @@ def test_describing_a_listed_work_again_points_to_its_entry(
     assert problems == ["data/curriculum/kurs.yaml:12:35: error: verket finns redan i "
                         "litteraturlistan som reference/ogden-2004 (skriv ref: "
                         "reference/ogden-2004 i stället för att beskriva verket igen)"]
+
+
+WEB_PAGE = """
+    id: metodguiden-alfa
+    title: Alfa
+    reviewed: 2026-11-26
+    kind: webbsida
+    publisher: Socialstyrelsen, Metodguiden
+    url: https://www.socialstyrelsen.se/alfa/
+    accessed: 2026-11-26
+"""
+
+
+def test_a_web_page_is_cited_with_the_day_it_was_read(
+        make_project: Callable[..., Project]) -> None:
+    rendered = generate(make_project({
+        "reference/metodguiden-alfa.yaml": WEB_PAGE,
+        "intervention/alfa.yaml": ALFA_CITING.replace("reference/ogden-2004",
+                                                      "reference/metodguiden-alfa")}))
+    for page in (rendered.files["insatser/alfa.md"].split("## Källor")[1],
+                 rendered.files["referenser/metodguiden-alfa.md"]):
+        assert "<https://www.socialstyrelsen.se/alfa/> Läst 2026-11-26." in page
+
+
+def test_a_reading_date_needs_the_address_that_was_read(
+        make_project: Callable[..., Project]) -> None:
+    no_address = WEB_PAGE.replace("    url: https://www.socialstyrelsen.se/alfa/\n", "")
+    problems = problems_of(make_project, {"reference/metodguiden-alfa.yaml":
+                                          no_address.replace("webbsida", "dokument")})
+    assert len(problems) == 1
+    assert problems[0].startswith("data/reference/metodguiden-alfa.yaml:1:1: error:")
+    assert "accessed anger när sidan på url lästes; ange url också" in problems[0]

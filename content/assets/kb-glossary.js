@@ -62,6 +62,19 @@
     return nodes;
   }
 
+  /** Shift a shown tooltip left as far as needed to keep it inside the window, so that
+   * showing it never makes the page scroll sideways (WCAG 1.4.10). */
+  function keepInView(tip) {
+    tip.style.left = "";
+    const box = tip.getBoundingClientRect();
+    if (!box.width) return;
+    const margin = 8;
+    const right = document.documentElement.clientWidth - margin;
+    if (box.right > right) {
+      tip.style.left = `${Math.max(right - box.right, margin - box.left)}px`;
+    }
+  }
+
   function mark(node, match, term) {
     const id = `kb-term-${term.id}`;
     const link = document.createElement("a");
@@ -77,6 +90,8 @@
     const wrapper = document.createElement("span");
     wrapper.className = "kb-term";
     wrapper.append(link, tip);
+    wrapper.addEventListener("mouseenter", () => keepInView(tip));
+    wrapper.addEventListener("focusin", () => keepInView(tip));
     wrapper.addEventListener("mouseleave", () => wrapper.classList.remove("kb-term--closed"));
     link.addEventListener("blur", () => wrapper.classList.remove("kb-term--closed"));
     const rest = node.splitText(match.index);
@@ -99,6 +114,8 @@
         }
       }
     }
+    // A state others can wait for (the tests do) instead of waiting for time.
+    content.dataset.kbTerms = "marked";
   }
 
   // Escape closes the tooltip under the pointer or focus without moving either.

@@ -12,13 +12,14 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from generator.diagnostics import UserError
 from generator.render.context import strings
 
 MANIFEST = Path(__file__).resolve().parent
 FILES = ("package.json", "package-lock.json")
 
 
-class EditorError(Exception):
+class EditorError(UserError):
     """The editor cannot start (npm missing or failing, decap-server not answering); the
     message says what to do, in Swedish."""
 

@@ -140,6 +140,11 @@ class Record(Strict):
                            "(ingen sida, inte i sökfiltret eller i öppna data) men listas på "
                            "sidan Underhåll; ta bort raden eller skriv `false` när posten är "
                            "klar.")
+    editor_note: str = Field(
+        "", description="Redaktörens anteckning till andra redaktörer, t.ex. att källan inte "
+                        "återger verkets titel eller vad som återstår att kontrollera. "
+                        "Publiceras aldrig: varken på webbplatsen, i sökningen eller i de "
+                        "öppna data.")
 
     def address(self, record_id: str = "") -> str:
         """Site-relative address of the record's page, e.g. `insatser/pmto/`; given one of

@@ -200,10 +200,6 @@ class Intervention(Record):
         say so instead of implying that the ratings shown are all there is."""
         return [r for r in get_args(Registry) if r != "annat" and r not in self.rated_by()]
 
-    def source_url(self, source_id: str) -> str | None:
-        """The address of one of the record's sources, for links straight to a registry."""
-        return next(s.url for s in self.sources if s.id == source_id)
-
     def anchors(self) -> dict[str, str]:
         return {c.id: c.title for c in self.components} | {
             item.id: item.text for checklist in self.checklists for item in checklist.items}

@@ -3,6 +3,7 @@ record that rests on it, so that authors, year and identifiers never drift apart
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
@@ -47,6 +48,9 @@ class Reference(Record):
                                               "av det) kan läsas.")
     url_note: str = Field("", description="Vad adressen leder till, om det inte är verket "
                                           "självt, t.ex. 'sammanfattning hos Tiltakshåndboka'.")
+    accessed: dt.date | None = Field(None, description="Dag då sidan på adressen lästes "
+                                     "(ÅÅÅÅ-MM-DD); visas som 'läst …' efter adressen, "
+                                     "eftersom en webbsida kan ändras efter att vi läst den.")
 
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster, t.ex. "
                                "ett svar på kritik av artikeln.")
@@ -59,6 +63,8 @@ class Reference(Record):
                                                        self.journal):
             raise ValueError("ange doi, isbn, url eller tidskrift så att verket går att hitta "
                              f"(bara {' och '.join(UNPUBLISHED_KINDS)} får sakna dem)")
+        if self.accessed is not None and self.url is None:
+            raise ValueError("accessed anger när sidan på url lästes; ange url också")
         return self
 
     def sort_key(self) -> tuple[str, ...]:

@@ -1,0 +1,115 @@
+"""The bundled knowledge base as a social worker meets it: every record valid, every method
+with the facts asked first, and every cost and training fact traceable to a source that was
+read."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.model import KnowledgeBase
+from generator.site import Project, check
+from generator.types import Intervention
+from generator.types.reference import UNPUBLISHED_KINDS, Reference
+
+REPO = Path(__file__).resolve().parent.parent
+# Programmes of issue 18, used in Swedish social services for children, young people and
+# families.
+PROGRAMMES = ["komet", "de-otroliga-aren", "cope", "connect", "abc", "fft", "triple-p", "tfco",
+              "pcit", "mdft", "trappan", "trygghetscirkeln"]
+# Methods whose sources give no age range, with the reason; each must still say so on its page
+# ("uppgift saknas"), and leaves this list the day a source gives one.
+NO_AGES_IN_SOURCES = {
+    "loke": "en modell för uppföljning i en verksamhet, inte en insats för barn i en viss ålder",
+    "fit": "återkoppling i stöd och behandling för klienter i alla åldrar",
+    "valkommen-till-din-stadsdel": "de källor vi har läst anger ingen ålder",
+    "sammen": "källorna talar om ungdomar utan att ange åldrar",
+}
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    records, problems = check(Project(REPO))
+    assert [p.format() for p in problems] == []
+    return KnowledgeBase(records)
+
+
+def methods(kb: KnowledgeBase) -> list[Intervention]:
+    return [m for m in kb.of_type("intervention") if isinstance(m, Intervention)]
+
+
+def test_every_record_validates_without_warnings(kb: KnowledgeBase) -> None:
+    assert len(methods(kb)) >= 24
+
+
+def test_the_programmes_social_services_use_most_are_there(kb: KnowledgeBase) -> None:
+    assert {m.id for m in methods(kb)} >= set(PROGRAMMES)
+
+
+@pytest.mark.parametrize("field", ["target_group", "description"])
+def test_every_method_has_a_target_group_and_a_description(kb: KnowledgeBase,
+                                                           field: str) -> None:
+    assert [m.id for m in methods(kb) if not getattr(m, field)] == []
+
+
+def test_every_method_has_ages_and_a_format_unless_no_source_gives_them(
+        kb: KnowledgeBase) -> None:
+    without_ages = {m.id for m in methods(kb) if m.ages is None}
+    assert without_ages == set(NO_AGES_IN_SOURCES)
+    for method in methods(kb):
+        if method.id not in NO_AGES_IN_SOURCES:
+            assert method.formats, method.id
+
+
+def test_every_method_makes_at_least_one_statement_on_evidence(kb: KnowledgeBase) -> None:
+    assert [m.id for m in methods(kb) if not (m.evidence or m.effects)] == []
+
+
+def test_every_registry_verdict_is_linked_and_dated(kb: KnowledgeBase) -> None:
+    for method in methods(kb):
+        for rating in method.evidence:
+            assert kb.source_url(method, rating.source), (method.id, rating.registry)
+            assert 1990 <= rating.year <= 2026
+
+
+def test_every_cost_and_training_fact_cites_a_source_that_can_be_found(
+        kb: KnowledgeBase) -> None:
+    cited = 0
+    for method in methods(kb):
+        facts = [method.costs, method.cost_band, method.training, *method.training_countries]
+        for fact in filter(None, facts):
+            source = next(s for s in method.sources if s.id == fact.source)
+            work = kb.reference_of(source)
+            assert work is not None, (method.id, fact.source)
+            assert isinstance(work, Reference), work.id
+            assert work.url or work.isbn or work.doi or work.kind in UNPUBLISHED_KINDS, work.id
+            cited += 1
+    assert cited >= 40
+
+
+def test_the_web_pages_behind_the_new_programmes_say_when_they_were_read(
+        kb: KnowledgeBase) -> None:
+    for method_id in PROGRAMMES:
+        method = kb.resolve(f"intervention/{method_id}").record
+        assert isinstance(method, Intervention)
+        for source in method.sources:
+            work = kb.reference_of(source)
+            assert work is not None and work.url, (method_id, source.id)
+            assert getattr(work, "accessed", None) is not None, (method_id, work.id)
+
+
+def test_the_finders_cost_and_training_facets_are_populated(site: Path) -> None:
+    index = json.loads((site / "data" / "insatser.json").read_text(encoding="utf-8"))
+    facets = [m["facets"] for m in index["methods"]]
+    with_cost = [f for f in facets if f["kostnad"] != ["saknas"]]
+    with_training = [f for f in facets if f["utbildning"] != ["saknas"]]
+    assert len(with_cost) >= 2
+    assert len(with_training) >= 15
+    assert {code for f in with_training for code in f["utbildning"]} >= {"se", "no", "dk", "fi"}
+
+
+@pytest.mark.parametrize("method_id", sorted(NO_AGES_IN_SOURCES))
+def test_a_method_without_ages_says_so_on_its_page(site: Path, method_id: str) -> None:
+    html = (site / "insatser" / method_id / "index.html").read_text(encoding="utf-8")
+    glance = html.split('id="i-korthet"')[1].split('id="fakta"')[0]
+    assert "Uppgift saknas i våra källor." in glance

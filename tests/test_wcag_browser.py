@@ -1,0 +1,221 @@
+"""WCAG 2.1 AA on every built page, not a sample, in Debian's Chromium: at a desktop's width
+(1366 px) and a phone's (390 px) each page passes axe-core, never scrolls sideways, shows
+every table whole or scrolling inside its own container with no word cut off, keeps each
+glossary tooltip inside the window, and asks nothing of another origin; at 320 px content
+reflows (1.4.10). Every page is visited once per width and all checks run in that visit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from accessibility import SETTLED
+from conftest import REPO, axe_results
+from playwright.sync_api import Browser, Page
+
+from generator.site import Project, check
+from generator.types import Accessibility
+
+pytestmark = pytest.mark.browser
+
+DESKTOP, PHONE, REFLOW = 1366, 390, 320
+
+# What a visitor would see cut off or pushed out of the window, measured in the page.
+MEASURE = """async () => {
+  // One rendering step after the scripts settled, in which ResizeObservers report.
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const root = document.documentElement;
+  const window_ = root.clientWidth;
+  const name = e => e.tagName.toLowerCase() + (e.id ? `#${e.id}` : "")
+    + [...e.classList].map(c => `.${c}`).join("");
+  const scrolls = e => ["auto", "scroll"].includes(getComputedStyle(e).overflowX);
+  const sideways = root.scrollWidth - window_;
+  const outside = sideways > 0 ? [...document.body.querySelectorAll("*")].filter(e => {
+    const box = e.getBoundingClientRect();
+    const parent = e.parentElement;
+    return box.width && box.right > window_ + 1
+      && (parent === document.body || parent.getBoundingClientRect().right <= window_ + 1);
+  }).slice(0, 5).map(name) : [];
+  const tables = [];
+  for (const table of document.querySelectorAll("article table")) {
+    if (!table.getClientRects().length) continue;
+    const where = `table ${tables.length + 1} (${table.querySelector("th")?.textContent.trim()})`;
+    if (scrolls(table) && table.scrollWidth > table.clientWidth + 1) {
+      tables.push(`${where}: scrolls inside itself, its scroll bar below the last row`);
+    }
+    let container = table.parentElement;
+    while (container && container !== document.body && !scrolls(container)) {
+      container = container.parentElement;
+    }
+    const box = table.getBoundingClientRect();
+    if ((!container || container === document.body) && box.right > window_ + 1) {
+      tables.push(`${where}: reaches past the window without a scroll container`);
+    }
+    if (container && container !== document.body
+        && container.scrollWidth > container.clientWidth + 1 && container.tabIndex < 0) {
+      tables.push(`${where}: scrolls, but the keyboard cannot reach it to scroll`);
+    }
+    for (const cell of table.querySelectorAll("th, td")) {
+      if (cell.scrollWidth > cell.clientWidth + 1) {
+        tables.push(`${where}: "${cell.textContent.trim().slice(0, 40)}" overflows its cell`);
+      }
+    }
+  }
+  const tips = [];
+  for (const link of document.querySelectorAll(".kb-term__link")) {
+    link.focus();
+    const tip = document.getElementById(link.getAttribute("aria-describedby"));
+    const box = tip.getBoundingClientRect();
+    if (!box.width || box.left < 0 || box.right > window_ || root.scrollWidth > window_) {
+      tips.push(`${link.textContent}: tooltip ${Math.round(box.left)}–${Math.round(box.right)}`
+        + ` px, page ${root.scrollWidth} px wide`);
+    }
+    link.blur();
+  }
+  return { sideways, outside, tables, tips };
+}"""
+
+
+@dataclass
+class Visit:
+    """What one page showed at one width."""
+
+    axe: str = ""
+    rules: set[str] = field(default_factory=set)  # the axe-core rules the page violates
+    sideways: int = 0
+    outside: list[str] = field(default_factory=list)
+    tables: list[str] = field(default_factory=list)
+    tips: list[str] = field(default_factory=list)
+    origins: set[str] = field(default_factory=set)
+
+
+def addresses(site: Path) -> list[str]:
+    """Every page of the built site, as the address a visitor opens."""
+    return sorted(str(path.relative_to(site).as_posix()).removesuffix("index.html")
+                  for path in site.rglob("*.html"))
+
+
+def visit_all(browser: Browser, base_url: str, site: Path, width: int) -> dict[str, Visit]:
+    context = browser.new_context(locale="sv-SE", reduced_motion="reduce",
+                                  viewport={"width": width, "height": 900})
+    page = context.new_page()
+    requested: set[str] = set()
+    page.on("request", lambda request: requested.add(request.url))
+    visits = {}
+    try:
+        for address in addresses(site):
+            requested.clear()
+            page.goto(f"{base_url}{address}")
+            page.wait_for_function(SETTLED)
+            measured = page.evaluate(MEASURE)
+            axe = axe_results(page) if width != REFLOW else None
+            visits[address] = Visit(
+                axe=axe.generate_report() if axe and axe.violations_count else "",
+                rules={v["id"] for v in axe.response["violations"]} if axe else set(),
+                sideways=measured["sideways"], outside=measured["outside"],
+                tables=measured["tables"], tips=measured["tips"],
+                origins={f"{url.scheme}://{url.netloc}" for url in map(urlsplit, requested)
+                         if url.scheme in ("http", "https", "ws", "wss")})
+    finally:
+        context.close()
+    return visits
+
+
+@pytest.fixture(scope="session")
+def sweep(browser: Browser, base_url: str,
+          site: Path) -> Callable[[int], dict[str, Visit]]:
+    """Every page at a width, visited once per session however many tests read it."""
+    done: dict[int, dict[str, Visit]] = {}
+
+    def at(width: int) -> dict[str, Visit]:
+        if width not in done:
+            done[width] = visit_all(browser, base_url, site, width)
+        return done[width]
+
+    return at
+
+
+def test_the_sweep_visits_every_built_page(site: Path,
+                                           sweep: Callable[[int], dict[str, Visit]]) -> None:
+    pages = sweep(PHONE)
+    assert len(pages) == len(list(site.rglob("*.html"))) > 150
+    assert {"", "insatser/", "hitta/", "jamfor/", "404.html"} <= set(pages)
+
+
+def declared_shortcomings() -> tuple[set[str], str]:
+    """The axe-core rules the accessibility statement declares as known shortcomings, and
+    how it says the site was assessed."""
+    records, _ = check(Project(REPO))
+    statement = next(r for r in records if isinstance(r, Accessibility))
+    return statement.declared_axe_rules(), statement.assessment.text
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_no_page_has_wcag_21_aa_violations_the_statement_does_not_declare(
+        sweep: Callable[[int], dict[str, Visit]], width: int) -> None:
+    declared, _ = declared_shortcomings()
+    failing = {address: visit.axe for address, visit in sweep(width).items()
+               if visit.rules - declared}
+    assert failing == {}
+
+
+def test_the_statement_declares_only_shortcomings_that_still_occur(
+        sweep: Callable[[int], dict[str, Visit]]) -> None:
+    """The accessibility statement tells the truth about what the tests find, and names this
+    sweep (axe-core on every page at both widths) as its method of assessment."""
+    declared, assessment = declared_shortcomings()
+    found = {rule for width in (DESKTOP, PHONE) for visit in sweep(width).values()
+             for rule in visit.rules}
+    assert declared - found == set(), "the statement declares violations that no longer occur"
+    assert "axe-core" in assessment
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE, REFLOW])
+def test_no_page_scrolls_sideways(sweep: Callable[[int], dict[str, Visit]], width: int) -> None:
+    wider = {address: (f"{visit.sideways} px", visit.outside)
+             for address, visit in sweep(width).items() if visit.sideways > 0}
+    assert wider == {}
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE, REFLOW])
+def test_tables_show_every_word_or_scroll_in_their_own_container(
+        sweep: Callable[[int], dict[str, Visit]], width: int) -> None:
+    cut = {address: visit.tables for address, visit in sweep(width).items() if visit.tables}
+    assert cut == {}
+    assert sum(1 for visit in sweep(width).values() if visit.tables == []) > 150
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE, REFLOW])
+def test_a_shown_glossary_tooltip_stays_inside_the_window(
+        sweep: Callable[[int], dict[str, Visit]], width: int) -> None:
+    outside = {address: visit.tips for address, visit in sweep(width).items() if visit.tips}
+    assert outside == {}
+
+
+def test_no_page_requests_anything_from_another_origin(
+        sweep: Callable[[int], dict[str, Visit]], base_url: str) -> None:
+    ours = base_url.rstrip("/")
+    foreign = {address: visit.origins - {ours}
+               for address, visit in sweep(DESKTOP).items() if visit.origins - {ours}}
+    assert foreign == {}
+    assert all(visit.origins == {ours} for visit in sweep(DESKTOP).values())
+
+
+def test_the_checks_see_what_they_look_for(page: Page, base_url: str) -> None:
+    """The measurement is not blind: a page made too wide, a table cut inside a cell and a
+    tooltip pushed out of the window are each reported."""
+    page.set_viewport_size({"width": PHONE, "height": 900})
+    page.goto(f"{base_url}insatser/")
+    page.wait_for_function(SETTLED)
+    page.add_style_tag(content=".md-typeset table td { white-space: nowrap; overflow: hidden;"
+                               " max-width: 3em }"
+                               " .md-typeset .kb-term__tip { width: 200vw; max-width: none }"
+                               " article::after { content: ''; display: block; width: 150vw;"
+                               " height: 1px }")
+    measured = page.evaluate(MEASURE)
+    assert measured["sideways"] > 0
+    assert any("overflows its cell" in problem for problem in measured["tables"])
+    assert measured["tips"]
