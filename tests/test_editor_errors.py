@@ -285,9 +285,10 @@ def test_a_review_within_the_age_limit_is_not_reported(
 
 def test_every_kind_of_mistake_in_two_files_comes_in_one_run(
         make_project: Callable[..., Project]) -> None:
-    """The issue's new method: a misspelt field, a date that does not exist, a reference to
-    nothing, a wrong source key behind an age-range error and a reference written without
-    its type, all in one file with schema errors; a wrong anchor in a second file."""
+    """The issue's new method: a misspelt field, a date that does not exist, a script link in
+    a text, a reference to nothing, a wrong source key behind an age-range error and a
+    reference written without its type, all in one file with schema errors; a wrong anchor
+    in a second file."""
     project = make_project({
         "intervention/ny.yaml": """
             id: ny
@@ -295,7 +296,7 @@ def test_every_kind_of_mistake_in_two_files_comes_in_one_run(
             summary: En ny metod.
             reviewed: 2026-02-30
             descripton: Felstavat fält.
-            description: Om metoden.
+            description: Se [metoden](javascript:alert(1)).
             ages: {min: 12, max: 3, source: okand}
             related: [intervention/finns-inte]
             components:
@@ -310,6 +311,10 @@ def test_every_kind_of_mistake_in_two_files_comes_in_one_run(
         "inte '2026-02-30'",
         "data/intervention/ny.yaml:5:1: error: okänt fält 'descripton' (menade du "
         "'description'?)",
+        "data/intervention/ny.yaml:6:14: warning: länken går till 'javascript:alert', som inte "
+        "är en fullständig webbadress, och visas som text; länkar i posttext går till adresser "
+        "som börjar med https:// (eller mailto:) (skriv hela adressen, t.ex. "
+        "https://www.example.org/)",
         "data/intervention/ny.yaml:7:7: error: min (12) är större än max (3)",
         "data/intervention/ny.yaml:7:33: error: källan 'okand' finns inte i postens sources",
         "data/intervention/ny.yaml:8:11: error: hänvisningen 'intervention/finns-inte' pekar "
