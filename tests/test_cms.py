@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from click.testing import CliRunner
-from conftest import REPO
+from conftest import REPO, WCAG_21_AA
 from playwright.sync_api import Browser, Page, expect
 
 from generator.build import build
@@ -285,7 +286,7 @@ def test_changing_one_field_of_a_record_changes_one_line_of_its_file(
 
 @pytest.mark.browser
 def test_after_a_save_the_editor_sees_each_problem_located_in_swedish(
-        editor_page_in: tuple[Page, list[str]]) -> None:
+        editor_page_in: tuple[Page, list[str]], editor: EditorServer) -> None:
     page, _ = editor_page_in
     fill_required(page, "gamma", "Gamma")
     page.get_by_role("button", name="Lägg till forskning och resultat").click()
@@ -297,3 +298,11 @@ def test_after_a_save_the_editor_sees_each_problem_located_in_swedish(
     expect(panel.get_by_role("status")).to_contain_text("1 fel")
     expect(panel.get_by_role("listitem")).to_have_text(
         re.compile(r"^data/intervention/gamma\.yaml:\d+:\d+: error: .*okand"))
+    # what kb cms adds to Decap's page meets WCAG 2.1 AA (Decap's own interface is Decap's)
+    found = Axe().run(page, context="#kb-check", options=WCAG_21_AA)
+    assert not found.violations_count, found.generate_report()
+    page.goto(f"{editor.url}kontroll/")
+    expect(page.get_by_role("status")).to_contain_text("1 fel")
+    assert page.get_by_role("listitem").count() == 1
+    found = Axe().run(page, options=WCAG_21_AA)
+    assert not found.violations_count, found.generate_report()
