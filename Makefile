@@ -62,13 +62,15 @@ schemas: $(STAMP)
 cms: $(STAMP)
 	$(BIN)/kb cms
 
-# Decap CMS and decap-server from generator/cms/package-lock.json into .kb/cms (needs npm)
+# Decap CMS and decap-server from generator/site/cms/package-lock.json into .kb/cms (needs npm)
 cms-install: $(STAMP)
 	$(BIN)/kb cms --install
 
-## test: set up from the lock file and run the whole test suite, browser tests included
+## test: set up from the lock file, lint, type-check (mypy --strict) and run every test
 test: $(STAMP) chromium cms-install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 ## lock: update requirements.lock to the newest releases that pyproject.toml allows
@@ -88,6 +90,7 @@ test-latest: chromium | python-version
 	@diff <(grep -oE '^[a-z0-9_.-]+==[^ ;]+' $(LOCK) | sort -u) \
 		<($(LATEST)/bin/pip freeze --exclude-editable | tr 'A-Z_' 'a-z-' | sort) || true
 	$(LATEST)/bin/ruff check .
+	$(LATEST)/bin/mypy
 	$(LATEST)/bin/pytest
 
 chromium:

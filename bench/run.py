@@ -4,6 +4,7 @@ Usage (from the repository root, with the project installed in .venv):
 
     .venv/bin/python bench/run.py                 # 100, 1,000 and 10,000 records
     .venv/bin/python bench/run.py --sizes 100 --repeat 1   # the CI smoke case
+    .venv/bin/python bench/run.py --against ../main        # this code against another checkout
 
 Synthetic datasets are made from the bundled records: the whole set is cloned in groups,
 each clone renamed and its cross-references pointed at the clones of the same group, so
@@ -13,6 +14,10 @@ cache of read files removed) and warm; the build runs with the cache removed, so
 too. Machines are noisy, so every timed step runs `--repeat` times and the median is
 reported, and the build and the baseline alternate, so that a pair sees the same machine:
 build/baseline is the median of the pairs' ratios. Read the ratios, not the seconds.
+
+With `--against`, another checkout of the generator (run with this environment's packages)
+is measured in the same run, each of its steps right after the same step of this code, and
+the ratios this / other are reported per step.
 """
 
 from __future__ import annotations
@@ -22,11 +27,14 @@ import json
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
+import tomllib
+import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -35,7 +43,12 @@ from generator.types import RECORD_TYPES
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "bench" / "out"
 BIN = Path(sys.executable).parent
-CACHE = Path(".kb") / "cache"  # kb's cache of read record files (generator/cache.py)
+CACHE = Path(".kb") / "cache"  # kb's cache of read record files (generator/reading/cache.py)
+THIS, OTHER = "this", "other"
+# `kb serve` is measured up to this many records: a record of the first group is saved and
+# its page watched.
+SERVE_UP_TO = 1_000
+SAVED_RECORD, SAVED_PAGE = "data/intervention/mst.yaml", "insatser/mst/"
 _REF = re.compile(rf"\b({'|'.join(RECORD_TYPES)})/([a-z0-9-]+)")
 
 
@@ -50,8 +63,26 @@ class Step:
         return cls(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
 
 
+@dataclass(frozen=True)
+class Code:
+    """A checkout of the generator: its `kb` runs from its own source folder."""
+
+    name: str
+    root: Path
+
+    def kb(self) -> list[str]:
+        """The command of its `kb`, as its pyproject.toml declares it."""
+        scripts = tomllib.loads((self.root / "pyproject.toml").read_text(encoding="utf-8"))
+        module, function = scripts["project"]["scripts"]["kb"].split(":")
+        return [sys.executable, "-c", f"import {module} as m; m.{function}()"]
+
+    def env(self) -> dict[str, str]:
+        return {"PYTHONPATH": str(self.root)}  # before the installed (editable) project
+
+
 @dataclass
 class Result:
+    code: str
     records: int
     check: Step
     check_warm: Step
@@ -59,6 +90,7 @@ class Result:
     build: Step
     baseline: Step
     build_ratio: float  # median of build / baseline over alternated pairs
+    save_shown: float | None  # `kb serve`: from saving a record to its page showing it, median
     site_mb: float
     largest_page_kb: float
     search_index_kb: float
@@ -76,16 +108,17 @@ def make_dataset(target: Path, size: int) -> int:
         # Group 0 keeps the real ids, so the hand-written pages' links still resolve.
         suffix = f"-g{group}" if group else ""
         for path in originals:
+            if group and RECORD_TYPES[path.parent.name].one_per_site:
+                continue  # a site has one accessibility statement, not one per clone
             text = path.read_text(encoding="utf-8")
             text = _REF.sub(rf"\1/\2{suffix}", text)
-            text = re.sub(r"^id: ([a-z0-9-]+)$", rf"id: \1{suffix}", text, count=1,
-                          flags=re.M)
+            text = re.sub(r"^id: ([a-z0-9-]+)$", rf"id: \1{suffix}", text, count=1, flags=re.M)
             if path.parent.name == "reference" and group:
                 text = _distinct_work(text, group)
             out = target / "data" / path.parent.name / f"{path.stem}{suffix}.yaml"
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8")
-    return groups * len(originals)
+    return len(list((target / "data").glob("*/*.yaml")))
 
 
 def _distinct_work(text: str, group: int) -> str:
@@ -112,14 +145,15 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run(command: list[str], cwd: Path) -> Step:
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Step:
     """Run one step in its own process; its wall time and peak resident memory: the most
     that the step's processes held at once (`kb build` generates in a second process while
     MkDocs builds), sampled every 20 ms, or one process's peak if that was higher."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     peak_kb = [0]
     done = threading.Event()
 
@@ -143,73 +177,217 @@ def _size_mb(folder: Path) -> float:
     return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20, 1)
 
 
-def measure(size: int, repeat: int) -> Result:
+def measure(size: int, repeat: int, codes: list[Code]) -> list[Result]:
+    """Every step for each code, the codes taking turns at each step, so that they see the
+    same machine; one result per code."""
     project = OUT / f"data-{size}"
     count = make_dataset(project, size)
-    kb = str(BIN / "kb")
-    cold, warm, builds, baselines = [], [], [], []
+    steps: dict[str, dict[str, list[Step]]] = {
+        code.name: {"cold": [], "warm": [], "build": [], "baseline": []} for code in codes
+    }
+
+    def each(code: Code, *args: str) -> Step:
+        return run([*code.kb(), *args], project, code.env())
+
     for _ in range(repeat):
-        shutil.rmtree(project / CACHE, ignore_errors=True)
-        cold.append(run([kb, "check"], project))
-        warm.append(run([kb, "check"], project))
-    generate = run([kb, "generate", "--out", "tree"], project)
+        for code in codes:
+            shutil.rmtree(project / CACHE, ignore_errors=True)
+            steps[code.name]["cold"].append(each(code, "check"))
+            steps[code.name]["warm"].append(each(code, "check"))
+    generated = {code.name: each(code, "generate", "--out", f"tree-{code.name}") for code in codes}
     for _ in range(repeat):
-        shutil.rmtree(project / CACHE)  # the build is measured cold too
-        builds.append(run([kb, "-q", "build", "--site-dir", "site"], project))
-        baselines.append(run([str(BIN / "mkdocs"), "build", "-q", "-f", "tree/mkdocs.yml",
-                              "--site-dir", str(project / "baseline-site")], project))
-    site = project / "site"
+        for code in codes:
+            shutil.rmtree(project / CACHE)  # the build is measured cold too
+            steps[code.name]["build"].append(
+                each(code, "-q", "build", "--site-dir", f"site-{code.name}")
+            )
+            steps[code.name]["baseline"].append(
+                run(
+                    [
+                        str(BIN / "mkdocs"),
+                        "build",
+                        "-q",
+                        "-f",
+                        f"tree-{code.name}/mkdocs.yml",
+                        "--site-dir",
+                        str(project / f"baseline-{code.name}"),
+                    ],
+                    project,
+                )
+            )
+    saves = {
+        code.name: saves_shown(code, project, repeat) if count <= SERVE_UP_TO else []
+        for code in codes
+    }
+    return [
+        _result(
+            code.name,
+            count,
+            project / f"site-{code.name}",
+            generated[code.name],
+            steps[code.name],
+            saves[code.name],
+        )
+        for code in codes
+    ]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def saves_shown(code: Code, project: Path, repeat: int) -> list[float]:
+    """`kb serve` of the project; a record saved `repeat` times, each time the seconds from
+    the save until its page, fetched every 20 ms as live reload would, shows the change."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/{SAVED_PAGE}"
+    server = subprocess.Popen(
+        [*code.kb(), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, **code.env()},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    record = project / SAVED_RECORD
+    original = record.read_text(encoding="utf-8")
+    found = []
+    try:
+        while "<html" not in _page(url):  # the first build
+            if server.poll() is not None:
+                raise RuntimeError(f"kb serve ended with {server.returncode}")
+            time.sleep(0.2)
+        for save in range(repeat):
+            marker = f"Sparad {save}"
+            start = time.perf_counter()
+            record.write_text(
+                original.replace("summary: >-\n", f"summary: >-\n  {marker}\n", 1), encoding="utf-8"
+            )
+            while marker not in _page(url):
+                time.sleep(0.02)
+            found.append(round(time.perf_counter() - start, 2))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        record.write_text(original, encoding="utf-8")
+    return found
+
+
+def _result(
+    name: str,
+    count: int,
+    site: Path,
+    generate: Step,
+    steps: dict[str, list[Step]],
+    saves: list[float],
+) -> Result:
     pages = [p for p in site.rglob("*.html")]
     return Result(
-        records=count, check=Step.of(cold), check_warm=Step.of(warm), generate=generate,
-        build=Step.of(builds), baseline=Step.of(baselines),
-        build_ratio=round(statistics.median(
-            b.seconds / a.seconds for b, a in zip(builds, baselines, strict=True)), 2),
+        code=name,
+        records=count,
+        check=Step.of(steps["cold"]),
+        check_warm=Step.of(steps["warm"]),
+        generate=generate,
+        build=Step.of(steps["build"]),
+        baseline=Step.of(steps["baseline"]),
+        build_ratio=round(
+            statistics.median(
+                b.seconds / a.seconds
+                for b, a in zip(steps["build"], steps["baseline"], strict=True)
+            ),
+            2,
+        ),
+        save_shown=statistics.median(saves) if saves else None,
         site_mb=_size_mb(site),
         largest_page_kb=round(max(p.stat().st_size for p in pages) / 1024, 1),
         search_index_kb=round((site / "search" / "search_index.json").stat().st_size / 1024, 1),
     )
 
 
+def against(results: list[Result], this: str, other: str) -> dict[str, float]:
+    """This code's time over the other's, step by step, at each size."""
+    found = {}
+    for mine in (r for r in results if r.code == this):
+        theirs = next(r for r in results if r.code == other and r.records == mine.records)
+        for step in ("check", "check_warm", "generate", "build", "baseline"):
+            found[f"{step} {this} / {other} at {mine.records}"] = round(
+                getattr(mine, step).seconds / getattr(theirs, step).seconds, 2
+            )
+        found[f"build/baseline {this} / {other} at {mine.records}"] = round(
+            mine.build_ratio / theirs.build_ratio, 2
+        )
+        if mine.save_shown and theirs.save_shown:
+            found[f"save shown {this} / {other} at {mine.records}"] = round(
+                mine.save_shown / theirs.save_shown, 2
+            )
+    return found
+
+
 def ratios(results: list[Result]) -> dict[str, float]:
     """The targets of the scale issue, as ratios between runs of the same machine."""
-    by_size = sorted(results, key=lambda r: r.records)
+    by_size = sorted((r for r in results if r.code == THIS), key=lambda r: r.records)
     small, large = by_size[0], by_size[-1]
     found = {f"build / baseline at {r.records}": r.build_ratio for r in by_size}
     found[f"largest page {large.records} / {small.records}"] = round(
-        large.largest_page_kb / small.largest_page_kb, 2)
-    found.update({f"search index KB per record at {r.records}": round(
-        r.search_index_kb / r.records, 1) for r in by_size})
+        large.largest_page_kb / small.largest_page_kb, 2
+    )
+    found.update(
+        {
+            f"search index KB per record at {r.records}": round(r.search_index_kb / r.records, 1)
+            for r in by_size
+        }
+    )
     if len(by_size) >= 2:
         previous, last = by_size[-2], by_size[-1]
         found[f"build time {last.records} / {previous.records}"] = round(
-            last.build.seconds / previous.build.seconds, 2)
+            last.build.seconds / previous.build.seconds, 2
+        )
     return found
 
 
 def table(results: list[Result]) -> str:
-    header = ("| records | kb check s (cold) | kb check s (warm) | generate s | kb build s | "
-              "plain mkdocs s | build/baseline | peak MB (build) | site MB | largest page KB | "
-              "search index KB |\n|---|---|---|---|---|---|---|---|---|---|---|")
-    rows = [f"| {r.records} | {r.check.seconds} | {r.check_warm.seconds} | "
-            f"{r.generate.seconds} | {r.build.seconds} | "
-            f"{r.baseline.seconds} | {r.build_ratio:.2f} | "
-            f"{r.build.peak_mb} | {r.site_mb} | {r.largest_page_kb} | {r.search_index_kb} |"
-            for r in results]
+    header = (
+        "| code | records | kb check s (cold) | kb check s (warm) | generate s | "
+        "kb build s | plain mkdocs s | build/baseline | save shown s | peak MB (build) | "
+        "site MB | largest page KB | search index KB |\n" + "|---" * 13 + "|"
+    )
+    rows = [
+        f"| {r.code} | {r.records} | {r.check.seconds} | {r.check_warm.seconds} | "
+        f"{r.generate.seconds} | {r.build.seconds} | "
+        f"{r.baseline.seconds} | {r.build_ratio:.2f} | "
+        f"{'–' if r.save_shown is None else r.save_shown} | {r.build.peak_mb} | "
+        f"{r.site_mb} | {r.largest_page_kb} | {r.search_index_kb} |"
+        for r in results
+    ]
     return "\n".join([header, *rows])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of each timed step (medians are reported)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each timed step (medians are reported)"
+    )
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument(
+        "--against", type=Path, help="another checkout of the generator to measure in the same run"
+    )
     args = parser.parse_args()
-    results = [measure(size, args.repeat) for size in args.sizes]
+    codes = [Code(THIS, REPO), *([Code(OTHER, args.against.resolve())] if args.against else [])]
+    results = [result for size in args.sizes for result in measure(size, args.repeat, codes)]
     print(table(results))
     print()
-    for name, value in ratios(results).items():
+    found = ratios(results) | (against(results, THIS, OTHER) if args.against else {})
+    for name, value in found.items():
         print(f"- {name}: {value}")
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2))

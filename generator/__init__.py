@@ -1,6 +1,8 @@
 """Kunskapsbank: YAML records about evidence-based practice, validated and rendered to MkDocs.
 
-The pipeline runs one way, a module per stage:
-load (YAML with positions) -> validate (schemas, references) -> model (typed records)
--> render (Jinja2 templates to Markdown) -> site (CLI and a thin MkDocs plugin).
+The pipeline runs one way, a folder per stage, each importing only from earlier ones
+(tests/test_layers.py): reading (YAML with positions) -> types (what a record is) ->
+checking (schemas, references) -> model (typed, linked records) -> rendering (Jinja2
+templates to Markdown) -> site (generated tree, MkDocs builds, the CLI and a thin plugin).
+`diagnostics` and `parallel` serve every stage.
 """

@@ -1,38 +1,41 @@
-"""Work shared with a second core: a forked child sends its results back through a pipe.
+"""Work shared with a second core, through the standard library's `multiprocessing`.
 
-Loading ten thousand record files or rendering ten thousand pages is the same small job
-repeated, and pure Python, so one process uses one core. A forked child already has every
-record and compiled template in memory; only its results travel back, pickled through a
-pipe. Small lists stay in one process, where a fork would cost more than it saves.
+Loading many record files or rendering many pages is the same small job repeated, and pure
+Python, so one process uses one core. A child started by forking already has every record
+and compiled template in memory, so the job itself is never pickled; only its results travel
+back, through a `multiprocessing` pipe. Small lists stay in one process, where starting a
+child would cost more than it saves.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-import pickle
-import signal
 import threading
 import traceback
 from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Below this many items the work is done in this process (a fork and the pipe cost a few
-# tens of milliseconds with a large heap; a small knowledge base takes about that in all).
+# Below this many items the work is done in this process (see bench/README.md).
 PARALLEL_FROM = 1_000
+
+_FORK = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
 
 
 def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
-        os.cpu_count() or 1)
+    return (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )
 
 
 def can_fork() -> bool:
     """A second core, and no other thread: a fork copies only the calling thread, so a lock
     another thread holds (a server's, a logger's) would stay locked forever in the child."""
-    return hasattr(os, "fork") and _cores() >= 2 and threading.active_count() == 1
+    return _FORK is not None and _cores() >= 2 and threading.active_count() == 1
 
 
 class ChildEnded(Exception):
@@ -47,40 +50,36 @@ class _Failure:
         self.trace = "".join(traceback.format_exception(exc))
 
 
+def _run(job: Callable[[Callable[[Any], None]], None], sender: Connection) -> None:
+    """The child's work: every object `job` sends, then any failure, goes back to the parent."""
+    with sender:
+        try:
+            job(sender.send)
+        except BaseException as exc:  # every failure goes back
+            try:
+                sender.send(_Failure(exc))
+            except Exception:  # one that cannot travel goes as its text
+                sender.send(_Failure(RuntimeError("".join(traceback.format_exception(exc)))))
+
+
 class Child:
     """A forked child running `job(send)`: each object it sends is `receive()`d here, in
     order. An exception in the job is raised again by `receive()`, with the child's
     traceback attached as a note, so it reads as if it had happened here."""
 
     def __init__(self, job: Callable[[Callable[[Any], None]], None]) -> None:
-        read_end, write_end = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # the child: run the job, and leave without any cleanup
-            os.close(read_end)
-            status = 1
-            try:
-                with os.fdopen(write_end, "wb") as pipe:
-
-                    def send(item: Any) -> None:
-                        # Pickled whole first: a pipe holds 64 KB, and pickling straight into
-                        # it would stall the work until the parent reads. Then sent at once:
-                        # the parent may be waiting for it.
-                        pipe.write(pickle.dumps(item, pickle.HIGHEST_PROTOCOL))
-                        pipe.flush()
-
-                    try:
-                        job(send)
-                    except BaseException as exc:  # every failure goes back
-                        _send_failure(pipe, exc)
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(write_end)
-        self._pipe = os.fdopen(read_end, "rb")
+        assert _FORK is not None, "can_fork() says whether a child can be started"
+        self._receiver, sender = _FORK.Pipe(duplex=False)
+        # Not a daemon: a daemon may not start children, and the child's own work may be
+        # shared again (kb build's child loads many files with split_map).
+        self._process = _FORK.Process(target=_run, args=(job, sender))
+        self._process.start()
+        sender.close()  # the child's end: once the child closes it too, receive() sees EOF
+        self.pid = self._process.pid
 
     def receive(self) -> Any:
         try:
-            item = pickle.load(self._pipe)
+            item = self._receiver.recv()
         except EOFError:
             raise ChildEnded from None
         if isinstance(item, _Failure):
@@ -90,18 +89,11 @@ class Child:
 
     def close(self) -> None:
         """End the child if it still runs (its results are no longer wanted) and reap it."""
-        self._pipe.close()
-        if os.waitpid(self.pid, os.WNOHANG) == (0, 0):
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-
-
-def _send_failure(pipe: Any, exc: BaseException) -> None:
-    try:
-        data = pickle.dumps(_Failure(exc), pickle.HIGHEST_PROTOCOL)
-    except Exception:  # one that cannot travel goes as its text
-        data = pickle.dumps(_Failure(RuntimeError("".join(traceback.format_exception(exc)))))
-    pipe.write(data)
+        self._receiver.close()
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._process.close()
 
 
 def split_map(func: Callable[[T], R], items: Sequence[T]) -> list[R]:

@@ -7,19 +7,22 @@ import contextlib
 import datetime as dt
 import functools
 import http.server
+import json
 import os
 import shutil
 import textwrap
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe, AxeResults
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from generator.build import build
-from generator.site import Project
+from generator.site.build import build
+from generator.site.tree import Project
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -28,73 +31,152 @@ REPO = Path(__file__).resolve().parent.parent
 # whatever day the tests run.
 os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(2026, 11, 23, tzinfo=dt.UTC).timestamp()))
 
+# The records every test builds on, one of each type a test needs; the minimal project has
+# the first four. A field's value is what its YAML says.
+BASE: dict[str, dict[str, Any]] = {
+    "intervention": {
+        "id": "alfa",
+        "title": "Alfa – föräldraträning",
+        "abbreviation": "ALFA",
+        "summary": "En påhittad insats för tester.",
+        "reviewed": dt.date(2026, 1, 15),
+        "keywords": ["foreldre"],
+        "description": "Beskrivning av Alfa.",
+        "target_group": {"text": "Föräldrar till barn 3–12 år", "source": "s1"},
+        "ages": {"min": 3, "max": 12, "source": "s1"},
+        "problems": ["beteendeproblem"],
+        "arenas": ["hem"],
+        "formats": ["familj"],
+        "intensity": {"text": "En timme i veckan", "source": "s1"},
+        "duration": {"text": "20–30 träffar", "source": "s1"},
+        "training": {"text": "21 seminariedagar", "source": "s1"},
+        "related": ["stage/start", "process/steg#fraga"],
+        "sources": [
+            {"id": "s1", "title": "Källa ett", "year": 2005, "url": "https://example.org/a"}
+        ],
+    },
+    "stage": {
+        "id": "start",
+        "title": "Utforskning",
+        "summary": "Första steget.",
+        "reviewed": dt.date(2026, 1, 15),
+        "order": 1,
+        "framework": "nirn",
+        "english_name": "Exploration",
+        "fixsen_2005": "Exploration and adoption",
+        "description": "Om utforskning.",
+        "activities": [
+            {"id": "team", "title": "Bilda ett team", "text": "Ett team med 3–5 personer."}
+        ],
+        "checklist": [{"id": "behov-kartlagt", "text": "Behoven är kartlagda."}],
+        "sources": [{"id": "s1", "title": "Källa ett"}],
+    },
+    "process": {
+        "id": "steg",
+        "title": "Steg för steg",
+        "summary": "En process.",
+        "reviewed": dt.date(2026, 1, 15),
+        "description": "Om processen.",
+        "steps": [
+            {"id": "fraga", "title": "Formulera en fråga", "related": ["intervention/alfa"]},
+            {"id": "sok", "title": "Sök kunskap"},
+        ],
+        "sources": [{"id": "s1", "title": "Källa ett"}],
+    },
+    "curriculum": {
+        "id": "kurs",
+        "title": "En kurs",
+        "summary": "En kurs om EBP.",
+        "reviewed": dt.date(2026, 1, 15),
+        "audience": "Socionomstudenter",
+        "scope": {"text": "7,5 högskolepoäng", "source": "s1"},
+        "credits": 7.5,
+        "description": "Om kursen.",
+        "modules": [
+            {
+                "id": "modul-1",
+                "title": "Fråga",
+                "outcomes": ["Kunna formulera en fråga"],
+                "links": ["process/steg#fraga", "intervention/alfa", "stage/start#behov-kartlagt"],
+            }
+        ],
+        "sources": [{"id": "s1", "title": "Källa ett"}],
+    },
+    "term": {
+        "id": "begrepp",
+        "title": "Begrepp",
+        "summary": "Ett begrepp.",
+        "reviewed": dt.date(2026, 1, 15),
+        "definition": {"text": "Betyder något.", "source": "s1"},
+        "related": ["intervention/alfa"],
+        "sources": [{"id": "s1", "title": "Källa ett"}],
+    },
+}
+
+
+def _scalar(value: object) -> str:
+    """A scalar as YAML writes it: plain where YAML reads it back the same in a flow
+    collection and after a key, else quoted."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool | int | float):
+        return json.dumps(value)
+    text = str(value)
+    try:
+        plain = yaml.safe_load(f"[{text}]") == [text] and yaml.safe_load(f"k: {text}") == {
+            "k": text
+        }
+    except yaml.YAMLError:
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def _flow(value: object) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    return _scalar(value)
+
+
+def _has_items(value: object) -> bool:
+    """A list of mappings, which editors write one item a line."""
+    return isinstance(value, list) and any(isinstance(item, dict) for item in value)
+
+
+def _block(data: dict[str, Any], indent: str) -> list[str]:
+    """A mapping one field a line, nested values in flow style, but a list of mappings one
+    item a line, and an item that holds such a list field by field."""
+    lines = []
+    for key, value in data.items():
+        if value is None:
+            continue
+        if not _has_items(value):
+            lines.append(f"{indent}{key}: {_flow(value)}")
+            continue
+        lines.append(f"{indent}{key}:")
+        for item in value:
+            if isinstance(item, dict) and any(_has_items(v) for v in item.values()):
+                first, *rest = _block(item, indent + "    ")
+                lines += [f"{indent}  - {first.lstrip()}", *rest]
+            else:
+                lines.append(f"{indent}  - {_flow(item)}")
+    return lines
+
+
+def record(type_name: str, record_id: str = "", /, **fields: Any) -> str:
+    """The YAML of a record of `type_name`: BASE's record of the type with the id `record_id`
+    and the given fields (a new field goes last, a field given as None is left out). A field
+    takes one line, but for a list of mappings, which takes a line per item (and an item
+    holding such a list a line per field), as editors write them, so that a test can count
+    the line a problem is on."""
+    data = {**BASE[type_name], **({"id": record_id} if record_id else {}), **fields}
+    return "\n".join(_block(data, "")) + "\n"
+
+
 MINIMAL = {
-    "intervention/alfa.yaml": """
-        id: alfa
-        title: Alfa – föräldraträning
-        abbreviation: ALFA
-        summary: En påhittad insats för tester.
-        reviewed: 2026-01-15
-        keywords: [foreldre]
-        description: Beskrivning av Alfa.
-        target_group: {text: Föräldrar till barn 3–12 år, source: s1}
-        ages: {min: 3, max: 12, source: s1}
-        problems: [beteendeproblem]
-        arenas: [hem]
-        formats: [familj]
-        intensity: {text: En timme i veckan, source: s1}
-        duration: {text: 20–30 träffar, source: s1}
-        training: {text: 21 seminariedagar, source: s1}
-        related: [stage/start, process/steg#fraga]
-        sources:
-          - {id: s1, title: Källa ett, year: 2005, url: "https://example.org/a"}
-    """,
-    "stage/start.yaml": """
-        id: start
-        title: Utforskning
-        summary: Första steget.
-        reviewed: 2026-01-15
-        order: 1
-        framework: nirn
-        english_name: Exploration
-        fixsen_2005: Exploration and adoption
-        description: Om utforskning.
-        activities:
-          - {id: team, title: Bilda ett team, text: Ett team med 3–5 personer.}
-        checklist:
-          - {id: behov-kartlagt, text: Behoven är kartlagda.}
-        sources:
-          - {id: s1, title: Källa ett}
-    """,
-    "process/steg.yaml": """
-        id: steg
-        title: Steg för steg
-        summary: En process.
-        reviewed: 2026-01-15
-        description: Om processen.
-        steps:
-          - {id: fraga, title: Formulera en fråga, related: [intervention/alfa]}
-          - {id: sok, title: Sök kunskap}
-        sources:
-          - {id: s1, title: Källa ett}
-    """,
-    "curriculum/kurs.yaml": """
-        id: kurs
-        title: En kurs
-        summary: En kurs om EBP.
-        reviewed: 2026-01-15
-        audience: Socionomstudenter
-        scope: {text: "7,5 högskolepoäng", source: s1}
-        credits: 7.5
-        description: Om kursen.
-        modules:
-          - id: modul-1
-            title: Fråga
-            outcomes: [Kunna formulera en fråga]
-            links: [process/steg#fraga, intervention/alfa, stage/start#behov-kartlagt]
-        sources:
-          - {id: s1, title: Källa ett}
-    """,
+    f"{type_name}/{BASE[type_name]['id']}.yaml": record(type_name)
+    for type_name in ("intervention", "stage", "process", "curriculum")
 }
 
 
@@ -102,8 +184,7 @@ def write_project(root: Path, files: dict[str, str | None]) -> Project:
     """A small knowledge base under `root`: the repo's mkdocs.yml, one content page, and
     the given data files (None removes a minimal record)."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "content" / "assets", root / "content" / "assets",
-                    dirs_exist_ok=True)
+    shutil.copytree(REPO / "content" / "assets", root / "content" / "assets", dirs_exist_ok=True)
     (root / "content" / "index.md").write_text("# Start\n\nVälkommen.\n", encoding="utf-8")
     for rel, text in {**MINIMAL, **files}.items():
         path = root / "data" / rel
@@ -132,13 +213,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # Details of violations only: a page's passes are many and of no use to a failing test.
-WCAG_21_AA = {"runOnly": {"type": "tag",
-                          "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-              "resultTypes": ["violations"]}
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -205,18 +294,30 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = 1
 
 
+def search_results(page: Page, query: str) -> list[str]:
+    """Open the header search, type `query` as a visitor does and wait for the answer; the
+    results' addresses, in the order shown."""
+    box = page.get_by_role("searchbox", name="Sök")
+    if not box.is_visible():
+        page.get_by_role("button", name="Sök", exact=True).click()
+    expect(box).to_be_focused()
+    box.fill(query)
+    expect(page.locator("#kb-search-results")).to_have_attribute(
+        "aria-busy", "false", timeout=15_000
+    )
+    return [
+        link.get_attribute("href") or "" for link in page.locator(".kb-search__result > a").all()
+    ]
+
+
 @pytest.fixture
 def search_and_open(page: Page, base_url: str) -> Callable[[str, str], None]:
     """Search the site as a visitor does and open the result that leads to `address`."""
 
     def search_and_open(query: str, address: str) -> None:
         page.goto(base_url)
-        page.get_by_role("textbox", name="Sök").click()
-        page.keyboard.type(query)
-        result = page.locator(f'.md-search-result__link[href^="{address}"], '
-                              f'.md-search-result__link[href^="{base_url}{address}"]').first
-        expect(result).to_be_visible(timeout=15_000)
-        result.click()
+        search_results(page, query)
+        page.locator(f'.kb-search__result > a[href="/{address}"]').first.click()
         page.wait_for_url(f"{base_url}{address}**", timeout=10_000)
 
     return search_and_open

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 from built_site import internal_links, page_file, parse
+from conftest import record
 
-from generator.build import build
-from generator.site import Project, check, write_tree
+from generator.site.build import build
+from generator.site.tree import Project, check, write_tree
 
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 ALIASES = re.compile(r"data-aliases='([^']*)'")
@@ -27,8 +28,9 @@ def rename_record_and_step(project: Project) -> None:
     `formulera-fraga`, each keeping its old id in `aliases`, and references follow."""
     data = project.data_dir
     old = data / "stage" / "start.yaml"
-    renamed = old.read_text(encoding="utf-8").replace("id: start\n",
-                                                      "id: utforskning\naliases: [start]\n")
+    renamed = old.read_text(encoding="utf-8").replace(
+        "id: start\n", "id: utforskning\naliases: [start]\n"
+    )
     (data / "stage" / "utforskning.yaml").write_text(renamed, encoding="utf-8")
     old.unlink()
     for path in data.rglob("*.yaml"):
@@ -43,8 +45,11 @@ def addresses(site: Path) -> set[tuple[str, str]]:
     """Every page of a built site, every id on it, and every internal link target."""
     found: set[tuple[str, str]] = set()
     for page in site.rglob("*.html"):
-        url = page.parent.relative_to(site).as_posix() if page.name == "index.html" else (
-            page.relative_to(site).as_posix())
+        url = (
+            page.parent.relative_to(site).as_posix()
+            if page.name == "index.html"
+            else (page.relative_to(site).as_posix())
+        )
         url = "" if url == "." else url
         found.add((url, ""))
         found.update((url, anchor) for anchor in parse(page).ids)
@@ -74,7 +79,8 @@ def resolve(site: Path, url: str, anchor: str) -> str | None:
 
 
 def test_every_address_and_anchor_of_a_build_still_resolves_after_a_rename(
-        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
     project = make_project()
     build(project, tmp_path / "before")
     rename_record_and_step(project)
@@ -82,71 +88,88 @@ def test_every_address_and_anchor_of_a_build_still_resolves_after_a_rename(
     before = addresses(tmp_path / "before")
     assert ("implementering/start", "behov-kartlagt") in before
     assert ("steg", "fraga") in before
-    dead = sorted(f"{url}#{anchor}" for url, anchor in before
-                  if resolve(tmp_path / "after", url, anchor) is None)
+    dead = sorted(
+        f"{url}#{anchor}"
+        for url, anchor in before
+        if resolve(tmp_path / "after", url, anchor) is None
+    )
     assert dead == []
     assert resolve(tmp_path / "after", "implementering/start", "behov-kartlagt") == (
-        "implementering/utforskning#behov-kartlagt")
+        "implementering/utforskning#behov-kartlagt"
+    )
     assert resolve(tmp_path / "after", "steg", "fraga") == "steg#formulera-fraga"
 
 
-def test_a_redirect_page_works_on_any_static_host(make_project: Callable[..., Project],
-                                                  tmp_path: Path) -> None:
+def test_a_redirect_page_works_on_any_static_host(
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
     project = make_project()
     rename_record_and_step(project)
     build(project, tmp_path / "site")
     page = (tmp_path / "site" / "implementering" / "start" / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert '<meta http-equiv="refresh" content="0; url=../utforskning/">' in page
     assert '<link rel="canonical" href="../utforskning/">' in page
     assert '<a href="../utforskning/">Utforskning</a>' in page
     assert 'location.replace("../utforskning/" + location.hash)' in page
 
 
-def test_redirects_and_forwarding_build_with_plain_mkdocs(make_project: Callable[..., Project],
-                                                          tmp_path: Path) -> None:
+def test_redirects_and_forwarding_build_with_plain_mkdocs(
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
     project = make_project()
     rename_record_and_step(project)
     config = write_tree(project, tmp_path / "tree")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                             str(config)], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     site = tmp_path / "tree" / "site"
     assert resolve(site, "implementering/start", "") == "implementering/utforskning"
     assert resolve(site, "steg", "fraga") == "steg#formulera-fraga"
 
 
-OLD_STEP_ID_IS_LIVE = """
-    id: steg
-    title: Steg för steg
-    summary: En process.
-    reviewed: 2026-01-15
-    description: Om processen.
-    steps:
-      - {id: fraga, title: Formulera en fråga}
-      - {id: sok, title: Sök kunskap, aliases: [leta, fraga, leta]}
-    sources:
-      - {id: s1, title: Källa ett}
-"""
+STEPS_WITH_OLD_IDS_IN_USE = [
+    {"id": "fraga", "title": "Formulera en fråga"},
+    {"id": "sok", "title": "Sök kunskap", "aliases": ["leta", "fraga", "leta"]},
+]
 
 
-@pytest.mark.parametrize(("files", "expected"), [
-    ({"process/steg.yaml": OLD_STEP_ID_IS_LIVE},
-     ["data/process/steg.yaml:8:51: error: det gamla ankaret 'fraga' är id för en del av "
-      "posten som finns",
-      "data/process/steg.yaml:8:58: error: det gamla ankaret 'leta' står redan som gammalt "
-      "id i posten"]),
-    ({"process/steg.yaml": OLD_STEP_ID_IS_LIVE.replace("description:",
-                                                       "aliases: [steg]\n    description:")},
-     ["data/process/steg.yaml:5:11: error: det gamla id:t 'steg' är id för en post som finns: "
-      "process/steg",
-      "data/process/steg.yaml:9:51: error: det gamla ankaret 'fraga' är id för en del av "
-      "posten som finns",
-      "data/process/steg.yaml:9:58: error: det gamla ankaret 'leta' står redan som gammalt "
-      "id i posten"]),
-])
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            {"process/steg.yaml": record("process", steps=STEPS_WITH_OLD_IDS_IN_USE)},
+            [
+                "data/process/steg.yaml:8:51: error: det gamla ankaret 'fraga' är id för en del av "
+                "posten som finns",
+                "data/process/steg.yaml:8:58: error: det gamla ankaret 'leta' står redan som "
+                "gammalt id i posten",
+            ],
+        ),
+        (
+            {
+                "process/steg.yaml": record(
+                    "process", steps=STEPS_WITH_OLD_IDS_IN_USE, aliases=["steg"]
+                )
+            },
+            [
+                "data/process/steg.yaml:8:51: error: det gamla ankaret 'fraga' är id för en del av "
+                "posten som finns",
+                "data/process/steg.yaml:8:58: error: det gamla ankaret 'leta' står redan som "
+                "gammalt id i posten",
+                "data/process/steg.yaml:11:11: error: det gamla id:t 'steg' är id för en post "
+                "som finns: process/steg",
+            ],
+        ),
+    ],
+)
 def test_an_old_id_that_could_lead_to_two_places_is_a_located_error(
-        make_project: Callable[..., Project], files: dict[str, str],
-        expected: list[str]) -> None:
+    make_project: Callable[..., Project], files: dict[str, str], expected: list[str]
+) -> None:
     problems = [p.format().split(" (")[0] for p in check(make_project(files))[1]]
     assert problems == expected

@@ -10,9 +10,13 @@ REPO = Path(__file__).resolve().parent.parent
 
 def test_benchmark_reports_every_measure_for_100_records(tmp_path: Path) -> None:
     report = tmp_path / "bench.json"
-    result = subprocess.run([sys.executable, "bench/run.py", "--sizes", "100", "--repeat", "1",
-                             "--json", str(report)],
-                            cwd=REPO, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "bench/run.py", "--sizes", "100", "--repeat", "1", "--json", str(report)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     originals = len(list((REPO / "data").glob("*/*.yaml")))
     records = max(1, round(100 / originals)) * originals  # whole copies of the bundled data

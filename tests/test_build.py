@@ -13,21 +13,26 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from generator import build as kb_build
 from generator import parallel
-from generator.build import GeneratedHere, build
 from generator.diagnostics import DataError
-from generator.site import Project, check, write_tree
-from generator.staging import MARK
+from generator.site import build as kb_build
+from generator.site.build import GeneratedHere, build
+from generator.site.staging import MARK
+from generator.site.tree import Project, check, write_tree
 
-TWO_ERRORS = {"process/steg.yaml": "id: steg\ntitle: Steg\ntitel: x\n",
-              "term/fel.yaml": "id: fel\ntitle: [\n"}
+TWO_ERRORS = {
+    "process/steg.yaml": "id: steg\ntitle: Steg\ntitel: x\n",
+    "term/fel.yaml": "id: fel\ntitle: [\n",
+}
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     # The compressed sitemap embeds the time it was written.
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != "sitemap.xml.gz"}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != "sitemap.xml.gz"
+    }
 
 
 @pytest.fixture
@@ -51,8 +56,9 @@ def children(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
 
 
 @pytest.fixture
-def built(make_project: Callable[..., Project], tmp_path: Path
-          ) -> tuple[Project, Path, dict[str, bytes]]:
+def built(
+    make_project: Callable[..., Project], tmp_path: Path
+) -> tuple[Project, Path, dict[str, bytes]]:
     """A project, its site built once, and that site's files: what must survive."""
     project = make_project()
     site = tmp_path / "site"
@@ -62,22 +68,37 @@ def built(make_project: Callable[..., Project], tmp_path: Path
 
 @pytest.mark.parametrize("second_core", [True, False], ids=["in a child", "in one process"])
 def test_the_site_is_the_one_plain_mkdocs_builds_from_the_generated_tree(
-        make_project: Callable[..., Project], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        second_core: bool) -> None:
+    make_project: Callable[..., Project],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    second_core: bool,
+) -> None:
     monkeypatch.setattr(kb_build, "can_fork", lambda: second_core)
     project = make_project()
     build(project, tmp_path / "site")
     config = write_tree(project, tmp_path / "tree")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
-                    "--site-dir", str(tmp_path / "plain")], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            str(config),
+            "--site-dir",
+            str(tmp_path / "plain"),
+        ],
+        check=True,
+    )
     built = snapshot(tmp_path / "site")
-    assert built.pop(MARK)  # kb marks its output as its own (generator/staging.py)
+    assert built.pop(MARK)  # kb marks its output as its own (generator/site/staging.py)
     assert built == snapshot(tmp_path / "plain")
 
 
 def test_every_error_in_the_data_comes_back_from_the_child_and_the_site_stays(
-        children: list[int], built: tuple[Project, Path, dict[str, bytes]],
-        tmp_path: Path) -> None:
+    children: list[int], built: tuple[Project, Path, dict[str, bytes]], tmp_path: Path
+) -> None:
     project, site, before = built
     for rel, text in TWO_ERRORS.items():
         (project.data_dir / rel).parent.mkdir(exist_ok=True)
@@ -86,15 +107,19 @@ def test_every_error_in_the_data_comes_back_from_the_child_and_the_site_stays(
         build(project, site)
     assert raised.value.diagnostics == check(project)[1]
     assert {d.path for d in raised.value.diagnostics} == {
-        "data/process/steg.yaml", "data/term/fel.yaml"}
+        "data/process/steg.yaml",
+        "data/term/fel.yaml",
+    }
     assert snapshot(site) == before
     assert len(children) == 2
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
 def test_a_failure_while_rendering_a_page_is_raised_here_with_the_childs_traceback(
-        children: list[int], built: tuple[Project, Path, dict[str, bytes]],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    children: list[int],
+    built: tuple[Project, Path, dict[str, bytes]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     project, site, before = built
     real_text = GeneratedHere.text
 
@@ -111,8 +136,10 @@ def test_a_failure_while_rendering_a_page_is_raised_here_with_the_childs_traceba
 
 
 def test_a_child_that_dies_stops_the_build_and_the_site_stays(
-        children: list[int], built: tuple[Project, Path, dict[str, bytes]],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    children: list[int],
+    built: tuple[Project, Path, dict[str, bytes]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     project, site, before = built
     monkeypatch.setattr(GeneratedHere, "text", lambda self, path: os._exit(9))
     with pytest.raises(RuntimeError, match="generatorn avbröts"):
@@ -121,11 +148,13 @@ def test_a_child_that_dies_stops_the_build_and_the_site_stays(
 
 
 def test_when_mkdocs_fails_the_child_is_stopped(
-        make_project: Callable[..., Project], tmp_path: Path, children: list[int]) -> None:
+    make_project: Callable[..., Project], tmp_path: Path, children: list[int]
+) -> None:
     project = make_project()
     (project.root / "mkdocs.yml").write_text(
         (project.root / "mkdocs.yml").read_text(encoding="utf-8") + "theme: {name: saknas}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.raises(Abort, match="configuration error"):
         build(project, tmp_path / "site")
     assert not (tmp_path / "site").exists()

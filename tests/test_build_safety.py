@@ -12,36 +12,35 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import record
 from mkdocs.commands import build as mkdocs_build
 
-from generator.build import build
-from generator.site import Project, write_tree
+from generator.site.build import build
+from generator.site.tree import Project, write_tree
 
-EXTRA = """\
-id: {id}
-title: Extra process
-summary: En process som byter namn.
-reviewed: 2026-01-15
-description: Om processen.
-steps: [{{id: ett, title: Ett}}]
-sources: [{{id: s1, title: Källa}}]
-"""
+
+def extra(record_id: str) -> str:
+    """A process that the tests rename."""
+    return record("process", record_id, title="Extra process")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def rename_extra(project: Project, old: str, new: str) -> None:
     (project.data_dir / "process" / f"{old}.yaml").unlink()
-    (project.data_dir / "process" / f"{new}.yaml").write_text(EXTRA.format(id=new),
-                                                               encoding="utf-8")
+    (project.data_dir / "process" / f"{new}.yaml").write_text(extra(new), encoding="utf-8")
 
 
 def test_a_renamed_record_leaves_no_stale_page_in_the_generated_tree_or_the_site(
-        make_project: Callable[..., Project], tmp_path: Path) -> None:
-    project = make_project({"process/extra.yaml": EXTRA.format(id="extra")})
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
+    project = make_project({"process/extra.yaml": extra("extra")})
     tree, site = tmp_path / "tree", tmp_path / "site"
     write_tree(project, tree)
     build(project, site)
@@ -55,8 +54,8 @@ def test_a_renamed_record_leaves_no_stale_page_in_the_generated_tree_or_the_site
 
 
 def test_a_build_interrupted_mid_way_leaves_the_previous_site_byte_identical(
-        make_project: Callable[..., Project], tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project: Callable[..., Project], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = make_project()
     site = tmp_path / "site"
     build(project, site)
@@ -73,8 +72,9 @@ def test_a_build_interrupted_mid_way_leaves_the_previous_site_byte_identical(
 
     monkeypatch.setattr(mkdocs_build, "_build_page", interrupted)
     steg = project.data_dir / "process" / "steg.yaml"
-    steg.write_text(steg.read_text(encoding="utf-8").replace(
-        "Steg för steg", "Nytt namn"), encoding="utf-8")
+    steg.write_text(
+        steg.read_text(encoding="utf-8").replace("Steg för steg", "Nytt namn"), encoding="utf-8"
+    )
     with pytest.raises(KeyboardInterrupt):
         build(project, site)
     assert len(built) == 3
@@ -83,7 +83,8 @@ def test_a_build_interrupted_mid_way_leaves_the_previous_site_byte_identical(
 
 
 def test_a_killed_kb_build_leaves_the_previous_site_byte_identical(
-        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
     """SIGKILL allows no clean-up at all: the old site survives because the new one is only
     ever renamed into place once it is complete."""
     project = make_project()
@@ -91,14 +92,19 @@ def test_a_killed_kb_build_leaves_the_previous_site_byte_identical(
     build(project, site)
     before = snapshot(site)
     kb = Path(sys.executable).parent / "kb"
-    process = subprocess.Popen([str(kb), "-q", "build", "--site-dir", str(site)],
-                               cwd=project.root, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [str(kb), "-q", "build", "--site-dir", str(site)],
+        cwd=project.root,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not any(
-                (staging / "search").exists() or (staging / "insatser").exists()
-                for staging in tmp_path.glob(".site.*")):
+            (staging / "search").exists() or (staging / "insatser").exists()
+            for staging in tmp_path.glob(".site.*")
+        ):
             assert process.poll() is None, "the build finished before it could be killed"
             time.sleep(0.005)
     finally:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import charts
-from generator.site import Project, check
+from generator.rendering import charts
+from generator.site.tree import Project, check
 
 SVG = "{http://www.w3.org/2000/svg}"
 CHART = re.compile(r'<div class="kb-chart">(.*?)</table>', re.S)
@@ -22,21 +22,30 @@ def charts_in(html: str) -> list[tuple[ET.Element, list[str], list[list[str]]]]:
         svg = re.search(r"<svg.*?</svg>", block, re.S)
         assert svg, "a chart without an SVG"
         heads = [re.sub(r"<.*?>", "", h) for h in re.findall(r"<th>(.*?)</th>", block, re.S)]
-        rows = [[re.sub(r"<.*?>", "", c) for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
-                for row in re.findall(r"<tr>(.*?)</tr>", block, re.S)[1:]]
+        rows = [
+            [re.sub(r"<.*?>", "", c) for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", block, re.S)[1:]
+        ]
         found.append((ET.fromstring(svg.group(0)), heads, rows))
     return found
 
 
 def chart_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html")
-                  if 'class="kb-chart"' in p.read_text(encoding="utf-8"))
+    return sorted(
+        p for p in site.rglob("index.html") if 'class="kb-chart"' in p.read_text(encoding="utf-8")
+    )
 
 
 def test_the_evidence_catalogue_and_fit_have_an_effect_chart(site: Path) -> None:
     pages = {p.parent.relative_to(site).as_posix() for p in chart_pages(site)}
-    assert {"evidens", "insatser/fit", "insatser/pmto", "insatser/mst", "insatser/pals",
-            "spridning/tibir-status-2018"} <= pages
+    assert {
+        "evidens",
+        "insatser/fit",
+        "insatser/pmto",
+        "insatser/mst",
+        "insatser/pals",
+        "spridning/tibir-status-2018",
+    } <= pages
 
 
 def test_tibir_2018_regions_add_up_to_the_stated_111() -> None:
@@ -48,8 +57,7 @@ def test_tibir_2018_regions_add_up_to_the_stated_111() -> None:
     assert sum(r.count for r in status.regions) == total == 111
 
 
-def test_every_chart_is_valid_svg_with_a_title_and_the_numbers_of_its_table(
-        site: Path) -> None:
+def test_every_chart_is_valid_svg_with_a_title_and_the_numbers_of_its_table(site: Path) -> None:
     pages = chart_pages(site)
     assert pages
     for page in pages:
@@ -59,13 +67,13 @@ def test_every_chart_is_valid_svg_with_a_title_and_the_numbers_of_its_table(
             assert title is not None and title.text and desc is not None and desc.text
             assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
             column = next(i for i, h in enumerate(heads) if h in VALUE_COLUMNS)
-            shown = [t.text for t in svg.iter(f"{SVG}text")
-                     if t.get("class") == "kb-chart-value"]
+            shown = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "kb-chart-value"]
             assert shown == [row[column] for row in rows], page
 
 
-@pytest.mark.parametrize(("value", "text"), [(0.27, "0,27"), (1313, "1 313"), (28, "28"),
-                                             (0.082, "0,082")])
+@pytest.mark.parametrize(
+    ("value", "text"), [(0.27, "0,27"), (1313, "1 313"), (28, "28"), (0.082, "0,082")]
+)
 def test_numbers_are_written_the_swedish_way(value: float, text: str) -> None:
     assert charts.number(value) == text
 

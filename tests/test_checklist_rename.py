@@ -8,8 +8,8 @@ import pytest
 from conftest import serve
 from playwright.sync_api import Browser, Page, expect
 
-from generator.build import build
-from generator.site import Project
+from generator.site.build import build
+from generator.site.tree import Project
 
 pytestmark = pytest.mark.browser
 
@@ -18,21 +18,24 @@ def rename_stage_and_item(project: Project) -> None:
     """Stage `start` becomes `utforskning` and item `behov-kartlagt` becomes
     `behoven-kartlagda`, each keeping its old id in `aliases`; references follow."""
     old = project.data_dir / "stage" / "start.yaml"
-    text = old.read_text(encoding="utf-8").replace("id: start\n",
-                                                   "id: utforskning\naliases: [start]\n")
+    text = old.read_text(encoding="utf-8").replace(
+        "id: start\n", "id: utforskning\naliases: [start]\n"
+    )
     (project.data_dir / "stage" / "utforskning.yaml").write_text(text, encoding="utf-8")
     old.unlink()
     for path in project.data_dir.rglob("*.yaml"):
         text = path.read_text(encoding="utf-8")
-        text = text.replace("{id: behov-kartlagt,",
-                            "{id: behoven-kartlagda, aliases: [behov-kartlagt],")
+        text = text.replace(
+            "{id: behov-kartlagt,", "{id: behoven-kartlagda, aliases: [behov-kartlagt],"
+        )
         text = text.replace("stage/start#behov-kartlagt", "stage/utforskning#behoven-kartlagda")
         text = text.replace("stage/start", "stage/utforskning")
         path.write_text(text, encoding="utf-8")
 
 
-def test_marks_follow_a_renamed_stage_and_item(make_project: Callable[..., Project],
-                                               tmp_path: Path, page: Page) -> None:
+def test_marks_follow_a_renamed_stage_and_item(
+    make_project: Callable[..., Project], tmp_path: Path, page: Page
+) -> None:
     project = make_project()
     site = tmp_path / "site"
     build(project, site)
@@ -56,8 +59,8 @@ def test_marks_follow_a_renamed_stage_and_item(make_project: Callable[..., Proje
 
 
 def test_a_file_exported_before_the_rename_imports_after_it(
-        make_project: Callable[..., Project], tmp_path: Path, page: Page,
-        browser: Browser) -> None:
+    make_project: Callable[..., Project], tmp_path: Path, page: Page, browser: Browser
+) -> None:
     project = make_project()
     site = tmp_path / "site"
     build(project, site)

@@ -62,14 +62,16 @@ def expect_plan_done_with_notes(page: Page) -> None:
     expect(state(page, FUNDING, "Påbörjat")).to_be_checked()
 
 
-def test_each_item_offers_three_states_as_a_labelled_radio_group(page: Page,
-                                                                 base_url: str) -> None:
+def test_each_item_offers_three_states_as_a_labelled_radio_group(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}")
     group = page.get_by_role("radiogroup", name=PLAN_TEXT)
     radios = group.get_by_role("radio")
     expect(radios).to_have_count(3)
     assert [radios.nth(i).get_attribute("value") for i in range(3)] == [
-        "done", "started", "not_started"]
+        "done",
+        "started",
+        "not_started",
+    ]
     for name in ["Klart", "Påbörjat", "Ej påbörjat"]:
         expect(group.get_by_role("radio", name=name, exact=True)).not_to_be_checked()
 
@@ -81,43 +83,43 @@ def test_marks_and_notes_are_still_there_after_a_reload(page: Page, base_url: st
     expect_plan_done_with_notes(page)
 
 
-def test_progress_per_checklist_and_for_the_stage_updates_at_once(page: Page,
-                                                                  base_url: str) -> None:
+def test_progress_per_checklist_and_for_the_stage_updates_at_once(
+    page: Page, base_url: str
+) -> None:
     page.goto(f"{base_url}{STAGE}")
     all_items = STAGE_ITEMS + PMTO_ITEMS + MST_ITEMS
     expect(total(page)).to_contain_text(f"Hela steget: 0 av {all_items} klara, 0 påbörjade")
     mark_plan_done_with_notes(page)
     state(page, "pmto-videohandledning-bokad", "Klart").check()
-    expect(progress(page, "installation")).to_contain_text(
-        f"1 av {STAGE_ITEMS} klara, 1 påbörjade")
+    expect(progress(page, "installation")).to_contain_text(f"1 av {STAGE_ITEMS} klara, 1 påbörjade")
     expect(progress(page, "pmto:installation")).to_contain_text(
-        f"1 av {PMTO_ITEMS} klara, 0 påbörjade")
+        f"1 av {PMTO_ITEMS} klara, 0 påbörjade"
+    )
     expect(total(page)).to_contain_text(f"Hela steget: 2 av {all_items} klara, 1 påbörjade")
     bar = progress(page, "installation").locator("progress")
     expect(bar).to_have_attribute("max", str(STAGE_ITEMS))
     assert bar.evaluate("bar => bar.value") == 1
     state(page, PLAN, "Ej påbörjat").check()
-    expect(progress(page, "installation")).to_contain_text(
-        f"0 av {STAGE_ITEMS} klara, 1 påbörjade")
+    expect(progress(page, "installation")).to_contain_text(f"0 av {STAGE_ITEMS} klara, 1 påbörjade")
 
 
-def test_marks_follow_item_ids_and_removed_items_are_forgotten(page: Page,
-                                                               base_url: str) -> None:
+def test_marks_follow_item_ids_and_removed_items_are_forgotten(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}")
     page.evaluate("""() => __md_set("kb-checklist.installation", {
         "implementeringsplan-klar": {"state": "done", "comment": "Sparad före omformulering"},
         "punkt-som-togs-bort": {"state": "started"}})""")
     page.reload()
     expect(state(page, PLAN, "Klart")).to_be_checked()
-    expect(item(page, PLAN).get_by_label("Kommentar")).to_have_value(
-        "Sparad före omformulering")
+    expect(item(page, PLAN).get_by_label("Kommentar")).to_have_value("Sparad före omformulering")
     stored = page.evaluate('() => __md_get("kb-checklist.installation")')
-    assert stored == {"implementeringsplan-klar": {"state": "done",
-                                                   "comment": "Sparad före omformulering"}}
+    assert stored == {
+        "implementeringsplan-klar": {"state": "done", "comment": "Sparad före omformulering"}
+    }
 
 
 def test_a_method_item_marked_on_the_method_page_shows_on_the_stage_page(
-        page: Page, base_url: str) -> None:
+    page: Page, base_url: str
+) -> None:
     page.goto(f"{base_url}insatser/pmto/#implementering")
     state(page, "videohandledning-bokad", "Påbörjat").check()
     page.goto(f"{base_url}{STAGE}#checklista-pmto")
@@ -125,8 +127,9 @@ def test_a_method_item_marked_on_the_method_page_shows_on_the_stage_page(
     expect(state(page, "pmto-videohandledning-bokad", "Påbörjat")).to_be_checked()
 
 
-def test_export_then_import_into_another_browser(page: Page, colleague: Page, base_url: str,
-                                                 tmp_path: Path) -> None:
+def test_export_then_import_into_another_browser(
+    page: Page, colleague: Page, base_url: str, tmp_path: Path
+) -> None:
     page.goto(f"{base_url}{STAGE}")
     mark_plan_done_with_notes(page)
     with page.expect_download() as download:
@@ -136,8 +139,11 @@ def test_export_then_import_into_another_browser(page: Page, colleague: Page, ba
     assert exported.name == "checklista-installation.json"
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["checklists"]["installation"][PLAN] == {
-        "state": "done", "responsible": "Anna Berg", "comment": "Antagen av nämnden",
-        "date": "2026-03-01"}
+        "state": "done",
+        "responsible": "Anna Berg",
+        "comment": "Antagen av nämnden",
+        "date": "2026-03-01",
+    }
 
     colleague.goto(f"{base_url}{STAGE}")
     with colleague.expect_file_chooser() as chooser:
@@ -149,8 +155,9 @@ def test_export_then_import_into_another_browser(page: Page, colleague: Page, ba
     expect_plan_done_with_notes(colleague)
 
 
-def test_importing_a_file_that_is_no_export_changes_nothing(page: Page, base_url: str,
-                                                            tmp_path: Path) -> None:
+def test_importing_a_file_that_is_no_export_changes_nothing(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
     page.goto(f"{base_url}{STAGE}")
     state(page, PLAN, "Klart").check()
     other = tmp_path / "annat.json"
@@ -162,14 +169,20 @@ def test_importing_a_file_that_is_no_export_changes_nothing(page: Page, base_url
     expect(state(page, PLAN, "Klart")).to_be_checked()
 
 
-def test_importing_over_own_marks_asks_first(page: Page, base_url: str,
-                                            tmp_path: Path) -> None:
+def test_importing_over_own_marks_asks_first(page: Page, base_url: str, tmp_path: Path) -> None:
     page.goto(f"{base_url}{STAGE}")
     state(page, PLAN, "Påbörjat").check()
     export = tmp_path / "export.json"
-    export.write_text(json.dumps({"format": "kunskapsbank-checklistor", "version": 1,
-                                  "checklists": {"installation": {PLAN: {"state": "done"}}}}),
-                      encoding="utf-8")
+    export.write_text(
+        json.dumps(
+            {
+                "format": "kunskapsbank-checklistor",
+                "version": 1,
+                "checklists": {"installation": {PLAN: {"state": "done"}}},
+            }
+        ),
+        encoding="utf-8",
+    )
     questions: list[str] = []
 
     def decline(dialog: Dialog) -> None:
@@ -182,8 +195,10 @@ def test_importing_over_own_marks_asks_first(page: Page, base_url: str,
     with page.expect_event("dialog"):
         chooser.value.set_files(export)
     expect(state(page, PLAN, "Påbörjat")).to_be_checked()
-    assert questions == ["Filen innehåller markeringar för den här sidan. Vill du ersätta "
-                         "dina egna markeringar med dem?"]
+    assert questions == [
+        "Filen innehåller markeringar för den här sidan. Vill du ersätta "
+        "dina egna markeringar med dem?"
+    ]
 
 
 def shared_link(page: Page, base_url: str) -> str:
@@ -204,11 +219,10 @@ def with_own_mark(page: Page, base_url: str) -> None:
     page.goto("about:blank")
 
 
-@pytest.mark.parametrize(("answer", "shared_marks_shown"), [("accept", True),
-                                                             ("dismiss", False)])
+@pytest.mark.parametrize(("answer", "shared_marks_shown"), [("accept", True), ("dismiss", False)])
 def test_a_shared_link_replaces_own_marks_only_if_the_visitor_agrees(
-        page: Page, colleague: Page, base_url: str, answer: str,
-        shared_marks_shown: bool) -> None:
+    page: Page, colleague: Page, base_url: str, answer: str, shared_marks_shown: bool
+) -> None:
     link = shared_link(page, base_url)
     with_own_mark(colleague, base_url)
     questions: list[str] = []
@@ -222,9 +236,11 @@ def test_a_shared_link_replaces_own_marks_only_if_the_visitor_agrees(
     expect(colleague.get_by_role("radio", name="Klart", exact=True).first).to_be_attached()
     assert questions == [
         "Länken innehåller markeringar för den här sidan. Vill du ersätta dina egna "
-        "markeringar med dem?"]
+        "markeringar med dem?"
+    ]
     expect(state(colleague, "manual-pa-plats", "Klart")).to_be_checked(
-        checked=not shared_marks_shown)
+        checked=not shared_marks_shown
+    )
     if shared_marks_shown:
         expect_plan_done_with_notes(colleague)
     else:
@@ -252,8 +268,13 @@ def test_printing_shows_marks_and_notes_without_navigation(page: Page, base_url:
     page.goto(f"{base_url}{STAGE}")
     mark_plan_done_with_notes(page)
     page.emulate_media(media="print")
-    for chrome in [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary",
-                   ".md-footer"]:
+    for chrome in [
+        ".md-header",
+        ".md-tabs",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+    ]:
         expect(page.locator(chrome)).to_be_hidden()
     expect(page.get_by_role("button", name="Exportera till fil")).to_be_hidden()
     expect(state(page, PLAN, "Klart")).to_be_visible()
@@ -263,12 +284,10 @@ def test_printing_shows_marks_and_notes_without_navigation(page: Page, base_url:
     expect(page.get_by_role("heading", name="Aktiviteter")).to_be_visible()
 
 
-def test_printing_one_checklist_leaves_out_the_rest_of_the_page(page: Page,
-                                                                base_url: str) -> None:
+def test_printing_one_checklist_leaves_out_the_rest_of_the_page(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}")
     page.evaluate("() => { window.print = () => {}; }")
-    progress(page, "pmto:installation").get_by_role(
-        "button", name="Skriv ut checklistan").click()
+    progress(page, "pmto:installation").get_by_role("button", name="Skriv ut checklistan").click()
     page.emulate_media(media="print")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.get_by_role("heading", name="PMTO – Parent Management Training")).to_be_visible()
@@ -304,10 +323,10 @@ def test_checklists_work_after_instant_navigation(page: Page, base_url: str) -> 
     expect(progress(page, "installation")).to_contain_text("1 av 10 klara")
 
 
-def test_without_javascript_the_checklist_is_a_plain_list(browser: Browser,
-                                                          base_url: str) -> None:
-    context = browser.new_context(locale="sv-SE", reduced_motion="reduce",
-                                  java_script_enabled=False)
+def test_without_javascript_the_checklist_is_a_plain_list(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(
+        locale="sv-SE", reduced_motion="reduce", java_script_enabled=False
+    )
     page = context.new_page()
     page.goto(f"{base_url}{STAGE}")
     expect(item(page, PLAN)).to_contain_text(PLAN_TEXT)
@@ -317,7 +336,8 @@ def test_without_javascript_the_checklist_is_a_plain_list(browser: Browser,
 
 
 def test_a_stage_page_with_marks_has_no_wcag_21_aa_violations(
-        page: Page, base_url: str, wcag_21_aa_report: Callable[[Page], str]) -> None:
+    page: Page, base_url: str, wcag_21_aa_report: Callable[[Page], str]
+) -> None:
     page.goto(f"{base_url}{STAGE}")
     mark_plan_done_with_notes(page)
     page.get_by_role("button", name="Kopiera länk", exact=True).click()

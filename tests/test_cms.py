@@ -20,18 +20,18 @@ from click.testing import CliRunner
 from conftest import REPO, WCAG_21_AA
 from playwright.sync_api import Browser, Page, expect
 
-from generator.build import build
-from generator.check import check
-from generator.cli import main
-from generator.cms.config import config
-from generator.cms.npm import ensure_installed
-from generator.cms.page import editor_page
-from generator.cms.pickers import picker_lists
-from generator.cms.restyle import restyle
-from generator.cms.server import EditorServer
+from generator.checking.check import check
 from generator.diagnostics import has_errors
-from generator.project import Project
-from generator.render.context import strings
+from generator.reading.project import Project
+from generator.rendering.context import strings
+from generator.site.build import build
+from generator.site.cli import main
+from generator.site.cms.config import config
+from generator.site.cms.npm import ensure_installed
+from generator.site.cms.page import editor_page
+from generator.site.cms.pickers import picker_lists
+from generator.site.cms.restyle import restyle
+from generator.site.cms.server import EditorServer
 from generator.types import RECORD_TYPES
 
 FIXSEN = """
@@ -72,8 +72,12 @@ def test_required_fields_and_help_texts_come_from_the_schema() -> None:
     assert field(fields, "reviewed")["widget"] == "datetime"
     # an optional part's own required fields are not demanded while the part is left empty
     assert field(fields, "owner", "text")["required"] is False
-    assert field(fields, "evidence", "year") == {**field(fields, "evidence", "year"),
-                                                 "widget": "number", "min": 1990, "max": 2100}
+    assert field(fields, "evidence", "year") == {
+        **field(fields, "evidence", "year"),
+        "widget": "number",
+        "min": 1990,
+        "max": 2100,
+    }
 
 
 def test_every_field_has_a_swedish_label() -> None:
@@ -101,26 +105,33 @@ def test_references_are_pickers_and_sources_pick_from_the_bibliography() -> None
     fields = collection("intervention")["fields"]
     related = field(fields, "related")
     assert (related["widget"], related["multiple"], related["kb_targets"]) == (
-        "select", True, "alla")
+        "select",
+        True,
+        "alla",
+    )
     assert field(fields, "sources", "ref")["kb_targets"] == "reference"
     assert field(fields, "checklists", "stage")["kb_targets"] == "stage"
 
 
 def test_pickers_offer_records_and_their_parts_with_the_full_reference(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     records, _ = check(make_project())
     lists = picker_lists(records)
     assert {"ref": "stage/start", "label": "Utforskning (steg, stage/start)"} in lists["stage"]
-    assert {"ref": "process/steg#fraga",
-            "label": "Steg för steg › Formulera en fråga (process/steg#fraga)"} in lists["alla"]
+    assert {
+        "ref": "process/steg#fraga",
+        "label": "Steg för steg › Formulera en fråga (process/steg#fraga)",
+    } in lists["alla"]
     assert all("#" not in entry["ref"] for entry in lists["process"])
 
 
 def test_no_text_in_the_configuration_can_end_the_script_element() -> None:
     page = editor_page({"collections": [{"label": "</script><script>alert(1)</script>"}]})
     assert "</script><script>alert(1)" not in page
-    assert json.loads(re.search(r'id="kb-cms-config" type="application/json">(.*?)</script>',
-                                page)[1])["collections"][0]["label"].startswith("</script>")
+    assert json.loads(
+        re.search(r'id="kb-cms-config" type="application/json">(.*?)</script>', page)[1]
+    )["collections"][0]["label"].startswith("</script>")
 
 
 def test_a_save_rewrites_only_the_fields_that_changed() -> None:
@@ -140,13 +151,17 @@ def test_a_save_rewrites_only_the_fields_that_changed() -> None:
           - {country: "no", source: s1}
         """)
     # Decap writes YAML 1.2: `no` unquoted is the text "no" (Norway), not false
-    saved = ("id: alfa\ntitle: Alfa 2\nsources:\n  - id: s1\n    title: Källa ett\n"
-             "training_countries:\n  - country: no\n    source: s1\ndescription: |\n"
-             "  Första stycket.\n\n  Andra stycket.\nkeywords:\n  - ny\n")
+    saved = (
+        "id: alfa\ntitle: Alfa 2\nsources:\n  - id: s1\n    title: Källa ett\n"
+        "training_countries:\n  - country: no\n    source: s1\ndescription: |\n"
+        "  Första stycket.\n\n  Andra stycket.\nkeywords:\n  - ny\n"
+    )
     assert restyle(saved, original) == original.replace("title: Alfa\n", "title: Alfa 2\n") + (
-        "keywords:\n  - ny\n")
+        "keywords:\n  - ny\n"
+    )
     assert restyle("id: ny\nlength: 1:30\ntext: |-\n  rad 1\n  rad 2\nx: 'no'\n", None) == (
-        'id: ny\nlength: "1:30"\ntext: |-\n  rad 1\n  rad 2\nx: "no"\n')
+        'id: ny\nlength: "1:30"\ntext: |-\n  rad 1\n  rad 2\nx: "no"\n'
+    )
 
 
 @pytest.fixture(scope="module")
@@ -170,8 +185,12 @@ def editor_page_in(browser: Browser, editor: EditorServer) -> Iterator[tuple[Pag
     context = browser.new_context(locale="sv-SE", viewport={"width": 1300, "height": 1000})
     page = context.new_page()
     elsewhere: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith((editor.url, "data:", "blob:"))
-            else elsewhere.append(r.url))
+    page.on(
+        "request",
+        lambda r: (
+            None if r.url.startswith((editor.url, "data:", "blob:")) else elsewhere.append(r.url)
+        ),
+    )
     page.goto(editor.url)
     page.get_by_role("button", name="Logga in").click()
     yield page, elsewhere
@@ -198,7 +217,8 @@ def publish(page: Page) -> None:
 
 @pytest.mark.browser
 def test_a_method_created_in_the_form_is_our_yaml_passes_and_is_published(
-        editor_page_in: tuple[Page, list[str]], editor: EditorServer, tmp_path: Path) -> None:
+    editor_page_in: tuple[Page, list[str]], editor: EditorServer, tmp_path: Path
+) -> None:
     page, elsewhere = editor_page_in
     fill_required(page, "beta", "Beta – skapad i formulär")
     page.get_by_label("Se även").fill("utforskning")
@@ -229,22 +249,44 @@ def test_a_method_created_in_the_form_is_our_yaml_passes_and_is_published(
 
 
 def test_the_editor_for_a_git_host_is_static_files_with_todays_choices(
-        make_project: Callable[..., Project], node_modules: Path, tmp_path: Path,
-        monkeypatch) -> None:
+    make_project: Callable[..., Project], node_modules: Path, tmp_path: Path, monkeypatch
+) -> None:
     project = make_project({"reference/fixsen-2005.yaml": FIXSEN})
     monkeypatch.chdir(project.root)
     (project.root / ".kb").mkdir()
     (project.root / ".kb" / "cms").symlink_to(node_modules.parent)  # installed once
-    result = CliRunner().invoke(main, [
-        "cms", "--out", str(tmp_path / "redigera"), "--backend", "forgejo", "--repo",
-        "fou/kunskapsbank", "--app-id", "abc", "--base-url", "https://git.exempel.se",
-        "--review"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "cms",
+            "--out",
+            str(tmp_path / "redigera"),
+            "--backend",
+            "forgejo",
+            "--repo",
+            "fou/kunskapsbank",
+            "--app-id",
+            "abc",
+            "--base-url",
+            "https://git.exempel.se",
+            "--review",
+        ],
+    )
     assert result.exit_code == 0, result.output
     out = tmp_path / "redigera"
-    settings = json.loads(re.search(r'id="kb-cms-config" type="application/json">(.*?)</script>',
-                                    (out / "index.html").read_text(encoding="utf-8"))[1])
-    assert settings["backend"] == {"name": "forgejo", "repo": "fou/kunskapsbank", "branch": "main",
-                                   "app_id": "abc", "base_url": "https://git.exempel.se"}
+    settings = json.loads(
+        re.search(
+            r'id="kb-cms-config" type="application/json">(.*?)</script>',
+            (out / "index.html").read_text(encoding="utf-8"),
+        )[1]
+    )
+    assert settings["backend"] == {
+        "name": "forgejo",
+        "repo": "fou/kunskapsbank",
+        "branch": "main",
+        "app_id": "abc",
+        "base_url": "https://git.exempel.se",
+    }
     assert settings["publish_mode"] == "editorial_workflow"
     choices = json.loads((out / "val.json").read_text(encoding="utf-8"))
     assert choices["reference"][0]["ref"] == "reference/fixsen-2005"
@@ -271,22 +313,24 @@ def test_only_the_editor_page_can_save(editor: EditorServer) -> None:
 
 @pytest.mark.browser
 def test_changing_one_field_of_a_record_changes_one_line_of_its_file(
-        editor_page_in: tuple[Page, list[str]], editor: EditorServer) -> None:
+    editor_page_in: tuple[Page, list[str]], editor: EditorServer
+) -> None:
     page, _ = editor_page_in
     path = editor.project.data_dir / "intervention" / "alfa.yaml"
     before = path.read_text(encoding="utf-8")
     page.get_by_role("link", name="Alfa – föräldraträning").click()
     page.get_by_label("Förkortning").fill("ALFA-2")
     publish(page)
-    expect(page.get_by_role("region", name="Kontroll efter sparandet")).to_contain_text(
-        "Inga fel")
+    expect(page.get_by_role("region", name="Kontroll efter sparandet")).to_contain_text("Inga fel")
     assert path.read_text(encoding="utf-8") == before.replace(
-        "abbreviation: ALFA\n", "abbreviation: ALFA-2\n")
+        "abbreviation: ALFA\n", "abbreviation: ALFA-2\n"
+    )
 
 
 @pytest.mark.browser
 def test_after_a_save_the_editor_sees_each_problem_located_in_swedish(
-        editor_page_in: tuple[Page, list[str]], editor: EditorServer) -> None:
+    editor_page_in: tuple[Page, list[str]], editor: EditorServer
+) -> None:
     page, _ = editor_page_in
     fill_required(page, "gamma", "Gamma")
     page.get_by_role("button", name="Lägg till forskning och resultat").click()
@@ -297,7 +341,8 @@ def test_after_a_save_the_editor_sees_each_problem_located_in_swedish(
     panel = page.get_by_role("region", name="Kontroll efter sparandet")
     expect(panel.get_by_role("status")).to_contain_text("1 fel")
     expect(panel.get_by_role("listitem")).to_have_text(
-        re.compile(r"^data/intervention/gamma\.yaml:\d+:\d+: error: .*okand"))
+        re.compile(r"^data/intervention/gamma\.yaml:\d+:\d+: error: .*okand")
+    )
     # what kb cms adds to Decap's page meets WCAG 2.1 AA (Decap's own interface is Decap's)
     found = Axe().run(page, context="#kb-check", options=WCAG_21_AA)
     assert not found.violations_count, found.generate_report()

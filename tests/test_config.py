@@ -11,17 +11,18 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.project import today as build_day
-from generator.site import Project, write_tree
+from generator.reading.project import today as build_day
+from generator.site.cli import main
+from generator.site.tree import Project, write_tree
 
 
 def configure(project: Project, options: str) -> None:
     """Replace the bare `- kb` plugin entry with one carrying `options`."""
     text = project.config_file.read_text(encoding="utf-8")
     assert "\n  - kb\n" in text
-    project.config_file.write_text(text.replace("\n  - kb\n", f"\n  - kb:\n{options}"),
-                                   encoding="utf-8")
+    project.config_file.write_text(
+        text.replace("\n  - kb\n", f"\n  - kb:\n{options}"), encoding="utf-8"
+    )
 
 
 def kb_check(project: Project, monkeypatch: pytest.MonkeyPatch) -> tuple[int, list[str]]:
@@ -31,55 +32,83 @@ def kb_check(project: Project, monkeypatch: pytest.MonkeyPatch) -> tuple[int, li
 
 
 def test_mkdocs_build_accepts_the_options_and_kb_generate_drops_them(
-        make_project: Callable[..., Project], tmp_path) -> None:
+    make_project: Callable[..., Project], tmp_path
+) -> None:
     project = make_project()
     configure(project, "      review_max_age_years: 2\n      max_file_bytes: 50000\n")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project.root,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load(write_tree(project, tmp_path / "tree").read_text(encoding="utf-8"))
     assert not any("kb" in (p if isinstance(p, dict) else {p: 0}) for p in config["plugins"])
 
 
 def test_max_file_bytes_from_mkdocs_yml_limits_record_files(
-        make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = make_project()
     configure(project, "      max_file_bytes: 400\n")
     size = (project.data_dir / "intervention" / "alfa.yaml").stat().st_size
-    assert kb_check(project, monkeypatch) == (1, [
-        f"data/intervention/alfa.yaml:1:1: error: filen är {size} byte, större än gränsen 400 "
-        "byte (dela upp posten eller flytta långa texter till content/)"])
+    assert kb_check(project, monkeypatch) == (
+        1,
+        [
+            f"data/intervention/alfa.yaml:1:1: error: filen är {size} byte, större än gränsen 400 "
+            "byte (dela upp posten eller flytta långa texter till content/)"
+        ],
+    )
 
 
 def test_review_max_age_years_from_mkdocs_yml_sets_when_a_review_is_due(
-        make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
     today = build_day()
     reviewed = today.replace(year=today.year - 1, day=min(today.day, 28)) - dt.timedelta(days=1)
     path = "process/steg.yaml"
     project = make_project()
     record = project.data_dir / path
-    record.write_text(record.read_text(encoding="utf-8").replace(
-        "reviewed: 2026-01-15", f"reviewed: {reviewed}"), encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("reviewed: 2026-01-15", f"reviewed: {reviewed}"),
+        encoding="utf-8",
+    )
     assert kb_check(project, monkeypatch) == (0, [])
     configure(project, "      review_max_age_years: 1\n")
-    assert kb_check(project, monkeypatch) == (0, [
-        f"data/{path}:4:11: warning: posten granskades senast {reviewed}, för mer än 1 år sedan "
-        "(granska innehållet och sätt reviewed till dagens datum)"])
+    assert kb_check(project, monkeypatch) == (
+        0,
+        [
+            f"data/{path}:4:11: warning: posten granskades senast {reviewed}, "
+            "för mer än 1 år sedan (granska innehållet och sätt reviewed till dagens datum)"
+        ],
+    )
 
 
-@pytest.mark.parametrize(("options", "column", "name"), [
-    ("      review_max_age_yeras: 2\n", 7, "review_max_age_yeras"),
-    ("      max_file_bytes: -1\n", 23, "max_file_bytes"),
-    ("      review_max_age_years: tre\n", 29, "review_max_age_years"),
-])
+@pytest.mark.parametrize(
+    ("options", "column", "name"),
+    [
+        ("      review_max_age_yeras: 2\n", 7, "review_max_age_yeras"),
+        ("      max_file_bytes: -1\n", 23, "max_file_bytes"),
+        ("      review_max_age_years: tre\n", 29, "review_max_age_years"),
+    ],
+)
 def test_an_invalid_option_is_located_in_mkdocs_yml(
-        make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch,
-        options: str, column: int, name: str) -> None:
+    make_project: Callable[..., Project],
+    monkeypatch: pytest.MonkeyPatch,
+    options: str,
+    column: int,
+    name: str,
+) -> None:
     """An unknown option at its key, a wrong value at the value."""
     project = make_project()
     configure(project, options)
-    line = project.config_file.read_text(encoding="utf-8").split("\n").index(
-        options.rstrip()) + 1
-    assert kb_check(project, monkeypatch) == (1, [
-        f"mkdocs.yml:{line}:{column}: error: ogiltig inställning för kb: {name} (tillåtet är "
-        "review_max_age_years, max_file_bytes med positiva heltal)"])
+    line = project.config_file.read_text(encoding="utf-8").split("\n").index(options.rstrip()) + 1
+    assert kb_check(project, monkeypatch) == (
+        1,
+        [
+            f"mkdocs.yml:{line}:{column}: error: ogiltig inställning för kb: {name} (tillåtet är "
+            "review_max_age_years, max_file_bytes med positiva heltal)"
+        ],
+    )

@@ -7,16 +7,28 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import KnowledgeBase
-from generator.site import Project, check
+from generator.model.knowledge_base import KnowledgeBase
+from generator.site.tree import Project, check
 from generator.types import Intervention
 from generator.types.reference import UNPUBLISHED_KINDS, Reference
 
 REPO = Path(__file__).resolve().parent.parent
 # Programmes of issue 18, used in Swedish social services for children, young people and
 # families.
-PROGRAMMES = ["komet", "de-otroliga-aren", "cope", "connect", "abc", "fft", "triple-p", "tfco",
-              "pcit", "mdft", "trappan", "trygghetscirkeln"]
+PROGRAMMES = [
+    "komet",
+    "de-otroliga-aren",
+    "cope",
+    "connect",
+    "abc",
+    "fft",
+    "triple-p",
+    "tfco",
+    "pcit",
+    "mdft",
+    "trappan",
+    "trygghetscirkeln",
+]
 # Methods whose sources give no age range, with the reason; each must still say so on its page
 # ("uppgift saknas"), and leaves this list the day a source gives one.
 NO_AGES_IN_SOURCES = {
@@ -47,13 +59,11 @@ def test_the_programmes_social_services_use_most_are_there(kb: KnowledgeBase) ->
 
 
 @pytest.mark.parametrize("field", ["target_group", "description"])
-def test_every_method_has_a_target_group_and_a_description(kb: KnowledgeBase,
-                                                           field: str) -> None:
+def test_every_method_has_a_target_group_and_a_description(kb: KnowledgeBase, field: str) -> None:
     assert [m.id for m in methods(kb) if not getattr(m, field)] == []
 
 
-def test_every_method_has_ages_and_a_format_unless_no_source_gives_them(
-        kb: KnowledgeBase) -> None:
+def test_every_method_has_ages_and_a_format_unless_no_source_gives_them(kb: KnowledgeBase) -> None:
     without_ages = {m.id for m in methods(kb) if m.ages is None}
     assert without_ages == set(NO_AGES_IN_SOURCES)
     for method in methods(kb):
@@ -72,8 +82,7 @@ def test_every_registry_verdict_is_linked_and_dated(kb: KnowledgeBase) -> None:
             assert 1990 <= rating.year <= 2026
 
 
-def test_every_cost_and_training_fact_cites_a_source_that_can_be_found(
-        kb: KnowledgeBase) -> None:
+def test_every_cost_and_training_fact_cites_a_source_that_can_be_found(kb: KnowledgeBase) -> None:
     cited = 0
     for method in methods(kb):
         facts = [method.costs, method.cost_band, method.training, *method.training_countries]
@@ -87,8 +96,7 @@ def test_every_cost_and_training_fact_cites_a_source_that_can_be_found(
     assert cited >= 40
 
 
-def test_the_web_pages_behind_the_new_programmes_say_when_they_were_read(
-        kb: KnowledgeBase) -> None:
+def test_the_web_pages_behind_the_new_programmes_say_when_they_were_read(kb: KnowledgeBase) -> None:
     for method_id in PROGRAMMES:
         method = kb.resolve(f"intervention/{method_id}").record
         assert isinstance(method, Intervention)

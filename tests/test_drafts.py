@@ -10,10 +10,10 @@ from collections.abc import Callable
 from click.testing import CliRunner
 from conftest import MINIMAL
 
-from generator.check import check
-from generator.cli import main
-from generator.project import Project
-from generator.site import generate
+from generator.checking.check import check
+from generator.reading.project import Project
+from generator.site.cli import main
+from generator.site.tree import generate
 
 DRAFT = """
     id: beta
@@ -28,7 +28,8 @@ DRAFT = """
 
 
 def test_every_placeholder_and_the_draft_mark_are_located_warnings(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     _, problems = check(make_project({"intervention/beta.yaml": DRAFT}))
     assert [p.format() for p in problems] == [
         "data/intervention/beta.yaml:5:1: warning: posten är ett utkast och publiceras inte "
@@ -41,7 +42,8 @@ def test_every_placeholder_and_the_draft_mark_are_located_warnings(
 
 
 def test_strict_check_fails_on_an_unedited_template(
-        make_project: Callable[..., Project], monkeypatch) -> None:
+    make_project: Callable[..., Project], monkeypatch
+) -> None:
     project = make_project()
     monkeypatch.chdir(project.root)
     assert CliRunner().invoke(main, ["new", "intervention", "gamma"]).exit_code == 0
@@ -51,23 +53,27 @@ def test_strict_check_fails_on_an_unedited_template(
     assert "data/intervention/gamma.yaml:10:1: error: posten är ett utkast" in strict.output
 
 
-def test_a_published_record_may_not_link_to_a_draft(
-        make_project: Callable[..., Project]) -> None:
+def test_a_published_record_may_not_link_to_a_draft(make_project: Callable[..., Project]) -> None:
     draft = DRAFT.replace("TODO skriv beskrivningen", "Om Beta.").replace(
-        'url: "https://example.org/"', 'year: 2020')
-    process = MINIMAL["process/steg.yaml"].replace("related: [intervention/alfa]",
-                                                   "related: [intervention/beta]")
-    _, problems = check(make_project({"intervention/beta.yaml": draft,
-                                      "process/steg.yaml": process}))
+        'url: "https://example.org/"', "year: 2020"
+    )
+    process = MINIMAL["process/steg.yaml"].replace(
+        "related: [intervention/alfa]", "related: [intervention/beta]"
+    )
+    _, problems = check(
+        make_project({"intervention/beta.yaml": draft, "process/steg.yaml": process})
+    )
     errors = [p.format() for p in problems if p.severity == "error"]
     assert errors == [
         "data/process/steg.yaml:7:54: error: 'intervention/beta' är ett utkast och publiceras "
         "inte, så länken skulle inte leda någonstans (publicera intervention/beta först (ta "
-        "bort draft: true där) eller ta bort hänvisningen)"]
+        "bort draft: true där) eller ta bort hänvisningen)"
+    ]
 
 
 def test_a_draft_has_no_page_no_finder_entry_no_open_data_but_is_listed_for_editors(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     files = generate(make_project({"intervention/beta.yaml": DRAFT})).files
     assert "insatser/beta.md" not in files
     assert "beta" not in {m["id"] for m in json.loads(files["data/insatser.json"])["methods"]}

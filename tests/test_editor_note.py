@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.site import Project, check, write_tree
+from generator.site.build import build
+from generator.site.tree import Project, check, write_tree
 
 REPO = Path(__file__).resolve().parent.parent
 NOTE = "Hemlig redaktörsanteckning 4711"
@@ -52,18 +52,30 @@ def texts(folder: Path) -> Iterator[tuple[Path, str]]:
     """Every text file under `folder` with its content, whitespace collapsed (a note is
     wrapped in YAML and may be rewrapped on a page)."""
     for path in folder.rglob("*"):
-        if path.is_file() and path.suffix in {".html", ".json", ".csv", ".md", ".xml", ".yml",
-                                              ".txt", ".js"}:
+        if path.is_file() and path.suffix in {
+            ".html",
+            ".json",
+            ".csv",
+            ".md",
+            ".xml",
+            ".yml",
+            ".txt",
+            ".js",
+        }:
             yield path, " ".join(path.read_text(encoding="utf-8").split())
 
 
 def test_an_editors_note_is_valid_on_every_record_and_never_published(
-        make_project: Callable[..., Project], tmp_path_factory: pytest.TempPathFactory) -> None:
+    make_project: Callable[..., Project], tmp_path_factory: pytest.TempPathFactory
+) -> None:
     project = make_project(NOTED)
     records, problems = check(project)
     assert problems == []
     assert {r.editor_note for r in records if r.editor_note} == {
-        f"{NOTE} om insatsen", f"{NOTE} om verket", f"{NOTE} om processen"}
+        f"{NOTE} om insatsen",
+        f"{NOTE} om verket",
+        f"{NOTE} om processen",
+    }
     site = tmp_path_factory.mktemp("noted") / "site"
     build(project, site)
     tree = tmp_path_factory.mktemp("noted-tree")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.site.cli import main
 from generator.types import RECORD_TYPES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -15,7 +15,8 @@ def test_vscode_settings_give_every_record_type_its_schema(tmp_path: Path) -> No
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert settings["yaml.schemas"] == {
         f".kb/schemas/{type_name}.schema.json": f"data/{type_name}/*.yaml"
-        for type_name in RECORD_TYPES}
+        for type_name in RECORD_TYPES
+    }
     result = CliRunner().invoke(main, ["schemas", "--out", str(tmp_path)])
     assert result.exit_code == 0
     for type_name in RECORD_TYPES:

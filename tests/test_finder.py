@@ -1,7 +1,8 @@
 """In Debian's Chromium: a social worker starts from the child, not from a method name —
-filters the catalogue, shares the filtered list as a link, compares methods side by side,
-all from the published open data, and is led to the catalogue and the data files without
-JavaScript or when the data cannot be loaded."""
+filters the catalogue with words and facets (answered by the site's search index), shares
+the filtered list as a link, compares methods side by side (from the published open data),
+and is led to the catalogue and the data files without JavaScript or when the index or the
+data cannot be loaded."""
 
 import json
 import re
@@ -46,10 +47,11 @@ def status(shown_count: int, catalogue: list[Method]) -> str:
 
 
 def shown(page: Page) -> list[str]:
-    """Abbreviations of the methods whose rows are visible in the finder's table, once the
-    methods have been loaded."""
-    expect(page.locator(".kb-finder-results")).to_be_visible()
-    links = page.locator("tr:not([hidden]) a[data-method]")
+    """Abbreviations of the methods the finder lists, once it has answered."""
+    expect(page.get_by_role("status")).to_have_text(
+        re.compile(r"^(\d+ av \d+ insatser visas\.|Ingen insats stämmer.*)$")
+    )
+    links = page.locator(".kb-finder-hits a[data-method]")
     return [name.split(" ")[0] for name in links.all_inner_texts()]
 
 
@@ -60,7 +62,8 @@ def option(page: Page, legend: str, label: str) -> Locator:
 
 
 def test_age_and_facets_narrow_the_list_and_options_show_counts(
-        page: Page, base_url: str, catalogue: list[Method]) -> None:
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
     at_nine = for_age(catalogue, 9)
     at_school = with_code(at_nine, "arena", "skola")
     assert {"PMTO", "Komet", "Connect"} <= set(names(at_nine))
@@ -69,17 +72,67 @@ def test_age_and_facets_narrow_the_list_and_options_show_counts(
     expect(page.get_by_role("status")).to_have_text(status(len(catalogue), catalogue))
     page.get_by_label("Ålder i år").fill("9")
     assert shown(page) == names(at_nine)
-    expect(option(page, "Arena", "Skolan")).to_have_accessible_name(
-        f"Skolan ({len(at_school)})")
+    expect(option(page, "Arena", "Skolan")).to_have_accessible_name(f"Skolan ({len(at_school)})")
     option(page, "Arena", "Skolan").check()
     expect(page.get_by_role("status")).to_have_text(status(len(at_school), catalogue))
     assert shown(page) == names(at_school)
     expect(option(page, "Form", "Familj")).to_have_accessible_name(
-        f"Familj ({len(with_code(at_school, 'form', 'familj'))})")
+        f"Familj ({len(with_code(at_school, 'form', 'familj'))})"
+    )
+
+
+def test_words_and_facets_combine_and_a_hit_shows_title_and_excerpt(
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
+    page.goto(f"{base_url}hitta/")
+    page.get_by_label("Sök bland insatserna").fill("foreldre")
+    found = shown(page)
+    assert found[0] == "PMTO" and len(found) < len(catalogue)
+    hit = page.locator(".kb-finder-hits li").first
+    expect(hit.get_by_role("link")).to_have_text(
+        "PMTO – Parent Management Training, Oregonmodellen"
+    )
+    expect(hit.locator("mark").first).to_contain_text("foreldre", ignore_case=True)
+    at_school = set(names(with_code(catalogue, "arena", "skola"))) & set(found)
+    expect(option(page, "Arena", "Skolan")).to_have_accessible_name(f"Skolan ({len(at_school)})")
+    option(page, "Arena", "Skolan").check()
+    assert set(shown(page)) == at_school
+    expect(page).to_have_url(f"{base_url}hitta/?q=foreldre&arena=skola")
+
+
+def test_results_sit_beside_the_facets_on_a_desktop(page: Page, base_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{base_url}hitta/?alder=9")
+    shown(page)
+    form, results = (
+        page.locator(selector).bounding_box()
+        for selector in ("form.kb-finder", ".kb-finder-results")
+    )
+    assert form and results and results["x"] >= form["x"] + form["width"]
+    assert results["y"] < 800
+    expect(page.get_by_role("group", name="Arena")).to_be_visible()
+
+
+def test_on_a_phone_the_facets_fold_and_the_results_are_in_the_first_screen(
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
+    at_nine = for_age(catalogue, 9)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base_url}hitta/?alder=9&arena=skola")
+    assert shown(page) == names(with_code(at_nine, "arena", "skola"))
+    status = page.get_by_role("status").bounding_box()
+    assert status and status["y"] + status["height"] <= 844
+    arena = page.locator("details.kb-facet-group", has_text="Arena")
+    expect(arena.locator("summary")).to_have_text("Arena (1)")
+    expect(option(page, "Arena", "Skolan")).to_be_hidden()
+    arena.locator("summary").click()
+    option(page, "Arena", "Skolan").uncheck()
+    expect(page.get_by_role("status")).to_have_text(status(len(at_nine), catalogue))
 
 
 def test_choices_are_made_with_the_keyboard_and_announced(
-        page: Page, base_url: str, catalogue: list[Method]) -> None:
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
     crime = with_code(catalogue, "problem", "kriminalitet")
     assert {"MST", "FFT", "TFCO"} <= set(names(crime))
     page.goto(f"{base_url}hitta/")
@@ -91,8 +144,7 @@ def test_choices_are_made_with_the_keyboard_and_announced(
     expect(page.get_by_role("status")).to_have_text(status(len(catalogue), catalogue))
 
 
-def test_no_method_matches_says_so(page: Page, base_url: str,
-                                   catalogue: list[Method]) -> None:
+def test_no_method_matches_says_so(page: Page, base_url: str, catalogue: list[Method]) -> None:
     assert for_age(catalogue, 30) == []
     page.goto(f"{base_url}hitta/?alder=30")
     expect(page.get_by_role("status")).to_contain_text("Ingen insats stämmer")
@@ -100,9 +152,11 @@ def test_no_method_matches_says_so(page: Page, base_url: str,
 
 
 def test_the_filter_lives_in_the_url_and_a_shared_link_restores_it(
-        page: Page, browser: Browser, base_url: str, catalogue: list[Method]) -> None:
-    chosen = with_code(with_code(for_age(catalogue, 14), "utbildning", "no"),
-                       "evidens", "ungsinn-niva-3")
+    page: Page, browser: Browser, base_url: str, catalogue: list[Method]
+) -> None:
+    chosen = with_code(
+        with_code(for_age(catalogue, 14), "utbildning", "no"), "evidens", "ungsinn-niva-3"
+    )
     assert names(chosen) == ["MST"]
     page.goto(f"{base_url}hitta/")
     page.get_by_label("Ålder i år").fill("14")
@@ -119,19 +173,22 @@ def test_the_filter_lives_in_the_url_and_a_shared_link_restores_it(
     colleague.context.close()
 
 
-def test_unknown_values_can_be_chosen_as_uppgift_saknas(page: Page, base_url: str,
-                                                        catalogue: list[Method]) -> None:
+def test_unknown_values_can_be_chosen_as_uppgift_saknas(
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
     without_length = with_code(catalogue, "langd", "saknas")
     assert "Välkommen" in names(without_length) and "MST" not in names(without_length)
     page.goto(f"{base_url}hitta/?langd=saknas")
     assert shown(page) == names(without_length)
     without_both = with_code(without_length, "kostnad", "saknas")
-    expect(option(page, "Kostnadsnivå (Foundations skala)", "Uppgift saknas")
-           ).to_have_accessible_name(f"Uppgift saknas ({len(without_both)})")
+    expect(
+        option(page, "Kostnadsnivå (Foundations skala)", "Uppgift saknas")
+    ).to_have_accessible_name(f"Uppgift saknas ({len(without_both)})")
 
 
-def test_the_shown_methods_can_be_compared(page: Page, base_url: str,
-                                          catalogue: list[Method]) -> None:
+def test_the_shown_methods_can_be_compared(
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
     at_school = with_code(for_age(catalogue, 9), "arena", "skola")
     assert 2 <= len(at_school) <= 4
     page.goto(f"{base_url}hitta/?alder=9&arena=skola")
@@ -142,8 +199,9 @@ def test_the_shown_methods_can_be_compared(page: Page, base_url: str,
 
 @pytest.fixture
 def no_script_page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="sv-SE", reduced_motion="reduce",
-                                  java_script_enabled=False)
+    context = browser.new_context(
+        locale="sv-SE", reduced_motion="reduce", java_script_enabled=False
+    )
     yield context.new_page()
     context.close()
 
@@ -152,20 +210,26 @@ def fallback_links(page: Page) -> dict[str, str]:
     """The links of the fallback for readers without JavaScript: text -> resolved address."""
     fallback = page.locator(".kb-no-js")
     expect(fallback).to_be_visible()
-    return dict(zip(fallback.locator("a").all_inner_texts(),
-                    fallback.locator("a").evaluate_all("links => links.map(a => a.href)"),
-                    strict=True))
+    return dict(
+        zip(
+            fallback.locator("a").all_inner_texts(),
+            fallback.locator("a").evaluate_all("links => links.map(a => a.href)"),
+            strict=True,
+        )
+    )
 
 
 def test_without_javascript_the_finder_leads_to_the_catalogue_and_the_data(
-        no_script_page: Page, base_url: str) -> None:
+    no_script_page: Page, base_url: str
+) -> None:
     no_script_page.goto(f"{base_url}hitta/?alder=14")
     expect(no_script_page.locator("form.kb-finder")).to_be_hidden()
     expect(no_script_page.get_by_text("Filtret behöver JavaScript")).to_be_visible()
     assert fallback_links(no_script_page) == {
         "Katalogen över insatser": f"{base_url}insatser/",
         "Öppna data som CSV": f"{base_url}data/insatser.csv",
-        "Öppna data som JSON": f"{base_url}data/insatser.json"}
+        "Öppna data som JSON": f"{base_url}data/insatser.json",
+    }
 
 
 def visible_columns(page: Page) -> list[str]:
@@ -181,7 +245,8 @@ def test_comparison_shows_the_chosen_methods_side_by_side(page: Page, base_url: 
     expect(page.get_by_text("Jämförelsen är ingen rangordning")).to_be_visible()
     row = page.locator("tr", has_text="Bedömning i Ungsinn (Norge)")
     expect(row.locator("td:not([hidden])")).to_have_text(
-        ["Bedömning i Ungsinn (Norge)", "Nivå 3 (2014) källa", "Nivå 5 (2018) källa"])
+        ["Bedömning i Ungsinn (Norge)", "Nivå 3 (2014) källa", "Nivå 5 (2018) källa"]
+    )
 
     page.get_by_role("checkbox", name="TIBIR").check()
     expect(page).to_have_url(f"{base_url}jamfor/?m=mst%2Cpmto%2Ctibir")
@@ -200,18 +265,25 @@ def test_comparison_takes_at_most_four_and_asks_for_two(page: Page, base_url: st
 
 
 def test_without_javascript_the_comparison_leads_to_the_method_pages(
-        no_script_page: Page, base_url: str) -> None:
+    no_script_page: Page, base_url: str
+) -> None:
     no_script_page.goto(f"{base_url}jamfor/?m=pmto,mst")
     expect(no_script_page.get_by_text("Jämförelsen är ingen rangordning")).to_be_visible()
     expect(no_script_page.get_by_text("Jämförelsen behöver JavaScript")).to_be_visible()
     assert f"{base_url}insatser/" in fallback_links(no_script_page).values()
 
 
-@pytest.mark.parametrize(("address", "form"), [("hitta/", "form.kb-finder"),
-                                               ("jamfor/?m=pmto,mst", "form.kb-compare-form")])
+@pytest.mark.parametrize(
+    ("address", "form", "source"),
+    [
+        ("hitta/", "form.kb-finder", "**/pagefind/pagefind.js"),
+        ("jamfor/?m=pmto,mst", "form.kb-compare-form", "**/data/insatser.json"),
+    ],
+)
 def test_when_the_data_cannot_be_loaded_the_reader_is_told_in_swedish(
-        page: Page, base_url: str, address: str, form: str) -> None:
-    page.route("**/data/insatser.json", lambda route: route.abort())
+    page: Page, base_url: str, address: str, form: str, source: str
+) -> None:
+    page.route(source, lambda route: route.abort())
     page.goto(f"{base_url}{address}")
     expect(page.get_by_role("status")).to_have_text(re.compile("^Insatserna kunde inte hämtas"))
     expect(page.get_by_role("status")).to_have_attribute("aria-live", "polite")
@@ -219,11 +291,13 @@ def test_when_the_data_cannot_be_loaded_the_reader_is_told_in_swedish(
     assert f"{base_url}insatser/" in fallback_links(page).values()
 
 
-def test_the_reader_is_told_while_the_data_loads(page: Page, base_url: str,
-                                                 catalogue: list[Method]) -> None:
+def test_the_reader_is_told_while_the_data_loads(
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
     held: list[Route] = []
-    page.route("**/data/insatser.json", lambda route: held.append(route))
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
     page.goto(f"{base_url}hitta/")
+    expect(page.get_by_role("status")).to_have_text("Hämtar insatserna …")
     expect(page.get_by_role("status")).to_have_text("Hämtar insatserna …")
     held[0].continue_()
     expect(page.get_by_role("status")).to_have_text(status(len(catalogue), catalogue))
@@ -234,22 +308,33 @@ def with_instant_navigation(page: Page, base_url: str, site: Path) -> None:
     when the site has a public address (site_url); this site is built without one, so the
     browser is given the sitemap a published site has, with this server's addresses."""
     pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    urls = "".join(f"<url><loc>{base_url}{'' if rel == '.' else rel + '/'}</loc></url>"
-                   for rel in pages)
-    body = ('<?xml version="1.0" encoding="UTF-8"?>'
-            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
-    page.route("**/sitemap.xml",
-               lambda route: route.fulfill(body=body, content_type="application/xml"))
+    urls = "".join(
+        f"<url><loc>{base_url}{'' if rel == '.' else rel + '/'}</loc></url>" for rel in pages
+    )
+    body = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+    )
+    page.route(
+        "**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml")
+    )
 
 
-def test_finder_and_comparison_work_under_instant_navigation(page: Page, base_url: str,
-                                                             site: Path) -> None:
+def test_finder_and_comparison_work_under_instant_navigation(
+    page: Page, base_url: str, site: Path
+) -> None:
     """Material swaps pages without reloading: the scripts run again for each page, and the
-    data file is fetched once."""
+    search index's script and the data file are fetched once."""
     with_instant_navigation(page, base_url, site)
     fetched: list[str] = []
-    page.on("request", lambda request: fetched.append(request.url)
-            if request.url.endswith("/insatser.json") else None)
+    page.on(
+        "request",
+        lambda request: (
+            fetched.append(request.url)
+            if request.url.endswith(("/insatser.json", "/pagefind.js"))
+            else None
+        ),
+    )
     page.goto(f"{base_url}insatser/")
     page.evaluate("window.kbSamePage = true")
     page.get_by_role("link", name="Hitta en insats").first.click()
@@ -266,24 +351,32 @@ def test_finder_and_comparison_work_under_instant_navigation(page: Page, base_ur
     expect(page.get_by_role("status")).to_have_text(status(len(at_school), catalogue))
     assert shown(page) == names(at_school)
     assert page.evaluate("window.kbSamePage") is True
-    assert fetched == [f"{base_url}data/insatser.json"]
+    assert sorted(fetched) == [f"{base_url}data/insatser.json", f"{base_url}pagefind/pagefind.js"]
 
 
-@pytest.mark.parametrize(("address", "ready"), [
-    ("hitta/", ".kb-finder-results"), ("hitta/?alder=9&arena=skola", ".kb-finder-results"),
-    ("jamfor/", "form.kb-compare-form"), ("jamfor/?m=pmto,mst", ".kb-compare-results"),
-    ("oppna-data/", "h1")])
+@pytest.mark.parametrize(
+    ("address", "ready"),
+    [
+        ("hitta/", ".kb-finder-hits li"),
+        ("hitta/?alder=9&arena=skola", ".kb-finder-hits li"),
+        ("hitta/?q=foreldre", ".kb-finder-hits mark"),
+        ("jamfor/", "form.kb-compare-form"),
+        ("jamfor/?m=pmto,mst", ".kb-compare-results"),
+        ("oppna-data/", "h1"),
+    ],
+)
 def test_finder_and_comparison_have_no_wcag_21_aa_violations(
-        page: Page, base_url: str, address: str, ready: str,
-        wcag_21_aa_report: Callable[[Page], str]) -> None:
+    page: Page, base_url: str, address: str, ready: str, wcag_21_aa_report: Callable[[Page], str]
+) -> None:
     """Checked once the methods are loaded and the form and table are shown."""
     page.goto(f"{base_url}{address}")
-    expect(page.locator(ready)).to_be_visible()
+    expect(page.locator(ready).first).to_be_visible()
     assert wcag_21_aa_report(page) == ""
 
 
 def test_the_data_is_found_when_the_site_is_served_under_a_sub_path(
-        page: Page, site: Path, catalogue: list[Method]) -> None:
+    page: Page, site: Path, catalogue: list[Method]
+) -> None:
     """The data file's address is relative to the page, so the finder and the comparison
     work wherever the site is published."""
     with serve(site.parent) as url:

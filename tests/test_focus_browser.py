@@ -49,10 +49,12 @@ INDICATOR = """element => {
 }"""
 
 
-@pytest.mark.parametrize(("control", "address", "selector"), CONTROLS,
-                         ids=[control for control, _, _ in CONTROLS])
+@pytest.mark.parametrize(
+    ("control", "address", "selector"), CONTROLS, ids=[control for control, _, _ in CONTROLS]
+)
 def test_keyboard_focus_is_visible_with_3_to_1_contrast(
-        page: Page, base_url: str, control: str, address: str, selector: str) -> None:
+    page: Page, base_url: str, control: str, address: str, selector: str
+) -> None:
     page.goto(f"{base_url}{address}")
     page.wait_for_function(SETTLED)
     target = page.locator(selector).first

@@ -2,29 +2,37 @@
 wherever they appear, synonyms and Norwegian and Danish words that find the right method,
 and backlinks on every kind of record."""
 
+import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import record
 from playwright.sync_api import Page, expect
 
-from generator.site import Project, generate
+from generator.site.tree import Project, generate
 
-TERM = """
-    id: fidelity
-    title: programtrohet
-    summary: Att en metod används så som den är tänkt.
-    reviewed: 2026-01-15
-    forms: [fidelity]
-    definition: {text: Görs arbetet så som det är tänkt?, source: s1}
-    related: [intervention/alfa]
-    sources:
-      - {id: s1, title: Källa ett}
-"""
+
+def fidelity(**fields: Any) -> str:
+    """A term with a second form; it links to Alfa unless `related` says otherwise."""
+    return record(
+        "term",
+        "fidelity",
+        title="programtrohet",
+        summary="Att en metod används så som den är tänkt.",
+        forms=["fidelity"],
+        definition={"text": "Görs arbetet så som det är tänkt?", "source": "s1"},
+        **fields,
+    )
+
+
+TERM = fidelity()
 
 
 def test_a_term_has_a_page_with_its_sourced_definition_and_the_glossary_lists_it(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     files = generate(make_project({"term/fidelity.yaml": TERM})).files
     page = files["ordlista/fidelity.md"]
     assert "Görs arbetet så som det är tänkt? <sup>[[1]](#kalla-s1)</sup>" in page
@@ -33,47 +41,72 @@ def test_a_term_has_a_page_with_its_sourced_definition_and_the_glossary_lists_it
 
 
 def test_terms_are_published_with_every_form_to_explain(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     files = generate(make_project({"term/fidelity.yaml": TERM})).files
     assert '"forms": [\n   "programtrohet",\n   "fidelity"\n  ]' in files["data/ordlista.json"]
 
 
 def test_backlinks_show_on_terms_and_method_checklists_count_for_stages(
-        make_project: Callable[..., Project]) -> None:
-    alfa_checklist = """
-        checklists:
-          - stage: stage/start
-            items: [{id: certifierad, text: Terapeuterna är certifierade., source: s1}]
-    """
+    make_project: Callable[..., Project],
+) -> None:
     files = generate(make_project({"term/fidelity.yaml": TERM})).files
     term_page = files["ordlista/fidelity.md"]
     assert "## Refereras från" not in term_page
-    project = make_project({"term/fidelity.yaml": TERM.replace(
-        "related: [intervention/alfa]", "related: [term/fidelity]")})
-    alfa = (project.data_dir / "intervention" / "alfa.yaml")
-    alfa.write_text(alfa.read_text(encoding="utf-8").replace(
-        "related: [stage/start, process/steg#fraga]",
-        "related: [term/fidelity, process/steg#fraga]") + alfa_checklist.replace(
-        "\n        ", "\n"), encoding="utf-8")
+    project = make_project(
+        {
+            "term/fidelity.yaml": fidelity(related=["term/fidelity"]),
+            "intervention/alfa.yaml": record(
+                "intervention",
+                related=["term/fidelity", "process/steg#fraga"],
+                checklists=[
+                    {
+                        "stage": "stage/start",
+                        "items": [
+                            {
+                                "id": "certifierad",
+                                "text": "Terapeuterna är certifierade.",
+                                "source": "s1",
+                            }
+                        ],
+                    }
+                ],
+            ),
+        }
+    )
     files = generate(project).files
-    assert "[Alfa – föräldraträning](../insatser/alfa.md)" in files[
-        "ordlista/fidelity.md"].split("## Refereras från")[1]
-    assert "[Alfa – föräldraträning](../insatser/alfa.md)" in files[
-        "implementering/start.md"].split("## Refereras från")[1]
+    assert (
+        "[Alfa – föräldraträning](../insatser/alfa.md)"
+        in files["ordlista/fidelity.md"].split("## Refereras från")[1]
+    )
+    assert (
+        "[Alfa – föräldraträning](../insatser/alfa.md)"
+        in files["implementering/start.md"].split("## Refereras från")[1]
+    )
 
 
-def test_keywords_are_search_tags_so_synonyms_rank_high(site: Path) -> None:
+def test_keywords_are_weighted_search_metadata_so_synonyms_rank_high(site: Path) -> None:
     page = (site / "insatser" / "pmto" / "index.html").read_text(encoding="utf-8")
-    assert "Parent Management Training" in page
-    import json
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    pmto = next(d for d in index["docs"] if d["location"] == "insatser/pmto/")
-    assert {"föräldraträning", "foreldre", "børn", "atferd"} <= set(pmto["tags"])
+    words = re.search(
+        r'<span data-pagefind-weight="10" data-pagefind-meta="keywords">([^<]*)'
+        r"</span>",
+        page,
+    )
+    assert words is not None
+    assert {
+        "PMTO",
+        "föräldraträning",
+        "foreldre",
+        "børn",
+        "atferd",
+        "Parent Management Training",
+    } <= set(words.group(1).split(", "))
 
 
 @pytest.mark.browser
 def test_a_term_is_explained_on_keyboard_focus_and_escape_closes_it(
-        page: Page, base_url: str) -> None:
+    page: Page, base_url: str
+) -> None:
     page.goto(f"{base_url}ebp/")
     term = page.locator(".kb-term__link", has_text="BBIC")
     tooltip = page.get_by_role("tooltip").filter(has_text="Barns behov i centrum")
@@ -82,7 +115,8 @@ def test_a_term_is_explained_on_keyboard_focus_and_escape_closes_it(
     expect(tooltip).to_be_visible()
     expect(term).to_have_accessible_description(
         "Barns behov i centrum: Socialstyrelsens ramverk för handläggning, genomförande och "
-        "uppföljning i den sociala barn- och ungdomsvården.")
+        "uppföljning i den sociala barn- och ungdomsvården."
+    )
     page.keyboard.press("Escape")
     expect(tooltip).to_be_hidden()
     page.keyboard.press("Enter")
@@ -92,7 +126,8 @@ def test_a_term_is_explained_on_keyboard_focus_and_escape_closes_it(
 
 @pytest.mark.browser
 def test_citations_are_left_as_they_are_while_the_text_above_explains_terms(
-        page: Page, base_url: str) -> None:
+    page: Page, base_url: str
+) -> None:
     """MST's sources name "implementering" in a note; a citation is not the place to explain
     it (nor a publisher's name), so only the method's own text gets explanations."""
     page.goto(f"{base_url}insatser/mst/")
@@ -103,25 +138,27 @@ def test_citations_are_left_as_they_are_while_the_text_above_explains_terms(
 
 
 @pytest.mark.browser
-def test_a_term_is_explained_on_hover_on_a_hand_written_page(page: Page,
-                                                             base_url: str) -> None:
+def test_a_term_is_explained_on_hover_on_a_hand_written_page(page: Page, base_url: str) -> None:
     page.goto(base_url)
     page.locator(".kb-term__link", has_text="TIBIR").hover()
     expect(page.get_by_role("tooltip").filter(has_text="Tidlig innsats")).to_be_visible()
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("query", "address"), [
-    ("PMTO", "insatser/pmto/"),
-    ("Parent Management Training", "insatser/pmto/"),
-    ("atferd", "insatser/pals/"),
-    ("foreldre", "insatser/tibir/"),
-    ("børn", "insatser/pmto/"),
-    ("fidelity", "ordlista/programtrohet/"),
-])
+@pytest.mark.parametrize(
+    ("query", "address"),
+    [
+        ("PMTO", "insatser/pmto/"),
+        ("Parent Management Training", "insatser/pmto/"),
+        ("atferd", "insatser/pals/"),
+        ("foreldre", "insatser/tibir/"),
+        ("børn", "insatser/pmto/"),
+        ("fidelity", "ordlista/programtrohet/"),
+    ],
+)
 def test_search_finds_methods_by_synonym_and_nordic_word(
-        page: Page, search_and_open: Callable[[str, str], None], query: str,
-        address: str) -> None:
+    page: Page, search_and_open: Callable[[str, str], None], query: str, address: str
+) -> None:
     search_and_open(query, address)
     expect(page.locator("h1")).to_be_visible()
 
@@ -129,8 +166,8 @@ def test_search_finds_methods_by_synonym_and_nordic_word(
 @pytest.mark.browser
 @pytest.mark.parametrize("address", ["ordlista/", "ordlista/programtrohet/", "ebp/"])
 def test_glossary_pages_and_explained_terms_have_no_wcag_21_aa_violations(
-        page: Page, base_url: str, address: str,
-        wcag_21_aa_report: Callable[[Page], str]) -> None:
+    page: Page, base_url: str, address: str, wcag_21_aa_report: Callable[[Page], str]
+) -> None:
     page.goto(f"{base_url}{address}")
     if address == "ebp/":
         page.locator(".kb-term__link").first.focus()

@@ -19,24 +19,31 @@ def test_the_course_page_leads_to_its_handout(page: Page, base_url: str) -> None
     page.get_by_role("link", name="Utdelning att skriva ut").click()
     page.wait_for_url(f"{base_url}{HANDOUT}")
     expect(page.get_by_role("heading", level=1)).to_contain_text(
-        "PMTO-terapeututbildning (NUBU, Norge)")
+        "PMTO-terapeututbildning (NUBU, Norge)"
+    )
 
 
-def test_the_printed_handout_has_the_course_and_no_navigation(page: Page,
-                                                              base_url: str) -> None:
+def test_the_printed_handout_has_the_course_and_no_navigation(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{HANDOUT}")
     page.emulate_media(media="print")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.get_by_role("heading", name="4. Egna familjer och handledning")).to_be_visible()
     expect(page.get_by_text("Arbeta med minst fem familjer")).to_be_visible()
-    for chrome in [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary",
-                   ".md-footer", ".kb-copy-link"]:
+    for chrome in [
+        ".md-header",
+        ".md-tabs",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        ".kb-copy-link",
+    ]:
         for element in page.locator(chrome).all():
             expect(element).to_be_hidden()
 
 
 def test_the_handout_has_no_wcag_21_aa_violations(
-        page: Page, base_url: str, wcag_21_aa_report: Callable[[Page], str]) -> None:
+    page: Page, base_url: str, wcag_21_aa_report: Callable[[Page], str]
+) -> None:
     page.goto(f"{base_url}{HANDOUT}")
     assert wcag_21_aa_report(page) == ""
 
@@ -53,17 +60,20 @@ def test_printed_links_show_their_full_published_address(page: Page, base_url: s
     printed = page.locator("article a[href]:not(.headerlink)").evaluate_all(
         """links => links.filter(link => link.checkVisibility()).map(link => ({
              href: link.href, text: link.textContent.trim(),
-             after: getComputedStyle(link, "::after").content }))""")
+             after: getComputedStyle(link, "::after").content }))"""
+    )
     assert printed
     canonical = page.locator('link[rel="canonical"]')
     here = canonical.get_attribute("href") if canonical.count() else page.url
     published = urljoin(here, "../../../")
     assert f'" <{published}insatser/pmto/#terapeuter-antagna>"' in [
-        link["after"] for link in printed]
+        link["after"] for link in printed
+    ]
     for link in printed:
         address = link["href"].replace(base_url, published, 1)
         assert link["after"] == f'" <{address}>"' or link["text"] == address, link
     assert page.locator("article code", has_text="/insatser/pmto/").first.is_hidden()
+
 
 def test_on_screen_links_show_no_address(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{HANDOUT}")

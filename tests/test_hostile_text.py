@@ -14,15 +14,16 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.check import check
-from generator.markup import MAX_MARKUP, MAX_MARKUP_PER_PARAGRAPH, unbounded_markup
-from generator.site import Project
-from generator.text import safe_markdown
+from generator.checking.check import check
+from generator.checking.markup import MAX_MARKUP, MAX_MARKUP_PER_PARAGRAPH, unbounded_markup
+from generator.site.tree import Project
+from generator.types.text import safe_markdown
 
 REPO = Path(__file__).resolve().parent.parent
 HANG = 120  # seconds: far beyond any bounded render, far below "kept busy for minutes"
 EXTENSIONS = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))[
-    "markdown_extensions"]
+    "markdown_extensions"
+]
 
 
 class Hung(Exception):
@@ -46,8 +47,7 @@ def hang_timeout(seconds: int = HANG) -> Iterator[None]:
 def render(text: str) -> str:
     names = [e if isinstance(e, str) else next(iter(e)) for e in EXTENSIONS]
     configs = {k: v for e in EXTENSIONS if isinstance(e, dict) for k, v in e.items()}
-    return markdown.markdown(str(safe_markdown(text)), extensions=names,
-                             extension_configs=configs)
+    return markdown.markdown(str(safe_markdown(text)), extensions=names, extension_configs=configs)
 
 
 MARKUP = "[]()*_`\\!<>&{}~^=|#:-+. \t\n>"
@@ -56,7 +56,9 @@ MARKUP = "[]()*_`\\!<>&{}~^=|#:-+. \t\n>"
 units = st.text(alphabet=MARKUP + "ab", min_size=1, max_size=12)
 hostile = st.builds(
     lambda unit, count, prefix, joiner: prefix + joiner.join([unit] * count),
-    units, st.integers(1, 60_000), st.sampled_from(["", "> " * 40, "  " * 80 + "- ", "["]),
+    units,
+    st.integers(1, 60_000),
+    st.sampled_from(["", "> " * 40, "  " * 80 + "- ", "["]),
     st.sampled_from(["", "\n", "\n\n", " "]),
 ).filter(lambda text: len(text.encode()) < 900_000)
 
@@ -73,8 +75,7 @@ def test_dense_markup_is_refused_or_rendered_without_hanging(text: str) -> None:
 @given(st.text(alphabet=MARKUP + "ab", min_size=1, max_size=3), st.integers(0, 1_000_000))
 def test_a_text_just_within_the_bounds_renders_without_hanging(unit: str, length: int) -> None:
     """Most markup allowed in one paragraph, then plain text up to the size limit."""
-    text = ("[" * (MAX_MARKUP_PER_PARAGRAPH - 1) + unit.replace("\n", " ")
-            + "a" * length)[:900_000]
+    text = ("[" * (MAX_MARKUP_PER_PARAGRAPH - 1) + unit.replace("\n", " ") + "a" * length)[:900_000]
     with hang_timeout():
         assert unbounded_markup(text) is None or len(unit) > 1
         if unbounded_markup(text) is None:
@@ -82,9 +83,12 @@ def test_a_text_just_within_the_bounds_renders_without_hanging(unit: str, length
 
 
 def test_a_record_of_markdown_punctuation_is_refused_at_its_line(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     description = "[" * 300_000
-    project = make_project({"process/steg.yaml": f"""
+    project = make_project(
+        {
+            "process/steg.yaml": f"""
         id: steg
         title: Steg för steg
         summary: En process.
@@ -92,7 +96,9 @@ def test_a_record_of_markdown_punctuation_is_refused_at_its_line(
         description: "{description}"
         steps: [{{id: fraga, title: Fråga}}]
         sources: [{{id: s1, title: Källa}}]
-    """})
+    """
+        }
+    )
     with hang_timeout():
         _, problems = check(project)
     [problem] = problems
@@ -101,8 +107,11 @@ def test_a_record_of_markdown_punctuation_is_refused_at_its_line(
 
 
 def test_deeply_nested_quotes_and_lists_are_refused_at_their_value(
-        make_project: Callable[..., Project]) -> None:
-    project = make_project({"term/djup.yaml": """
+    make_project: Callable[..., Project],
+) -> None:
+    project = make_project(
+        {
+            "term/djup.yaml": """
         id: djup
         title: Djup
         summary: Kort.
@@ -111,10 +120,13 @@ def test_deeply_nested_quotes_and_lists_are_refused_at_their_value(
           text: "> > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > x"
           source: s1
         sources: [{id: s1, title: Källa}]
-    """})
+    """
+        }
+    )
     _, problems = check(project)
-    assert [(p.path, p.line, p.column, "rad 1 i texten är nästlad i" in p.message)
-            for p in problems] == [("data/term/djup.yaml", 6, 9, True)]
+    assert [
+        (p.path, p.line, p.column, "rad 1 i texten är nästlad i" in p.message) for p in problems
+    ] == [("data/term/djup.yaml", 6, 9, True)]
 
 
 def test_brackets_without_partners_show_as_written() -> None:

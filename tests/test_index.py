@@ -6,27 +6,29 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
-from conftest import write_project
+from conftest import record, write_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.index import MISSING, MethodIndex, facets, index_csv, method_index
-from generator.model import KnowledgeBase
-from generator.render import strings
-from generator.site import Project, check, generate
+from generator.model.knowledge_base import KnowledgeBase
+from generator.rendering import strings
+from generator.rendering.method_index import MISSING, MethodIndex, facets, index_csv, method_index
+from generator.site.tree import Project, check, generate
 
-BANDS = """
-    intensity_band: {value: varje-vecka, source: s1}
-    duration_band: {value: 3-6-manader, source: s1}
-    cost_band: {value: 2, source: s1}
-    training_countries: [{country: se, source: s1}, {country: "no", source: s1}]
-    evidence:
-      - {registry: ungsinn, rating: Nivå 5, year: 2018, source: s1}
-      - {registry: cebc, rating: Well-supported, year: 2020, source: s1}
-"""
+BANDS = {
+    "intensity_band": {"value": "varje-vecka", "source": "s1"},
+    "duration_band": {"value": "3-6-manader", "source": "s1"},
+    "cost_band": {"value": 2, "source": "s1"},
+    "training_countries": [{"country": "se", "source": "s1"}, {"country": "no", "source": "s1"}],
+    "evidence": [
+        {"registry": "ungsinn", "rating": "Nivå 5", "year": 2018, "source": "s1"},
+        {"registry": "cebc", "rating": "Well-supported", "year": 2020, "source": "s1"},
+    ],
+}
 
 
 def knowledge_base(project: Project) -> KnowledgeBase:
@@ -34,89 +36,94 @@ def knowledge_base(project: Project) -> KnowledgeBase:
     return KnowledgeBase(records)
 
 
-ALFA = """
-    id: alfa
-    title: Alfa – föräldraträning
-    summary: {summary}
-    reviewed: 2026-01-15
-    description: Beskrivning av Alfa.
-    target_group: {{text: Föräldrar till barn 3–12 år, source: s1}}
-    ages: {{min: 3, max: 12, source: s1}}
-    problems: [beteendeproblem]
-    arenas: [hem]
-    formats: [familj]
-    intensity: {{text: En timme i veckan, source: s1}}
-    duration: {{text: 20–30 träffar, source: s1}}
-    training: {{text: 21 seminariedagar, source: s1}}
-    sources:
-      - {{id: s1, title: Källa ett, year: 2005, url: "https://example.org/a"}}
-"""
-
-
-def alfa_with(make_project: Callable[..., Project], extra: str = "",
-              summary: str = "En påhittad insats för tester.") -> KnowledgeBase:
-    """A knowledge base whose one method is Alfa, with extra YAML fields."""
-    text = ALFA.format(summary=json.dumps(summary, ensure_ascii=False)) + extra
+def alfa_with(
+    make_project: Callable[..., Project],
+    extra: dict[str, Any] | None = None,
+    summary: str = "En påhittad insats för tester.",
+) -> KnowledgeBase:
+    """A knowledge base whose one method is Alfa, with extra fields."""
+    text = record("intervention", summary=summary, **(extra or {}))
     return knowledge_base(make_project({"intervention/alfa.yaml": text}))
 
 
 def test_each_method_is_one_entry_whose_facts_keep_their_source(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     index = method_index(alfa_with(make_project, BANDS), strings())
     assert index.license == "CC-BY-4.0"
     (entry,) = index.model_dump(mode="json")["methods"]
     assert entry["id"] == "alfa" and entry["url"] == "insatser/alfa/"
     assert entry["ages"] == {"min": 3, "max": 12, "source": "s1"}
     assert entry["target_group"] == {"text": "Föräldrar till barn 3–12 år", "source": "s1"}
-    assert entry["training_countries"] == [{"country": "se", "source": "s1"},
-                                           {"country": "no", "source": "s1"}]
+    assert entry["training_countries"] == [
+        {"country": "se", "source": "s1"},
+        {"country": "no", "source": "s1"},
+    ]
     assert entry["sources"][0]["url"] == "https://example.org/a"
     assert "description" not in entry
 
 
 def test_facets_give_every_method_a_code_and_unknown_is_uppgift_saknas(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     kb = alfa_with(make_project)
     (method,) = kb.of_type("intervention")
     codes = {facet.key: facet.codes(method) for facet in facets(kb, strings())}
-    assert codes == {"problem": ["beteendeproblem"], "arena": ["hem"], "form": ["familj"],
-                     "intensitet": [MISSING], "langd": [MISSING], "evidens": [MISSING],
-                     "utbildning": [MISSING], "kostnad": [MISSING]}
+    assert codes == {
+        "problem": ["beteendeproblem"],
+        "arena": ["hem"],
+        "form": ["familj"],
+        "intensitet": [MISSING],
+        "langd": [MISSING],
+        "evidens": [MISSING],
+        "utbildning": [MISSING],
+        "kostnad": [MISSING],
+    }
 
 
 def test_each_entry_carries_the_finder_codes_it_is_filtered_by(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     """The finder filters the published JSON with the codes computed here, so the site
     and the open data can never disagree about which methods an option gives."""
     kb = alfa_with(make_project, BANDS)
     (entry,) = method_index(kb, strings()).model_dump(mode="json")["methods"]
     assert entry["facets"] == {
-        "problem": ["beteendeproblem"], "arena": ["hem"], "form": ["familj"],
-        "intensitet": ["varje-vecka"], "langd": ["3-6-manader"],
-        "evidens": ["ungsinn-niva-5", "cebc-well-supported"], "utbildning": ["se", "no"],
-        "kostnad": ["2"]}
+        "problem": ["beteendeproblem"],
+        "arena": ["hem"],
+        "form": ["familj"],
+        "intensitet": ["varje-vecka"],
+        "langd": ["3-6-manader"],
+        "evidens": ["ungsinn-niva-5", "cebc-well-supported"],
+        "utbildning": ["se", "no"],
+        "kostnad": ["2"],
+    }
     (method,) = kb.of_type("intervention")
     assert entry["facets"] == {f.key: f.codes(method) for f in facets(kb, strings())}
 
 
 def test_evidence_options_are_the_ratings_registries_gave(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     kb = alfa_with(make_project, BANDS)
     (method,) = kb.of_type("intervention")
     evidence = next(f for f in facets(kb, strings()) if f.key == "evidens")
-    assert evidence.options == {"cebc-well-supported": "CEBC (USA): Well-supported",
-                                "ungsinn-niva-5": "Ungsinn (Norge): Nivå 5",
-                                MISSING: "Ingen bedömning i våra källor"}
+    assert evidence.options == {
+        "cebc-well-supported": "CEBC (USA): Well-supported",
+        "ungsinn-niva-5": "Ungsinn (Norge): Nivå 5",
+        MISSING: "Ingen bedömning i våra källor",
+    }
     assert evidence.codes(method) == ["ungsinn-niva-5", "cebc-well-supported"]
 
 
 def test_csv_has_a_row_per_method_and_never_starts_a_cell_with_a_formula(
-        make_project: Callable[..., Project]) -> None:
-    kb = alfa_with(make_project, BANDS, summary="=HYPERLINK(\"https://example.org\")")
+    make_project: Callable[..., Project],
+) -> None:
+    kb = alfa_with(make_project, BANDS, summary='=HYPERLINK("https://example.org")')
     rows = list(csv.DictReader(io.StringIO(index_csv(method_index(kb, strings())))))
     assert len(rows) == 1
     row = rows[0]
-    assert row["summary"] == "'=HYPERLINK(\"https://example.org\")"
+    assert row["summary"] == '\'=HYPERLINK("https://example.org")'
     assert (row["age_min"], row["age_max"]) == ("3", "12")
     assert row["training_countries"] == "se; no"
     assert row["evidence"] == "ungsinn: Nivå 5 (2018); cebc: Well-supported (2020)"
@@ -126,8 +133,14 @@ def test_csv_has_a_row_per_method_and_never_starts_a_cell_with_a_formula(
 
 def test_open_data_files_and_page_are_generated(make_project: Callable[..., Project]) -> None:
     files = generate(make_project()).files
-    assert {"data/insatser.json", "data/insatser.csv", "data/insatser.schema.json",
-            "oppna-data.md", "hitta.md", "jamfor.md"} <= set(files)
+    assert {
+        "data/insatser.json",
+        "data/insatser.csv",
+        "data/insatser.schema.json",
+        "oppna-data.md",
+        "hitta.md",
+        "jamfor.md",
+    } <= set(files)
     page = files["oppna-data.md"]
     assert "CC BY 4.0" in page and "[insatser.csv](data/insatser.csv)" in page
     assert "| `training_countries` |" in page and "| `facets` |" in page
@@ -146,8 +159,9 @@ def test_the_published_json_validates_against_the_published_schema(site: Path) -
 
 def test_json_and_csv_publish_the_same_methods(site: Path) -> None:
     data = json.loads((site / "data" / "insatser.json").read_text(encoding="utf-8"))
-    rows = list(csv.DictReader(io.StringIO(
-        (site / "data" / "insatser.csv").read_text(encoding="utf-8"))))
+    rows = list(
+        csv.DictReader(io.StringIO((site / "data" / "insatser.csv").read_text(encoding="utf-8")))
+    )
     assert [r["id"] for r in rows] == [m["id"] for m in data["methods"]]
     assert [r["url"] for r in rows] == [m["url"] for m in data["methods"]]
 
@@ -159,16 +173,18 @@ cell_texts = st.text(alphabet=st.sampled_from(list("=+-@;,\"' \t\r\nabc|")), max
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(summary=cell_texts, title=cell_texts, keywords=st.lists(cell_texts, max_size=3))
 def test_no_cell_starts_a_formula_whether_a_spreadsheet_splits_on_commas_or_semicolons(
-        alfa_index: MethodIndex, summary: str, title: str, keywords: list[str]) -> None:
+    alfa_index: MethodIndex, summary: str, title: str, keywords: list[str]
+) -> None:
     """A Swedish spreadsheet splits on semicolons, where the comma is the decimal sign."""
     entry = alfa_index.methods[0].model_copy(
-        update={"summary": summary, "title": title, "keywords": keywords})
+        update={"summary": summary, "title": title, "keywords": keywords}
+    )
     text = index_csv(alfa_index.model_copy(update={"methods": [entry]}))
     for delimiter in (",", ";"):
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             for cell in row:
                 assert not cell.startswith(("\t", "\r")), (delimiter, cell)
-                assert not cell.lstrip(" \t\r\n\"").startswith(FORMULA_START), (delimiter, cell)
+                assert not cell.lstrip(' \t\r\n"').startswith(FORMULA_START), (delimiter, cell)
 
 
 @pytest.fixture(scope="module")

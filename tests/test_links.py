@@ -20,23 +20,33 @@ def test_every_address_on_the_link_page_exists(site: Path) -> None:
         assert not anchor or anchor in parse(page).ids, f"{target}#{anchor}"
 
 
-@pytest.mark.parametrize(("address", "anchors"), [
-    ("ebp/", ["fraga", "besluta", "forskning"]),
-    ("utbildning/ebp-kurs-7-5-hp/", ["grunder-ebp", "uppfoljning"]),
-    ("implementering/utforskning/", ["bilda-implementeringsteam", "team-utsett"]),
-    ("implementering/installation/", ["pmto-terapeuter-antagna",
-                                      "mst-handledning-och-boosters-planerade"]),
-    ("insatser/pmto/", ["individuell-pmto", "terapeuter-antagna"]),
-])
+@pytest.mark.parametrize(
+    ("address", "anchors"),
+    [
+        ("ebp/", ["fraga", "besluta", "forskning"]),
+        ("utbildning/ebp-kurs-7-5-hp/", ["grunder-ebp", "uppfoljning"]),
+        ("implementering/utforskning/", ["bilda-implementeringsteam", "team-utsett"]),
+        (
+            "implementering/installation/",
+            ["pmto-terapeuter-antagna", "mst-handledning-och-boosters-planerade"],
+        ),
+        ("insatser/pmto/", ["individuell-pmto", "terapeuter-antagna"]),
+    ],
+)
 def test_linkable_parts_are_anchored_by_their_yaml_id_and_listed(
-        site: Path, address: str, anchors: list[str]) -> None:
+    site: Path, address: str, anchors: list[str]
+) -> None:
     assert set(anchors) <= parse(site / address / "index.html").ids
-    listed = {f"{t}/#{a}" for t, a in internal_links(site, site / "lankar" / "index.html")}
+    listed = {
+        f"{t}/#{a}"
+        for page in (site / "lankar").rglob("index.html")
+        for t, a in internal_links(site, page)
+    }
     assert {f"{address}#{a}" for a in anchors} <= listed
 
 
 def test_a_record_page_says_which_curricula_use_it(site: Path) -> None:
     text = (site / "insatser" / "tibir" / "index.html").read_text(encoding="utf-8")
-    section = text[text.index('id="utbildningar"'):text.index('id="kallor"')]
+    section = text[text.index('id="utbildningar"') : text.index('id="kallor"')]
     assert "Praktik- och traineeprogram för socionomstudenter" in section
     assert "../../utbildning/traineeprogram-socionomstudenter/#insatser-och-uppfoljning" in section

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def trainer(browser: Browser) -> Iterator[Page]:
     """A visitor whose browser lets the site write to and read from the clipboard."""
-    context = browser.new_context(locale="sv-SE", reduced_motion="reduce",
-                                  permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(
+        locale="sv-SE", reduced_motion="reduce", permissions=["clipboard-read", "clipboard-write"]
+    )
     yield context.new_page()
     context.close()
 
@@ -27,24 +28,27 @@ def test_copy_link_beside_a_step_copies_its_full_address(trainer: Page, base_url
     button = trainer.get_by_role("button", name="Kopiera länk till 2. Formulera en fråga")
     button.click()
     expect(trainer.get_by_role("status").filter(has_text="Länken är kopierad")).to_have_text(
-        f"Länken är kopierad: {base_url}ebp/#fraga")
+        f"Länken är kopierad: {base_url}ebp/#fraga"
+    )
     assert clipboard(trainer) == f"{base_url}ebp/#fraga"
 
 
-def test_copy_link_works_from_the_keyboard_for_a_checklist_item(trainer: Page,
-                                                                base_url: str) -> None:
+def test_copy_link_works_from_the_keyboard_for_a_checklist_item(
+    trainer: Page, base_url: str
+) -> None:
     trainer.goto(f"{base_url}implementering/utforskning/")
     button = trainer.get_by_role(
-        "button", name="Kopiera länk till Ett implementeringsteam är utsett och har mandat "
-                       "och tid från ledningen.")
+        "button",
+        name="Kopiera länk till Ett implementeringsteam är utsett och har mandat "
+        "och tid från ledningen.",
+    )
     button.focus()
     trainer.keyboard.press("Enter")
     expect(trainer.locator(".kb-link-status")).to_contain_text("#team-utsett")
     assert clipboard(trainer) == f"{base_url}implementering/utforskning/#team-utsett"
 
 
-def test_copy_link_beside_the_title_copies_the_page_address(trainer: Page,
-                                                            base_url: str) -> None:
+def test_copy_link_beside_the_title_copies_the_page_address(trainer: Page, base_url: str) -> None:
     trainer.goto(f"{base_url}utbildning/ebp-kurs-7-5-hp/#uppfoljning")
     trainer.locator("h1").get_by_role("button", name="Kopiera länk").click()
     expect(trainer.locator(".kb-link-status")).not_to_be_empty()
@@ -52,7 +56,8 @@ def test_copy_link_beside_the_title_copies_the_page_address(trainer: Page,
 
 
 def test_a_method_item_on_a_stage_page_copies_its_method_prefixed_anchor(
-        trainer: Page, base_url: str) -> None:
+    trainer: Page, base_url: str
+) -> None:
     trainer.goto(f"{base_url}implementering/installation/")
     trainer.locator("#pmto-terapeuter-antagna + .kb-copy-link").click()
     expect(trainer.locator(".kb-link-status")).not_to_be_empty()
@@ -66,16 +71,15 @@ def test_the_link_page_filters_addresses_and_copies_one(trainer: Page, base_url:
     trainer.get_by_label("Filtrera adresserna").fill("formulera en fråga")
     visible = trainer.locator(".kb-link-index tbody tr:visible")
     expect(visible).to_have_count(1)
-    expect(trainer.locator("#kb-link-filter-count")).to_have_text(
-        f"1 av {total} adresser visas.")
+    expect(trainer.locator("#kb-link-filter-count")).to_have_text(f"1 av {total} adresser visas.")
     visible.get_by_role("button", name="Kopiera länk").click()
     assert clipboard(trainer) == f"{base_url}ebp/#fraga"
 
 
 @pytest.mark.parametrize("address", ["lankar/", "utbildning/ebp-kurs-7-5-hp/"])
 def test_link_page_and_course_page_have_no_wcag_21_aa_violations(
-        trainer: Page, base_url: str, address: str,
-        wcag_21_aa_report: Callable[[Page], str]) -> None:
+    trainer: Page, base_url: str, address: str, wcag_21_aa_report: Callable[[Page], str]
+) -> None:
     trainer.goto(f"{base_url}{address}")
     expect(trainer.locator(".kb-copy-link").first).to_be_visible()
     trainer.locator(".kb-copy-link").first.click()

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.check import check
-from generator.site import Project
+from generator.checking.check import check
+from generator.site.build import build
+from generator.site.tree import Project
 
 DISGUISED = [
     "[klick](javascript:alert(1))",
@@ -29,7 +29,8 @@ DISGUISED = [
 
 
 def process_with(description: str) -> dict[str, str]:
-    return {"process/steg.yaml": f"""
+    return {
+        "process/steg.yaml": f"""
         id: steg
         title: Steg för steg
         summary: En process.
@@ -37,28 +38,33 @@ def process_with(description: str) -> dict[str, str]:
         description: "Se {description} här."
         steps: [{{id: fraga, title: Fråga}}, {{id: sok, title: Sök kunskap}}]
         sources: [{{id: s1, title: Källa}}]
-    """}
+    """
+    }
 
 
 @pytest.mark.parametrize("link", DISGUISED)
 def test_a_link_that_is_not_a_web_address_is_warned_of_at_its_line_and_shown_as_text(
-        make_project: Callable[..., Project], tmp_path: Path, link: str) -> None:
+    make_project: Callable[..., Project], tmp_path: Path, link: str
+) -> None:
     project = make_project(process_with(link))
     _, problems = check(project)
     assert [(p.path, p.line, p.column, p.severity) for p in problems] == [
-        ("data/process/steg.yaml", 5, 14, "warning")]
+        ("data/process/steg.yaml", 5, 14, "warning")
+    ]
     assert "visas som text" in problems[0].message
     build(project, tmp_path / "site")  # strict: MkDocs meets no link to warn about
     html = (tmp_path / "site" / "steg" / "index.html").read_text(encoding="utf-8")
-    body = html[html.index("Se "):html.index(" här.")]
+    body = html[html.index("Se ") : html.index(" här.")]
     assert "<a " not in body and "<img " not in body
     assert "[klick" in body or "![bild]" in body
 
 
 def test_links_to_web_and_mail_addresses_stay_links(
-        make_project: Callable[..., Project], tmp_path: Path) -> None:
-    project = make_project(process_with(
-        "[SBU](https://www.sbu.se/sv/) och [oss](mailto:kb@example.org)"))
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
+    project = make_project(
+        process_with("[SBU](https://www.sbu.se/sv/) och [oss](mailto:kb@example.org)")
+    )
     assert check(project)[1] == []
     build(project, tmp_path / "site")
     html = (tmp_path / "site" / "steg" / "index.html").read_text(encoding="utf-8")

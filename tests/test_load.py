@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import MAX_DEPTH, MAX_NODES, load_data, load_file
+from generator.reading.load import MAX_DEPTH, MAX_NODES, load_data, load_file
 
 
 def load(tmp_path: Path, text: str | bytes):
@@ -30,7 +30,8 @@ def test_values_keep_their_line_and_column(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("filler", [1, 400])
 def test_positions_are_the_same_whether_a_file_is_read_quickly_or_carefully(
-        tmp_path: Path, filler: int) -> None:
+    tmp_path: Path, filler: int
+) -> None:
     """A file without problems is read without positions, which are found when first asked
     for; they must be exactly those of a careful reading (here forced by a rejected tag), in
     short files and in long ones (over 8,192 characters, which are read quickly too when
@@ -40,8 +41,9 @@ def test_positions_are_the_same_whether_a_file_is_read_quickly_or_carefully(
     quick, problems = load(tmp_path, text)
     assert problems == []
     careful, problems = load(tmp_path, text + "z: !!binary aGVq\n")
-    assert [p.message for p in problems] == ["YAML-taggen 'tag:yaml.org,2002:binary' är inte "
-                                             "tillåten"]
+    assert [p.message for p in problems] == [
+        "YAML-taggen 'tag:yaml.org,2002:binary' är inte tillåten"
+    ]
     assert quick.values == {k: v for k, v in careful.values.items() if k != ("z",)}
     assert quick.keys == {k: v for k, v in careful.keys.items() if k != ("z",)}
     assert quick.values[("sources", 1, "title")] == (6, 21)
@@ -98,15 +100,19 @@ def test_control_character_is_located_by_character_not_byte(tmp_path: Path) -> N
     assert problem.message == "otillåtet tecken U+0007 (styrtecken)"
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("reviewed: 2026-13-01\n", "2026-13-01"),
-    ("reviewed: 2026-02-30\n", "2026-02-30"),
-    ("reviewed: 2026-01-15 10:30\n", "2026-01-15 10:30"),
-    ("reviewed: 2026-01-15T00:00:00\n", "2026-01-15T00:00:00"),
-    ("credits: !!int sju\n", "sju"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("reviewed: 2026-13-01\n", "2026-13-01"),
+        ("reviewed: 2026-02-30\n", "2026-02-30"),
+        ("reviewed: 2026-01-15 10:30\n", "2026-01-15 10:30"),
+        ("reviewed: 2026-01-15T00:00:00\n", "2026-01-15T00:00:00"),
+        ("credits: !!int sju\n", "sju"),
+    ],
+)
 def test_values_yaml_cannot_construct_stay_the_text_the_editor_wrote(
-        tmp_path: Path, text: str, value: str) -> None:
+    tmp_path: Path, text: str, value: str
+) -> None:
     """Validation then reports them against the field's type, quoting exactly this text."""
     doc, problems = load(tmp_path, text)
     assert problems == []
@@ -115,20 +121,21 @@ def test_values_yaml_cannot_construct_stay_the_text_the_editor_wrote(
 
 @pytest.mark.parametrize("depth", [100, 1_500, 200_000])
 def test_deep_flow_nesting_is_rejected_at_the_first_level_too_deep(
-        tmp_path: Path, depth: int) -> None:
+    tmp_path: Path, depth: int
+) -> None:
     """Also past libyaml's own nesting limit (1,000 levels in newer releases), which stops
     scanning far from the level the editor needs to see."""
     doc, problems = load(tmp_path, "id: x\nsteps: " + "[" * depth + "]" * depth + "\n")
     problem = only(problems)
-    assert (problem.path, problem.line, problem.column) == ("intervention/x.yaml", 2,
-                                                            8 + MAX_DEPTH)
+    assert (problem.path, problem.line, problem.column) == ("intervention/x.yaml", 2, 8 + MAX_DEPTH)
     assert problem.message == f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer"
     assert doc.data is None
 
 
 @pytest.mark.parametrize("depth", [100, 300])
 def test_deep_block_nesting_is_rejected_at_the_same_place_in_short_and_long_files(
-        tmp_path: Path, depth: int) -> None:
+    tmp_path: Path, depth: int
+) -> None:
     text = "id: x\nsteps:\n" + "".join("  " * i + "- x:\n" for i in range(depth))
     problem = only(load(tmp_path, text)[1])
     assert (problem.line, problem.column) == (32, 61)
@@ -136,7 +143,8 @@ def test_deep_block_nesting_is_rejected_at_the_same_place_in_short_and_long_file
 
 
 def test_alias_bomb_is_refused_at_the_first_alias_past_the_limit_in_bounded_memory(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     """Eleven lines that would expand to 10**12 values; a5 is the first past the limit. Time
     is bounded by the same count of values (bench/ measures it); memory is checked here."""
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
@@ -163,8 +171,13 @@ def test_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
 
 def test_course_material_and_hidden_files_in_data_are_not_stray(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    for rel in ["material/kurs/bilder.pdf", "material/uppgift.docx", "stage/.start.yaml.swp",
-                "stage/anteckning.txt", "readme.md"]:
+    for rel in [
+        "material/kurs/bilder.pdf",
+        "material/uppgift.docx",
+        "stage/.start.yaml.swp",
+        "stage/anteckning.txt",
+        "readme.md",
+    ]:
         (data / rel).parent.mkdir(parents=True, exist_ok=True)
         (data / rel).write_text("x", encoding="utf-8")
     documents, problems = load_data(data, tmp_path, ["stage"])

@@ -3,35 +3,30 @@ method's and the stage's page, and located errors for an editor's mistakes."""
 
 from collections.abc import Callable
 
-from generator.site import Project, check, generate
+from conftest import record
 
-ALFA_WITH_CHECKLIST = """
-    id: alfa
-    title: Alfa – föräldraträning
-    summary: En påhittad insats för tester.
-    reviewed: 2026-01-15
-    description: Beskrivning av Alfa.
-    target_group: {text: Föräldrar, source: s1}
-    ages: {min: 3, max: 12, source: s1}
-    problems: [beteendeproblem]
-    arenas: [hem]
-    formats: [familj]
-    intensity: {text: En timme i veckan, source: s1}
-    duration: {text: 20–30 träffar, source: s1}
-    training: {text: 21 seminariedagar, source: s1}
-    checklists:
-      - stage: STAGE
-        items:
-          - {id: terapeuter-anmalda, text: Terapeuterna är anmälda till utbildningen., source: s1}
-          - {id: SECOND, text: Handledning är bokad., source: s1}
-    sources:
-      - {id: s1, title: Källa ett}
-"""
+from generator.site.tree import Project, check, generate
 
 
 def alfa(stage: str = "stage/start", second: str = "handledning-bokad") -> str:
-    """Alfa with a checklist for `stage` whose second item has the id `second`."""
-    return ALFA_WITH_CHECKLIST.replace("STAGE", stage).replace("SECOND", second)
+    """Alfa with a checklist for `stage` (on line 20) whose second item (on line 23) has the
+    id `second`."""
+    return record(
+        "intervention",
+        checklists=[
+            {
+                "stage": stage,
+                "items": [
+                    {
+                        "id": "terapeuter-anmalda",
+                        "text": "Terapeuterna är anmälda till utbildningen.",
+                        "source": "s1",
+                    },
+                    {"id": second, "text": "Handledning är bokad.", "source": "s1"},
+                ],
+            }
+        ],
+    )
 
 
 def problems_of(project: Project) -> list[str]:
@@ -39,37 +34,43 @@ def problems_of(project: Project) -> list[str]:
 
 
 def test_a_stage_item_is_keyed_and_anchored_by_its_id_not_its_text(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     original = generate(make_project()).files["implementering/start.md"]
-    reworded = generate(make_project({"stage/start.yaml": """
-        id: start
-        title: Utforskning
-        summary: Första steget.
-        reviewed: 2026-01-15
-        order: 1
-        framework: nirn
-        english_name: Exploration
-        fixsen_2005: Exploration and adoption
-        description: Om utforskning.
-        activities: [{id: team, title: Bilda ett team}]
-        checklist:
-          - {id: behov-kartlagt, text: Vi har kartlagt behoven hos barnen i kommunen.}
-        sources: [{id: s1, title: Källa ett}]
-    """})).files["implementering/start.md"]
-    for page, text in [(original, "Behoven är kartlagda."),
-                       (reworded, "Vi har kartlagt behoven hos barnen i kommunen.")]:
+    reworded = generate(
+        make_project(
+            {
+                "stage/start.yaml": record(
+                    "stage",
+                    checklist=[
+                        {
+                            "id": "behov-kartlagt",
+                            "text": "Vi har kartlagt behoven hos barnen i kommunen.",
+                        }
+                    ],
+                )
+            }
+        )
+    ).files["implementering/start.md"]
+    for page, text in [
+        (original, "Behoven är kartlagda."),
+        (reworded, "Vi har kartlagt behoven hos barnen i kommunen."),
+    ]:
         assert '<div class="kb-checklist" data-checklist="start" markdown>' in page
         assert f'<span id="behov-kartlagt" data-item="behov-kartlagt">{text}</span>' in page
 
 
 def test_method_items_show_on_the_method_page_and_under_the_method_on_the_stage_page(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     files = generate(make_project({"intervention/alfa.yaml": alfa()})).files
     method = files["insatser/alfa.md"].split("## Implementering { #implementering }")[1]
     assert '<div class="kb-checklist" data-checklist="alfa:start" markdown>' in method
     assert "### [Utforskning](../implementering/start.md) { #checklista-start }" in method
-    assert ('<span id="terapeuter-anmalda" data-item="terapeuter-anmalda">Terapeuterna är '
-            'anmälda till utbildningen.</span> <sup>[[1]](#kalla-s1)</sup>') in method
+    assert (
+        '<span id="terapeuter-anmalda" data-item="terapeuter-anmalda">Terapeuterna är '
+        "anmälda till utbildningen.</span> <sup>[[1]](#kalla-s1)</sup>"
+    ) in method
     stage = files["implementering/start.md"]
     assert '<div class="kb-checklist" data-checklist="alfa:start" markdown>' in stage
     assert "#### [Alfa – föräldraträning](../insatser/alfa.md) { #checklista-alfa }" in stage
@@ -77,30 +78,37 @@ def test_method_items_show_on_the_method_page_and_under_the_method_on_the_stage_
 
 
 def test_checklist_ui_text_reaches_the_page_as_json_from_the_locale_file(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     stage = generate(make_project()).files["implementering/start.md"]
     tools = stage.split('<div class="kb-checklist-tools" data-scope="stage" data-ui=\'')[1]
     assert tools.startswith("{") and "Ej p\\u00e5b\\u00f6rjat" in tools.split("'")[0]
 
 
 def test_a_duplicate_method_item_id_is_rejected_at_its_line_and_column(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     project = make_project({"intervention/alfa.yaml": alfa(second="terapeuter-anmalda")})
     assert problems_of(project) == [
-        "data/intervention/alfa.yaml:18:14: error: ankaret 'terapeuter-anmalda' används två "
-        "gånger i posten (varje steg, modul, aktivitet och checklistpunkt behöver ett eget id)"]
+        "data/intervention/alfa.yaml:23:14: error: ankaret 'terapeuter-anmalda' används två "
+        "gånger i posten (varje steg, modul, aktivitet och checklistpunkt behöver ett eget id)"
+    ]
 
 
 def test_a_method_checklist_must_name_an_existing_stage(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     missing = make_project({"intervention/alfa.yaml": alfa(stage="stage/strat")})
     assert problems_of(missing) == [
-        "data/intervention/alfa.yaml:15:12: error: hänvisningen 'stage/strat' pekar på en post "
-        "som inte finns (menade du 'stage/start'?)"]
+        "data/intervention/alfa.yaml:20:12: error: hänvisningen 'stage/strat' pekar på en post "
+        "som inte finns (menade du 'stage/start'?)"
+    ]
 
 
 def test_a_method_checklist_cannot_point_at_another_kind_of_record(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     wrong_type = make_project({"intervention/alfa.yaml": alfa(stage="process/steg")})
     assert problems_of(wrong_type) == [
-        "data/intervention/alfa.yaml:15:12: error: 'process/steg' har fel form för 'stage'"]
+        "data/intervention/alfa.yaml:20:12: error: 'process/steg' har fel form för 'stage'"
+    ]

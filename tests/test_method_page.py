@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from generator.site import Project, generate
+from generator.site.tree import Project, generate
 
 ALFA = """
     id: alfa
@@ -39,7 +39,8 @@ def at_a_glance(page: str) -> str:
 
 
 def test_target_group_ages_format_and_dated_verdicts_come_first(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     page = method_page(make_project, RATED)
     top = at_a_glance(page)
     assert "Föräldrar till barn med beteendeproblem" in top
@@ -47,21 +48,24 @@ def test_target_group_ages_format_and_dated_verdicts_come_first(
     assert "Familj, Grupp" in top
     assert "Ungsinn (Norge): Nivå 5 (2018); CEBC (USA): 1 – Well-Supported (2023)." in top
     assert "[Bedömningarna med motivering och källa](#evidens)" in top
-    headings = [page.index(f"{{ #{anchor} }}") for anchor in
-                ("i-korthet", "fakta", "om", "evidens")]
+    headings = [
+        page.index(f"{{ #{anchor} }}") for anchor in ("i-korthet", "fakta", "om", "evidens")
+    ]
     assert headings == sorted(headings)
     assert page.index("{ #i-korthet }") < page.index("## Källor")
 
 
 def test_a_method_no_registry_has_rated_says_so_at_the_top(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     top = at_a_glance(method_page(make_project, ""))
     assert "Inget av registren har bedömt insatsen enligt våra källor." in top
     assert "(#evidens)" in top
 
 
 def test_the_first_screen_of_pmto_shows_who_it_is_for_and_the_verdicts(
-        page: Page, base_url: str) -> None:
+    page: Page, base_url: str
+) -> None:
     page.goto(f"{base_url}insatser/pmto/")
     glance = page.locator(".kb-facts").first
     for label in ("Målgrupp", "Ålder", "Form", "Evidensregistren"):
@@ -72,19 +76,25 @@ def test_the_first_screen_of_pmto_shows_who_it_is_for_and_the_verdicts(
     expect(page.locator("#evidens")).to_be_in_viewport()
 
 
-def test_the_method_pages_of_the_real_site_put_the_summary_before_the_details(
-        site: Path) -> None:
+def test_the_method_pages_of_the_real_site_put_the_summary_before_the_details(site: Path) -> None:
     for method in (site / "insatser").iterdir():
         html = method / "index.html"
         if method.is_dir() and 'id="evidens"' in (text := html.read_text(encoding="utf-8")):
-            assert text.index('id="i-korthet"') < text.index('id="fakta"') < text.index(
-                'id="om"') < text.index('id="evidens"'), method.name
+            assert (
+                text.index('id="i-korthet"')
+                < text.index('id="fakta"')
+                < text.index('id="om"')
+                < text.index('id="evidens"')
+            ), method.name
 
 
 def test_the_cost_level_is_shown_with_its_source_beside_the_costs(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     page = method_page(make_project, "cost_band: {value: 2, source: cebc}")
     costs = page.split('kb-fact-label">Kostnader</span>')[1].split("</div>")[0]
     assert "Våra källor anger inga kostnader ännu." in costs
-    assert ("Kostnadsnivå i Foundations Guidebooks femgradiga skala: 2 – 100–499 £ i "
-            "enhetskostnad. <sup>[[3]](#kalla-cebc)</sup>") in costs
+    assert (
+        "Kostnadsnivå i Foundations Guidebooks femgradiga skala: 2 – 100–499 £ i "
+        "enhetskostnad. <sup>[[3]](#kalla-cebc)</sup>"
+    ) in costs

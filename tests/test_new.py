@@ -6,14 +6,15 @@ from collections.abc import Callable
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.site import Project, check
+from generator.site.cli import main
+from generator.site.tree import Project, check
 from generator.types import RECORD_TYPES
 
 
 @pytest.mark.parametrize("type_name", list(RECORD_TYPES))
 def test_new_record_template_is_a_valid_commented_draft(
-        make_project: Callable[..., Project], monkeypatch, type_name: str) -> None:
+    make_project: Callable[..., Project], monkeypatch, type_name: str
+) -> None:
     project = make_project()
     monkeypatch.chdir(project.root)
     result = CliRunner().invoke(main, ["new", type_name, "ny-post"])
@@ -30,7 +31,8 @@ def test_new_record_template_is_a_valid_commented_draft(
 
 
 def test_new_refuses_unsafe_ids_and_existing_files(
-        make_project: Callable[..., Project], monkeypatch) -> None:
+    make_project: Callable[..., Project], monkeypatch
+) -> None:
     project = make_project()
     monkeypatch.chdir(project.root)
     assert CliRunner().invoke(main, ["new", "stage", "../ut"]).exit_code == 2

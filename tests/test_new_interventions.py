@@ -5,14 +5,25 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import KnowledgeBase
-from generator.site import Project, check
+from generator.model.knowledge_base import KnowledgeBase
+from generator.site.tree import Project, check
 
 REPO = Path(__file__).resolve().parent.parent
-TIBIR_MODULES = ["kartlegging", "foreldreradgivning", "pmto-foreldregruppe", "konsultasjon",
-                 "sosial-ferdighetstrening", "pmto-behandling"]
-EARLY = ["rinkeby-hembesoksprogram", "fhille", "valkommen-till-din-stadsdel", "sammen",
-         "mindspring"]
+TIBIR_MODULES = [
+    "kartlegging",
+    "foreldreradgivning",
+    "pmto-foreldregruppe",
+    "konsultasjon",
+    "sosial-ferdighetstrening",
+    "pmto-behandling",
+]
+EARLY = [
+    "rinkeby-hembesoksprogram",
+    "fhille",
+    "valkommen-till-din-stadsdel",
+    "sammen",
+    "mindspring",
+]
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +51,9 @@ def test_each_tibir_module_is_linkable(kb: KnowledgeBase, site: Path, module: st
 @pytest.mark.parametrize("method", EARLY)
 def test_early_interventions_say_what_the_sources_do_not_give(site: Path, method: str) -> None:
     html = (site / "insatser" / method / "index.html").read_text(encoding="utf-8")
-    assert ("Uppgift saknas i våra källor." in html
-            or "Våra källor anger inga kostnader ännu." in html)
+    assert (
+        "Uppgift saknas i våra källor." in html or "Våra källor anger inga kostnader ännu." in html
+    )
     assert "Nordens välfärdscenter" in html
 
 
@@ -62,5 +74,6 @@ def test_tibirs_components_lead_to_the_methods_that_describe_them(site: Path) ->
     individual = components.split('id="pmto-behandling"')[1].split("<h3")[0]
     assert 'Läs mer: <a href="../pmto/">' in individual
     pmto_group = (site / "insatser" / "pmto-foreldregrupp" / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert 'href="../tibir/"' in pmto_group.split("Refereras från")[1]

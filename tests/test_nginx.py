@@ -1,5 +1,5 @@
 """The built site on a real web server: Debian's nginx with the sample configuration the README
-documents (generator/deploy/nginx.conf), run as an unprivileged user on a free loopback port.
+documents (generator/site/deploy/nginx.conf), run as an unprivileged user on a free loopback port.
 Every page and file answers, old addresses lead on, data files carry their content types and
 a missing page gets the Swedish 404."""
 
@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, write_project
+from conftest import BASE, record, write_project
 
-from generator.build import build
-from generator.site import Project
+from generator.site.build import build
+from generator.site.tree import Project
 
 REPO = Path(__file__).resolve().parent.parent
 NGINX = "/usr/sbin/nginx"
@@ -46,9 +46,12 @@ def nginx(site: Path) -> Iterator[str]:
         home = Path(folder)
         shutil.copytree(site, home / "site")
         port = _free_port()
-        temp = "\n".join(f"    {kind}_temp_path {home}/{kind};"
-                         for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-        (home / "nginx.conf").write_text(textwrap.dedent(f"""\
+        temp = "\n".join(
+            f"    {kind}_temp_path {home}/{kind};"
+            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
+        (home / "nginx.conf").write_text(
+            textwrap.dedent(f"""\
             worker_processes 1;
             pid {home}/nginx.pid;
             error_log {home}/error.log;
@@ -64,15 +67,29 @@ def nginx(site: Path) -> Iterator[str]:
                     include {SAMPLE};
                 }}
             }}
-            """), encoding="utf-8")
-        command = [NGINX, "-p", str(home), "-c", str(home / "nginx.conf"),
-                   "-e", str(home / "error.log")]
+            """),
+            encoding="utf-8",
+        )
+        command = [
+            NGINX,
+            "-p",
+            str(home),
+            "-c",
+            str(home / "nginx.conf"),
+            "-e",
+            str(home / "error.log"),
+        ]
         if os.getuid() == 0:
             nobody = pwd.getpwnam("nobody")
             for path in [home, *home.rglob("*")]:
                 os.chown(path, nobody.pw_uid, nobody.pw_gid, follow_symlinks=False)
-            command = ["setpriv", f"--reuid={nobody.pw_uid}", f"--regid={nobody.pw_gid}",
-                       "--clear-groups", *command]
+            command = [
+                "setpriv",
+                f"--reuid={nobody.pw_uid}",
+                f"--regid={nobody.pw_gid}",
+                "--clear-groups",
+                *command,
+            ]
         started = subprocess.run(command, capture_output=True, text=True, check=False)
         assert started.returncode == 0, started.stderr
         try:
@@ -85,14 +102,12 @@ class Client:
     """Plain HTTP requests to one server over one connection, without following redirects."""
 
     def __init__(self, base: str) -> None:
-        self.connection = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc,
-                                                     timeout=30)
+        self.connection = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc, timeout=30)
 
     def get(self, path: str) -> tuple[int, dict[str, str], bytes]:
         self.connection.request("GET", urllib.parse.quote(path))
         response = self.connection.getresponse()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, \
-            response.read()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
 
 
 @pytest.fixture(scope="module")
@@ -105,19 +120,22 @@ def real_site(site: Path) -> Iterator[Client]:
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
     """A small knowledge base with an old address and an SVG figure among its material."""
     root = tmp_path_factory.mktemp("nginx-project")
-    course = MINIMAL["curriculum/kurs.yaml"].replace(
-        "            links:",
-        "            material:\n"
-        "              - {title: Figur, kind: dokument, file: kurs/figur.svg}\n"
-        "            links:")
-    project: Project = write_project(root, {
-        "intervention/alfa.yaml": MINIMAL["intervention/alfa.yaml"].replace(
-            "keywords: [foreldre]", "keywords: [foreldre]\n        aliases: [gammal-alfa]"),
-        "curriculum/kurs.yaml": course})
+    module = {
+        **BASE["curriculum"]["modules"][0],
+        "material": [{"title": "Figur", "kind": "dokument", "file": "kurs/figur.svg"}],
+    }
+    project: Project = write_project(
+        root,
+        {
+            "intervention/alfa.yaml": record("intervention", aliases=["gammal-alfa"]),
+            "curriculum/kurs.yaml": record("curriculum", modules=[module]),
+        },
+    )
     figure = project.data_dir / "material" / "kurs" / "figur.svg"
     figure.parent.mkdir(parents=True)
-    figure.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
-                      encoding="utf-8")
+    figure.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', encoding="utf-8"
+    )
     build(project, root / "site")
     with nginx(root / "site") as base:
         yield Client(base)
@@ -128,8 +146,7 @@ def addresses(site: Path) -> list[str]:
     found = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
-        found.append("/" + (rel.removesuffix("index.html") if path.name == "index.html"
-                            else rel))
+        found.append("/" + (rel.removesuffix("index.html") if path.name == "index.html" else rel))
     return found
 
 
@@ -155,15 +172,19 @@ def test_a_missing_page_gets_the_swedish_404(real_site: Client) -> None:
         assert "<h1>Sidan finns inte</h1>" in html and 'href="/assets/kb.css"' in html
 
 
-@pytest.mark.parametrize(("address", "content_type"), [
-    ("/data/insatser.json", "application/json; charset=utf-8"),
-    ("/data/insatser.csv", "text/csv; charset=utf-8"),
-    ("/schemas/intervention.schema.json", "application/json; charset=utf-8"),
-    ("/assets/kb.css", "text/css; charset=utf-8"),
-    ("/", "text/html; charset=utf-8"),
-])
+@pytest.mark.parametrize(
+    ("address", "content_type"),
+    [
+        ("/data/insatser.json", "application/json; charset=utf-8"),
+        ("/data/insatser.csv", "text/csv; charset=utf-8"),
+        ("/schemas/intervention.schema.json", "application/json; charset=utf-8"),
+        ("/assets/kb.css", "text/css; charset=utf-8"),
+        ("/", "text/html; charset=utf-8"),
+    ],
+)
 def test_data_files_are_served_with_their_content_types(
-        real_site: Client, address: str, content_type: str) -> None:
+    real_site: Client, address: str, content_type: str
+) -> None:
     status, headers, _ = real_site.get(address)
     assert (status, headers["content-type"]) == (200, content_type)
     assert headers["x-content-type-options"] == "nosniff"
@@ -178,12 +199,12 @@ def test_an_svg_file_is_served_as_an_image(small_site: Client) -> None:
 def test_an_old_address_leads_to_the_new_one(small_site: Client) -> None:
     status, _, body = small_site.get("/insatser/gammal-alfa/")
     assert status == 200
-    target = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">',
-                       body.decode("utf-8"))
+    target = re.search(
+        r'<meta http-equiv="refresh" content="0; url=([^"]+)">', body.decode("utf-8")
+    )
     assert target
     new = urllib.parse.urljoin("/insatser/gammal-alfa/", target[1])
     assert new == "/insatser/alfa/"
     status, _, body = small_site.get(new)
     assert status == 200 and "<h1" in body.decode("utf-8")
     assert "Alfa – föräldraträning" in body.decode("utf-8")
-

@@ -16,22 +16,31 @@ from pathlib import Path
 import pytest
 
 import generator
-from generator.build import build
 from generator.diagnostics import UserError
-from generator.site import Project, write_tree
-from generator.staging import MARK
+from generator.site.build import build
+from generator.site.staging import MARK
+from generator.site.tree import Project, write_tree
 
 KB = Path(sys.executable).parent / "kb"
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def kb(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(KB), "-q", *args], cwd=project.root, capture_output=True,
-                          text=True, timeout=300, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [str(KB), "-q", *args],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def assert_refused(result: subprocess.CompletedProcess[str], *words: str) -> None:
@@ -42,11 +51,13 @@ def assert_refused(result: subprocess.CompletedProcess[str], *words: str) -> Non
         assert word in result.stderr
 
 
-@pytest.mark.parametrize("folder", ["data", "data/intervention", "content", "content/nytt",
-                                    ".", "..", ".git"])
+@pytest.mark.parametrize(
+    "folder", ["data", "data/intervention", "content", "content/nytt", ".", "..", ".git"]
+)
 @pytest.mark.parametrize("command", [["build", "--site-dir"], ["generate", "--out"]])
 def test_the_project_s_sources_are_never_an_output_folder(
-        make_project: Callable[..., Project], folder: str, command: list[str]) -> None:
+    make_project: Callable[..., Project], folder: str, command: list[str]
+) -> None:
     project = make_project()
     (project.root / ".git").mkdir()
     (project.root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
@@ -56,17 +67,19 @@ def test_the_project_s_sources_are_never_an_output_folder(
 
 
 def test_the_generator_s_own_package_is_never_an_output_folder(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     project = make_project()
     package = Path(generator.__file__).parent
-    for folder in (package, package / "templates", package.parent):
+    for folder in (package, package / "rendering" / "templates", package.parent):
         with pytest.raises(UserError, match="välj en egen mapp"):
             build(project, folder)
-    assert (package / "templates").is_dir()
+    assert (package / "rendering" / "templates").is_dir()
 
 
 def test_a_folder_with_files_kb_did_not_write_is_left_alone(
-        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
     project = make_project()
     photos = tmp_path / "semester"
     photos.mkdir()
@@ -78,7 +91,8 @@ def test_a_folder_with_files_kb_did_not_write_is_left_alone(
 
 
 def test_a_file_given_as_the_output_folder_is_left_alone(
-        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
     project = make_project()
     notes = tmp_path / "anteckningar.txt"
     notes.write_text("viktigt", encoding="utf-8")
@@ -89,7 +103,8 @@ def test_a_file_given_as_the_output_folder_is_left_alone(
 
 
 def test_kb_replaces_its_own_output_an_empty_folder_and_a_site_of_an_earlier_kb(
-        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
     project = make_project()
     site, tree, empty = tmp_path / "site", tmp_path / "tree", tmp_path / "tom"
     empty.mkdir()
@@ -110,7 +125,8 @@ def test_kb_replaces_its_own_output_an_empty_folder_and_a_site_of_an_earlier_kb(
 
 @pytest.mark.parametrize("umask", [0o022, 0o027])
 def test_the_site_and_the_tree_have_the_permissions_the_umask_gives(
-        make_project: Callable[..., Project], tmp_path: Path, umask: int) -> None:
+    make_project: Callable[..., Project], tmp_path: Path, umask: int
+) -> None:
     """As plain MkDocs: a web server running as another user can read every page."""
     project = make_project()
     previous = os.umask(umask)
@@ -125,14 +141,22 @@ def test_the_site_and_the_tree_have_the_permissions_the_umask_gives(
 
 
 def test_builds_into_one_folder_at_the_same_time_end_with_one_complete_site(
-        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
     project = make_project()
     out = tmp_path / "ut"
     site = out / "site"
     build(project, out / "reference")
-    runs = [subprocess.Popen([str(KB), "build", "--site-dir", str(site)], cwd=project.root,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for _ in range(3)]
+    runs = [
+        subprocess.Popen(
+            [str(KB), "build", "--site-dir", str(site)],
+            cwd=project.root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
     results = [(run.communicate(timeout=300)[1], run.returncode) for run in runs]
     assert [code for _, code in results] == [0, 0, 0], results
     assert not any("Traceback" in err for err, _ in results)
@@ -141,18 +165,24 @@ def test_builds_into_one_folder_at_the_same_time_end_with_one_complete_site(
 
 
 def test_the_next_build_clears_what_a_killed_build_left_beside_the_site(
-        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
     project = make_project()
     out = tmp_path / "ut"
     site = out / "site"
     build(project, site)
-    process = subprocess.Popen([str(KB), "-q", "build", "--site-dir", str(site)],
-                               cwd=project.root, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [str(KB), "-q", "build", "--site-dir", str(site)],
+        cwd=project.root,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not any(
-                (staging / "search").exists() for staging in out.glob(".site.*")):
+            (staging / "search").exists() for staging in out.glob(".site.*")
+        ):
             assert process.poll() is None, "the build finished before it could be killed"
             time.sleep(0.005)
     finally:
@@ -168,8 +198,7 @@ def test_the_next_build_clears_what_a_killed_build_left_beside_the_site(
 def tmpfs(where: Path, size: str) -> Iterator[Path]:
     """A small file system of its own (the tests run as root, as CI does)."""
     where.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-                   check=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], check=True)
     try:
         yield where
     finally:
@@ -177,7 +206,8 @@ def tmpfs(where: Path, size: str) -> Iterator[Path]:
 
 
 def test_a_full_disk_is_a_sentence_and_the_previous_site_stays(
-        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
     project = make_project()
     with tmpfs(tmp_path / "disk", "5m") as disk:  # room for one site (3.4 MB), not two
         assert kb(project, "build", "--site-dir", str(disk / "site")).returncode == 0
@@ -189,13 +219,16 @@ def test_a_full_disk_is_a_sentence_and_the_previous_site_stays(
 
 
 def test_a_read_only_destination_is_a_sentence_and_the_previous_site_stays(
-        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
     project = make_project()
     with tmpfs(tmp_path / "disk", "20m") as disk:
         assert kb(project, "build", "--site-dir", str(disk / "site")).returncode == 0
         before = snapshot(disk / "site")
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
-        for command in (["build", "--site-dir", str(disk / "site")],
-                        ["generate", "--out", str(disk / "tree")]):
+        for command in (
+            ["build", "--site-dir", str(disk / "site")],
+            ["generate", "--out", str(disk / "tree")],
+        ):
             assert_refused(kb(project, *command), "skrivskyddat")
         assert snapshot(disk / "site") == before

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.check import check
+from generator.checking.check import check
 from generator.diagnostics import DataError
-from generator.site import Project, write_tree
+from generator.site.build import build
+from generator.site.tree import Project, write_tree
 
 SECRET = "HEMLIGT-VÄRDE-4711"
 
@@ -61,14 +61,16 @@ def refused(project: Project, *paths: str) -> None:
 
 
 def test_a_record_file_that_is_a_link_is_refused_unread(
-        make_project: Callable[..., Project], outside: Path) -> None:
+    make_project: Callable[..., Project], outside: Path
+) -> None:
     project = make_project()
     os.symlink(outside / "hemlig.yaml", project.data_dir / "intervention" / "hemlig.yaml")
     refused(project, "data/intervention/hemlig.yaml")
 
 
 def test_a_link_to_a_folder_in_data_is_refused(
-        make_project: Callable[..., Project], outside: Path) -> None:
+    make_project: Callable[..., Project], outside: Path
+) -> None:
     project = make_project()
     os.symlink(outside, project.data_dir / "term")
     refused(project, "data/term")
@@ -76,7 +78,8 @@ def test_a_link_to_a_folder_in_data_is_refused(
 
 @pytest.mark.parametrize("target", ["hemlig.pdf", "/proc/self/environ", "/etc/passwd"])
 def test_course_material_that_is_a_link_is_never_copied(
-        make_project: Callable[..., Project], outside: Path, target: str) -> None:
+    make_project: Callable[..., Project], outside: Path, target: str
+) -> None:
     project = make_project({"curriculum/kurs.yaml": COURSE_WITH_MATERIAL})
     (project.data_dir / "material" / "kurs").mkdir(parents=True)
     os.symlink(outside / target, project.data_dir / "material" / "kurs" / "bildspel.pdf")
@@ -84,7 +87,8 @@ def test_course_material_that_is_a_link_is_never_copied(
 
 
 def test_a_material_folder_that_is_a_link_is_never_entered(
-        make_project: Callable[..., Project], outside: Path) -> None:
+    make_project: Callable[..., Project], outside: Path
+) -> None:
     project = make_project({"curriculum/kurs.yaml": COURSE_WITH_MATERIAL})
     (outside / "kurs").mkdir()
     (outside / "kurs" / "bildspel.pdf").write_text(SECRET, encoding="utf-8")
@@ -93,7 +97,8 @@ def test_a_material_folder_that_is_a_link_is_never_entered(
 
 
 def test_a_pipe_in_data_is_refused_without_being_opened(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     """Opening a pipe would wait for a writer for ever."""
     project = make_project()
     os.mkfifo(project.data_dir / "intervention" / "ror.yaml")
@@ -102,14 +107,16 @@ def test_a_pipe_in_data_is_refused_without_being_opened(
 
 @pytest.mark.parametrize("link", ["hemlig.pdf", "."])
 def test_links_in_the_content_folder_are_refused(
-        make_project: Callable[..., Project], outside: Path, link: str) -> None:
+    make_project: Callable[..., Project], outside: Path, link: str
+) -> None:
     project = make_project()
     os.symlink(outside / link, project.content_dir / "extra")
     refused(project, "content/extra")
 
 
 def test_a_regular_material_file_is_still_copied(
-        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
     project = make_project({"curriculum/kurs.yaml": COURSE_WITH_MATERIAL})
     (project.data_dir / "material" / "kurs").mkdir(parents=True)
     (project.data_dir / "material" / "kurs" / "bildspel.pdf").write_bytes(b"%PDF-1.4")

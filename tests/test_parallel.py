@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import parallel
-from generator.load import load_data
-from generator.render.context import relative
-from generator.site import Project, check, generate
+from generator.reading.load import load_data
+from generator.rendering.context import relative
+from generator.site.tree import Project, check, generate
 from generator.types import RECORD_TYPES
 
 
@@ -29,6 +29,15 @@ def test_both_halves_come_back_in_order(small_lists_in_two: None) -> None:
     assert len({pid for _, pid in results}) == (2 if parallel.can_fork() else 1)
 
 
+def test_a_child_shares_its_own_work_as_the_parent_does(small_lists_in_two: None) -> None:
+    """kb build generates in a child, whose loading and rendering are shared again."""
+    child = parallel.Child(lambda send: send(parallel.split_map(lambda n: n * n, range(10))))
+    try:
+        assert child.receive() == [n * n for n in range(10)]
+    finally:
+        child.close()
+
+
 def test_an_error_in_the_second_half_is_raised_here(small_lists_in_two: None) -> None:
     def fail_on_eight(n: int) -> int:
         if n == 8:
@@ -40,9 +49,11 @@ def test_an_error_in_the_second_half_is_raised_here(small_lists_in_two: None) ->
 
 
 def test_loading_in_two_gives_the_same_documents_and_problems(
-        make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch) -> None:
-    project = make_project({f"term/t{i}.yaml": f"id: t{i}\ntitle: Begrepp\n{'x: 1' * (i % 3)}\n"
-                            for i in range(12)})
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(
+        {f"term/t{i}.yaml": f"id: t{i}\ntitle: Begrepp\n{'x: 1' * (i % 3)}\n" for i in range(12)}
+    )
     one = load_data(project.data_dir, project.root, list(RECORD_TYPES))
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
     two = load_data(project.data_dir, project.root, list(RECORD_TYPES))
@@ -54,17 +65,24 @@ def test_loading_in_two_gives_the_same_documents_and_problems(
 _FOLDER = st.sampled_from(["a", "b", "insatser", "sida-2"])
 
 
-@given(st.lists(_FOLDER, max_size=3), st.lists(_FOLDER, max_size=3),
-       st.sampled_from(["index.md", "p.md", "a.json"]), st.sampled_from(["index.md", "p.md"]))
-def test_relative_links_are_those_of_relpath(source: list[str], target: list[str],
-                                             source_file: str, target_file: str) -> None:
+@given(
+    st.lists(_FOLDER, max_size=3),
+    st.lists(_FOLDER, max_size=3),
+    st.sampled_from(["index.md", "p.md", "a.json"]),
+    st.sampled_from(["index.md", "p.md"]),
+)
+def test_relative_links_are_those_of_relpath(
+    source: list[str], target: list[str], source_file: str, target_file: str
+) -> None:
     from_page, to_page = "/".join([*source, source_file]), "/".join([*target, target_file])
     assert relative(from_page, to_page) == posixpath.relpath(
-        to_page, posixpath.dirname(from_page) or ".")
+        to_page, posixpath.dirname(from_page) or "."
+    )
 
 
 def test_a_project_with_an_error_checks_alike_in_one_process_and_two(
-        make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = make_project({"term/fel.yaml": "id: fel\ntitle: [\n"})
     alone = [p.format() for p in check(project)[1]]
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
@@ -73,7 +91,8 @@ def test_a_project_with_an_error_checks_alike_in_one_process_and_two(
 
 
 def test_pages_rendered_in_two_are_the_pages_rendered_in_one(
-        make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = make_project()
     alone = generate(project)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)

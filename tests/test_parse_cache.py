@@ -3,8 +3,8 @@ what it reports is the same as a fresh `kb check` would report."""
 
 from collections.abc import Callable
 
-from generator.load import ParseCache, load_data
-from generator.site import Project
+from generator.reading.load import ParseCache, load_data
+from generator.site.tree import Project
 from generator.types import RECORD_TYPES
 
 
@@ -13,8 +13,9 @@ def test_only_changed_files_are_parsed_again(make_project: Callable[..., Project
     cache: ParseCache = {}
     first, _ = load_data(project.data_dir, project.root, list(RECORD_TYPES), cache=cache)
     alfa = project.data_dir / "intervention" / "alfa.yaml"
-    alfa.write_text(alfa.read_text(encoding="utf-8").replace("title: Alfa", "title: [Alfa"),
-                    encoding="utf-8")
+    alfa.write_text(
+        alfa.read_text(encoding="utf-8").replace("title: Alfa", "title: [Alfa"), encoding="utf-8"
+    )
     (project.data_dir / "stage" / "start.yaml").unlink()
 
     again = load_data(project.data_dir, project.root, list(RECORD_TYPES), cache=cache)

@@ -14,15 +14,39 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.checking.validate import validate
 from generator.diagnostics import Diagnostic
-from generator.load import load_file
-from generator.validate import validate
+from generator.reading.load import load_file
 
 REPO = Path(__file__).resolve().parent.parent
 RECORDS = sorted((REPO / "data").glob("*/*.yaml"))
-VALUES = ["[]", "{}", "123", "-1.5e9", "null", "~", "true", '"x"', "2026-13-01",
-          "2026-01-15 10:00", "!!python/object/apply:os.system [x]", "&a x", "*a", "*nope",
-          "<<: *a", "[[[[", "'", "|", ">-", "? x", "- x", "\t", "\x00", "\ufeff", "å\u030a"]
+VALUES = [
+    "[]",
+    "{}",
+    "123",
+    "-1.5e9",
+    "null",
+    "~",
+    "true",
+    '"x"',
+    "2026-13-01",
+    "2026-01-15 10:00",
+    "!!python/object/apply:os.system [x]",
+    "&a x",
+    "*a",
+    "*nope",
+    "<<: *a",
+    "[[[[",
+    "'",
+    "|",
+    ">-",
+    "? x",
+    "- x",
+    "\t",
+    "\x00",
+    "\ufeff",
+    "å\u030a",
+]
 
 
 @st.composite
@@ -80,8 +104,7 @@ def assert_located(problems: list[Diagnostic], raw: bytes) -> None:
         assert problem.severity in {"error", "warning"} and problem.message
 
 
-FAST = settings(max_examples=300, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST
@@ -92,8 +115,10 @@ def test_a_damaged_record_loads_or_gets_located_errors(case: tuple[str, bytes]) 
 
 
 @FAST
-@given(st.sampled_from([p.parent.name for p in RECORDS]),
-       st.one_of(st.binary(max_size=200), st.text(max_size=200).map(str.encode)))
+@given(
+    st.sampled_from([p.parent.name for p in RECORDS]),
+    st.one_of(st.binary(max_size=200), st.text(max_size=200).map(str.encode)),
+)
 def test_arbitrary_bytes_load_or_get_located_errors(record_type: str, raw: bytes) -> None:
     assert_located(check_bytes(record_type, raw), raw)
 

@@ -3,18 +3,28 @@
 import json
 from collections.abc import Callable
 
-from generator.model import KnowledgeBase
-from generator.render import NAV_LIMIT, render
-from generator.site import Project, check, generate
+from conftest import record
+
+from generator.model.knowledge_base import KnowledgeBase
+from generator.rendering import NAV_LIMIT, render
+from generator.site.tree import Project, check, generate
 from generator.types import Intervention
 
 
 def test_every_record_gets_a_page_at_its_stable_address(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     files = generate(make_project()).files
-    for path in ["insatser/alfa.md", "implementering/start.md", "steg.md",
-                 "utbildning/kurs.md", "insatser/index.md", "implementering/index.md",
-                 "utbildning/index.md", "redaktorer/falt.md"]:
+    for path in [
+        "insatser/alfa.md",
+        "implementering/start.md",
+        "steg.md",
+        "utbildning/kurs.md",
+        "insatser/index.md",
+        "implementering/index.md",
+        "utbildning/index.md",
+        "redaktorer/falt.md",
+    ]:
         assert path in files
 
 
@@ -33,7 +43,8 @@ def test_backlinks_list_the_records_that_point_here(make_project: Callable[..., 
 
 
 def test_a_record_lists_the_curricula_that_teach_it_once_with_the_module(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     page = generate(make_project()).files["insatser/alfa.md"]
     courses = page.split("## Används i utbildningar { #utbildningar }")[1].split("##")[0]
     assert "[En kurs](../utbildning/kurs.md) – [Fråga](../utbildning/kurs.md#modul-1)" in courses
@@ -46,23 +57,29 @@ def test_facts_cite_their_numbered_source(make_project: Callable[..., Project]) 
     assert "**Källa ett**{ #kalla-s1 }, 2005. <https://example.org/a>" in page
 
 
-HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> {: onclick="alert(3)" } ' \
-          '[klick](javascript:alert(4)) [ref]: data:text/html,x'
+HOSTILE = (
+    '<script>alert(1)</script> <img src=x onerror=alert(2)> {: onclick="alert(3)" } '
+    "[klick](javascript:alert(4)) [ref]: data:text/html,x"
+)
 
 
 def test_record_text_cannot_inject_markup(make_project: Callable[..., Project]) -> None:
-    project = make_project({"process/steg.yaml": f"""
-        id: steg
-        title: '{HOSTILE}'
-        summary: '{HOSTILE}'
-        reviewed: 2026-01-15
-        keywords: ['{HOSTILE}']
-        description: '{HOSTILE}'
-        steps:
-          - {{id: fraga, title: '{HOSTILE}', text: '{HOSTILE}', questions: ['{HOSTILE}']}}
-          - {{id: sok, title: Sök}}
-        sources: [{{id: s1, title: '{HOSTILE}'}}]
-    """})
+    project = make_project(
+        {
+            "process/steg.yaml": record(
+                "process",
+                title=HOSTILE,
+                summary=HOSTILE,
+                keywords=[HOSTILE],
+                description=HOSTILE,
+                steps=[
+                    {"id": "fraga", "title": HOSTILE, "text": HOSTILE, "questions": [HOSTILE]},
+                    {"id": "sok", "title": "Sök"},
+                ],
+                sources=[{"id": "s1", "title": HOSTILE}],
+            )
+        }
+    )
     rendered = generate(project)
     _, front_matter, body = rendered.files["steg.md"].split("---\n", 2)
     for needle in ["<script", "<img", "{: onclick", "](javascript:", "\n[ref]: data:"]:
@@ -75,15 +92,21 @@ def test_record_text_cannot_inject_markup(make_project: Callable[..., Project]) 
 
 
 def test_large_sections_keep_record_pages_out_of_the_navigation(
-        make_project: Callable[..., Project]) -> None:
+    make_project: Callable[..., Project],
+) -> None:
     records, _ = check(make_project())
     alfa = next(r for r in records if r.id == "alfa")
-    many = [Intervention.model_validate({**alfa.model_dump(), "id": f"m{i}", "related": []})
-            for i in range(NAV_LIMIT)]
+    many = [
+        Intervention.model_validate({**alfa.model_dump(), "id": f"m{i}", "related": []})
+        for i in range(NAV_LIMIT)
+    ]
     rendered = render(KnowledgeBase(records + many), ["index.md"])
     insatser = next(e["Insatser"] for e in rendered.nav if isinstance(e, dict) and "Insatser" in e)
-    assert insatser == ["insatser/index.md", {"Hitta en insats": "hitta.md"},
-                        {"Jämför insatser": "jamfor.md"}]
+    assert insatser == [
+        "insatser/index.md",
+        {"Hitta en insats": "hitta.md"},
+        {"Jämför insatser": "jamfor.md"},
+    ]
     hidden_methods = [path for path in rendered.not_in_nav if path.startswith("insatser/")]
     assert len(hidden_methods) == NAV_LIMIT + 1  # alfa and the many
     assert "insatser/m39.md" in rendered.files

@@ -3,7 +3,7 @@ unchanged files keep their modification time and a dev server rebuilds only what
 
 from pathlib import Path
 
-from generator.site import Changes, sync_tree
+from generator.site.tree import Changes, sync_tree
 
 
 def stat(path: Path) -> tuple[int, int]:
@@ -13,8 +13,7 @@ def stat(path: Path) -> tuple[int, int]:
 def test_an_empty_folder_gets_every_file(tmp_path: Path) -> None:
     source = tmp_path / "logo.svg"
     source.write_bytes(b"<svg/>")
-    changes = sync_tree({"docs/a.md": "# Å\n", "docs/img/logo.svg": source},
-                        tmp_path / "tree")
+    changes = sync_tree({"docs/a.md": "# Å\n", "docs/img/logo.svg": source}, tmp_path / "tree")
     assert changes == Changes(added=["docs/a.md", "docs/img/logo.svg"], updated=[], removed=[])
     assert (tmp_path / "tree" / "docs" / "a.md").read_text(encoding="utf-8") == "# Å\n"
     assert (tmp_path / "tree" / "docs" / "img" / "logo.svg").read_bytes() == b"<svg/>"
@@ -22,15 +21,18 @@ def test_an_empty_folder_gets_every_file(tmp_path: Path) -> None:
 
 def test_only_changed_files_are_written_and_vanished_ones_removed(tmp_path: Path) -> None:
     tree = tmp_path / "tree"
-    sync_tree({"mkdocs.yml": "nav: []\n", "docs/a.md": "A", "docs/b.md": "B",
-               "docs/old/c.md": "C"}, tree)
+    sync_tree(
+        {"mkdocs.yml": "nav: []\n", "docs/a.md": "A", "docs/b.md": "B", "docs/old/c.md": "C"}, tree
+    )
     before = {p: stat(p) for p in tree.rglob("*") if p.is_file()}
 
-    changes = sync_tree({"mkdocs.yml": "nav: []\n", "docs/a.md": "A2", "docs/b.md": "B",
-                         "docs/new.md": "N"}, tree)
+    changes = sync_tree(
+        {"mkdocs.yml": "nav: []\n", "docs/a.md": "A2", "docs/b.md": "B", "docs/new.md": "N"}, tree
+    )
 
-    assert changes == Changes(added=["docs/new.md"], updated=["docs/a.md"],
-                              removed=["docs/old/c.md"])
+    assert changes == Changes(
+        added=["docs/new.md"], updated=["docs/a.md"], removed=["docs/old/c.md"]
+    )
     assert changes.written == ["docs/new.md", "docs/a.md"]
     assert stat(tree / "mkdocs.yml") == before[tree / "mkdocs.yml"]
     assert stat(tree / "docs" / "b.md") == before[tree / "docs" / "b.md"]

@@ -16,7 +16,7 @@ from accessibility import SETTLED
 from conftest import REPO, axe_results
 from playwright.sync_api import Browser, Page
 
-from generator.site import Project, check
+from generator.site.tree import Project, check
 from generator.types import Accessibility
 
 pytestmark = pytest.mark.browser
@@ -94,13 +94,16 @@ class Visit:
 
 def addresses(site: Path) -> list[str]:
     """Every page of the built site, as the address a visitor opens."""
-    return sorted(str(path.relative_to(site).as_posix()).removesuffix("index.html")
-                  for path in site.rglob("*.html"))
+    return sorted(
+        str(path.relative_to(site).as_posix()).removesuffix("index.html")
+        for path in site.rglob("*.html")
+    )
 
 
 def visit_all(browser: Browser, base_url: str, site: Path, width: int) -> dict[str, Visit]:
-    context = browser.new_context(locale="sv-SE", reduced_motion="reduce",
-                                  viewport={"width": width, "height": 900})
+    context = browser.new_context(
+        locale="sv-SE", reduced_motion="reduce", viewport={"width": width, "height": 900}
+    )
     page = context.new_page()
     requested: set[str] = set()
     page.on("request", lambda request: requested.add(request.url))
@@ -115,18 +118,23 @@ def visit_all(browser: Browser, base_url: str, site: Path, width: int) -> dict[s
             visits[address] = Visit(
                 axe=axe.generate_report() if axe and axe.violations_count else "",
                 rules={v["id"] for v in axe.response["violations"]} if axe else set(),
-                sideways=measured["sideways"], outside=measured["outside"],
-                tables=measured["tables"], tips=measured["tips"],
-                origins={f"{url.scheme}://{url.netloc}" for url in map(urlsplit, requested)
-                         if url.scheme in ("http", "https", "ws", "wss")})
+                sideways=measured["sideways"],
+                outside=measured["outside"],
+                tables=measured["tables"],
+                tips=measured["tips"],
+                origins={
+                    f"{url.scheme}://{url.netloc}"
+                    for url in map(urlsplit, requested)
+                    if url.scheme in ("http", "https", "ws", "wss")
+                },
+            )
     finally:
         context.close()
     return visits
 
 
 @pytest.fixture(scope="session")
-def sweep(browser: Browser, base_url: str,
-          site: Path) -> Callable[[int], dict[str, Visit]]:
+def sweep(browser: Browser, base_url: str, site: Path) -> Callable[[int], dict[str, Visit]]:
     """Every page at a width, visited once per session however many tests read it."""
     done: dict[int, dict[str, Visit]] = {}
 
@@ -138,8 +146,9 @@ def sweep(browser: Browser, base_url: str,
     return at
 
 
-def test_the_sweep_visits_every_built_page(site: Path,
-                                           sweep: Callable[[int], dict[str, Visit]]) -> None:
+def test_the_sweep_visits_every_built_page(
+    site: Path, sweep: Callable[[int], dict[str, Visit]]
+) -> None:
     pages = sweep(PHONE)
     assert len(pages) == len(list(site.rglob("*.html"))) > 150
     assert {"", "insatser/", "hitta/", "jamfor/", "404.html"} <= set(pages)
@@ -155,34 +164,45 @@ def declared_shortcomings() -> tuple[set[str], str]:
 
 @pytest.mark.parametrize("width", [DESKTOP, PHONE])
 def test_no_page_has_wcag_21_aa_violations_the_statement_does_not_declare(
-        sweep: Callable[[int], dict[str, Visit]], width: int) -> None:
+    sweep: Callable[[int], dict[str, Visit]], width: int
+) -> None:
     declared, _ = declared_shortcomings()
-    failing = {address: visit.axe for address, visit in sweep(width).items()
-               if visit.rules - declared}
+    failing = {
+        address: visit.axe for address, visit in sweep(width).items() if visit.rules - declared
+    }
     assert failing == {}
 
 
 def test_the_statement_declares_only_shortcomings_that_still_occur(
-        sweep: Callable[[int], dict[str, Visit]]) -> None:
+    sweep: Callable[[int], dict[str, Visit]],
+) -> None:
     """The accessibility statement tells the truth about what the tests find, and names this
     sweep (axe-core on every page at both widths) as its method of assessment."""
     declared, assessment = declared_shortcomings()
-    found = {rule for width in (DESKTOP, PHONE) for visit in sweep(width).values()
-             for rule in visit.rules}
+    found = {
+        rule
+        for width in (DESKTOP, PHONE)
+        for visit in sweep(width).values()
+        for rule in visit.rules
+    }
     assert declared - found == set(), "the statement declares violations that no longer occur"
     assert "axe-core" in assessment
 
 
 @pytest.mark.parametrize("width", [DESKTOP, PHONE, REFLOW])
 def test_no_page_scrolls_sideways(sweep: Callable[[int], dict[str, Visit]], width: int) -> None:
-    wider = {address: (f"{visit.sideways} px", visit.outside)
-             for address, visit in sweep(width).items() if visit.sideways > 0}
+    wider = {
+        address: (f"{visit.sideways} px", visit.outside)
+        for address, visit in sweep(width).items()
+        if visit.sideways > 0
+    }
     assert wider == {}
 
 
 @pytest.mark.parametrize("width", [DESKTOP, PHONE, REFLOW])
 def test_tables_show_every_word_or_scroll_in_their_own_container(
-        sweep: Callable[[int], dict[str, Visit]], width: int) -> None:
+    sweep: Callable[[int], dict[str, Visit]], width: int
+) -> None:
     cut = {address: visit.tables for address, visit in sweep(width).items() if visit.tables}
     assert cut == {}
     assert sum(1 for visit in sweep(width).values() if visit.tables == []) > 150
@@ -190,16 +210,21 @@ def test_tables_show_every_word_or_scroll_in_their_own_container(
 
 @pytest.mark.parametrize("width", [DESKTOP, PHONE, REFLOW])
 def test_a_shown_glossary_tooltip_stays_inside_the_window(
-        sweep: Callable[[int], dict[str, Visit]], width: int) -> None:
+    sweep: Callable[[int], dict[str, Visit]], width: int
+) -> None:
     outside = {address: visit.tips for address, visit in sweep(width).items() if visit.tips}
     assert outside == {}
 
 
 def test_no_page_requests_anything_from_another_origin(
-        sweep: Callable[[int], dict[str, Visit]], base_url: str) -> None:
+    sweep: Callable[[int], dict[str, Visit]], base_url: str
+) -> None:
     ours = base_url.rstrip("/")
-    foreign = {address: visit.origins - {ours}
-               for address, visit in sweep(DESKTOP).items() if visit.origins - {ours}}
+    foreign = {
+        address: visit.origins - {ours}
+        for address, visit in sweep(DESKTOP).items()
+        if visit.origins - {ours}
+    }
     assert foreign == {}
     assert all(visit.origins == {ours} for visit in sweep(DESKTOP).values())
 
@@ -210,11 +235,13 @@ def test_the_checks_see_what_they_look_for(page: Page, base_url: str) -> None:
     page.set_viewport_size({"width": PHONE, "height": 900})
     page.goto(f"{base_url}insatser/")
     page.wait_for_function(SETTLED)
-    page.add_style_tag(content=".md-typeset table td { white-space: nowrap; overflow: hidden;"
-                               " max-width: 3em }"
-                               " .md-typeset .kb-term__tip { width: 200vw; max-width: none }"
-                               " article::after { content: ''; display: block; width: 150vw;"
-                               " height: 1px }")
+    page.add_style_tag(
+        content=".md-typeset table td { white-space: nowrap; overflow: hidden;"
+        " max-width: 3em }"
+        " .md-typeset .kb-term__tip { width: 200vw; max-width: none }"
+        " article::after { content: ''; display: block; width: 150vw;"
+        " height: 1px }"
+    )
     measured = page.evaluate(MEASURE)
     assert measured["sideways"] > 0
     assert any("overflows its cell" in problem for problem in measured["tables"])

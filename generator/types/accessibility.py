@@ -17,8 +17,9 @@ from generator.types.base import Record, Ref, Section, Slug, Strict, Text
 from generator.types.identifiers import Url
 
 # An address that is safe in a mailto: link: no spaces, brackets or parentheses.
-Email = Annotated[str, StringConstraints(
-    pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")]
+Email = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+]
 # The statuses DIGG's regulations allow (delvis, helt or inte förenlig); a new statement
 # starts as partial, with its shortcomings to list.
 Compliance = Literal["partial", "full", "none"]
@@ -51,26 +52,35 @@ class Shortcoming(Section):
     axe-core rules that report it: the accessibility test fails when the site has a
     violation that no shortcoming declares, or a declared one that no longer occurs."""
 
-    reason: Reason = Field(description="Skälet: `non-compliance` (brister mot kraven), "
-                                       "`disproportionate-burden` (oskäligt betungande "
-                                       "anpassning, 12 §) eller `out-of-scope` (omfattas "
-                                       "inte av lagen, 9 §).")
-    criteria: list[Text] = Field(default_factory=list,
-                                 description="Berörda krav i WCAG 2.1, t.ex. "
-                                             "'1.4.3 Kontrast (minimum)'.")
-    axe_rules: list[Slug] = Field(default_factory=list,
-                                  description="Regler i axe-core som hittar bristen, t.ex. "
-                                              "`color-contrast`.")
-    remedy: str = Field("", description="När och hur bristen åtgärdas, eller vilket "
-                                        "alternativ som finns (Markdown utan HTML).")
+    reason: Reason = Field(
+        description="Skälet: `non-compliance` (brister mot kraven), "
+        "`disproportionate-burden` (oskäligt betungande "
+        "anpassning, 12 §) eller `out-of-scope` (omfattas "
+        "inte av lagen, 9 §)."
+    )
+    criteria: list[Text] = Field(
+        default_factory=list,
+        description="Berörda krav i WCAG 2.1, t.ex. '1.4.3 Kontrast (minimum)'.",
+    )
+    axe_rules: list[Slug] = Field(
+        default_factory=list,
+        description="Regler i axe-core som hittar bristen, t.ex. `color-contrast`.",
+    )
+    remedy: str = Field(
+        "",
+        description="När och hur bristen åtgärdas, eller vilket "
+        "alternativ som finns (Markdown utan HTML).",
+    )
 
 
 class Assessment(Strict):
     """When and how compliance was last assessed."""
 
     date: dt.date = Field(description="Datum för bedömningen (ÅÅÅÅ-MM-DD).")
-    method: Method = Field(description="`self-assessment` (självskattning) eller "
-                                       "`external-audit` (granskning av extern part).")
+    method: Method = Field(
+        description="`self-assessment` (självskattning) eller "
+        "`external-audit` (granskning av extern part)."
+    )
     text: Text = Field(description="Hur bedömningen gjordes (Markdown utan HTML).")
 
 
@@ -79,8 +89,9 @@ class Feedback(Strict):
 
     email: Email = Field(description="E-postadress dit brister och önskemål skickas.")
     phone: Text | None = Field(None, description="Telefonnummer.")
-    response_time: Text | None = Field(None, description="När besökaren kan vänta sig svar, "
-                                                         "t.ex. 'inom två arbetsdagar'.")
+    response_time: Text | None = Field(
+        None, description="När besökaren kan vänta sig svar, t.ex. 'inom två arbetsdagar'."
+    )
 
 
 class Accessibility(Record):
@@ -89,33 +100,43 @@ class Accessibility(Record):
 
     type_name: ClassVar[str] = "accessibility"
     url_prefix: ClassVar[str] = ""
-    template: ClassVar[str] = "accessibility.md.j2"
+    position: ClassVar[int] = 11
+    nav_position: ClassVar[int | None] = None
     one_per_site: ClassVar[bool] = True
 
-    publisher: Publisher = Field(description="Organisationen som publicerar webbplatsen; "
-                                             "visas också i sidfoten på varje sida.")
+    publisher: Publisher = Field(
+        description="Organisationen som publicerar webbplatsen; "
+        "visas också i sidfoten på varje sida."
+    )
     service: Text = Field(description="Den digitala servicens namn, t.ex. webbplatsens.")
-    status: Compliance = Field(description="Följsamhet till lagkraven: `full` (helt förenlig), "
-                                           "`partial` (delvis förenlig) eller `none` (inte "
-                                           "förenlig).")
+    status: Compliance = Field(
+        description="Följsamhet till lagkraven: `full` (helt förenlig), "
+        "`partial` (delvis förenlig) eller `none` (inte "
+        "förenlig)."
+    )
     published: dt.date = Field(description="Datum då redogörelsen upprättades.")
     assessment: Assessment = Field(description="När och hur följsamheten bedömdes.")
-    shortcomings: list[Shortcoming] = Field(default_factory=list,
-                                            description="Innehåll som inte är tillgängligt, "
-                                                        "och varför.")
-    feedback: Feedback = Field(description="Hur en besökare meddelar brister eller begär "
-                                           "innehåll i tillgänglig form.")
+    shortcomings: list[Shortcoming] = Field(
+        default_factory=list, description="Innehåll som inte är tillgängligt, och varför."
+    )
+    feedback: Feedback = Field(
+        description="Hur en besökare meddelar brister eller begär innehåll i tillgänglig form."
+    )
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
 
     @model_validator(mode="after")
     def _status_matches_shortcomings(self) -> Accessibility:
         failing = [s.id for s in self.shortcomings if s.reason == "non-compliance"]
         if self.status == "full" and failing:
-            raise ValueError("status full (helt förenlig) går inte ihop med brister mot "
-                             f"kraven: {', '.join(failing)}")
+            raise ValueError(
+                "status full (helt förenlig) går inte ihop med brister mot "
+                f"kraven: {', '.join(failing)}"
+            )
         if self.status != "full" and not failing:
-            raise ValueError("en webbplats som inte är helt förenlig ska lista sina brister "
-                             "mot kraven (reason: non-compliance) i shortcomings")
+            raise ValueError(
+                "en webbplats som inte är helt förenlig ska lista sina brister "
+                "mot kraven (reason: non-compliance) i shortcomings"
+            )
         return self
 
     def anchors(self) -> dict[str, str]:
@@ -124,4 +145,3 @@ class Accessibility(Record):
     def declared_axe_rules(self) -> set[str]:
         """The axe-core rules whose violations this statement declares."""
         return {rule for s in self.shortcomings for rule in s.axe_rules}
-

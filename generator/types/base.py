@@ -25,8 +25,10 @@ Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Ref = Annotated[
     str,
     StringConstraints(pattern=REF_PATTERN),
-    Field(description="Hänvisning till en annan post: `typ/id` eller `typ/id#ankare`, "
-                      "t.ex. `intervention/pmto` eller `process/ebp#fraga`."),
+    Field(
+        description="Hänvisning till en annan post: `typ/id` eller `typ/id#ankare`, "
+        "t.ex. `intervention/pmto` eller `process/ebp#fraga`."
+    ),
 ]
 
 
@@ -46,9 +48,14 @@ class Strict(BaseModel):
 REFERENCE_PATTERN = r"^reference/[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
-ReferenceKey = Annotated[str, StringConstraints(pattern=REFERENCE_PATTERN), Field(
-    description="Verket i litteraturlistan, t.ex. `reference/fixsen-2005`; titel, författare, "
-                "år och adress hämtas då därifrån.")]
+ReferenceKey = Annotated[
+    str,
+    StringConstraints(pattern=REFERENCE_PATTERN),
+    Field(
+        description="Verket i litteraturlistan, t.ex. `reference/fixsen-2005`; titel, författare, "
+        "år och adress hämtas då därifrån."
+    ),
+]
 
 
 class CitesWork(Strict):
@@ -63,11 +70,16 @@ class CitesWork(Strict):
     def _described_once(self) -> CitesWork:
         if self.ref is None and self.title is None:
             raise ValueError("ange ref (en referens i litteraturlistan) eller title")
-        described = [name for name in type(self).model_fields
-                     if name not in ("id", "ref", "note") and getattr(self, name) is not None]
+        described = [
+            name
+            for name in type(self).model_fields
+            if name not in ("id", "ref", "note") and getattr(self, name) is not None
+        ]
         if self.ref is not None and described:
-            raise ValueError(f"{', '.join(described)} finns redan i {self.ref}; ta bort "
-                             "dem här så att uppgifterna bara står på ett ställe")
+            raise ValueError(
+                f"{', '.join(described)} finns redan i {self.ref}; ta bort "
+                "dem här så att uppgifterna bara står på ett ställe"
+            )
         return self
 
 
@@ -76,8 +88,9 @@ class Source(CitesWork):
     this record uses may be described here instead."""
 
     id: Slug = Field(description="Kort nyckel som fakta i posten hänvisar till med `source`.")
-    note: str = Field("", description="Vad posten använder av källan, t.ex. 'kapitel 7' "
-                                      "eller 'bild 12'.")
+    note: str = Field(
+        "", description="Vad posten använder av källan, t.ex. 'kapitel 7' eller 'bild 12'."
+    )
     publisher: str | None = Field(None, description="Utgivare, tidskrift eller organisation.")
     year: int | None = Field(None, ge=1900, le=2100, description="Utgivningsår.")
     url: Url | None = Field(None, description="Webbadress (http eller https).")
@@ -90,8 +103,10 @@ class Fact(Strict):
     source: Slug = Field(description="`id` för en källa i postens `sources`.")
 
 
-ANCHOR_ALIASES = ("Tidigare id för den här delen. Byter du id, skriv det gamla här: gamla "
-                  "länkar till delen leder då vidare till den.")
+ANCHOR_ALIASES = (
+    "Tidigare id för den här delen. Byter du id, skriv det gamla här: gamla "
+    "länkar till delen leder då vidare till den."
+)
 
 
 class Section(Strict):
@@ -111,40 +126,73 @@ class ChecklistItem(Strict):
     aliases: list[Slug] = Field(default_factory=list, description=ANCHOR_ALIASES)
 
 
-class Record(Strict):
-    """Fields every record has, whatever its type."""
+# Where a type without a position of its own stands: after the built-in types.
+LAST = 1_000
 
+
+class Record(Strict):
+    """Fields every record has, whatever its type.
+
+    A type declares itself in class variables (see generator.types.registry); its page is
+    rendered by the template named after it, `<type_name>.md.j2`."""
+
+    # The type's name: its folder in data/, the first half of a reference (`term/ebp`).
     type_name: ClassVar[str]
+    # The folder its pages are addressed under (`ordlista` -> /ordlista/<id>/); empty puts
+    # the pages at the top level, without a section or an index page.
     url_prefix: ClassVar[str]
-    template: ClassVar[str]
+    # Where the type stands in lists of records of several types and of types (backlinks,
+    # the maintenance page, the field reference).
+    position: ClassVar[int] = LAST
+    # Where its section stands in the navigation, and the type whose section holds it
+    # (empty: a section of its own at the top). None keeps its pages out of the navigation
+    # and of /lankar/ (a page every footer links to instead).
+    nav_position: ClassVar[int | None] = LAST
+    nested_in: ClassVar[str] = ""
+    # The section's index page; the default lists the records with their summaries.
+    index_template: ClassVar[str] = "records-index.md.j2"
     # A type a site has at most one record of (its accessibility statement).
     one_per_site: ClassVar[bool] = False
 
-    id: Slug = Field(description="Postens id: gemener, siffror och bindestreck; samma som "
-                                 "filnamnet utan `.yaml`. Ingår i postens adress.")
+    @classmethod
+    def template(cls) -> str:
+        """The template of the type's pages, found by the type's name."""
+        return f"{cls.type_name}.md.j2"
+
+    id: Slug = Field(
+        description="Postens id: gemener, siffror och bindestreck; samma som "
+        "filnamnet utan `.yaml`. Ingår i postens adress."
+    )
     title: Text = Field(description="Postens namn som det visas på webbplatsen.")
-    summary: Text = Field(description="En eller två meningar som sammanfattar posten; "
-                                      "visas i översikter och sökträffar.")
+    summary: Text = Field(
+        description="En eller två meningar som sammanfattar posten; "
+        "visas i översikter och sökträffar."
+    )
     reviewed: dt.date = Field(description="Datum då innehållet senast granskades (ÅÅÅÅ-MM-DD).")
     keywords: list[Text] = Field(
         default_factory=list,
-        description="Sökord och synonymer, även norska och danska, som ska hitta posten.")
+        description="Sökord och synonymer, även norska och danska, som ska hitta posten.",
+    )
     sources: list[Source] = Field(min_length=1, description="Källor som postens fakta bygger på.")
     aliases: list[Slug] = Field(
         default_factory=list,
         description="Tidigare id för posten. Byter du id, skriv det gamla här: den gamla "
-                    "adressen leder då vidare till den nya, så att länkar i kursmaterial "
-                    "inte går sönder.")
+        "adressen leder då vidare till den nya, så att länkar i kursmaterial "
+        "inte går sönder.",
+    )
     draft: bool = Field(
-        False, description="Utkast: `true` medan posten skrivs. Ett utkast publiceras inte "
-                           "(ingen sida, inte i sökfiltret eller i öppna data) men listas på "
-                           "sidan Underhåll; ta bort raden eller skriv `false` när posten är "
-                           "klar.")
+        False,
+        description="Utkast: `true` medan posten skrivs. Ett utkast publiceras inte "
+        "(ingen sida, inte i sökfiltret eller i öppna data) men listas på sidan Underhåll; "
+        "ta bort raden eller skriv `false` när posten är klar.",
+    )
     editor_note: str = Field(
-        "", description="Redaktörens anteckning till andra redaktörer, t.ex. att källan inte "
-                        "återger verkets titel eller vad som återstår att kontrollera. "
-                        "Publiceras aldrig: varken på webbplatsen, i sökningen eller i de "
-                        "öppna data.")
+        "",
+        description="Redaktörens anteckning till andra redaktörer, t.ex. att källan inte "
+        "återger verkets titel eller vad som återstår att kontrollera. "
+        "Publiceras aldrig: varken på webbplatsen, i sökningen eller i de "
+        "öppna data.",
+    )
 
     def address(self, record_id: str = "") -> str:
         """Site-relative address of the record's page, e.g. `insatser/pmto/`; given one of
@@ -158,8 +206,9 @@ class Record(Strict):
         return (getattr(self, "order", 0), self.title.casefold())
 
     def anchors(self) -> dict[str, str]:
-        """Linkable parts of this record: anchor id -> title. Types with parts override this."""
-        return {}
+        """Linkable parts of this record: anchor id -> title, for every part however deep,
+        so a reference can point at any anchor the page and /lankar/ show."""
+        return {part.id: part.title for part in self.parts()}
 
     def parts(self) -> list[Part]:
         """Every linkable part (a section, step, module or checklist item, however deeply
@@ -220,19 +269,22 @@ class Part:
     aliases: tuple[str, ...] = ()
 
 
-def _parts(model: BaseModel, path: FieldPath, found: list[tuple[FieldPath, Part]], *,
-           top: bool = False) -> None:
+def _parts(
+    model: BaseModel, path: FieldPath, found: list[tuple[FieldPath, Part]], *, top: bool = False
+) -> None:
     for name in fields_with_models(type(model)):
         value = getattr(model, name)
         if not isinstance(value, list) or (top and name == "sources"):
             continue
         for i, item in enumerate(value):
             if isinstance(item, Section):
-                found.append(((*path, name, i), Part(item.id, item.title, name,
-                                                    tuple(item.aliases))))
+                found.append(
+                    ((*path, name, i), Part(item.id, item.title, name, tuple(item.aliases)))
+                )
             elif isinstance(item, ChecklistItem):
-                found.append(((*path, name, i), Part(item.id, item.text, name,
-                                                    tuple(item.aliases))))
+                found.append(
+                    ((*path, name, i), Part(item.id, item.text, name, tuple(item.aliases)))
+                )
             if isinstance(item, BaseModel):
                 _parts(item, (*path, name, i), found)
 
@@ -252,17 +304,22 @@ class Leaves:
 def fields_with_models(cls: type[BaseModel]) -> tuple[str, ...]:
     """The fields whose type can hold a model: the only ones a walk for parts must visit
     (cached, as walks ask once per nested model)."""
-    return tuple(name for name, info in cls.model_fields.items()
-                 if _mentions(info.annotation, BaseModel))
+    return tuple(
+        name for name, info in cls.model_fields.items() if _mentions(info.annotation, BaseModel)
+    )
 
 
 @cache
 def _leaf_fields(cls: type[BaseModel]) -> tuple[str, ...]:
     """The fields whose type can hold something Leaves keeps (a named string, a date, or a
     model with such fields): most of a record is text that a walk can step over."""
-    return tuple(name for name, info in cls.model_fields.items()
-                 if name in NAMED_FIELDS or _mentions(info.annotation, dt.date)
-                 or any(_leaf_fields(model) for model in _models_in(info.annotation)))
+    return tuple(
+        name
+        for name, info in cls.model_fields.items()
+        if name in NAMED_FIELDS
+        or _mentions(info.annotation, dt.date)
+        or any(_leaf_fields(model) for model in _models_in(info.annotation))
+    )
 
 
 def _mentions(annotation: object, kind: type) -> bool:

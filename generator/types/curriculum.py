@@ -10,8 +10,9 @@ from generator.types.base import CitesWork, Fact, Record, Ref, Section, Slug, St
 from generator.types.identifiers import Doi, Isbn, Url
 
 # A path under data/material/: no leading dot in any part, so never `..` or a hidden file.
-MaterialPath = Annotated[str, StringConstraints(
-    pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*$")]
+MaterialPath = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*$")
+]
 
 
 class Reading(CitesWork):
@@ -21,10 +22,14 @@ class Reading(CitesWork):
     authors: str | None = Field(None, description="Författare, t.ex. 'Ogden, T. & Hagen, K.'.")
     year: int | None = Field(None, ge=1900, le=2100, description="Utgivningsår.")
     publisher: str | None = Field(None, description="Förlag, tidskrift eller utgivare.")
-    doi: Doi | None = Field(None, description="DOI utan adress, t.ex. "
-                                              "`10.1007/s10488-022-01236-9`.")
-    isbn: Isbn | None = Field(None, description="ISBN (10 eller 13 siffror, bindestreck "
-                                                "tillåtna); kontrollsiffran kontrolleras.")
+    doi: Doi | None = Field(
+        None, description="DOI utan adress, t.ex. `10.1007/s10488-022-01236-9`."
+    )
+    isbn: Isbn | None = Field(
+        None,
+        description="ISBN (10 eller 13 siffror, bindestreck "
+        "tillåtna); kontrollsiffran kontrolleras.",
+    )
     url: Url | None = Field(None, description="Webbadress (http eller https).")
     note: str = Field("", description="Kommentar, t.ex. vilka kapitel som ska läsas.")
 
@@ -39,15 +44,17 @@ class Session(Section):
     """A teaching occasion (a seminar, workshop or supervision); its id is its anchor."""
 
     length: Text | None = Field(None, description="Längd, t.ex. '5 dagar' eller '2–3 dagar'.")
-    source: Slug | None = Field(None, description="`id` för källan i `sources`, om uppgiften "
-                                                  "kommer från en källa.")
+    source: Slug | None = Field(
+        None, description="`id` för källan i `sources`, om uppgiften kommer från en källa."
+    )
 
 
 class Assignment(Section):
     """Something participants do and hand in or present; its id is its anchor."""
 
-    source: Slug | None = Field(None, description="`id` för källan i `sources`, om uppgiften "
-                                                  "kommer från en källa.")
+    source: Slug | None = Field(
+        None, description="`id` för källan i `sources`, om uppgiften kommer från en källa."
+    )
 
 
 class Material(Strict):
@@ -55,10 +62,14 @@ class Material(Strict):
 
     title: Text = Field(description="Vad materialet heter.")
     kind: Literal["bildspel", "pdf", "video", "dokument", "webbsida"] = Field(
-        description="`bildspel`, `pdf`, `video`, `dokument` eller `webbsida`.")
+        description="`bildspel`, `pdf`, `video`, `dokument` eller `webbsida`."
+    )
     url: Url | None = Field(None, description="Webbadress till materialet.")
-    file: MaterialPath | None = Field(None, description="Fil i `data/material/`, t.ex. "
-                                      "`ebp-kurs/bildspel-1.pdf`; kopieras till webbplatsen.")
+    file: MaterialPath | None = Field(
+        None,
+        description="Fil i `data/material/`, t.ex. "
+        "`ebp-kurs/bildspel-1.pdf`; kopieras till webbplatsen.",
+    )
 
     @model_validator(mode="after")
     def _one_place(self) -> Material:
@@ -76,10 +87,12 @@ class Module(Section):
     sessions: list[Session] = Field(default_factory=list, description="Tillfällen i modulen.")
     reading: list[Reading] = Field(default_factory=list, description="Litteratur.")
     assignments: list[Assignment] = Field(default_factory=list, description="Uppgifter.")
-    material: list[Material] = Field(default_factory=list,
-                                     description="Kursmaterial: bildspel, pdf, video.")
-    links: list[Ref] = Field(default_factory=list, description="Poster, steg och "
-                             "checklistpunkter som modulen bygger på.")
+    material: list[Material] = Field(
+        default_factory=list, description="Kursmaterial: bildspel, pdf, video."
+    )
+    links: list[Ref] = Field(
+        default_factory=list, description="Poster, steg och checklistpunkter som modulen bygger på."
+    )
 
 
 class Curriculum(Record):
@@ -87,7 +100,8 @@ class Curriculum(Record):
 
     type_name: ClassVar[str] = "curriculum"
     url_prefix: ClassVar[str] = "utbildning"
-    template: ClassVar[str] = "curriculum.md.j2"
+    position: ClassVar[int] = 4
+    nav_position: ClassVar[int] = 8
 
     audience: Text = Field(description="Vilka utbildningen vänder sig till.")
     scope: Fact = Field(description="Omfattning (högskolepoäng, dagar, tid).")
@@ -96,9 +110,6 @@ class Curriculum(Record):
     description: str = Field(description="Beskrivning (Markdown utan HTML).")
     modules: list[Module] = Field(min_length=1, description="Moduler i ordning.")
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
-
-    def anchors(self) -> dict[str, str]:
-        return {part.id: part.title for part in self.parts()}
 
     def material_files(self) -> list[str]:
         """Files under data/material/ that the curriculum's modules attach."""

@@ -17,8 +17,9 @@ Scale = Literal["implementation", "presence"]
 class Element(Section):
     """One element of a framework (a driver, a principle, a key factor); its id is its anchor."""
 
-    questions: list[Text] = Field(default_factory=list,
-                                  description="Exempel på frågor att ställa sig.")
+    questions: list[Text] = Field(
+        default_factory=list, description="Exempel på frågor att ställa sig."
+    )
     related: list[Ref] = Field(default_factory=list, description="Poster som hör till elementet.")
     source: Slug = Field(description="`id` för källan i `sources`.")
 
@@ -33,8 +34,10 @@ class Assessment(Strict):
     """Makes the framework's elements an interactive checklist, one list per group, stored
     in the visitor's browser like the implementation checklists."""
 
-    scale: Scale = Field(description="`implementation` (Klart, Påbörjat, Ej påbörjat) eller "
-                                     "`presence` (Finns, Delvis, Saknas).")
+    scale: Scale = Field(
+        description="`implementation` (Klart, Påbörjat, Ej påbörjat) eller "
+        "`presence` (Finns, Delvis, Saknas)."
+    )
     title: Text = Field(description="Rubrik för bedömningen.")
     intro: str = Field("", description="Hur bedömningen görs (Markdown utan HTML).")
     source: Slug = Field(description="`id` för källan som bedömningen bygger på.")
@@ -45,19 +48,23 @@ class Framework(Record):
 
     type_name: ClassVar[str] = "framework"
     url_prefix: ClassVar[str] = "ramverk"
-    template: ClassVar[str] = "framework.md.j2"
+    position: ClassVar[int] = 7
+    nav_position: ClassVar[int] = 3
+    index_template: ClassVar[str] = "framework-index.md.j2"
 
     abbreviation: Text | None = Field(None, description="Förkortning, t.ex. BBIC.")
     origin: Fact = Field(description="Vem som tagit fram ramverket och när.")
-    description: str = Field(description="Vad ramverket är och används till (Markdown utan "
-                                          "HTML).")
+    description: str = Field(description="Vad ramverket är och används till (Markdown utan HTML).")
     key_facts: list[Fact] = Field(default_factory=list, description="Källbelagda uppgifter.")
     groups: list[Group] = Field(min_length=1, description="Ramverkets delar i ordning.")
     assessment: Assessment | None = Field(
-        None, description="Gör elementen till en interaktiv bedömning; utelämna för ett "
-                          "ramverk som bara beskrivs.")
-    unknown: list[Text] = Field(default_factory=list,
-                                description="Vad vi inte har kunnat bekräfta i en källa.")
+        None,
+        description="Gör elementen till en interaktiv bedömning; utelämna för ett "
+        "ramverk som bara beskrivs.",
+    )
+    unknown: list[Text] = Field(
+        default_factory=list, description="Vad vi inte har kunnat bekräfta i en källa."
+    )
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
 
     @model_validator(mode="after")
@@ -65,9 +72,6 @@ class Framework(Record):
         if self.assessment and any(not e.text for g in self.groups for e in g.elements):
             raise ValueError("element i en bedömning behöver en text som säger vad som bedöms")
         return self
-
-    def anchors(self) -> dict[str, str]:
-        return {part.id: part.title for part in self.parts()}
 
     def checklist_id(self, group: Group) -> str:
         """Storage key of one group's assessment; '/' never occurs in a stage id or a
@@ -77,5 +81,8 @@ class Framework(Record):
     def previous_checklist_ids(self, group: Group) -> list[str]:
         """Keys the assessment was stored under before the framework or the group got a new
         id (their `aliases`), so that marks follow the rename."""
-        return [f"{self.type_name}/{r}/{g}" for r in (self.id, *self.aliases)
-                for g in (group.id, *group.aliases)][1:]
+        return [
+            f"{self.type_name}/{r}/{g}"
+            for r in (self.id, *self.aliases)
+            for g in (group.id, *group.aliases)
+        ][1:]

@@ -17,8 +17,7 @@ def _isbn(value: str) -> str:
     digits = value.replace("-", "").replace(" ", "").upper()
     if len(digits) == 13 and digits.isdigit():
         valid = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10 == 0
-    elif len(digits) == 10 and digits[:9].isdigit() and (digits[9].isdigit() or
-                                                         digits[9] == "X"):
+    elif len(digits) == 10 and digits[:9].isdigit() and (digits[9].isdigit() or digits[9] == "X"):
         values = [10 if d == "X" else int(d) for d in digits]
         valid = sum(v * (10 - i) for i, v in enumerate(values)) % 11 == 0
     else:

@@ -20,14 +20,30 @@ from generator.types.base import (
 
 Arena = Literal["hem", "skola", "forskola", "klinik", "narmiljo"]
 Format = Literal["individ", "grupp", "familj"]
-Problem = Literal["beteendeproblem", "skolproblem", "kriminalitet", "missbruk",
-                  "foraldraskap", "psykisk-ohalsa", "inkludering"]
-Registry = Literal["ungsinn", "metodguiden", "cebc", "blueprints", "foundations",
-                   "vidensportalen", "kasvun-tuki", "annat"]
+Problem = Literal[
+    "beteendeproblem",
+    "skolproblem",
+    "kriminalitet",
+    "missbruk",
+    "foraldraskap",
+    "psykisk-ohalsa",
+    "inkludering",
+]
+Registry = Literal[
+    "ungsinn",
+    "metodguiden",
+    "cebc",
+    "blueprints",
+    "foundations",
+    "vidensportalen",
+    "kasvun-tuki",
+    "annat",
+]
 Country = Literal["se", "no", "dk", "fi", "is"]
 IntensityLevel = Literal["i-vardagen", "flera-per-vecka", "varje-vecka", "glesare", "varierar"]
-DurationLevel = Literal["under-3-manader", "3-6-manader", "6-12-manader", "over-12-manader",
-                        "lopande"]
+DurationLevel = Literal[
+    "under-3-manader", "3-6-manader", "6-12-manader", "over-12-manader", "lopande"
+]
 CostLevel = Literal[1, 2, 3, 4, 5]
 
 
@@ -59,18 +75,22 @@ class IntensityBand(Strict):
     """Intensity on a common scale, so the method finder can filter on it; the free text in
     `intensity` says what the source actually wrote."""
 
-    value: IntensityLevel = Field(description="`i-vardagen` (del av det dagliga arbetet), "
-                                  "`flera-per-vecka`, `varje-vecka`, `glesare` eller `varierar` "
-                                  "(olika delar har olika intensitet).")
+    value: IntensityLevel = Field(
+        description="`i-vardagen` (del av det dagliga arbetet), "
+        "`flera-per-vecka`, `varje-vecka`, `glesare` eller `varierar` "
+        "(olika delar har olika intensitet)."
+    )
     source: Slug = Field(description="`id` för källan i `sources`.")
 
 
 class DurationBand(Strict):
     """The usual length of the method for one child or family, on a common scale."""
 
-    value: DurationLevel = Field(description="`under-3-manader`, `3-6-manader`, "
-                                 "`6-12-manader`, `over-12-manader` eller `lopande` (ingen fast "
-                                 "längd, t.ex. en skolomfattande modell).")
+    value: DurationLevel = Field(
+        description="`under-3-manader`, `3-6-manader`, "
+        "`6-12-manader`, `over-12-manader` eller `lopande` (ingen fast "
+        "längd, t.ex. en skolomfattande modell)."
+    )
     source: Slug = Field(description="`id` för källan i `sources`.")
 
 
@@ -78,8 +98,10 @@ class CostBand(Strict):
     """Unit cost on Foundations Guidebook's five-step scale, the only published cost
     scale among the registries we follow; never estimated, only copied from a source."""
 
-    value: CostLevel = Field(description="1 (under 100 £), 2 (100–499 £), 3 (500–999 £), "
-                             "4 (1 000–2 000 £) eller 5 (över 2 000 £) i enhetskostnad.")
+    value: CostLevel = Field(
+        description="1 (under 100 £), 2 (100–499 £), 3 (500–999 £), "
+        "4 (1 000–2 000 £) eller 5 (över 2 000 £) i enhetskostnad."
+    )
     source: Slug = Field(description="`id` för källan i `sources`.")
 
 
@@ -101,8 +123,10 @@ class Component(Section):
     """A part or module of a method; where the part is a method of its own (TIBIR's parent
     groups are PMTO-föräldragrupp), it links to that method's record."""
 
-    related: list[Ref] = Field(default_factory=list, description="Poster som beskriver "
-                               "delen närmare, t.ex. `intervention/pmto-foreldregrupp`.")
+    related: list[Ref] = Field(
+        default_factory=list,
+        description="Poster som beskriver delen närmare, t.ex. `intervention/pmto-foreldregrupp`.",
+    )
 
 
 class MethodChecklistItem(ChecklistItem):
@@ -119,8 +143,7 @@ class MethodChecklist(Strict):
     """
 
     stage: StageRef
-    items: list[MethodChecklistItem] = Field(min_length=1,
-                                             description="Metodens egna punkter.")
+    items: list[MethodChecklistItem] = Field(min_length=1, description="Metodens egna punkter.")
 
     def stage_id(self) -> str:
         """The id of the stage these items belong to."""
@@ -134,8 +157,9 @@ class MethodChecklist(Strict):
     def previous_checklist_ids(self, method: Record, stage: Record) -> list[str]:
         """Keys the checklist was stored under before the method or the stage got a new id
         (their `aliases`), so that a team's marks follow the rename."""
-        return [f"{m}:{s}" for m in (method.id, *method.aliases)
-                for s in (stage.id, *stage.aliases)][1:]
+        return [
+            f"{m}:{s}" for m in (method.id, *method.aliases) for s in (stage.id, *stage.aliases)
+        ][1:]
 
 
 class Intervention(Record):
@@ -143,52 +167,79 @@ class Intervention(Record):
 
     type_name: ClassVar[str] = "intervention"
     url_prefix: ClassVar[str] = "insatser"
-    template: ClassVar[str] = "intervention.md.j2"
+    position: ClassVar[int] = 1
+    nav_position: ClassVar[int] = 1
+    index_template: ClassVar[str] = "intervention-index.md.j2"
 
     abbreviation: Text | None = Field(None, description="Förkortning, t.ex. PMTO.")
     description: str = Field(description="Beskrivning av insatsen (Markdown utan HTML).")
-    target_group: Fact | None = Field(None, description="Målgrupp; utelämna bara om ingen "
-                                      "källa anger den (visas som 'uppgift saknas').")
-    ages: Ages | None = Field(None, description="Åldersspann; utelämna bara om ingen källa "
-                              "anger det.")
-    problems: list[Problem] = Field(default_factory=list, description="Problemområden "
-                                    "insatsen riktar sig mot (kontrollerat ordförråd); tom "
-                                    "lista = uppgift saknas.")
-    arenas: list[Arena] = Field(default_factory=list, description="Var insatsen ges; tom "
-                                "lista = uppgift saknas.")
-    formats: list[Format] = Field(default_factory=list, description="Individ, grupp och/eller "
-                                  "familj; tom lista = uppgift saknas.")
-    intensity: Fact | None = Field(None, description="Intensitet: hur ofta och hur länge per "
-                                   "tillfälle; utelämna bara om ingen källa anger den.")
+    target_group: Fact | None = Field(
+        None,
+        description="Målgrupp; utelämna bara om ingen "
+        "källa anger den (visas som 'uppgift saknas').",
+    )
+    ages: Ages | None = Field(
+        None, description="Åldersspann; utelämna bara om ingen källa anger det."
+    )
+    problems: list[Problem] = Field(
+        default_factory=list,
+        description="Problemområden "
+        "insatsen riktar sig mot (kontrollerat ordförråd); tom "
+        "lista = uppgift saknas.",
+    )
+    arenas: list[Arena] = Field(
+        default_factory=list, description="Var insatsen ges; tom lista = uppgift saknas."
+    )
+    formats: list[Format] = Field(
+        default_factory=list,
+        description="Individ, grupp och/eller familj; tom lista = uppgift saknas.",
+    )
+    intensity: Fact | None = Field(
+        None,
+        description="Intensitet: hur ofta och hur länge per "
+        "tillfälle; utelämna bara om ingen källa anger den.",
+    )
     intensity_band: IntensityBand | None = Field(
-        None, description="Intensiteten i en gemensam skala för sökfiltret; utelämna om "
-                          "källorna inte räcker (visas då som 'uppgift saknas').")
-    duration: Fact | None = Field(None, description="Insatsens längd; utelämna bara om "
-                                  "ingen källa anger den.")
+        None,
+        description="Intensiteten i en gemensam skala för sökfiltret; utelämna om "
+        "källorna inte räcker (visas då som 'uppgift saknas').",
+    )
+    duration: Fact | None = Field(
+        None, description="Insatsens längd; utelämna bara om ingen källa anger den."
+    )
     duration_band: DurationBand | None = Field(
-        None, description="Längden i en gemensam skala för sökfiltret; utelämna om källorna "
-                          "inte räcker.")
+        None,
+        description="Längden i en gemensam skala för sökfiltret; utelämna om källorna inte räcker.",
+    )
     staffing: Fact | None = Field(None, description="Personal och bemanning.")
-    training: Fact | None = Field(None, description="Utbildning och certifiering av "
-                                  "utövare; utelämna bara om ingen källa anger den.")
+    training: Fact | None = Field(
+        None,
+        description="Utbildning och certifiering av "
+        "utövare; utelämna bara om ingen källa anger den.",
+    )
     training_countries: list[TrainingCountry] = Field(
-        default_factory=list, description="Länder där utövare kan utbildas i metoden, var "
-                                          "och ett med källa; tom lista = uppgift saknas.")
+        default_factory=list,
+        description="Länder där utövare kan utbildas i metoden, var "
+        "och ett med källa; tom lista = uppgift saknas.",
+    )
     costs: Fact | None = Field(None, description="Kostnader; utelämna om inget källbelagt finns.")
     cost_band: CostBand | None = Field(
-        None, description="Enhetskostnad i Foundations Guidebooks femgradiga skala; "
-                          "utelämna om ingen källa anger den.")
+        None,
+        description="Enhetskostnad i Foundations Guidebooks femgradiga skala; "
+        "utelämna om ingen källa anger den.",
+    )
     owner: Fact | None = Field(None, description="Programägare eller nationellt ansvarig.")
-    components: list[Component] = Field(default_factory=list,
-                                        description="Delar eller moduler.")
+    components: list[Component] = Field(default_factory=list, description="Delar eller moduler.")
     effects: list[Fact] = Field(default_factory=list, description="Studier och resultat.")
-    evidence: list[EvidenceRating] = Field(default_factory=list,
-                                           description="Bedömningar i evidensregister.")
+    evidence: list[EvidenceRating] = Field(
+        default_factory=list, description="Bedömningar i evidensregister."
+    )
     spread: list[Fact] = Field(default_factory=list, description="Spridning i Norden.")
     checklists: list[MethodChecklist] = Field(
         default_factory=list,
         description="Metodens egna checklistpunkter per implementeringssteg; visas på "
-                    "metodens sida och på stegets sida. Punkternas id är unika i posten.")
+        "metodens sida och på stegets sida. Punkternas id är unika i posten.",
+    )
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
 
     def rated_by(self) -> list[str]:
@@ -199,7 +250,3 @@ class Intervention(Record):
         """Named registries with no rating of the method in our sources, so the crosswalk can
         say so instead of implying that the ratings shown are all there is."""
         return [r for r in get_args(Registry) if r != "annat" and r not in self.rated_by()]
-
-    def anchors(self) -> dict[str, str]:
-        return {c.id: c.title for c in self.components} | {
-            item.id: item.text for checklist in self.checklists for item in checklist.items}

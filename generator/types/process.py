@@ -12,8 +12,9 @@ from generator.types.base import Fact, Record, Ref, Section, Text
 class Step(Section):
     """A step of the process; its id is its permanent anchor on the page."""
 
-    builds_on: str = Field("", description="Vilket grundsteg (Kunskapsguiden/Sackett) steget "
-                                           "bygger på.")
+    builds_on: str = Field(
+        "", description="Vilket grundsteg (Kunskapsguiden/Sackett) steget bygger på."
+    )
     questions: list[Text] = Field(default_factory=list, description="Frågor att ställa sig.")
     related: list[Ref] = Field(default_factory=list, description="Poster som hör till steget.")
 
@@ -23,15 +24,13 @@ class Process(Record):
 
     type_name: ClassVar[str] = "process"
     url_prefix: ClassVar[str] = ""
-    template: ClassVar[str] = "process.md.j2"
+    position: ClassVar[int] = 3
+    nav_position: ClassVar[int] = 7
 
     description: str = Field(description="Inledning (Markdown utan HTML).")
     basis: list[Fact] = Field(default_factory=list, description="Vad processen bygger på.")
-    knowledge_sources: list[Section] = Field(default_factory=list,
-                                             description="Kunskapskällor som vägs samman.")
+    knowledge_sources: list[Section] = Field(
+        default_factory=list, description="Kunskapskällor som vägs samman."
+    )
     steps: list[Step] = Field(min_length=1, description="Stegen i ordning.")
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
-
-    def anchors(self) -> dict[str, str]:
-        return {s.id: s.title for s in self.steps} | {
-            k.id: k.title for k in self.knowledge_sources}

@@ -23,51 +23,82 @@ class Reference(Record):
 
     type_name: ClassVar[str] = "reference"
     url_prefix: ClassVar[str] = "referenser"
-    template: ClassVar[str] = "reference.md.j2"
+    position: ClassVar[int] = 10
+    nav_position: ClassVar[int] = 10
+    nested_in: ClassVar[str] = "study"
+    index_template: ClassVar[str] = "reference-index.md.j2"
 
-    summary: str = Field("", description="Vad verket är och vad kunskapsbanken använder det "
-                                         "till (valfritt).")
-    sources: list[Source] = Field(default_factory=list, description="Behövs inte: referensen "
-                                  "är själv källan. Ange en källa om uppgifterna om verket "
-                                  "kommer från något annat, t.ex. ett bibliotekskatalog.")
-    kind: Kind = Field(description="`artikel`, `oversikt` (systematisk översikt eller "
-                                   "metaanalys), `bok`, `rapport`, `webbsida`, `bildspel` eller "
-                                   "`dokument` (t.ex. ett tjänsteutlåtande eller en "
-                                   "projektbeskrivning).")
-    authors: str | None = Field(None, description="Författare som i källan, t.ex. "
-                                                  "'Ogden, T. & Hagen, K. A.'.")
+    summary: str = Field(
+        "", description="Vad verket är och vad kunskapsbanken använder det till (valfritt)."
+    )
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="Behövs inte: referensen "
+        "är själv källan. Ange en källa om uppgifterna om verket "
+        "kommer från något annat, t.ex. ett bibliotekskatalog.",
+    )
+    kind: Kind = Field(
+        description="`artikel`, `oversikt` (systematisk översikt eller "
+        "metaanalys), `bok`, `rapport`, `webbsida`, `bildspel` eller "
+        "`dokument` (t.ex. ett tjänsteutlåtande eller en "
+        "projektbeskrivning)."
+    )
+    authors: str | None = Field(
+        None, description="Författare som i källan, t.ex. 'Ogden, T. & Hagen, K. A.'."
+    )
     year: int | None = Field(None, ge=1900, le=2100, description="Utgivningsår.")
-    journal: str | None = Field(None, description="Tidskrift med volym, nummer och sidor, "
-                                                  "t.ex. 'Prevention Science 14, 535–544'.")
+    journal: str | None = Field(
+        None,
+        description="Tidskrift med volym, nummer och sidor, "
+        "t.ex. 'Prevention Science 14, 535–544'.",
+    )
     publisher: str | None = Field(None, description="Utgivare, förlag eller organisation.")
-    doi: Doi | None = Field(None, description="DOI utan adress, t.ex. "
-                                              "`10.1007/s10488-022-01236-9`.")
-    isbn: Isbn | None = Field(None, description="ISBN (10 eller 13 siffror, bindestreck "
-                                                "tillåtna); kontrollsiffran kontrolleras.")
-    url: Url | None = Field(None, description="Webbadress där verket (eller en sammanfattning "
-                                              "av det) kan läsas.")
-    url_note: str = Field("", description="Vad adressen leder till, om det inte är verket "
-                                          "självt, t.ex. 'sammanfattning hos Tiltakshåndboka'.")
-    accessed: dt.date | None = Field(None, description="Dag då sidan på adressen lästes "
-                                     "(ÅÅÅÅ-MM-DD); visas som 'läst …' efter adressen, "
-                                     "eftersom en webbsida kan ändras efter att vi läst den.")
+    doi: Doi | None = Field(
+        None, description="DOI utan adress, t.ex. `10.1007/s10488-022-01236-9`."
+    )
+    isbn: Isbn | None = Field(
+        None,
+        description="ISBN (10 eller 13 siffror, bindestreck "
+        "tillåtna); kontrollsiffran kontrolleras.",
+    )
+    url: Url | None = Field(
+        None, description="Webbadress där verket (eller en sammanfattning av det) kan läsas."
+    )
+    url_note: str = Field(
+        "",
+        description="Vad adressen leder till, om det inte är verket "
+        "självt, t.ex. 'sammanfattning hos Tiltakshåndboka'.",
+    )
+    accessed: dt.date | None = Field(
+        None,
+        description="Dag då sidan på adressen lästes "
+        "(ÅÅÅÅ-MM-DD); visas som 'läst …' efter adressen, "
+        "eftersom en webbsida kan ändras efter att vi läst den.",
+    )
 
-    related: list[Ref] = Field(default_factory=list, description="Relaterade poster, t.ex. "
-                               "ett svar på kritik av artikeln.")
+    related: list[Ref] = Field(
+        default_factory=list, description="Relaterade poster, t.ex. ett svar på kritik av artikeln."
+    )
 
     @model_validator(mode="after")
     def _findable(self) -> Reference:
         """A reader must be able to find the work: by an identifier, or an article by its
         journal, volume and pages in a library."""
-        if self.kind not in UNPUBLISHED_KINDS and not (self.doi or self.isbn or self.url or
-                                                       self.journal):
-            raise ValueError("ange doi, isbn, url eller tidskrift så att verket går att hitta "
-                             f"(bara {' och '.join(UNPUBLISHED_KINDS)} får sakna dem)")
+        if self.kind not in UNPUBLISHED_KINDS and not (
+            self.doi or self.isbn or self.url or self.journal
+        ):
+            raise ValueError(
+                "ange doi, isbn, url eller tidskrift så att verket går att hitta "
+                f"(bara {' och '.join(UNPUBLISHED_KINDS)} får sakna dem)"
+            )
         if self.accessed is not None and self.url is None:
             raise ValueError("accessed anger när sidan på url lästes; ange url också")
         return self
 
     def sort_key(self) -> tuple[str, ...]:
         """Bibliographies are read by author and year; works without authors by title."""
-        return ((self.authors or self.title).casefold(), str(self.year or ""),
-                self.title.casefold())
+        return (
+            (self.authors or self.title).casefold(),
+            str(self.year or ""),
+            self.title.casefold(),
+        )

@@ -14,20 +14,25 @@ class Stage(Record):
 
     type_name: ClassVar[str] = "stage"
     url_prefix: ClassVar[str] = "implementering"
-    template: ClassVar[str] = "stage.md.j2"
+    position: ClassVar[int] = 2
+    nav_position: ClassVar[int] = 2
+    index_template: ClassVar[str] = "stage-index.md.j2"
 
     order: int = Field(ge=1, le=20, description="Stegets plats i ordningen (1 = först).")
     framework: Literal["nirn", "fixsen-2005"] = Field(
         description="`nirn` för NIRN:s fyra steg; `fixsen-2005` för steg som bara finns i "
-                    "Fixsen m.fl. 2005 (innovation, hållbarhet).")
+        "Fixsen m.fl. 2005 (innovation, hållbarhet)."
+    )
     english_name: Text = Field(description="Stegets engelska namn i källorna.")
     fixsen_2005: Text = Field(description="Motsvarande steg i Fixsen m.fl. 2005.")
     description: str = Field(description="Vad steget handlar om (Markdown utan HTML).")
     key_facts: list[Fact] = Field(default_factory=list, description="Källbelagda uppgifter.")
-    activities: list[Section] = Field(default_factory=list,
-                                      description="Konkreta aktiviteter i steget.")
-    checklist: list[ChecklistItem] = Field(default_factory=list,
-                                           description="Punkter att bocka av.")
+    activities: list[Section] = Field(
+        default_factory=list, description="Konkreta aktiviteter i steget."
+    )
+    checklist: list[ChecklistItem] = Field(
+        default_factory=list, description="Punkter att bocka av."
+    )
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
 
     @model_validator(mode="after")
@@ -35,6 +40,3 @@ class Stage(Record):
         if self.framework == "nirn" and not (self.activities and self.checklist):
             raise ValueError("ett NIRN-steg måste ha både activities och checklist")
         return self
-
-    def anchors(self) -> dict[str, str]:
-        return {a.id: a.title for a in self.activities} | {c.id: c.text for c in self.checklist}

@@ -16,8 +16,10 @@ class Figure(Strict):
 
     label: Text = Field(description="Vad som räknas, t.ex. 'MST-team i Norge'.")
     value: int = Field(ge=0, description="Antalet.")
-    as_of: Text = Field(description="Vilken tidpunkt siffran gäller, så som källan anger det, "
-                                    "t.ex. '2018' eller 'odaterad'.")
+    as_of: Text = Field(
+        description="Vilken tidpunkt siffran gäller, så som källan anger det, "
+        "t.ex. '2018' eller 'odaterad'."
+    )
     source: Slug = Field(description="`id` för källan i `sources`.")
 
 
@@ -49,14 +51,13 @@ class Status(Record):
 
     type_name: ClassVar[str] = "status"
     url_prefix: ClassVar[str] = "spridning"
-    template: ClassVar[str] = "status.md.j2"
+    position: ClassVar[int] = 9
+    nav_position: ClassVar[int] = 6
 
     description: str = Field(description="Vad siffrorna gäller (Markdown utan HTML).")
     figures: list[Figure] = Field(min_length=1, description="Källbelagda antal.")
-    regions: list[Region] = Field(default_factory=list,
-                                  description="Kommuner och stadsdelar per region.")
+    regions: list[Region] = Field(
+        default_factory=list, description="Kommuner och stadsdelar per region."
+    )
     about: list[Ref] = Field(default_factory=list, description="Insatserna siffrorna gäller.")
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
-
-    def anchors(self) -> dict[str, str]:
-        return {r.id: r.title for r in self.regions}

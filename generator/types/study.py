@@ -39,10 +39,14 @@ class EffectSize(Strict):
     def _interval(self) -> EffectSize:
         if (self.low is None) != (self.high is None):
             raise ValueError("ange både low och high, eller ingen av dem")
-        if self.low is not None and self.high is not None and not (
-                self.low <= self.value <= self.high):
-            raise ValueError(f"värdet {self.value} ligger inte mellan low ({self.low}) och "
-                             f"high ({self.high})")
+        if (
+            self.low is not None
+            and self.high is not None
+            and not (self.low <= self.value <= self.high)
+        ):
+            raise ValueError(
+                f"värdet {self.value} ligger inte mellan low ({self.low}) och high ({self.high})"
+            )
         return self
 
 
@@ -50,7 +54,8 @@ class FollowUp(Strict):
     """When participants are followed up, counted from their start."""
 
     months: list[Annotated[int, Field(ge=0, le=600)]] = Field(
-        min_length=1, description="Månader efter start, t.ex. [1, 3, 6, 12].")
+        min_length=1, description="Månader efter start, t.ex. [1, 3, 6, 12]."
+    )
     source: Slug = Field(description="`id` för källan i `sources`.")
 
 
@@ -59,31 +64,42 @@ class Study(Record):
 
     type_name: ClassVar[str] = "study"
     url_prefix: ClassVar[str] = "evidens"
-    template: ClassVar[str] = "study.md.j2"
+    position: ClassVar[int] = 6
+    nav_position: ClassVar[int] = 5
+    index_template: ClassVar[str] = "study-index.md.j2"
 
     authors: Text = Field(description="Författare, t.ex. 'Ogden & Hagen'.")
     year: int = Field(ge=1900, le=2100, description="Publiceringsår.")
-    design: Design = Field(description="`metaanalys`, `rct`, `kvasiexperiment`, "
-                                       "`jamforelse` (jämförelsegrupp, designen inte närmare "
-                                       "angiven i källan) eller `uppfoljning` (uppföljning av "
-                                       "en tidigare studie).")
+    design: Design = Field(
+        description="`metaanalys`, `rct`, `kvasiexperiment`, "
+        "`jamforelse` (jämförelsegrupp, designen inte närmare "
+        "angiven i källan) eller `uppfoljning` (uppföljning av "
+        "en tidigare studie)."
+    )
     design_text: Fact = Field(description="Studiens upplägg med egna ord.")
-    planned: bool = Field(False, description="`true` för en studie som planeras eller pågår "
-                                             "och ännu inte har några resultat.")
-    arms: list[Section] = Field(default_factory=list,
-                                description="Hur deltagarna eller enheterna fördelas, t.ex. "
-                                            "lottningsvarianter.")
+    planned: bool = Field(
+        False,
+        description="`true` för en studie som planeras eller pågår "
+        "och ännu inte har några resultat.",
+    )
+    arms: list[Section] = Field(
+        default_factory=list,
+        description="Hur deltagarna eller enheterna fördelas, t.ex. lottningsvarianter.",
+    )
     follow_up: FollowUp | None = Field(None, description="När deltagarna följs upp.")
     sample: list[Count] = Field(default_factory=list, description="Studiens storlek.")
-    effects: list[EffectSize] = Field(default_factory=list,
-                                      description="Effektstorlekar som källan anger.")
+    effects: list[EffectSize] = Field(
+        default_factory=list, description="Effektstorlekar som källan anger."
+    )
     findings: list[Fact] = Field(default_factory=list, description="Resultat med egna ord.")
     unknown: list[Text] = Field(
         default_factory=list,
         description="Vad vi inte kunnat bekräfta, t.ex. en sammanvägd effekt som inte syns i "
-                    "källan; skrivs utan siffror.")
-    about: list[Ref] = Field(default_factory=list,
-                             description="Insatserna eller instrumenten som studien prövar.")
+        "källan; skrivs utan siffror.",
+    )
+    about: list[Ref] = Field(
+        default_factory=list, description="Insatserna eller instrumenten som studien prövar."
+    )
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
 
     def citation(self) -> str:

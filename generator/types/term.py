@@ -15,20 +15,25 @@ class Term(Record):
 
     type_name: ClassVar[str] = "term"
     url_prefix: ClassVar[str] = "ordlista"
-    template: ClassVar[str] = "term.md.j2"
+    position: ClassVar[int] = 8
+    nav_position: ClassVar[int] = 9
+    index_template: ClassVar[str] = "term-index.md.j2"
 
-    expansion: Text | None = Field(None, description="Förkortningen utskriven, t.ex. "
-                                                     "'Evidensbaserad praktik' för EBP.")
+    expansion: Text | None = Field(
+        None, description="Förkortningen utskriven, t.ex. 'Evidensbaserad praktik' för EBP."
+    )
     definition: Fact = Field(description="Definitionen, med egna ord och källa.")
     forms: list[Text] = Field(
         default_factory=list,
         description="Fler former som ska förklaras där de står i texten, utöver `title` och "
-                    "`expansion` (t.ex. 'fidelity' för programtrohet). Former med bara "
-                    "versaler (förkortningar) måste stå exakt så; andra hittas oavsett "
-                    "stora och små bokstäver.")
+        "`expansion` (t.ex. 'fidelity' för programtrohet). Former med bara "
+        "versaler (förkortningar) måste stå exakt så; andra hittas oavsett "
+        "stora och små bokstäver.",
+    )
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
 
     def forms_in_text(self) -> list[str]:
         """Every form of the term a page may contain, title first."""
-        return list(dict.fromkeys([self.title, *([self.expansion] if self.expansion else []),
-                                   *self.forms]))
+        return list(
+            dict.fromkeys([self.title, *([self.expansion] if self.expansion else []), *self.forms])
+        )

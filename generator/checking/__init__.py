@@ -1,0 +1,3 @@
+"""Stage 3, checking: the read records against their types' schemas, against each other
+(references, old ids, works described twice) and against the files they name, every problem
+at once and at its place; `check` is this half of the pipeline on its own (`kb check`)."""

@@ -1,0 +1,53 @@
+"""Old ids (`aliases`) must each lead to exactly one place, or an old link would land on the
+wrong page or anchor. Checked after the schemas, with every problem located in its file."""
+
+from __future__ import annotations
+
+from generator.diagnostics import Diagnostic
+from generator.reading.load import SourceDocument
+from generator.types import Record
+
+
+def alias_problems(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnostic]:
+    """An old record id may not be a live id of its type nor another record's old id; an
+    old anchor may not be a live anchor of its record nor another old anchor there."""
+    problems: list[Diagnostic] = []
+    live = {(record.type_name, record.id) for _, record in valid}
+    claimed: dict[tuple[str, str], str] = {}
+    for doc, record in valid:
+        anchors = {part.id for part in record.parts()}
+        seen: set[str] = set()
+        for path, alias in record.old_ids():
+            message = ""
+            if len(path) == 2:
+                key = (record.type_name, alias)
+                if key in live:
+                    message = (
+                        f"det gamla id:t '{alias}' är id för en post som finns: "
+                        f"{record.type_name}/{alias}"
+                    )
+                elif key in claimed:
+                    message = (
+                        f"det gamla id:t '{alias}' är redan ett gammalt id för "
+                        f"{record.type_name}/{claimed[key]}"
+                    )
+                claimed.setdefault(key, record.id)
+            elif alias in anchors:
+                message = f"det gamla ankaret '{alias}' är id för en del av posten som finns"
+            elif alias in seen:
+                message = f"det gamla ankaret '{alias}' står redan som gammalt id i posten"
+            else:
+                seen.add(alias)
+            if message:
+                line, column = doc.locate(path)
+                problems.append(
+                    Diagnostic(
+                        doc.path,
+                        line,
+                        column,
+                        "error",
+                        message,
+                        "ett gammalt id får bara leda till ett ställe",
+                    )
+                )
+    return problems

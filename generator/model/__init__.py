@@ -1,0 +1,2 @@
+"""Stage 4, the model: the valid records as one typed, cross-linked knowledge base, which the
+templates ask questions instead of walking raw data."""

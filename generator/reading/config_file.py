@@ -1,0 +1,138 @@
+"""`mkdocs.yml` read through MkDocs' own YAML loader, so `!ENV` and `INHERIT` mean what they
+mean to MkDocs, with every problem located in the file as `mkdocs.yml:line:column`.
+
+MkDocs' loader is built on the safe loader here: kb needs plain settings, and a generated
+tree's mkdocs.yml must be plain YAML that any engine reads, so a tag that makes Python
+objects (`!!python/name:`) is a located error like any other unknown tag.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+from generator.diagnostics import DataError, Diagnostic
+
+_LOADER = get_yaml_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def read_config(path: Path, root: Path) -> dict[str, Any]:
+    """The settings in `path` as MkDocs reads them; raises DataError at the place of the
+    problem (in an inherited file when it lies there)."""
+    shown = Path(os.path.relpath(path, root)).as_posix()
+    try:
+        with open(path, "rb") as stream:
+            config = yaml_load(stream, _LOADER)
+    except ConfigurationError as exc:
+        raise DataError([_located(exc, path, shown, root)]) from None
+    except (TypeError, AttributeError):  # a file of no settings, or inheriting from one
+        line = _line_of(path, "INHERIT")
+        raise DataError(
+            [
+                Diagnostic(
+                    shown,
+                    line or 1,
+                    1,
+                    "error",
+                    (
+                        "filen som INHERIT pekar på ska vara inställningar (nyckel: värde)"
+                        if line
+                        else f"{shown} ska vara inställningar (nyckel: värde), "
+                        "inte ett enkelt värde"
+                    ),
+                )
+            ]
+        ) from None
+    except RecursionError:
+        raise DataError(
+            [
+                Diagnostic(
+                    shown,
+                    _line_of(path, "INHERIT") or 1,
+                    1,
+                    "error",
+                    "filen ärver av sig själv (INHERIT i en cirkel)",
+                )
+            ]
+        ) from None
+    if not isinstance(config, dict):
+        kind = "en lista" if isinstance(config, list) else f"ett enkelt värde ({config!r})"
+        raise DataError(
+            [
+                Diagnostic(
+                    shown,
+                    1,
+                    1,
+                    "error",
+                    f"{shown} ska vara inställningar (nyckel: värde), inte {kind}",
+                    "se mkdocs.yml i kunskapsbankens mall",
+                )
+            ]
+        )
+    if not config:
+        raise DataError(
+            [Diagnostic(shown, 1, 1, "error", f"{shown} är tom", "MkDocs behöver minst site_name")]
+        )
+    if not isinstance(config.get("docs_dir", ""), str):
+        line = _line_of(path, "docs_dir") or 1
+        raise DataError(
+            [Diagnostic(shown, line, 1, "error", "docs_dir ska vara sökvägen till en mapp")]
+        )
+    return config
+
+
+def _located(exc: ConfigurationError, path: Path, shown: str, root: Path) -> Diagnostic:
+    """MkDocs' complaint at its place: a YAML error where its mark points (MkDocs keeps the
+    YAML error as the cause of its own), a missing inherited file at `INHERIT`."""
+    cause = exc.__context__
+    if isinstance(cause, yaml.MarkedYAMLError):
+        mark = cause.problem_mark or cause.context_mark
+        where = Path(mark.name) if mark and mark.name and Path(mark.name).is_file() else path
+        where_shown = Path(os.path.relpath(where, root)).as_posix()
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        tag = re.search(r"tag '([^']*)'", str(cause.problem))
+        message = (
+            f"YAML-taggen {tag.group(1)!r} stöds inte"
+            if tag
+            else f"ogiltig YAML: {cause.problem or cause}"
+        )
+        return Diagnostic(
+            where_shown,
+            line,
+            column,
+            "error",
+            message,
+            "MkDocs-inställningar är vanlig YAML; !ENV och INHERIT fungerar",
+        )
+    if isinstance(cause, yaml.YAMLError):
+        return Diagnostic(
+            shown,
+            1,
+            1,
+            "error",
+            f"filen går inte att läsa som YAML: {cause}",
+            "spara mkdocs.yml som UTF-8",
+        )
+    if "Inherited config file" in str(exc):
+        return Diagnostic(
+            shown,
+            _line_of(path, "INHERIT") or 1,
+            1,
+            "error",
+            "filen som INHERIT pekar på finns inte",
+            "INHERIT är en sökväg relativt mkdocs.yml",
+        )
+    return Diagnostic(shown, 1, 1, "error", f"MkDocs kan inte läsa filen: {exc}")
+
+
+def _line_of(path: Path, key: str) -> int:
+    """The line where a top-level `key` is set in `path`, 0 if it is not."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    found = re.search(rf"^{key}[ \t]*:", text, re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else 0

@@ -1,0 +1,79 @@
+"""Stage 5, rendering: the knowledge base as Markdown pages, navigation and data files.
+
+The output is plain Markdown using standard Python-Markdown/pymdownx extensions and Material
+features, so any MkDocs-compatible engine can build it without our plugin. Each kind of page
+is a producer module; a new kind of page is a module and one entry in PRODUCERS.
+"""
+
+from __future__ import annotations
+
+from generator.model.knowledge_base import KnowledgeBase
+from generator.rendering import (
+    backlinks,
+    compare,
+    course_material,
+    field_reference,
+    finder,
+    footer,
+    glossary,
+    handouts,
+    links,
+    maintenance,
+    nav,
+    open_data,
+    records,
+    redirects,
+    search_ui,
+)
+from generator.rendering.context import (
+    RenderContext,
+    Rendered,
+    environment,
+    record_path,
+    relative,
+    strings,
+)
+from generator.rendering.field_reference import field_tables, json_schema
+from generator.rendering.nav import NAV_LIMIT
+
+PRODUCERS = (
+    records.produce,
+    field_reference.produce,
+    links.produce,
+    redirects.produce,
+    handouts.produce,
+    course_material.produce,
+    maintenance.produce,
+    finder.produce,
+    compare.produce,
+    open_data.produce,
+    glossary.produce,
+    footer.produce,
+    search_ui.produce,
+    backlinks.produce,
+)
+
+
+def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") -> Rendered:
+    """Render every page of the knowledge base; `content_pages` are the hand-written ones."""
+    t = strings(language)
+    ctx = RenderContext(
+        kb=kb, t=t, env=environment(t, kb.types.template_dirs), content_pages=content_pages
+    )
+    for produce in PRODUCERS:
+        produce(ctx)
+    ctx.out.nav, hidden = nav.build(ctx)
+    ctx.out.not_in_nav = [*hidden, *ctx.outside_nav]
+    return ctx.out
+
+
+__all__ = [
+    "NAV_LIMIT",
+    "Rendered",
+    "field_tables",
+    "json_schema",
+    "record_path",
+    "relative",
+    "render",
+    "strings",
+]

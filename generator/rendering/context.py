@@ -1,0 +1,306 @@
+"""What every page producer shares: UI strings, paths, the Jinja2 environment and helpers.
+
+Templates hold presentation; the helpers here hold the little logic they need (relative
+links, citations), so that links are always relative to the page being written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, cached_property, partial
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.model.knowledge_base import KnowledgeBase
+from generator.parallel import split_map
+from generator.reading.load import plain_yaml
+from generator.rendering import figures
+from generator.rendering.method_index import finder_filters
+from generator.types import Intervention, Record
+from generator.types.intervention import MethodChecklist
+from generator.types.text import finalize, safe_markdown, table_cell
+
+HERE = Path(__file__).resolve().parent
+LOCALE = HERE / "locale"
+TEMPLATES = HERE / "templates"
+
+
+@cache
+def strings(language: str = "sv") -> dict[str, Any]:
+    """All UI strings for one language."""
+    found: dict[str, Any] = plain_yaml((LOCALE / f"{language}.yml").read_text(encoding="utf-8"))
+    return found
+
+
+def record_path(record: Record) -> str:
+    """Docs-relative Markdown file of a record; MkDocs serves it at `record.address()`."""
+    return f"{record.url_prefix}/{record.id}.md" if record.url_prefix else f"{record.id}.md"
+
+
+def section_index_path(cls: type[Record]) -> str:
+    """Docs-relative Markdown file of a type's index page."""
+    return f"{cls.url_prefix}/index.md"
+
+
+def _readable(name: str) -> str:
+    """A label for a name the locale does not have yet: `knowledge_sources` -> 'Knowledge
+    sources'. Better than a crash, and plain enough to be noticed and written in sv.yml."""
+    return name.replace("_", " ").replace("-", " ").capitalize()
+
+
+def section_title(t: dict[str, Any], type_name: str) -> str:
+    """The title of a type's section, from the locale's `sections`."""
+    return str(t["sections"].get(type_name) or _readable(type_name))
+
+
+def part_kind_label(t: dict[str, Any], kind: str) -> str:
+    """What the locale calls a kind of part (`steps`: 'Steg i processer') on /lankar/."""
+    return str(t["links"]["kinds"].get(kind) or _readable(kind))
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """The link from one docs-relative file to another, as `posixpath.relpath` gives it, but
+    from the paths alone: relpath asks for the working directory on every call, and a large
+    build makes hundreds of thousands of links."""
+    folder = from_page.split("/")[:-1]
+    target = to_page.split("/")
+    common = 0
+    while common < min(len(folder), len(target) - 1) and folder[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(folder) - common) + target[common:])
+
+
+@dataclass
+class Rendered:
+    """Everything generation produces: files by docs-relative path, and the navigation.
+
+    A page's text is rendered when it is first asked for. Every path and the navigation are
+    known as soon as the producers have run, before any page is rendered, so `kb build` can
+    give MkDocs the list of pages at once and render page after page while MkDocs reads the
+    previous ones (see `generator/site/build.py`)."""
+
+    # Docs-relative path -> the file's text, or how to render it.
+    sources: dict[str, str | Callable[[], str]] = field(default_factory=dict)
+    nav: list[Any] = field(default_factory=list)
+    not_in_nav: list[str] = field(default_factory=list)
+    # Files the site gets as they are (course material): docs-relative path -> source file.
+    copies: dict[str, Path] = field(default_factory=dict)
+    # Values for the theme overrides (the footer, the 404 page): MkDocs' `extra` setting.
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, path: str) -> str:
+        """The text of one file, rendered now if it is a page."""
+        source = self.sources[path]
+        return source if isinstance(source, str) else source()
+
+    @cached_property
+    def files(self) -> dict[str, str]:
+        """Every file's text, the pages rendered on two cores (see parallel.py)."""
+        return dict(zip(self.sources, split_map(self.text, list(self.sources)), strict=True))
+
+
+class PageHelpers:
+    """Helpers a template needs for the page it renders, so links are relative to that page."""
+
+    def __init__(self, kb: KnowledgeBase, path: str, record: Record | None = None) -> None:
+        self.kb, self.path, self.record = kb, path, record
+
+    def link(self, ref: str) -> Markup:
+        target = self.kb.resolve(ref)
+        href = relative(self.path, record_path(target.record))
+        if target.anchor:
+            href += f"#{target.anchor}"
+        return Markup(f"[{table_cell(target.title)}]({href})")
+
+    def href(self, record: Record) -> str:
+        return relative(self.path, record_path(record))
+
+    def to(self, record: Record) -> Markup:
+        return Markup(f"[{table_cell(record.title)}]({self.href(record)})")
+
+    def file(self, path: str) -> str:
+        return relative(self.path, path)
+
+    def method_checklists(self) -> list[tuple[Intervention, MethodChecklist]]:
+        """Checklists that methods add to this page's stage, in the methods' title order."""
+        assert self.record is not None
+        return self.kb.method_checklists(self.record)
+
+    def cite(self, source_id: str) -> Markup:
+        """A numbered citation pointing at the source in the record's list of sources."""
+        assert self.record is not None
+        number = [s.id for s in self.record.sources].index(source_id) + 1
+        return Markup(f"<sup>[[{number}]](#kalla-{source_id})</sup>")
+
+
+def _front(value: str) -> Markup:
+    """A front-matter string: HTML-escaped (themes print titles and descriptions unescaped,
+    some inside attributes) and JSON-quoted, which YAML reads as a plain string."""
+    return Markup(json.dumps(html.escape(" ".join(value.split())), ensure_ascii=False))
+
+
+def _number(value: float) -> str:
+    """Swedish number format: 7.5 -> '7,5', 3.0 -> '3'."""
+    return f"{value:g}".replace(".", ",")
+
+
+def _filesize(size: int, units: dict[str, str]) -> str:
+    """A file size as people read it: '830 byte', '42 kB', '1,2 MB' (SI units)."""
+    if size < 1000:
+        return units["bytes"].format(n=size)
+    if size < 1_000_000:
+        return units["kb"].format(n=_number(round(size / 1000)))
+    return units["mb"].format(n=_number(round(size / 1_000_000, 1)))
+
+
+# Templates compiled once are kept, like Python's own bytecode, in Jinja2's cache folder (in
+# the system's temporary folder, private to the user); Jinja2 compiles a template again
+# whenever its source or Jinja2 itself changes, so a small knowledge base is not generated
+# mostly compiling templates (bench/README.md).
+_COMPILED = FileSystemBytecodeCache()
+
+
+def environment(t: dict[str, Any], project_templates: Sequence[Path] = ()) -> Environment:
+    """The built-in templates, then those of a project's own record types."""
+    env = Environment(
+        loader=FileSystemLoader([TEMPLATES, *project_templates]),
+        bytecode_cache=_COMPILED,
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = safe_markdown
+    env.filters["cell"] = table_cell
+    env.filters["date"] = lambda d: Markup(d.isoformat()) if isinstance(d, dt.date) else d
+    env.filters["front"] = _front
+    env.filters["credits"] = _number
+    env.filters["number"] = _number
+    env.globals["figures"] = figures
+    env.globals["backlink_limit"] = BACKLINK_LIMIT
+    env.globals["finder_filters"] = finder_filters
+    env.filters["filesize"] = lambda size: _filesize(size, t["units"])
+    env.filters["vocab"] = lambda value, kind: t["vocab"][kind][value]
+    env.filters["section"] = lambda type_name: section_title(t, type_name)
+    env.filters["part_kind"] = lambda kind: part_kind_label(t, kind)
+    return env
+
+
+# Listing pages show this many rows each, so that no page grows with the number of records.
+PAGE_SIZE = 50
+# A backlink section on a record's page shows this many entries; the rest are on a paged list
+# of their own (rendering/backlinks.py).
+BACKLINK_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a paged listing sits among its siblings; hrefs relative to it."""
+
+    number: int
+    hrefs: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.hrefs)
+
+    @property
+    def shown(self) -> list[int]:
+        """Page numbers to link: first, last and a window around this one."""
+        return sorted(
+            {1, self.count, *range(max(1, self.number - 3), min(self.count, self.number + 3) + 1)}
+        )
+
+
+def page_paths(path: str, count: int) -> list[str]:
+    """`insatser/index.md` -> itself, then `insatser/sida-2.md`, …; `x.md` -> `x/sida-2.md`."""
+    is_index = path == "index.md" or path.endswith("/index.md")
+    folder = path.removesuffix("index.md") if is_index else path.removesuffix(".md") + "/"
+    return [path, *(f"{folder}sida-{n}.md" for n in range(2, count + 1))]
+
+
+@dataclass
+class RenderContext:
+    """One rendering run: producers add pages and files here, and say where they go in the nav.
+
+    `nav_entries` maps a section key from the locale's `sections` (or "" for the top level)
+    to entries to append there, so a new kind of page needs no edit to the navigation code.
+    """
+
+    kb: KnowledgeBase
+    t: dict[str, Any]
+    env: Environment
+    content_pages: list[str]
+    out: Rendered = field(default_factory=Rendered)
+    nav_entries: dict[str, list[Any]] = field(default_factory=dict)
+    outside_nav: list[str] = field(default_factory=list)
+
+    def page(self, path: str, template: str, record: Record | None = None, **context: Any) -> None:
+        """Add a Markdown page at the docs-relative `path`, rendered from a template when its
+        text is asked for."""
+        self.out.sources[path] = partial(self.render, path, template, record, **context)
+
+    def render(self, path: str, template: str, record: Record | None = None, **context: Any) -> str:
+        """The Markdown of a page at the docs-relative `path`, not yet added to the output."""
+        return self.env.get_template(template).render(
+            t=self.t, kb=self.kb, page=PageHelpers(self.kb, path, record), record=record, **context
+        )
+
+    def paged(
+        self,
+        path: str,
+        template: str,
+        name: str,
+        items: list[Any],
+        per_page: int = PAGE_SIZE,
+        shape: Callable[[list[Any]], Any] = list,
+        **context: Any,
+    ) -> None:
+        """Render a listing over several pages of `per_page` items, the first at `path`.
+
+        The template sees its slice, passed through `shape` (e.g. to regroup it), as `name`;
+        a pager is appended when there is more than one page. Later pages stay out of the
+        navigation: the first page leads to them.
+        """
+        chunks = [items[i : i + per_page] for i in range(0, len(items), per_page)] or [[]]
+        paths = page_paths(path, len(chunks))
+        for number, (chunk, page_path) in enumerate(zip(chunks, paths, strict=True), 1):
+            pager = Pager(number, tuple(relative(page_path, p) for p in paths))
+            self.out.sources[page_path] = partial(
+                self._listing, page_path, template, pager, **{name: shape(chunk)}, **context
+            )
+            if number > 1:
+                self.leave_out_of_nav(page_path)
+
+    def _listing(self, path: str, template: str, pager: Pager, **context: Any) -> str:
+        """One page of a listing, with the pager below it if there is more than one."""
+        text = self.render(path, template, pager=pager, **context)
+        if pager.count == 1:
+            return text
+        return text + self.env.get_template("_pager.md.j2").render(t=self.t, pager=pager)
+
+    def file(self, path: str, text: str) -> None:
+        """Add a non-Markdown file (JSON, CSV, …) at the docs-relative `path`."""
+        self.out.sources[path] = text
+
+    def copy(self, path: str, source: Path) -> None:
+        """Put the file `source` into the site, unchanged, at the docs-relative `path`."""
+        self.out.copies[path] = source
+
+    def leave_out_of_nav(self, path: str) -> None:
+        """Keep a page out of the navigation (a printable handout), on purpose, so that a
+        strict build does not report it as forgotten."""
+        self.outside_nav.append(path)
+
+    def add_to_nav(self, section: str, entry: Any) -> None:
+        """Place `entry` (a path or {title: path}) in a section, or at the top level ("")."""
+        self.nav_entries.setdefault(section, []).append(entry)

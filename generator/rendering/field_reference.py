@@ -1,0 +1,80 @@
+"""The editors' field reference page and the JSON Schema files, both made from the schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import types
+import typing
+from typing import Any
+
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from generator.rendering.context import RenderContext
+
+
+def _type_label(annotation: Any, anchor_prefix: str) -> str:
+    """A short, editor-friendly name for a field's type; nested parts link to their table."""
+    origin = typing.get_origin(annotation)
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if origin is typing.Annotated:
+        return _type_label(args[0], anchor_prefix)
+    if origin is typing.Literal:
+        return "ett av: " + ", ".join(f"`{a}`" for a in typing.get_args(annotation))
+    if origin is list:
+        return f"lista av {_type_label(args[0], anchor_prefix)}"
+    if origin in (typing.Union, types.UnionType):
+        return " eller ".join(_type_label(a, anchor_prefix) for a in args)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"[{annotation.__name__}](#{anchor_prefix}-{annotation.__name__.lower()})"
+    return {str: "text", int: "heltal", float: "tal", dt.date: "datum (ÅÅÅÅ-MM-DD)"}.get(
+        annotation, getattr(annotation, "__name__", str(annotation))
+    )
+
+
+def _nested_models(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for a in typing.get_args(annotation) for m in _nested_models(a)]
+
+
+def field_tables(cls: type[BaseModel], anchor_prefix: str) -> list[dict[str, Any]]:
+    """The field reference for a model (a record type, or the open data index): its own
+    table, then one per nested part, anchored as `<anchor_prefix>-<part>`."""
+    tables, queue, seen = [], [cls], set()
+    while queue:
+        model = queue.pop(0)
+        if model in seen:
+            continue
+        seen.add(model)
+        rows = []
+        for name, info in model.model_fields.items():
+            rows.append(
+                {
+                    "name": name,
+                    "type": Markup(_type_label(info.annotation, anchor_prefix)),
+                    "required": info.is_required(),
+                    "description": info.description or "",
+                }
+            )
+            queue.extend(_nested_models(info.annotation))
+        tables.append({"name": model.__name__, "doc": (model.__doc__ or "").strip(), "rows": rows})
+    return tables
+
+
+def json_schema(cls: type[BaseModel]) -> str:
+    """A model as JSON Schema: record types for editors' YAML tooling, the index for
+    open data users."""
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **cls.model_json_schema()}
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def produce(ctx: RenderContext) -> None:
+    ctx.page(
+        "redaktorer/falt.md",
+        "fields.md.j2",
+        types=[(cls, field_tables(cls, cls.type_name)) for cls in ctx.kb.types.values()],
+    )
+    for type_name, cls in ctx.kb.types.items():
+        ctx.file(f"schemas/{type_name}.schema.json", json_schema(cls))

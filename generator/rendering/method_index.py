@@ -1,0 +1,280 @@
+"""The method index: one flat, sourced entry per intervention, and the facets to filter it by.
+
+The open data files (JSON, CSV and its JSON Schema) are made from this one index, and the
+method finder and the comparison page load the published JSON in the browser, so what a
+social worker filters on the site is exactly what a researcher downloads, and neither page
+grows with the number of methods. Entries keep the YAML's field names and types, each fact
+with the `source` it rests on, so published data never loses its attribution; each entry
+also carries its finder codes (`facets`), so the finder filters with the codes computed
+here rather than re-deriving them in JavaScript.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, get_args
+
+from pydantic import Field, create_model
+
+from generator.model.knowledge_base import KnowledgeBase
+from generator.types import Intervention
+from generator.types.base import Source, Strict
+from generator.types.intervention import (
+    Arena,
+    CostLevel,
+    Country,
+    DurationLevel,
+    Format,
+    IntensityLevel,
+    Problem,
+)
+
+# The intervention fields published in the index, in the order of the CSV columns. Long
+# Markdown texts (description, components, studies) stay on the method pages.
+INDEX_FIELDS = (
+    "id",
+    "title",
+    "abbreviation",
+    "summary",
+    "keywords",
+    "reviewed",
+    "target_group",
+    "ages",
+    "problems",
+    "arenas",
+    "formats",
+    "intensity",
+    "intensity_band",
+    "duration",
+    "duration_band",
+    "staffing",
+    "training",
+    "training_countries",
+    "costs",
+    "cost_band",
+    "owner",
+    "evidence",
+    "sources",
+)
+
+# Field definitions as create_model takes them: (type, FieldInfo) by name.
+_CITED_FIELDS: dict[str, Any] = {
+    name: (Source.model_fields[name].annotation, Source.model_fields[name])
+    for name in Source.model_fields
+} | {"title": (str, Field(description="Källans titel, med författare när de är kända."))}
+
+CitedSource = create_model(
+    "Kalla",
+    __base__=Strict,
+    __doc__="En källa, alltid fullständigt beskriven; `ref` är verkets nyckel i "
+    "litteraturlistan när posten hänvisar dit.",
+    **_CITED_FIELDS,
+)
+_ENTRY_FIELDS: dict[str, Any] = {
+    name: (Intervention.model_fields[name].annotation, Intervention.model_fields[name])
+    for name in INDEX_FIELDS
+} | {"sources": (list[CitedSource], Intervention.model_fields["sources"])}  # type: ignore[valid-type]
+
+IndexEntry = create_model(
+    "Insats",
+    __base__=Strict,
+    __doc__="En insats i indexet: postens fält med samma namn och typer som i YAML-filen.",
+    url=(
+        str,
+        Field(description="Insatsens sida relativt webbplatsens rot, t.ex. `insatser/pmto/`."),
+    ),
+    **_ENTRY_FIELDS,
+    facets=(
+        dict[str, list[str]],
+        Field(
+            description="Insatsens värden i filtren på Hitta en insats, per filter med samma namn "
+            'som i adressen till /hitta/ (t.ex. `arena`: `["hem"]`); `saknas` där '
+            "våra källor inte ger någon uppgift. Finns bara i JSON-filen."
+        ),
+    ),
+)
+
+
+class MethodIndex(Strict):
+    """The published index: the licence and attribution, then every method."""
+
+    license: str = Field(description="Licens för kunskapsbankens texter (SPDX-id).")
+    license_url: str = Field(description="Licensens fullständiga villkor.")
+    attribution: str = Field(description="Hur uppgifterna ska tillskrivas sina källor.")
+    methods: list[IndexEntry] = Field(  # type: ignore[valid-type]
+        description="Alla insatser, sorterade efter namn."
+    )
+
+
+def method_index(kb: KnowledgeBase, t: dict[str, Any]) -> MethodIndex:
+    """Every intervention as an index entry, in the catalogue's (title) order."""
+    finder = facets(kb, t)
+    methods = [
+        IndexEntry.model_validate(
+            {name: getattr(method, name) for name in INDEX_FIELDS}
+            | {
+                "url": method.address(),
+                "sources": [kb.cited(s).model_dump() for s in method.sources],
+                "facets": {facet.key: facet.codes(method) for facet in finder},
+            }
+        )
+        for method in kb.of_type("intervention")
+        if isinstance(method, Intervention)
+    ]
+    return MethodIndex(
+        license="CC-BY-4.0",
+        license_url=t["open_data"]["license_url"],
+        attribution=t["open_data"]["attribution"],
+        methods=methods,
+    )
+
+
+def index_json(index: MethodIndex) -> str:
+    """The index as compact JSON: the finder and the comparison fetch it on every visit, and
+    indentation made a third of its size (any JSON viewer indents it for reading)."""
+    return index.model_dump_json() + "\n"
+
+
+# Spreadsheet programs run a cell that starts with one of these as a formula; record text
+# must never become a formula on a reader's computer, so such cells get a leading apostrophe.
+# A Nordic spreadsheet splits the file on semicolons (the comma is the decimal sign), so a
+# cell may also start after any ';' or line break in a text, past spaces and quotes.
+_FORMULA_AT = re.compile(r'(^|[;\r\n])(?=[\s"]*[=+\-@\t\r])')
+
+
+def _cell(value: Any) -> str:
+    """One CSV cell: a fact or band as its text or value, lists joined by '; ', missing
+    values empty."""
+    if value is None:
+        text = ""
+    elif isinstance(value, list):
+        text = "; ".join(_cell(item) for item in value)
+    elif isinstance(value, dict):
+        text = str(next(value[key] for key in ("text", "value", "country") if key in value))
+    else:
+        text = str(value)
+    return _FORMULA_AT.sub(r"\1'", text)
+
+
+# The CSV has the index's fields as columns, with the age range split in two.
+CSV_COLUMNS = [
+    column
+    for name in ("url", *INDEX_FIELDS)
+    for column in (("age_min", "age_max") if name == "ages" else (name,))
+]
+
+
+def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
+    """A method as one spreadsheet row: evidence as 'registry: rating (year)', sources as
+    their addresses (or titles where a source has no address)."""
+    special = {
+        "age_min": str(entry["ages"]["min"]) if entry["ages"] else "",
+        "age_max": str(entry["ages"]["max"]) if entry["ages"] else "",
+        "evidence": _cell(
+            [f"{e['registry']}: {e['rating']} ({e['year']})" for e in entry["evidence"]]
+        ),
+        "sources": _cell([s["url"] or s["title"] for s in entry["sources"]]),
+    }
+    return {
+        column: special[column] if column in special else _cell(entry[column])
+        for column in CSV_COLUMNS
+    }
+
+
+def index_csv(index: MethodIndex) -> str:
+    """The index as CSV (comma-separated, UTF-8), one row per method."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(_csv_row(entry) for entry in index.model_dump(mode="json")["methods"])
+    return out.getvalue()
+
+
+# --- Facets of the method finder ---------------------------------------------------------
+
+MISSING = "saknas"
+
+
+def slug(text: str) -> str:
+    """ASCII slug for a value used as a URL parameter: 'Nivå 5' -> 'niva-5'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One group of checkboxes in the finder: its URL parameter, heading and options.
+
+    `codes` gives the options a method has; a method without a sourced value has MISSING,
+    so 'uppgift saknas' can be chosen and counted like any other option.
+    """
+
+    key: str
+    label: str
+    options: dict[str, str]
+    codes: Callable[[Intervention], list[str]]
+
+
+def _evidence_code(registry: str, rating: str) -> str:
+    return f"{registry}-{slug(rating)}"
+
+
+def _or_missing(codes: list[str]) -> list[str]:
+    return codes or [MISSING]
+
+
+# Each facet's codes for a method, by the facet's URL parameter, in display order.
+CODES: dict[str, Callable[[Intervention], list[str]]] = {
+    "problem": lambda m: _or_missing(list(m.problems)),
+    "arena": lambda m: _or_missing(list(m.arenas)),
+    "form": lambda m: _or_missing(list(m.formats)),
+    "intensitet": lambda m: _or_missing([m.intensity_band.value] if m.intensity_band else []),
+    "langd": lambda m: _or_missing([m.duration_band.value] if m.duration_band else []),
+    "evidens": lambda m: _or_missing([_evidence_code(e.registry, e.rating) for e in m.evidence]),
+    "utbildning": lambda m: _or_missing([c.country for c in m.training_countries]),
+    "kostnad": lambda m: _or_missing([str(m.cost_band.value)] if m.cost_band else []),
+}
+AGE = "alder"
+
+
+def finder_filters(method: Intervention) -> list[tuple[str, str]]:
+    """A method's values for the finder's search filters (Pagefind's, marked in its page):
+    every facet code, and every whole age its range covers (an age is matched exactly, so a
+    method whose ages our sources do not give matches no age)."""
+    found = [(key, code) for key, codes in CODES.items() for code in codes(method)]
+    if method.ages:
+        found += [(AGE, str(age)) for age in range(method.ages.min, method.ages.max + 1)]
+    return found
+
+
+def facets(kb: KnowledgeBase, t: dict[str, Any]) -> list[Facet]:
+    """The finder's facets in display order; options come from the controlled vocabularies,
+    except evidence, whose options are the ratings the registries actually gave."""
+    vocab, labels, missing = t["vocab"], t["finder"]["facets"], t["finder"]["missing"]
+
+    def options(kind: str, values: tuple[Any, ...]) -> dict[str, str]:
+        return {str(v): vocab[kind][v] for v in values} | {MISSING: missing}
+
+    ratings = {
+        _evidence_code(e.registry, e.rating): f"{vocab['registry'][e.registry]}: {e.rating}"
+        for method in kb.of_type("intervention")
+        if isinstance(method, Intervention)
+        for e in method.evidence
+    }
+    found = {
+        "problem": options("problem", get_args(Problem)),
+        "arena": options("arena", get_args(Arena)),
+        "form": options("format", get_args(Format)),
+        "intensitet": options("intensity", get_args(IntensityLevel)),
+        "langd": options("duration", get_args(DurationLevel)),
+        "evidens": dict(sorted(ratings.items(), key=lambda item: item[1]))
+        | {MISSING: t["finder"]["no_rating"]},
+        "utbildning": options("country", get_args(Country)),
+        "kostnad": options("cost", get_args(CostLevel)),
+    }
+    return [Facet(key, labels[key], found[key], CODES[key]) for key in CODES]

@@ -1,0 +1,103 @@
+"""MkDocs' side of `kb build`: the generated pages handed over in memory, each page's text
+fetched from the generator just before MkDocs reads it (see generator/site/build.py), through
+MkDocs' public plugin events and `File.content_string`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.config_options import PathSpec
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from generator.diagnostics import DataError, has_errors
+from generator.reading.project import Project, not_in_nav_patterns, plugins_without_kb
+from generator.site.build import Pages, walk_order
+from generator.site.publication import THEME_DIR, published_config
+from generator.site.search import index_site
+from generator.site.staging import replacing
+
+PLUGIN_KEY = "kb-generated"
+
+
+class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
+    """Hands MkDocs the generated pages: the files it would find in the tree `kb generate`
+    writes (content plus generated pages), in the same order, so the site is the one plain
+    MkDocs builds from that tree, without writing and re-reading every page."""
+
+    def __init__(self, pages: Pages) -> None:
+        super().__init__()
+        self.pages = pages
+        self.waiting: dict[str, File] = {}  # generated files whose text has not come yet
+
+    @event_priority(100)  # first, so other plugins see the files as they would in the tree
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        layout = self.pages.layout()
+        config.nav = layout.nav
+        config.extra.update(layout.extra)  # read by the theme when pages are written, later
+        if layout.not_in_nav:
+            config.not_in_nav = PathSpec().validate(not_in_nav_patterns(layout.not_in_nav))
+        content = [file for file in files if file.src_dir == config.docs_dir]
+        for file in content:  # decided again after this event, with the generated not_in_nav
+            file.inclusion = InclusionLevel.UNDEFINED
+        generated: list[File] = []
+        for path in layout.paths:
+            # Its text comes in `on_pre_page` (a page) or `on_env` (any other file).
+            file = File(path, None, config.site_dir, config.use_directory_urls)
+            file.generated_by = PLUGIN_KEY
+            generated.append(file)
+        self.waiting = {file.src_uri: file for file in generated}
+        generated += [
+            File.generated(config, path, abs_src_path=str(source))
+            for path, source in layout.copies.items()
+        ]
+        paths = {file.src_uri for file in generated}
+        theme = [
+            file for file in files if file.src_dir != config.docs_dir and file.src_uri not in paths
+        ]  # as in the tree: a theme never hides a page
+        return Files([*sorted([*content, *generated], key=lambda f: walk_order(f.src_uri)), *theme])
+
+    @event_priority(100)  # first, so other plugins see the page's text
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """A generated page gets its text just before MkDocs reads it, so that the generator
+        renders the next pages meanwhile."""
+        self._arrive(page.file.src_uri)
+        return page
+
+    @event_priority(100)
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page has been read; the other generated files (data, redirects) get their
+        text before MkDocs copies them."""
+        for path in list(self.waiting):
+            self._arrive(path)
+        return env
+
+    def _arrive(self, path: str) -> None:
+        file = self.waiting.pop(path, None)
+        if file is not None:
+            file.content_string = self.pages.text(path)
+
+
+def build_with(pages: Pages, project: Project, site_dir: Path) -> None:
+    """Build the project's content and `pages` into `site_dir` and index it for search,
+    replacing it only if everything succeeds."""
+    _, problems = project.settings()  # MkDocs would stumble on them first, unlocated
+    if has_errors(problems):
+        raise DataError(problems)
+    with replacing(site_dir, project.root, project.content_dir) as staging:
+        project_config = project.config()
+        config = load_config(
+            str(project.config_file),
+            site_dir=str(staging),
+            docs_dir=str(project.content_dir),
+            plugins=plugins_without_kb(project_config),
+            **published_config(project, str(THEME_DIR)),
+        )
+        config.plugins[PLUGIN_KEY] = GeneratedPages(pages)
+        mkdocs_build(config)
+        index_site(staging, project)

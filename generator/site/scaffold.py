@@ -1,0 +1,143 @@
+"""`kb new`: a commented record template, marked as a draft, that `kb check` accepts with a
+warning for every placeholder still in it (an error under `--strict`).
+
+The template is derived from the type's schema, like the field reference, so it can never
+drift from what validation accepts: each field gets its description as a comment and a
+placeholder value of the right shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from typing import Any
+
+from pydantic import AfterValidator, BaseModel
+from pydantic.fields import FieldInfo
+
+from generator.checking.drafts import PLACEHOLDER_EMAIL, PLACEHOLDER_TEXT, PLACEHOLDER_URL
+from generator.site.yaml_out import emit
+from generator.types.base import REF_PATTERN, Record
+
+SOURCE_ID = "kalla-1"
+
+
+def _strip(annotation: Any) -> Any:
+    """The annotation without Optional and Annotated wrappers."""
+    while True:
+        origin = typing.get_origin(annotation)
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if origin is typing.Annotated or (
+            origin is not None and origin not in (list, typing.Literal) and len(args) == 1
+        ):
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
+    annotation = _strip(info.annotation)
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return typing.get_args(annotation)[0]
+    if origin is list:
+        item = _strip(typing.get_args(annotation)[0])
+        if typing.get_origin(item) is typing.Literal:
+            return [typing.get_args(item)[0]]
+        if (
+            isinstance(item, type)
+            and issubclass(item, BaseModel)
+            and not (not info.is_required() and _needs_reference(item))
+        ):
+            return [_example(item, f"{name.replace('_', '-')}-1", record_id)]
+        if any(getattr(m, "min_length", 0) for m in info.metadata):
+            return [
+                1 if item in (int, float) else f"{PLACEHOLDER_TEXT}: {info.description or name}"
+            ]
+        return []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return _example(annotation, name, record_id)
+    if annotation is bool:
+        return bool(info.default)
+    if annotation is dt.date:
+        return dt.date.today()
+    if annotation in (int, float):
+        bounds = [m.ge for m in info.metadata if getattr(m, "ge", None) is not None]
+        return bounds[0] if bounds else 1
+    if name == "source":
+        return SOURCE_ID
+    if name == "url":
+        return PLACEHOLDER_URL
+    if name == "email":
+        return PLACEHOLDER_EMAIL
+    if not info.is_required() and _has_format(info.annotation):
+        return None
+    return f"{PLACEHOLDER_TEXT}: {info.description or name}"
+
+
+def _has_format(annotation: Any) -> bool:
+    """Whether a string must have a form (a DOI, an ISBN) that no TODO text can have; such
+    an optional field starts empty (`null`) so that a new record passes `kb check`."""
+    if typing.get_origin(annotation) is typing.Annotated and any(
+        getattr(m, "pattern", None) or isinstance(m, AfterValidator)
+        for m in annotation.__metadata__
+    ):
+        return True
+    return any(_has_format(arg) for arg in typing.get_args(annotation))
+
+
+def _needs_reference(model: type[BaseModel]) -> bool:
+    """Whether a part requires a reference, which a template cannot point anywhere valid."""
+    return any(
+        info.is_required()
+        and any(getattr(m, "pattern", None) == REF_PATTERN for m in info.metadata)
+        for info in model.model_fields.values()
+    )
+
+
+def _example(model: type[BaseModel], id_value: str, record_id: str) -> dict[str, Any]:
+    """Required fields of a nested part, with an id where the part has one."""
+    values: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if name == "id":
+            values[name] = SOURCE_ID if model.__name__ == "Source" else id_value
+        elif info.is_required() or name == "text":
+            values[name] = _placeholder(name, info, record_id)
+    return values
+
+
+def template(cls: type[Record], record_id: str) -> str:
+    """A commented YAML record of the type `cls` with id `record_id`."""
+    lines = [
+        f"# Ny post av typen {cls.type_name}. Fälten beskrivs i fältreferensen",
+        "# (För redaktörer → Fältreferens för poster). Ersätt varje TODO och varje",
+        "# exempel (siffror, val, adresser på example.org) och kör kb check. Posten är ett",
+        "# utkast (draft: true) och publiceras först när du tar bort den raden.",
+        "",
+    ]
+    # The draft mark right under the id, where the editor sees it first.
+    for name, info in sorted(cls.model_fields.items(), key=lambda f: f[0] not in ("id", "draft")):
+        required = "obligatoriskt" if info.is_required() else "frivilligt"
+        lines.append(f"# {info.description or name} ({required})")
+        value = (
+            record_id
+            if name == "id"
+            else True
+            if name == "draft"
+            else _placeholder(name, info, record_id)
+        )
+        if name == "sources":
+            value = (
+                [
+                    {
+                        "id": SOURCE_ID,
+                        "title": f"{PLACEHOLDER_TEXT}: källans titel",
+                        "url": PLACEHOLDER_URL,
+                    }
+                ]
+                if info.is_required()
+                else []
+            )
+        lines.append(f"{name}:{emit(value, 2)}")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,200 @@
+"""`kb serve`: the site on a local dev server, regenerated and rebuilt only where a save changed it.
+
+The generator keeps a tree in `.kb/serve/tree` and updates it with `sync_tree`, so a file is
+written only when its content changed. MkDocs' dev server builds that tree; when neither the
+configuration (with the navigation, which is on every page) nor the set of files changed, it
+builds dirty: only pages whose Markdown is newer than their HTML. All value stays in the
+library; this module is the glue to MkDocs' dev server, which other engines replace with
+their own.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
+
+from generator.diagnostics import DataError, UserError
+from generator.reading.load import ParseCache
+from generator.reading.project import Project
+from generator.rendering import strings
+from generator.site.search import index_site
+from generator.site.staging import reason
+from generator.site.tree import Changes, generate, sync_tree, tree_files
+
+
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns on every dirty build that navigation may be inaccurate, and a strict build
+    counts that warning as a failure. Here the navigation is the same by construction (a change
+    to it means a full build), so the warning is dropped and strict mode keeps its meaning."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+@contextmanager
+def _quiet_dirty_notice() -> Iterator[None]:
+    logger, notice = logging.getLogger("mkdocs.commands.build"), _DirtyNotice()
+    logger.addFilter(notice)
+    try:
+        yield
+    finally:
+        logger.removeFilter(notice)
+
+
+def _untitled_nav_pages(nav: list[Any]) -> list[str]:
+    """Navigation entries without a title: MkDocs takes their title from the page itself,
+    which a dirty build does not read unless the page is rebuilt."""
+    found: list[str] = []
+    for entry in nav:
+        if isinstance(entry, str) and entry.endswith(".md"):
+            found.append(entry)
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                if isinstance(value, list):
+                    found += _untitled_nav_pages(value)
+    return found
+
+
+def _title_source(text: str) -> str:
+    """What an untitled navigation entry's title comes from: the page's `title` metadata,
+    else its first heading (taken with everything before it, so any change that could move
+    or alter the heading counts)."""
+    body, meta = get_data(text)
+    if "title" in meta:
+        return str(meta["title"])
+    heading = re.search(r"^# .*$", body, re.MULTILINE)
+    return body[: heading.end()] if heading else body
+
+
+class DevSite:
+    """The generated tree and built site of one `kb serve`, updated on every change."""
+
+    def __init__(self, project: Project, serve_url: str, echo: Callable[[str], None]) -> None:
+        self.project, self.serve_url, self.echo = project, serve_url, echo
+        self.tree = project.root / ".kb" / "serve" / "tree"
+        self.site_dir = project.root / ".kb" / "serve" / "site"
+        self.t = strings()["serve"]
+        self.built = False  # whether the site matches the tree, so a dirty build is safe
+        self.titles: dict[str, str] = {}  # title sources of untitled navigation entries
+        self.parsed: ParseCache = {}
+
+    def generate(self) -> Changes:
+        """Regenerate and sync the tree; raises DataError and leaves the tree as it was."""
+        start = time.monotonic()
+        files = tree_files(self.project, generate(self.project, self.parsed))
+        changes = sync_tree(files, self.tree)
+        pages = [rel for rel in changes.written if rel.endswith(".md")]
+        removed = [rel for rel in changes.removed if rel.endswith(".md")]
+        self.echo(
+            self.t["regenerated"].format(
+                changed=len(pages),
+                total=sum(rel.endswith(".md") for rel in files),
+                removed=self.t["removed"].format(n=len(removed)) if removed else "",
+                seconds=f"{time.monotonic() - start:.1f}".replace(".", ","),
+            )
+        )
+        return changes
+
+    def update(self) -> None:
+        """The dev server's builder: on a data error, report it and keep the last good site."""
+        try:
+            changes = self.generate()
+        except DataError as exc:
+            for diagnostic in exc.diagnostics:
+                self.echo(diagnostic.format())
+            errors = sum(d.severity == "error" for d in exc.diagnostics)
+            self.echo(self.t["kept"].format(n=errors))
+            return
+        self.build(changes)
+
+    def build(self, changes: Changes) -> None:
+        """Build what `changes` require: dirty when only the content of existing pages changed,
+        all when the navigation, a title in it or the set of files changed, since the
+        navigation is on every page."""
+        if self.built and not (changes.written or changes.removed):
+            return
+        config = self.config()
+        titles = {
+            path: _title_source((self.tree / "docs" / path).read_text(encoding="utf-8"))
+            for path in _untitled_nav_pages(config.nav or [])
+        }
+        full = (
+            not self.built
+            or bool(changes.added or changes.removed)
+            or ("mkdocs.yml" in changes.written)
+            or titles != self.titles
+        )
+        self.built, self.titles = False, titles
+        if full:
+            build(config, serve_url=self.serve_url)
+        else:
+            self._build_dirty(config, [rel.removeprefix("docs/") for rel in changes.written])
+        index_site(self.site_dir, self.project)  # the index only, from the built pages
+        self.built = True
+
+    def config(self) -> MkDocsConfig:
+        config = load_config(str(self.tree / "mkdocs.yml"), site_dir=str(self.site_dir))
+        config.site_url = self.serve_url
+        return config
+
+    def _build_dirty(self, config: MkDocsConfig, written: list[str]) -> None:
+        """Rebuild the written pages, and the untitled ones in the navigation so that MkDocs
+        reads their titles (marking their HTML as old)."""
+        pages = {path for path in [*written, *self.titles] if path.endswith(".md")}
+        for path in pages:
+            file = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+            if Path(file.abs_dest_path).is_file():
+                os.utime(file.abs_dest_path, (0, 0))
+        with _quiet_dirty_notice():
+            build(config, serve_url=self.serve_url, dirty=True)
+
+
+def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
+    """Build the site, serve it at `dev_addr` and update it whenever data/, the content folder
+    or mkdocs.yml change; raises DataError if the data cannot be built at the start."""
+    host, _, port = dev_addr.rpartition(":")
+    if not (host and port.isdigit() and 0 < int(port) < 65536):
+        raise UserError(f"--dev-addr {dev_addr!r} ska vara adress:port, t.ex. 127.0.0.1:8000")
+    site = DevSite(project, f"http://{dev_addr}/", echo)
+    changes = site.generate()
+    server = LiveReloadServer(
+        builder=site.update, host=host, port=int(port), root=str(site.site_dir)
+    )
+    server.error_handler = lambda code: (
+        (site.site_dir / "404.html").read_bytes()
+        if code == 404 and (site.site_dir / "404.html").is_file()
+        else None
+    )
+    plugins = site.config().plugins
+    plugins.on_startup(command="serve", dirty=False)
+    try:
+        site.build(changes)
+        for path in (project.data_dir, project.content_dir, project.config_file):
+            server.watch(str(path))
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        except OSError as exc:  # the address cannot be had: in use, or not this machine's
+            raise UserError(
+                f"kan inte ta emot anrop på {dev_addr}: {reason(exc)}; välj en "
+                "annan adress eller port med --dev-addr, t.ex. --dev-addr "
+                f"{host}:{int(port) + 1}"
+            ) from exc
+        finally:
+            server.shutdown()
+    finally:
+        plugins.on_shutdown()

@@ -1,0 +1,146 @@
+"""The data turned into a site's pages and a self-contained tree.
+
+`write_tree` writes a tree (content, generated pages and a derived `mkdocs.yml` without our
+plugin) that any MkDocs-compatible engine can build; `generator/site/build.py` builds the same
+pages with MkDocs directly. Both swap their output in only on success.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.checking.check import check
+from generator.checking.material_files import FOLDER as MATERIAL
+from generator.diagnostics import DataError, Diagnostic, has_errors
+from generator.model.knowledge_base import KnowledgeBase
+from generator.reading.load import ParseCache
+from generator.reading.project import Project, not_in_nav_patterns, plugins_without_kb
+from generator.rendering import Rendered, render
+from generator.site.publication import TREE_THEME_DIR, published_config, theme_files
+from generator.site.staging import ensure_replaceable, replacing
+from generator.types.registry import project_types
+
+
+def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
+    """The rendered knowledge base; raises DataError listing every error if there is one.
+    Warnings do not stop a build; `kb check` and the maintenance page show them."""
+    records, problems = check(project, cache=cache)
+    if has_errors(problems):
+        raise DataError(problems)
+    content_pages = project.content_pages()
+    kb = KnowledgeBase(
+        records, material_dir=project.data_dir / MATERIAL, types=project_types(project.root)[0]
+    )
+    rendered = render(kb, content_pages)
+    collisions = set(rendered.sources) & set(content_pages)
+    if collisions:
+        raise DataError(
+            [
+                Diagnostic(
+                    f"{project.content_dir.name}/{path}",
+                    1,
+                    1,
+                    "error",
+                    "sidan krockar med en genererad sida",
+                    "byt namn på den handskrivna sidan",
+                )
+                for path in sorted(collisions)
+            ]
+        )
+    return rendered
+
+
+def derived_config(project: Project, rendered: Rendered) -> dict[str, Any]:
+    """The project's MkDocs config for a generated tree: our plugin removed, nav filled in,
+    the site's address and the theme overrides with the values they show."""
+    config = project.config()
+    derived = {
+        **config,
+        "docs_dir": "docs",
+        "site_dir": "site",
+        **published_config(project, TREE_THEME_DIR),
+        "extra": {**(config.get("extra") or {}), **rendered.extra},
+        "plugins": plugins_without_kb(config),
+        "nav": rendered.nav,
+    }
+    if derived["site_url"] is None:
+        del derived["site_url"]
+    if rendered.not_in_nav:
+        derived["not_in_nav"] = not_in_nav_patterns(rendered.not_in_nav)
+    return derived
+
+
+def tree_files(project: Project, rendered: Rendered) -> dict[str, str | Path]:
+    """Every file of a generated tree by tree-relative path: text to write, or a file to copy
+    (hand-written content and course material)."""
+    files: dict[str, str | Path] = {
+        "docs/" + "/".join(parts): Path(path) for parts, path in project.content_files().files
+    }
+    files.update({f"docs/{path}": text for path, text in rendered.files.items()})
+    files.update({f"docs/{path}": source for path, source in rendered.copies.items()})
+    files.update({f"{TREE_THEME_DIR}/{path}": source for path, source in theme_files().items()})
+    files["mkdocs.yml"] = yaml.safe_dump(
+        derived_config(project, rendered), allow_unicode=True, sort_keys=False
+    )
+    return files
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What `sync_tree` did, as tree-relative paths; files not named here were left alone."""
+
+    added: list[str]
+    updated: list[str]
+    removed: list[str]
+
+    @property
+    def written(self) -> list[str]:
+        return [*self.added, *self.updated]
+
+
+def sync_tree(files: dict[str, str | Path], target: Path) -> Changes:
+    """Make `target` hold exactly `files`, writing only files whose content differs.
+
+    Unchanged files keep their modification time, so a dev server that rebuilds what is newer
+    than its output (MkDocs' dirty builds) rebuilds only the pages that really changed."""
+    added, updated = [], []
+    for rel, content in sorted(files.items()):
+        data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8")
+        path = target / rel
+        if not path.is_file():
+            added.append(rel)
+        elif path.read_bytes() != data:
+            updated.append(rel)
+        else:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    removed = sorted(
+        path.relative_to(target).as_posix()
+        for path in target.rglob("*")
+        if path.is_file() and path.relative_to(target).as_posix() not in files
+    )
+    for rel in removed:
+        (target / rel).unlink()
+    for folder in sorted((p for p in target.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    return Changes(added, updated, removed)
+
+
+def write_tree(project: Project, out_dir: Path) -> Path:
+    """Write content, generated pages and a derived mkdocs.yml to `out_dir`; returns the config.
+
+    The tree is written beside `out_dir` first and swapped in whole, so files of records
+    that no longer exist never linger and an error leaves the previous tree untouched.
+    """
+    ensure_replaceable(out_dir, project.root, project.content_dir)
+    rendered = generate(project)
+    out_dir = out_dir.resolve()
+    with replacing(out_dir, project.root, project.content_dir) as staging:
+        sync_tree(tree_files(project, rendered), staging)
+    return out_dir / "mkdocs.yml"

@@ -1,0 +1,70 @@
+"""The package is laid out as its pipeline: one folder per stage, and a module imports only from
+its own stage or an earlier one, so data flows one way and a stage can be read, tested and
+replaced without the ones after it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import generator
+
+PACKAGE = Path(generator.__file__).resolve().parent
+# The stages in pipeline order; modules at the package's top level serve every stage.
+STAGES = ("reading", "types", "checking", "model", "rendering", "site")
+
+
+def stage_of(module: str) -> int:
+    """Where a module (`generator.reading.load`) stands: -1 for the shared top level."""
+    parts = module.split(".")
+    return STAGES.index(parts[1]) if len(parts) > 1 and parts[1] in STAGES else -1
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _module(dotted: str) -> bool:
+    path = PACKAGE.parent / dotted.replace(".", "/")
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def imports(path: Path) -> list[tuple[int, str]]:
+    """Every module of the package that a file imports, anywhere in it, with the line:
+    `from generator.reading import load` imports `generator.reading.load`."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:
+                name = f"{node.module}.{alias.name}"
+                found.append((node.lineno, name if _module(name) else node.module))
+    return [(line, name) for line, name in found if name.split(".")[0] == "generator"]
+
+
+def test_every_module_sits_in_a_stage_folder_or_serves_all() -> None:
+    top_level = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert top_level == ["__init__.py", "diagnostics.py", "parallel.py"]
+    folders = sorted(
+        p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()
+    )
+    assert folders == sorted(STAGES)
+
+
+def test_no_two_modules_share_a_name() -> None:
+    names = [p.stem for p in PACKAGE.rglob("*.py") if p.name != "__init__.py"]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
+def test_imports_go_only_to_the_same_or_an_earlier_stage() -> None:
+    upward = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        here = module_name(path)
+        for line, imported in imports(path):
+            if stage_of(imported) > stage_of(here):
+                upward.append(
+                    f"{path.relative_to(PACKAGE.parent)}:{line}: {here} imports {imported}"
+                )
+    assert upward == []

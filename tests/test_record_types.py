@@ -1,0 +1,210 @@
+"""A record type is one declaration and one template: a project that adds a type in its own
+`types/` folder, with nothing else changed, gets its pages, its section in the navigation,
+its addresses on /lankar/, its field reference and schema, and `kb new` and editor settings
+for it."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.checking.check import check
+from generator.site.build import build
+from generator.site.cli import main
+from generator.site.tree import Project
+from generator.types import RECORD_TYPES
+
+PODCAST = '''
+"""Podcast: an episode a team can listen to together."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from generator.types.base import Record, Ref, Section, Text
+
+
+class Episode(Record):
+    type_name: ClassVar[str] = "podcast"
+    url_prefix: ClassVar[str] = "poddar"
+    nav_position: ClassVar[int] = 3
+
+    host: Text = Field(description="Den som leder samtalet.")
+    chapters: list[Section] = Field(default_factory=list, description="Avsnittets delar.")
+    related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
+'''
+
+TEMPLATE = """{% import "_record.md.j2" as r with context %}
+{{ r.head(record) }}
+**Programledare:** {{ record.host | cell }}
+
+{% for chapter in record.chapters %}
+## {{ chapter.title }} { #{{ chapter.id }} }
+
+{{ chapter.text | md }}
+
+{% endfor %}
+{{ r.footer(record) }}
+"""
+
+EPISODE = """
+    id: avsnitt-1
+    title: Första avsnittet
+    summary: Ett samtal om att börja implementera.
+    reviewed: 2026-01-15
+    host: Kim
+    chapters:
+      - {id: inledning, title: Inledning, text: Varför det här avsnittet?}
+    related: [stage/start]
+    sources:
+      - {id: s1, title: Källa ett}
+"""
+
+
+@pytest.fixture
+def podcast(make_project: Callable[..., Project]) -> Project:
+    """The minimal project with a podcast type (two files) and one episode that a stage's
+    record links to."""
+    project = make_project({"podcast/avsnitt-1.yaml": EPISODE})
+    types = project.root / "types"
+    types.mkdir()
+    (types / "podcast.py").write_text(PODCAST, encoding="utf-8")
+    (types / "podcast.md.j2").write_text(TEMPLATE, encoding="utf-8")
+    alfa = project.data_dir / "intervention" / "alfa.yaml"
+    alfa.write_text(
+        alfa.read_text(encoding="utf-8").replace(
+            "related: [stage/start,", "related: [podcast/avsnitt-1#inledning, stage/start,"
+        ),
+        encoding="utf-8",
+    )
+    return project
+
+
+def test_a_type_added_in_two_files_gets_pages_a_section_addresses_and_a_schema(
+    podcast: Project, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    build(podcast, site)  # a strict build: any page left out of the navigation fails it
+    episode = (site / "poddar" / "avsnitt-1" / "index.html").read_text(encoding="utf-8")
+    assert "Programledare:</strong> Kim" in episode
+    assert 'id="inledning"' in episode
+    index = (site / "poddar" / "index.html").read_text(encoding="utf-8")
+    assert "Ett samtal om att börja implementera." in index
+    # Its section has a readable title until sv.yml names it, placed by its nav_position:
+    # after Insatser and Implementering, before the rest.
+    tabs = (site / "index.html").read_text(encoding="utf-8").split('class="md-tabs__link"')
+    assert [tab.split(">", 1)[1].split("<", 1)[0].strip() for tab in tabs[1:5]] == [
+        "Start",
+        "Insatser",
+        "Implementering",
+        "Podcast",
+    ]
+    # A link into the new type resolves, and the part's kind has a readable label on /lankar/.
+    alfa = (site / "insatser" / "alfa" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../poddar/avsnitt-1/#inledning"' in alfa
+    links = (site / "lankar" / "index.html").read_text(encoding="utf-8")
+    assert "Chapters" in links and "/poddar/avsnitt-1/#inledning" in links
+    fields = (site / "redaktorer" / "falt" / "index.html").read_text(encoding="utf-8")
+    assert "Den som leder samtalet." in fields
+    schema = json.loads((site / "schemas" / "podcast.schema.json").read_text(encoding="utf-8"))
+    assert schema["required"] == ["id", "title", "summary", "reviewed", "sources", "host"]
+
+
+def test_the_new_type_is_checked_like_any_other(podcast: Project) -> None:
+    episode = podcast.data_dir / "podcast" / "avsnitt-1.yaml"
+    episode.write_text(
+        episode.read_text(encoding="utf-8").replace("host: Kim\n", "vaerd: Kim\n"), encoding="utf-8"
+    )
+    _, problems = check(podcast)
+    assert [p.format() for p in problems] == [
+        "data/podcast/avsnitt-1.yaml:1:1: error: fältet 'host' saknas",
+        "data/podcast/avsnitt-1.yaml:5:1: error: okänt fält 'vaerd'",
+    ]
+
+
+def test_kb_new_and_kb_schemas_know_the_type(
+    podcast: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(podcast.root)
+    settings = podcast.root / ".vscode" / "settings.json"
+    settings.parent.mkdir()
+    settings.write_text(
+        json.dumps(
+            {
+                "editor.tabSize": 2,
+                "yaml.schemas": {
+                    "https://json.schemastore.org/mkdocs-1.6.json": "mkdocs.yml",
+                    ".kb/schemas/gammal.schema.json": "data/gammal/*.yaml",
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["new", "podcast", "avsnitt-2"]).exit_code == 0
+    assert runner.invoke(main, ["schemas"]).exit_code == 0
+    _, problems = check(podcast)
+    assert [p.message for p in problems if p.severity == "error"] == []
+    assert json.loads(settings.read_text(encoding="utf-8")) == {
+        "editor.tabSize": 2,
+        "yaml.schemas": {
+            "https://json.schemastore.org/mkdocs-1.6.json": "mkdocs.yml",
+            **{
+                f".kb/schemas/{name}.schema.json": f"data/{name}/*.yaml"
+                for name in [*RECORD_TYPES, "podcast"]
+            },
+        },
+    }
+    assert (podcast.root / ".kb" / "schemas" / "podcast.schema.json").is_file()
+
+
+def test_settings_with_comments_are_left_alone_and_the_mapping_shown(
+    podcast: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(podcast.root)
+    settings = podcast.root / ".vscode" / "settings.json"
+    settings.parent.mkdir()
+    settings.write_text('{\n  // mina inställningar\n  "editor.tabSize": 2\n}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["schemas"])
+    assert result.exit_code == 0
+    assert "är inte vanlig JSON och lämnades orörd" in result.output
+    assert '".kb/schemas/podcast.schema.json": "data/podcast/*.yaml"' in result.output
+    assert "// mina inställningar" in settings.read_text(encoding="utf-8")
+
+
+def test_a_type_module_that_fails_is_reported_at_its_line(podcast: Project) -> None:
+    module = podcast.root / "types" / "podcast.py"
+    module.write_text(
+        module.read_text(encoding="utf-8").replace(
+            'url_prefix: ClassVar[str] = "poddar"', "url_prefix: ClassVar[str] = poddar"
+        ),
+        encoding="utf-8",
+    )
+    os.utime(module, ns=(0, 0))  # another state of the folder than the one loaded before
+    formatted = [p.format() for p in check(podcast)[1]]
+    assert (
+        "types/podcast.py:15:1: error: posttypen kan inte läsas: NameError: "
+        "name 'poddar' is not defined"
+    ) in formatted
+    assert any(
+        p.startswith("data/podcast/avsnitt-1.yaml:1:1: error: filen är ingen post")
+        for p in formatted
+    )
+
+
+def test_a_type_may_not_take_a_built_in_types_name(podcast: Project) -> None:
+    module = podcast.root / "types" / "podcast.py"
+    module.write_text(
+        module.read_text(encoding="utf-8").replace('"podcast"', '"term"'), encoding="utf-8"
+    )
+    assert (
+        "types/podcast.py:1:1: error: posttypen 'term' finns redan (välj ett annat "
+        "type_name)" in [p.format() for p in check(podcast)[1]]
+    )
