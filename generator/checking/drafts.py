@@ -10,10 +10,8 @@ that refers to a draft is an error, since the link would lead nowhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-from generator.diagnostics import Diagnostic
+from generator.checking.salvage import strings_in
+from generator.diagnostics import Diagnostic, Severity
 from generator.reading.load import SourceDocument
 from generator.types import Record
 from generator.types.base import FieldPath, split_ref
@@ -31,15 +29,17 @@ def is_placeholder(value: str) -> bool:
     )
 
 
-def _strings(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, (*path, i))
+def _at(
+    doc: SourceDocument,
+    path: FieldPath,
+    severity: Severity,
+    message: str,
+    hint: str,
+    *,
+    key: bool = False,
+) -> Diagnostic:
+    line, column = doc.locate(path, key=key)
+    return Diagnostic(doc.path, line, column, severity, message, hint)
 
 
 def draft_problems(documents: list[SourceDocument], records: list[Record]) -> list[Diagnostic]:
@@ -49,52 +49,46 @@ def draft_problems(documents: list[SourceDocument], records: list[Record]) -> li
     for doc in documents:
         if not isinstance(doc.data, dict):
             continue
-        for path, value in _strings(doc.data):
-            if is_placeholder(value):
-                line, column = doc.locate(path)
-                problems.append(
-                    Diagnostic(
-                        doc.path,
-                        line,
-                        column,
-                        "warning",
-                        f"platshållaren '{value[:60]}' från kb new står kvar",
-                        "skriv in den riktiga uppgiften eller ta bort fältet",
-                    )
-                )
+        problems += [
+            _at(
+                doc,
+                path,
+                "warning",
+                f"platshållaren '{value[:60]}' från kb new står kvar",
+                "skriv in den riktiga uppgiften eller ta bort fältet",
+            )
+            for path, _, value in strings_in(doc.data)
+            if is_placeholder(value)
+        ]
         if doc.data.get("draft") is True:
-            line, column = doc.locate(("draft",), key=True)
             problems.append(
-                Diagnostic(
-                    doc.path,
-                    line,
-                    column,
+                _at(
+                    doc,
+                    ("draft",),
                     "warning",
                     "posten är ett utkast och publiceras inte",
                     "ta bort raden draft: true när posten är klar",
+                    key=True,
                 )
             )
     drafts = {(r.type_name, r.id) for r in records if r.draft}
-    if drafts:
-        docs = {(d.record_type, d.data.get("id")): d for d in documents if isinstance(d.data, dict)}
-        for record in records:
-            if record.draft:
-                continue
-            for path, ref in record.references():
-                type_name, record_id, _ = split_ref(ref)
-                if (type_name, record_id) in drafts:
-                    doc = docs[record.type_name, record.id]
-                    line, column = doc.locate(path)
-                    problems.append(
-                        Diagnostic(
-                            doc.path,
-                            line,
-                            column,
-                            "error",
-                            f"'{type_name}/{record_id}' är ett utkast och publiceras inte, så "
-                            "länken skulle inte leda någonstans",
-                            f"publicera {type_name}/{record_id} först (ta bort draft: true där) "
-                            "eller ta bort hänvisningen",
-                        )
+    if not drafts:
+        return problems
+    docs = {(d.record_type, d.data.get("id")): d for d in documents if isinstance(d.data, dict)}
+    for record in (r for r in records if not r.draft):
+        for path, ref in record.references():
+            type_name, record_id, _ = split_ref(ref)
+            if (type_name, record_id) in drafts:
+                target = f"{type_name}/{record_id}"
+                problems.append(
+                    _at(
+                        docs[record.type_name, record.id],
+                        path,
+                        "error",
+                        f"'{target}' är ett utkast och publiceras inte, så länken skulle inte leda "
+                        "någonstans",
+                        f"publicera {target} först (ta bort draft: true där) eller ta bort "
+                        "hänvisningen",
                     )
+                )
     return problems

@@ -40,7 +40,7 @@ class Salvaged:
         self.id = record_id if isinstance(record_id, str) and ("id",) not in reported else stem
         self._strings = [
             (path, name, value)
-            for path, name, value in _strings(data, (), "")
+            for path, name, value in strings_in(data, (), "")
             if path not in reported and not any(path[: len(u)] == u for u in unknown)
         ]
         self.sources = _sources(data.get("sources"))
@@ -80,14 +80,16 @@ def _sources(items: object) -> list[SalvagedSource]:
     return found
 
 
-def _strings(data: object, path: FieldPath, name: str) -> Iterator[tuple[FieldPath, str, str]]:
+def strings_in(
+    data: object, path: FieldPath = (), name: str = ""
+) -> Iterator[tuple[FieldPath, str, str]]:
     """Every string with its path and the name of the field it is in (for a list item, the
     list's name), as Leaves collects them from a typed record."""
     if isinstance(data, str):
         yield path, name, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            yield from _strings(value, (*path, key), str(key))
+            yield from strings_in(value, (*path, key), str(key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from _strings(value, (*path, i), name)
+            yield from strings_in(value, (*path, i), name)
