@@ -134,7 +134,7 @@ def test_a_method_checklist_must_name_an_existing_stage(
     missing = make_project({"intervention/alfa.yaml": alfa(stage="stage/strat")})
     assert problems_of(missing) == [
         "data/intervention/alfa.yaml:20:12: error: hänvisningen 'stage/strat' pekar på en post "
-        "som inte finns (menade du 'start'?)"
+        "som inte finns (menade du 'stage/start'?)"
     ]
 
 

@@ -40,6 +40,9 @@ class KnowledgeBase:
     records: list[Record]
     material_dir: Path | None = None
     types: RecordTypes = RECORD_TYPES
+    # Records marked `draft`, which no page, finder or open data may show; only the
+    # maintenance page lists them. They are taken out of `records` when the model is made.
+    drafts: list[Record] = field(init=False)
     _index: dict[tuple[str, str], Record] = field(init=False)
     _backlinks: dict[tuple[str, str], list[Record]] = field(init=False)
     _by_type: dict[str, list[Record]] = field(init=False)
@@ -49,6 +52,9 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         """Index once: pages ask these questions thousands of times in a large build."""
+        self.drafts = [r for r in self.records if r.draft]
+        if self.drafts:
+            self.records = [r for r in self.records if not r.draft]
         self._index = {(r.type_name, r.id): r for r in self.records}
         backlinks: dict[tuple[str, str], dict[tuple[str, str], Record]] = defaultdict(dict)
         for record in self.records:
