@@ -6,15 +6,18 @@ Usage (from the repository root, with the project installed in .venv):
     .venv/bin/python bench/zensical.py
 
 Zensical (Material's successor) reads mkdocs.yml but runs no third-party plugins, which is
-why `kb generate` writes a tree that needs none. This script installs Zensical into its own
-virtual environment under bench/out/ (so it never touches the project's), builds the tree
-with both engines and reports, per engine, the build time and the pages, element ids and
-scripts that one has and the other lacks. It always exits 0: Zensical is 0.x and this is a
-watch, not a gate.
+why `kb generate` writes a tree that needs none. This script installs Zensical (0.0.73, the
+newest release whose dependencies the registry here offers) into its own virtual environment
+under bench/out/ (so it never touches the project's), builds the tree with both engines, puts
+Pagefind's search index on top of each (`generator.search.index_site`, as `kb build` does) and
+reports, per engine, the build time, the pages indexed for search and the pages, element ids
+and scripts that one has and the other lacks. It always exits 0: Zensical is 0.x and this is
+a watch, not a gate.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -24,20 +27,37 @@ import venv
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from generator.reading.project import Project  # noqa: E402
+from generator.site.search import index_site  # noqa: E402
+
+ZENSICAL = "zensical==0.0.73"
 OUT = REPO / "bench" / "out" / "zensical"
 ZENSICAL_VENV = REPO / "bench" / "out" / "zensical-venv"
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
 def zensical() -> Path:
-    """The zensical command in its own environment, installed on first use."""
+    """The zensical command in its own environment, installed on first use (and again when
+    another version is there)."""
     command = ZENSICAL_VENV / "bin" / "zensical"
+    pip = ZENSICAL_VENV / "bin" / "pip"
     if not command.exists():
         venv.create(ZENSICAL_VENV, with_pip=True)
-        subprocess.run(
-            [str(ZENSICAL_VENV / "bin" / "pip"), "install", "--quiet", "zensical"], check=True
-        )
+    installed = subprocess.run(
+        [str(pip), "freeze"], capture_output=True, text=True, check=True
+    ).stdout
+    if ZENSICAL not in installed.split():
+        subprocess.run([str(pip), "install", "--quiet", ZENSICAL], check=True)
     return command
+
+
+def indexed_pages(site: Path) -> int:
+    """Pagefind's index on top of a built site; how many pages it holds."""
+    entry = json.loads(
+        (index_site(site, Project(REPO)) / "pagefind-entry.json").read_text(encoding="utf-8")
+    )
+    return sum(language["page_count"] for language in entry["languages"].values())
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, str]:
@@ -87,10 +107,9 @@ def main() -> None:
         missing = set(_ID.findall(mk[name])) - set(_ID.findall(ze[name]))
         if missing:
             print(f"{name}: ids only in the MkDocs build: {sorted(missing)[:10]}")
-    searches = [p.relative_to(zensical_site).as_posix() for p in zensical_site.glob("search*")]
     print(
-        f"search index: MkDocs search/search_index.json (lunr, our separator); "
-        f"Zensical {searches} (its own engine; lunr settings do not apply)"
+        f"pages in the search index (Pagefind): MkDocs {indexed_pages(mkdocs_site)}, "
+        f"Zensical {indexed_pages(zensical_site)}"
     )
 
 

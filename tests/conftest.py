@@ -294,20 +294,30 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = 1
 
 
+def search_results(page: Page, query: str) -> list[str]:
+    """Open the header search, type `query` as a visitor does and wait for the answer; the
+    results' addresses, in the order shown."""
+    box = page.get_by_role("searchbox", name="Sök")
+    if not box.is_visible():
+        page.get_by_role("button", name="Sök", exact=True).click()
+    expect(box).to_be_focused()
+    box.fill(query)
+    expect(page.locator("#kb-search-results")).to_have_attribute(
+        "aria-busy", "false", timeout=15_000
+    )
+    return [
+        link.get_attribute("href") or "" for link in page.locator(".kb-search__result > a").all()
+    ]
+
+
 @pytest.fixture
 def search_and_open(page: Page, base_url: str) -> Callable[[str, str], None]:
     """Search the site as a visitor does and open the result that leads to `address`."""
 
     def search_and_open(query: str, address: str) -> None:
         page.goto(base_url)
-        page.get_by_role("textbox", name="Sök").click()
-        page.keyboard.type(query)
-        result = page.locator(
-            f'.md-search-result__link[href^="{address}"], '
-            f'.md-search-result__link[href^="{base_url}{address}"]'
-        ).first
-        expect(result).to_be_visible(timeout=15_000)
-        result.click()
+        search_results(page, query)
+        page.locator(f'.kb-search__result > a[href="/{address}"]').first.click()
         page.wait_for_url(f"{base_url}{address}**", timeout=10_000)
 
     return search_and_open

@@ -4,6 +4,7 @@ build paths, and a missing file or a mistyped identifier is a located error."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Callable
@@ -188,11 +189,19 @@ def test_each_course_has_a_handout_kept_out_of_navigation_and_search(
     project = course_project(make_project)
     rendered = generate(project)
     handout = rendered.files["utbildning/kurs/utdelning/index.md"]
-    assert "search:\n  exclude: true" in handout
+    assert '<div class="kb-handout" data-pagefind-ignore="all" markdown>' in handout
     assert "  - navigation\n" in handout
     assert "[Formulera en fråga](../../../steg.md#fraga) `/steg/#fraga`" in handout
     assert "utbildning/kurs/utdelning/index.md" in rendered.not_in_nav
     build(project, tmp_path / "site")
     assert (tmp_path / "site" / "utbildning" / "kurs" / "utdelning" / "index.html").is_file()
-    index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "utdelning" not in index
+    index = json.loads(
+        (tmp_path / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    )
+    pages = [
+        page
+        for page in (tmp_path / "site").rglob("index.html")
+        if "<article" in page.read_text(encoding="utf-8")
+    ]
+    # Every page but the handout, /lankar/ and /underhall/.
+    assert index["languages"]["sv"]["page_count"] == len(pages) - 3

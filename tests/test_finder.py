@@ -1,7 +1,8 @@
 """In Debian's Chromium: a social worker starts from the child, not from a method name —
-filters the catalogue, shares the filtered list as a link, compares methods side by side,
-all from the published open data, and is led to the catalogue and the data files without
-JavaScript or when the data cannot be loaded."""
+filters the catalogue with words and facets (answered by the site's search index), shares
+the filtered list as a link, compares methods side by side (from the published open data),
+and is led to the catalogue and the data files without JavaScript or when the index or the
+data cannot be loaded."""
 
 import json
 import re
@@ -46,10 +47,11 @@ def status(shown_count: int, catalogue: list[Method]) -> str:
 
 
 def shown(page: Page) -> list[str]:
-    """Abbreviations of the methods whose rows are visible in the finder's table, once the
-    methods have been loaded."""
-    expect(page.locator(".kb-finder-results")).to_be_visible()
-    links = page.locator("tr:not([hidden]) a[data-method]")
+    """Abbreviations of the methods the finder lists, once it has answered."""
+    expect(page.get_by_role("status")).to_have_text(
+        re.compile(r"^(\d+ av \d+ insatser visas\.|Ingen insats stämmer.*)$")
+    )
+    links = page.locator(".kb-finder-hits a[data-method]")
     return [name.split(" ")[0] for name in links.all_inner_texts()]
 
 
@@ -77,6 +79,55 @@ def test_age_and_facets_narrow_the_list_and_options_show_counts(
     expect(option(page, "Form", "Familj")).to_have_accessible_name(
         f"Familj ({len(with_code(at_school, 'form', 'familj'))})"
     )
+
+
+def test_words_and_facets_combine_and_a_hit_shows_title_and_excerpt(
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
+    page.goto(f"{base_url}hitta/")
+    page.get_by_label("Sök bland insatserna").fill("foreldre")
+    found = shown(page)
+    assert found[0] == "PMTO" and len(found) < len(catalogue)
+    hit = page.locator(".kb-finder-hits li").first
+    expect(hit.get_by_role("link")).to_have_text(
+        "PMTO – Parent Management Training, Oregonmodellen"
+    )
+    expect(hit.locator("mark").first).to_contain_text("foreldre", ignore_case=True)
+    at_school = set(names(with_code(catalogue, "arena", "skola"))) & set(found)
+    expect(option(page, "Arena", "Skolan")).to_have_accessible_name(f"Skolan ({len(at_school)})")
+    option(page, "Arena", "Skolan").check()
+    assert set(shown(page)) == at_school
+    expect(page).to_have_url(f"{base_url}hitta/?q=foreldre&arena=skola")
+
+
+def test_results_sit_beside_the_facets_on_a_desktop(page: Page, base_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{base_url}hitta/?alder=9")
+    shown(page)
+    form, results = (
+        page.locator(selector).bounding_box()
+        for selector in ("form.kb-finder", ".kb-finder-results")
+    )
+    assert form and results and results["x"] >= form["x"] + form["width"]
+    assert results["y"] < 800
+    expect(page.get_by_role("group", name="Arena")).to_be_visible()
+
+
+def test_on_a_phone_the_facets_fold_and_the_results_are_in_the_first_screen(
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
+    at_nine = for_age(catalogue, 9)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base_url}hitta/?alder=9&arena=skola")
+    assert shown(page) == names(with_code(at_nine, "arena", "skola"))
+    status = page.get_by_role("status").bounding_box()
+    assert status and status["y"] + status["height"] <= 844
+    arena = page.locator("details.kb-facet-group", has_text="Arena")
+    expect(arena.locator("summary")).to_have_text("Arena (1)")
+    expect(option(page, "Arena", "Skolan")).to_be_hidden()
+    arena.locator("summary").click()
+    option(page, "Arena", "Skolan").uncheck()
+    expect(page.get_by_role("status")).to_have_text(status(len(at_nine), catalogue))
 
 
 def test_choices_are_made_with_the_keyboard_and_announced(
@@ -223,13 +274,16 @@ def test_without_javascript_the_comparison_leads_to_the_method_pages(
 
 
 @pytest.mark.parametrize(
-    ("address", "form"),
-    [("hitta/", "form.kb-finder"), ("jamfor/?m=pmto,mst", "form.kb-compare-form")],
+    ("address", "form", "source"),
+    [
+        ("hitta/", "form.kb-finder", "**/pagefind/pagefind.js"),
+        ("jamfor/?m=pmto,mst", "form.kb-compare-form", "**/data/insatser.json"),
+    ],
 )
 def test_when_the_data_cannot_be_loaded_the_reader_is_told_in_swedish(
-    page: Page, base_url: str, address: str, form: str
+    page: Page, base_url: str, address: str, form: str, source: str
 ) -> None:
-    page.route("**/data/insatser.json", lambda route: route.abort())
+    page.route(source, lambda route: route.abort())
     page.goto(f"{base_url}{address}")
     expect(page.get_by_role("status")).to_have_text(re.compile("^Insatserna kunde inte hämtas"))
     expect(page.get_by_role("status")).to_have_attribute("aria-live", "polite")
@@ -241,8 +295,9 @@ def test_the_reader_is_told_while_the_data_loads(
     page: Page, base_url: str, catalogue: list[Method]
 ) -> None:
     held: list[Route] = []
-    page.route("**/data/insatser.json", lambda route: held.append(route))
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
     page.goto(f"{base_url}hitta/")
+    expect(page.get_by_role("status")).to_have_text("Hämtar insatserna …")
     expect(page.get_by_role("status")).to_have_text("Hämtar insatserna …")
     held[0].continue_()
     expect(page.get_by_role("status")).to_have_text(status(len(catalogue), catalogue))
@@ -269,13 +324,15 @@ def test_finder_and_comparison_work_under_instant_navigation(
     page: Page, base_url: str, site: Path
 ) -> None:
     """Material swaps pages without reloading: the scripts run again for each page, and the
-    data file is fetched once."""
+    search index's script and the data file are fetched once."""
     with_instant_navigation(page, base_url, site)
     fetched: list[str] = []
     page.on(
         "request",
         lambda request: (
-            fetched.append(request.url) if request.url.endswith("/insatser.json") else None
+            fetched.append(request.url)
+            if request.url.endswith(("/insatser.json", "/pagefind.js"))
+            else None
         ),
     )
     page.goto(f"{base_url}insatser/")
@@ -294,14 +351,15 @@ def test_finder_and_comparison_work_under_instant_navigation(
     expect(page.get_by_role("status")).to_have_text(status(len(at_school), catalogue))
     assert shown(page) == names(at_school)
     assert page.evaluate("window.kbSamePage") is True
-    assert fetched == [f"{base_url}data/insatser.json"]
+    assert sorted(fetched) == [f"{base_url}data/insatser.json", f"{base_url}pagefind/pagefind.js"]
 
 
 @pytest.mark.parametrize(
     ("address", "ready"),
     [
-        ("hitta/", ".kb-finder-results"),
-        ("hitta/?alder=9&arena=skola", ".kb-finder-results"),
+        ("hitta/", ".kb-finder-hits li"),
+        ("hitta/?alder=9&arena=skola", ".kb-finder-hits li"),
+        ("hitta/?q=foreldre", ".kb-finder-hits mark"),
         ("jamfor/", "form.kb-compare-form"),
         ("jamfor/?m=pmto,mst", ".kb-compare-results"),
         ("oppna-data/", "h1"),
@@ -312,7 +370,7 @@ def test_finder_and_comparison_have_no_wcag_21_aa_violations(
 ) -> None:
     """Checked once the methods are loaded and the form and table are shown."""
     page.goto(f"{base_url}{address}")
-    expect(page.locator(ready)).to_be_visible()
+    expect(page.locator(ready).first).to_be_visible()
     assert wcag_21_aa_report(page) == ""
 
 

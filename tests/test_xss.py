@@ -237,17 +237,13 @@ class _Leaks(html.parser.HTMLParser):
 
 
 def leaks(site: Path) -> dict[str, set[str]]:
-    """Per built page (and per search-index entry, which the search box shows as HTML)."""
+    """Per built page. (Search results show Pagefind's excerpts, which kb-search.js reduces to
+    text and <mark>; tests/test_search.py searches for a payload.)"""
     found = {}
     for page in site.rglob("*.html"):
         parser = _Leaks()
         parser.feed(page.read_text(encoding="utf-8"))
         found[page.relative_to(site).as_posix()] = parser.found
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        parser = _Leaks()
-        parser.feed(f"{doc['title']} {doc['text']}")
-        found[f"search:{doc['location']}"] = parser.found
     return found
 
 

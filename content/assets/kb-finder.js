@@ -1,13 +1,20 @@
 /* Kunskapsbank: the method finder (/hitta/).
  *
- * The page holds the filter form and an empty results table. This script loads the methods
- * from the open data (kb-methods.js), writes a row per method, shows the form, hides the
- * rows that do not match, writes beside every option how many methods choosing it would
- * give, announces the result count in a live region, and mirrors the choices in the URL's
- * query string so a search can be bookmarked and shared. Each method's codes per facet
- * (`facets` in the JSON, e.g. `arena: ["hem", "narmiljo"]`) are the option values. Within
- * a facet any chosen option may match; across facets all must. Every visible text comes
- * from the page (`form[data-ui]`) or the data, and record text is only ever set as text.
+ * The page holds the form (free text, the child's age and a group of checkboxes per facet)
+ * and an empty list of results. This script asks the site's Pagefind index, the one the
+ * header search uses (window.kbPagefind, kb-search.js), for the methods that match: every
+ * method page carries its facet codes and the ages it covers as Pagefind filters (`typ`
+ * "insats" marks a method). Within a facet any chosen option may match; across facets all
+ * must, and the age must be in the method's range. Beside every option it writes how many
+ * methods choosing it would give (Pagefind counts per filter value, with that facet's own
+ * choices left out), announces the result count in a live region and mirrors the choices
+ * in the URL's query string, so a search can be bookmarked and shared. A result is the
+ * method's title and, for a text search, an excerpt with the words marked, else its summary.
+ * Only the results shown are loaded, a page at a time, so the finder costs the same with a
+ * dozen methods or thousands. Facet groups are open on a wide screen and closed on a phone,
+ * where each names how many of its options are chosen, so that the results stay in the first
+ * screen. Every visible text comes from
+ * the page (`form[data-ui]`) or the index, and record text is only ever set as text.
  *
  * Material's instant navigation swaps pages without reloading scripts, so the script runs
  * for every page `document$` emits.
@@ -15,69 +22,76 @@
 (() => {
   "use strict";
 
-  const { format, load, methodLink } = window.kbMethods;
+  const { format } = window.kb;
   const AGE = "alder";
+  const QUERY = "q";
+  const METHOD = { typ: "insats" };
   const COMPARE_MAX = 4;
+  const PAGE = 20;
+  const WIDE = "(min-width: 60em)";
+
+  /** The method's id: the last part of its address (`/insatser/pmto/`). */
+  const methodId = url => url.split("/").filter(Boolean).pop();
+
+  /** An excerpt as nodes: its text, with Pagefind's <mark> around the matched words. */
+  function excerpt(markup) {
+    const parsed = new DOMParser().parseFromString(`<p>${markup}</p>`, "text/html");
+    return [...parsed.body.firstChild.childNodes].map(node => {
+      if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      return mark;
+    });
+  }
 
   class Finder {
     constructor(form) {
       this.form = form;
       this.ui = JSON.parse(form.dataset.ui);
       this.age = form.elements[AGE];
+      this.query = form.elements[QUERY];
       this.status = document.querySelector(".kb-finder-status");
       this.compare = document.querySelector("a.kb-finder-compare");
-      this.results = document.querySelector(".kb-finder-results");
+      this.list = document.querySelector(".kb-finder-hits");
+      this.more = document.querySelector(".kb-finder-more");
+      this.fallback = document.querySelector(".kb-no-js");
+      this.groups = [...form.querySelectorAll("details.kb-facet-group")];
       this.facets = [...form.querySelectorAll("fieldset[data-facet]")].map(fieldset => ({
         key: fieldset.dataset.facet,
         boxes: [...fieldset.querySelectorAll("input[type=checkbox]")],
+        chosen: fieldset.closest("details").querySelector(".kb-chosen"),
       }));
+      this.generation = 0;
     }
 
     async start() {
-      const methods = await load(this.ui, this.status);
-      if (!methods || !this.form.isConnected) return;
-      const body = this.results.querySelector("tbody");
-      this.methods = methods.map(method => ({
-        id: method.id,
-        row: body.appendChild(this.row(method)),
-        min: method.ages?.min,
-        max: method.ages?.max,
-        codes: Object.fromEntries(this.facets.map(({ key }) => [key, new Set(method.facets[key])])),
-      }));
+      this.fallback.hidden = true;
+      this.status.textContent = this.ui.loading;
+      try {
+        this.pagefind = await window.kbPagefind();
+        this.total = (await this.pagefind.filters()).typ?.insats ?? 0;
+      } catch (error) {
+        console.error(error);
+        this.status.textContent = this.ui.error;
+        this.fallback.hidden = false;
+        return;
+      }
+      if (!this.form.isConnected) return;
       this.read(new URLSearchParams(location.search));
       this.form.addEventListener("input", () => this.update(true));
       this.form.addEventListener("submit", event => event.preventDefault());
       // The form's own reset clears the controls after the event; update once it has.
       this.form.addEventListener("reset", () => setTimeout(() => this.update(true)));
+      this.more.addEventListener("click", () => this.show(this.shown + PAGE, true));
+      const wide = matchMedia(WIDE).matches;
+      for (const group of this.groups) group.open = wide;
       this.form.hidden = false;
-      this.results.hidden = false;
-      this.update(false);
-    }
-
-    /** A method's row in the results table. */
-    row(method) {
-      const { vocab } = this.ui;
-      const labels = (kind, codes) => codes.map(code => vocab[kind][code]).join(", ");
-      const band = (kind, value) => (value ? vocab[kind][value.value] : this.ui.missing);
-      const cells = [
-        methodLink(method, method.title),
-        method.ages ? format(this.ui.ages, method.ages) : this.ui.missing,
-        labels("problem", method.problems),
-        labels("arena", method.arenas),
-        labels("format", method.formats),
-        band("intensity", method.intensity_band),
-        band("duration", method.duration_band),
-        labels("country", method.training_countries.map(c => c.country)) || this.ui.missing,
-        method.evidence.map(e => `${vocab.registry[e.registry]}: ${e.rating} (${e.year})`)
-          .join("; ") || this.ui.no_rating,
-      ];
-      const row = document.createElement("tr");
-      for (const content of cells) row.insertCell().append(content);
-      return row;
+      await this.update(false);
     }
 
     /** Set the controls from the query string. */
     read(params) {
+      this.query.value = params.get(QUERY) ?? "";
       this.age.value = params.get(AGE) ?? "";
       for (const { key, boxes } of this.facets) {
         const chosen = params.getAll(key);
@@ -96,49 +110,91 @@
       ]));
     }
 
-    /** Does the method match every choice, leaving out the facet `except`? */
-    matches(method, chosen, age, except) {
-      // A method whose ages our sources do not give cannot be said to cover the age.
-      if (age !== null && !(method.min <= age && age <= method.max)) return false;
-      return this.facets.every(({ key }) => key === except || !chosen[key].length
-        || chosen[key].some(code => method.codes[key].has(code)));
+    /** Pagefind's filters for the choices, leaving out the facet `except`. */
+    filters(chosen, except) {
+      const filters = { ...METHOD };
+      const age = this.chosenAge();
+      if (age !== null) filters[AGE] = String(age);
+      for (const { key } of this.facets) {
+        if (key !== except && chosen[key].length) filters[key] = { any: chosen[key] };
+      }
+      return filters;
     }
 
     /** Show what matches; `changed` when the reader changed a choice, which goes in the URL. */
-    update(changed) {
+    async update(changed) {
+      const generation = ++this.generation;
       const chosen = this.chosen();
-      const age = this.chosenAge();
-      const shown = this.methods.filter(method => this.matches(method, chosen, age, null));
-      const visible = new Set(shown);
-      for (const method of this.methods) method.row.hidden = !visible.has(method);
-      for (const { key, boxes } of this.facets) {
-        const others = this.methods.filter(method => this.matches(method, chosen, age, key));
+      const text = this.query.value.trim() || null;
+      // Without words, methods come in the catalogue's order; with words, best first.
+      const search = except => this.pagefind.search(text, {
+        filters: this.filters(chosen, except), ...(text ? {} : { sort: { titel: "asc" } }),
+      });
+      const found = await search(null);
+      // A facet's counts say what choosing an option would give, so its own choices are
+      // left out of the search they come from.
+      const counted = await Promise.all(this.facets.map(({ key }) =>
+        (chosen[key].length ? search(key) : found)));
+      if (generation !== this.generation || !found) return;
+      this.facets.forEach(({ key, boxes, chosen: summary }, i) => {
+        const counts = counted[i]?.filters?.[key] ?? {};
         for (const box of boxes) {
-          const count = others.filter(method => method.codes[key].has(box.value)).length;
-          box.parentElement.querySelector(".kb-count").textContent = `(${count})`;
+          box.parentElement.querySelector(".kb-count").textContent = `(${counts[box.value] ?? 0})`;
         }
-      }
-      this.status.textContent = shown.length
-        ? format(this.ui.count, { shown: shown.length, total: this.methods.length })
+        summary.textContent = chosen[key].length ? `(${chosen[key].length})` : "";
+      });
+      this.results = found.results;
+      this.text = text;
+      await this.show(PAGE, false);
+      if (generation !== this.generation) return;
+      this.status.textContent = found.results.length
+        ? format(this.ui.count, { shown: found.results.length, total: this.total })
         : this.ui.none;
-      this.showCompare(shown);
       if (changed) this.write(chosen);
     }
 
-    /** Offer to compare the methods shown, when there are two or more. */
-    showCompare(shown) {
+    /** List the first `count` results; `more` when the reader asked for more of them. */
+    async show(count, more) {
+      const results = this.results;
+      const pages = await Promise.all(results.slice(0, count).map(result => result.data()));
+      if (results !== this.results) return;
+      const first = this.list.children.length;
+      this.list.replaceChildren(...pages.map(page => this.hit(page)));
+      this.shown = pages.length;
+      this.more.hidden = results.length <= pages.length;
+      if (more) this.list.children[first]?.querySelector("a").focus();
+      else this.showCompare(pages);
+    }
+
+    /** A result: the method's title as a link, and an excerpt or its summary. */
+    hit(page) {
+      const link = document.createElement("a");
+      link.href = page.url;
+      link.dataset.method = methodId(page.url);
+      link.textContent = page.meta?.title ?? page.url;
+      const text = document.createElement("p");
+      if (this.text) text.append(...excerpt(page.excerpt));
+      else text.textContent = page.meta?.summary ?? "";
+      const item = document.createElement("li");
+      item.append(link, text);
+      return item;
+    }
+
+    /** Offer to compare the first methods shown, when there are two or more. */
+    showCompare(pages) {
       if (!this.compare) return;
       const url = new URL(this.compare.getAttribute("href"), location.href);
       url.search = new URLSearchParams({
-        m: shown.slice(0, COMPARE_MAX).map(method => method.id).join(","),
+        m: pages.slice(0, COMPARE_MAX).map(page => methodId(page.url)).join(","),
       }).toString();
       this.compare.href = url.href;
-      this.compare.classList.toggle("kb-visible", shown.length >= 2);
+      this.compare.classList.toggle("kb-visible", pages.length >= 2);
     }
 
     /** Mirror the choices in the address without adding a history entry per click. */
     write(chosen) {
       const params = new URLSearchParams();
+      if (this.query.value.trim()) params.set(QUERY, this.query.value.trim());
       if (this.chosenAge() !== null) params.set(AGE, this.age.value);
       for (const { key } of this.facets) {
         for (const code of chosen[key]) params.append(key, code);

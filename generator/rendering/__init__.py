@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from generator.model.knowledge_base import KnowledgeBase
 from generator.rendering import (
+    backlinks,
     compare,
     course_material,
     field_reference,
@@ -16,12 +17,14 @@ from generator.rendering import (
     footer,
     glossary,
     handouts,
+    implementation,
     links,
     maintenance,
     nav,
     open_data,
     records,
     redirects,
+    search_ui,
 )
 from generator.rendering.context import (
     RenderContext,
@@ -47,6 +50,9 @@ PRODUCERS = (
     open_data.produce,
     glossary.produce,
     footer.produce,
+    search_ui.produce,
+    backlinks.produce,
+    implementation.produce,
 )
 
 

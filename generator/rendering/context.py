@@ -22,6 +22,7 @@ from generator.model.knowledge_base import KnowledgeBase
 from generator.parallel import split_map
 from generator.reading.load import plain_yaml
 from generator.rendering import figures
+from generator.rendering.method_index import finder_filters
 from generator.types import Intervention, Record
 from generator.types.intervention import MethodChecklist
 from generator.types.text import finalize, safe_markdown, table_cell
@@ -185,6 +186,8 @@ def environment(t: dict[str, Any], project_templates: Sequence[Path] = ()) -> En
     env.filters["credits"] = _number
     env.filters["number"] = _number
     env.globals["figures"] = figures
+    env.globals["backlink_limit"] = BACKLINK_LIMIT
+    env.globals["finder_filters"] = finder_filters
     env.filters["filesize"] = lambda size: _filesize(size, t["units"])
     env.filters["vocab"] = lambda value, kind: t["vocab"][kind][value]
     env.filters["section"] = lambda type_name: section_title(t, type_name)
@@ -194,6 +197,9 @@ def environment(t: dict[str, Any], project_templates: Sequence[Path] = ()) -> En
 
 # Listing pages show this many rows each, so that no page grows with the number of records.
 PAGE_SIZE = 50
+# A backlink section on a record's page shows this many entries; the rest are on a paged list
+# of their own (rendering/backlinks.py).
+BACKLINK_LIMIT = 20
 
 
 @dataclass(frozen=True)
@@ -277,7 +283,7 @@ class RenderContext:
 
     def _listing(self, path: str, template: str, pager: Pager, **context: Any) -> str:
         """One page of a listing, with the pager below it if there is more than one."""
-        text = self.render(path, template, **context)
+        text = self.render(path, template, pager=pager, **context)
         if pager.count == 1:
             return text
         return text + self.env.get_template("_pager.md.j2").render(t=self.t, pager=pager)

@@ -58,6 +58,7 @@ INDEX_FIELDS = (
     "costs",
     "cost_band",
     "owner",
+    "spread",
     "evidence",
     "sources",
 )
@@ -224,17 +225,41 @@ def _evidence_code(registry: str, rating: str) -> str:
     return f"{registry}-{slug(rating)}"
 
 
+def _or_missing(codes: list[str]) -> list[str]:
+    return codes or [MISSING]
+
+
+# Each facet's codes for a method, by the facet's URL parameter, in display order.
+CODES: dict[str, Callable[[Intervention], list[str]]] = {
+    "problem": lambda m: _or_missing(list(m.problems)),
+    "arena": lambda m: _or_missing(list(m.arenas)),
+    "form": lambda m: _or_missing(list(m.formats)),
+    "intensitet": lambda m: _or_missing([m.intensity_band.value] if m.intensity_band else []),
+    "langd": lambda m: _or_missing([m.duration_band.value] if m.duration_band else []),
+    "evidens": lambda m: _or_missing([_evidence_code(e.registry, e.rating) for e in m.evidence]),
+    "utbildning": lambda m: _or_missing([c.country for c in m.training_countries]),
+    "kostnad": lambda m: _or_missing([str(m.cost_band.value)] if m.cost_band else []),
+}
+AGE = "alder"
+
+
+def finder_filters(method: Intervention) -> list[tuple[str, str]]:
+    """A method's values for the finder's search filters (Pagefind's, marked in its page):
+    every facet code, and every whole age its range covers (an age is matched exactly, so a
+    method whose ages our sources do not give matches no age)."""
+    found = [(key, code) for key, codes in CODES.items() for code in codes(method)]
+    if method.ages:
+        found += [(AGE, str(age)) for age in range(method.ages.min, method.ages.max + 1)]
+    return found
+
+
 def facets(kb: KnowledgeBase, t: dict[str, Any]) -> list[Facet]:
     """The finder's facets in display order; options come from the controlled vocabularies,
     except evidence, whose options are the ratings the registries actually gave."""
     vocab, labels, missing = t["vocab"], t["finder"]["facets"], t["finder"]["missing"]
 
-    def options(kind: str, values: tuple[Any, ...], optional: bool) -> dict[str, str]:
-        found = {str(v): vocab[kind][v] for v in values}
-        return found | {MISSING: missing} if optional else found
-
-    def or_missing(codes: list[str]) -> list[str]:
-        return codes or [MISSING]
+    def options(kind: str, values: tuple[Any, ...]) -> dict[str, str]:
+        return {str(v): vocab[kind][v] for v in values} | {MISSING: missing}
 
     ratings = {
         _evidence_code(e.registry, e.rating): f"{vocab['registry'][e.registry]}: {e.rating}"
@@ -242,54 +267,15 @@ def facets(kb: KnowledgeBase, t: dict[str, Any]) -> list[Facet]:
         if isinstance(method, Intervention)
         for e in method.evidence
     }
-    return [
-        Facet(
-            "problem",
-            labels["problem"],
-            options("problem", get_args(Problem), True),
-            lambda m: or_missing(list(m.problems)),
-        ),
-        Facet(
-            "arena",
-            labels["arena"],
-            options("arena", get_args(Arena), True),
-            lambda m: or_missing(list(m.arenas)),
-        ),
-        Facet(
-            "form",
-            labels["form"],
-            options("format", get_args(Format), True),
-            lambda m: or_missing(list(m.formats)),
-        ),
-        Facet(
-            "intensitet",
-            labels["intensitet"],
-            options("intensity", get_args(IntensityLevel), True),
-            lambda m: or_missing([m.intensity_band.value] if m.intensity_band else []),
-        ),
-        Facet(
-            "langd",
-            labels["langd"],
-            options("duration", get_args(DurationLevel), True),
-            lambda m: or_missing([m.duration_band.value] if m.duration_band else []),
-        ),
-        Facet(
-            "evidens",
-            labels["evidens"],
-            dict(sorted(ratings.items(), key=lambda item: item[1]))
-            | {MISSING: t["finder"]["no_rating"]},
-            lambda m: or_missing([_evidence_code(e.registry, e.rating) for e in m.evidence]),
-        ),
-        Facet(
-            "utbildning",
-            labels["utbildning"],
-            options("country", get_args(Country), True),
-            lambda m: or_missing([c.country for c in m.training_countries]),
-        ),
-        Facet(
-            "kostnad",
-            labels["kostnad"],
-            options("cost", get_args(CostLevel), True),
-            lambda m: or_missing([str(m.cost_band.value)] if m.cost_band else []),
-        ),
-    ]
+    found = {
+        "problem": options("problem", get_args(Problem)),
+        "arena": options("arena", get_args(Arena)),
+        "form": options("format", get_args(Format)),
+        "intensitet": options("intensity", get_args(IntensityLevel)),
+        "langd": options("duration", get_args(DurationLevel)),
+        "evidens": dict(sorted(ratings.items(), key=lambda item: item[1]))
+        | {MISSING: t["finder"]["no_rating"]},
+        "utbildning": options("country", get_args(Country)),
+        "kostnad": options("cost", get_args(CostLevel)),
+    }
+    return [Facet(key, labels[key], found[key], CODES[key]) for key in CODES]

@@ -19,6 +19,7 @@ from generator.diagnostics import DataError, has_errors
 from generator.reading.project import Project, not_in_nav_patterns, plugins_without_kb
 from generator.site.build import Pages, walk_order
 from generator.site.publication import THEME_DIR, published_config
+from generator.site.search import index_site
 from generator.site.staging import replacing
 
 PLUGIN_KEY = "kb-generated"
@@ -83,8 +84,8 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
 
 
 def build_with(pages: Pages, project: Project, site_dir: Path) -> None:
-    """Build the project's content and `pages` into `site_dir`, replacing it only if
-    everything succeeds."""
+    """Build the project's content and `pages` into `site_dir` and index it for search,
+    replacing it only if everything succeeds."""
     _, problems = project.settings()  # MkDocs would stumble on them first, unlocated
     if has_errors(problems):
         raise DataError(problems)
@@ -99,3 +100,4 @@ def build_with(pages: Pages, project: Project, site_dir: Path) -> None:
         )
         config.plugins[PLUGIN_KEY] = GeneratedPages(pages)
         mkdocs_build(config)
+        index_site(staging, project)

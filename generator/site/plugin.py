@@ -1,8 +1,9 @@
 """A thin MkDocs plugin over the library, so `mkdocs build` and `mkdocs serve` work directly.
 
 Everything of value happens in `generator.site.tree.generate`; this adapter only hands the
-generated pages to MkDocs in memory (nothing is written to the source tree) and asks the dev
-server to watch `data/`. `kb build` hands them over the same way (generator/site/build.py).
+generated pages to MkDocs in memory (nothing is written to the source tree), indexes the built
+site for search and asks the dev server to watch `data/`. `kb build` hands them over the same
+way (generator/site/build.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from generator.diagnostics import DataError
 from generator.reading.project import Project, Settings
 from generator.rendering import Rendered
 from generator.site.publication import SITE_URL_ENV, THEME_DIR, site_url
+from generator.site.search import index_site
 from generator.site.tree import generate
 
 _DEFAULTS = Settings()
@@ -67,6 +69,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for path, source in self.rendered.copies.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The site's search index, as `kb build` writes it."""
+        assert self.project is not None
+        index_site(Path(config.site_dir), self.project)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.project is not None

@@ -10,7 +10,6 @@ their own.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -31,10 +30,9 @@ from generator.diagnostics import DataError, UserError
 from generator.reading.load import ParseCache
 from generator.reading.project import Project
 from generator.rendering import strings
+from generator.site.search import index_site
 from generator.site.staging import reason
 from generator.site.tree import Changes, generate, sync_tree, tree_files
-
-SEARCH_INDEX = Path("search") / "search_index.json"
 
 
 class _DirtyNotice(logging.Filter):
@@ -79,29 +77,6 @@ def _title_source(text: str) -> str:
         return str(meta["title"])
     heading = re.search(r"^# .*$", body, re.MULTILINE)
     return body[: heading.end()] if heading else body
-
-
-def merge_search_index(
-    previous: dict[str, Any], current: dict[str, Any], pages: set[str]
-) -> dict[str, Any]:
-    """The index of a full build from the last one and a dirty build's, which holds only the
-    rebuilt `pages` (by URL): their new entries take the place of their old ones.
-
-    Material's own merge for dirty builds assumes a single rebuilt page, while one record
-    changes several (its page, the catalogue, the finder)."""
-    fresh: dict[str, list[Any]] = {}
-    for entry in current["docs"]:
-        fresh.setdefault(entry["location"].split("#")[0], []).append(entry)
-    docs: list[Any] = []
-    for entry in previous["docs"]:
-        page = entry["location"].split("#")[0]
-        if page in pages:
-            docs += fresh.pop(page, [])
-        else:
-            docs.append(entry)
-    for entries in fresh.values():
-        docs += entries
-    return {**current, "docs": docs}
 
 
 class DevSite:
@@ -167,6 +142,7 @@ class DevSite:
             build(config, serve_url=self.serve_url)
         else:
             self._build_dirty(config, [rel.removeprefix("docs/") for rel in changes.written])
+        index_site(self.site_dir, self.project)  # the index only, from the built pages
         self.built = True
 
     def config(self) -> MkDocsConfig:
@@ -176,26 +152,14 @@ class DevSite:
 
     def _build_dirty(self, config: MkDocsConfig, written: list[str]) -> None:
         """Rebuild the written pages, and the untitled ones in the navigation so that MkDocs
-        reads their titles (marking their HTML as old); keep the search index whole."""
+        reads their titles (marking their HTML as old)."""
         pages = {path for path in [*written, *self.titles] if path.endswith(".md")}
-        files = {
-            path: File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
-            for path in pages
-        }
-        for file in files.values():
+        for path in pages:
+            file = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
             if Path(file.abs_dest_path).is_file():
                 os.utime(file.abs_dest_path, (0, 0))
-        index = self.site_dir / SEARCH_INDEX
-        previous = json.loads(index.read_text(encoding="utf-8")) if index.is_file() else None
         with _quiet_dirty_notice():
             build(config, serve_url=self.serve_url, dirty=True)
-        if previous is not None and index.is_file():
-            merged = merge_search_index(
-                previous,
-                json.loads(index.read_text(encoding="utf-8")),
-                {file.url for file in files.values()},
-            )
-            index.write_text(json.dumps(merged, separators=(",", ":")), encoding="utf-8")
 
 
 def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:

@@ -1,0 +1,70 @@
+"""Site search: a Pagefind index of a built site, in its `pagefind/` folder.
+
+Pagefind splits the index into small chunks, so a visitor's browser downloads only what a
+query needs (and nothing until the visitor opens search, see assets/kb-search.js), however
+many records the site holds. It stems Swedish, matches across diacritics ("losning" finds
+"lösning") and keeps words such as "bbic" and "2005" whole. What is indexed, and how, is
+marked in the pages themselves with Pagefind's attributes (`data-pagefind-weight` on a
+record's keywords, `data-pagefind-filter` on a method's facets, `data-pagefind-ignore` on
+pages kept out of search), so any engine's output of `kb generate` gets the same index from
+`index_site`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.diagnostics import UserError
+from generator.reading.project import Project
+from generator.site.staging import replacing
+
+FOLDER = "pagefind"
+# Only a page's article is searched, not the header, navigation and footer every page has.
+ROOT_SELECTOR = "article"
+# The theme's 404 page sits at the top of the site; every page of ours is in a folder.
+PAGES = "{index.html,*/**/*.html}"
+# Heading permalinks ("¶") and citation numbers ("[1]") say nothing in an excerpt.
+IGNORED = (".headerlink", "a[href^='#kalla-']")
+LANGUAGE = "sv"
+
+
+class SearchIndexError(UserError):
+    """Pagefind could not index the site (a broken install, a full disk): told in Swedish,
+    with Pagefind's own message, instead of a traceback."""
+
+
+def index_site(site_dir: Path, project: Project) -> Path:
+    """Index the built site in `site_dir` (a site of `project`) into `site_dir/pagefind`,
+    replacing an earlier index only when the new one is complete; returns that folder."""
+    target = site_dir / FOLDER
+    with replacing(target, project.root, project.content_dir) as staging:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(site_dir),
+                "--output-path",
+                str(staging),
+                "--root-selector",
+                ROOT_SELECTOR,
+                "--glob",
+                PAGES,
+                "--force-language",
+                LANGUAGE,
+                "--silent",
+                *(arg for selector in IGNORED for arg in ("--exclude-selectors", selector)),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise SearchIndexError(
+                "sökindexet kunde inte byggas (Pagefind): "
+                + (result.stderr or result.stdout).strip()[-1000:]
+            )
+    return target
