@@ -45,8 +45,8 @@ OUT = REPO / "bench" / "out"
 BIN = Path(sys.executable).parent
 CACHE = Path(".kb") / "cache"  # kb's cache of read record files (generator/reading/cache.py)
 THIS, OTHER = "this", "other"
-# `kb serve` is measured up to this many records: a record of the first group is saved and
-# its page watched.
+# `kb serve` is measured for sizes up to this (the clones are whole copies, so the dataset may
+# hold a few more): a record of the first group is saved and its page watched.
 SERVE_UP_TO = 1_000
 SAVED_RECORD, SAVED_PAGE = "data/intervention/mst.yaml", "insatser/mst/"
 _REF = re.compile(rf"\b({'|'.join(RECORD_TYPES)})/([a-z0-9-]+)")
@@ -216,7 +216,7 @@ def measure(size: int, repeat: int, codes: list[Code]) -> list[Result]:
                 )
             )
     saves = {
-        code.name: saves_shown(code, project, repeat) if count <= SERVE_UP_TO else []
+        code.name: saves_shown(code, project, repeat) if size <= SERVE_UP_TO else []
         for code in codes
     }
     return [
