@@ -27,7 +27,7 @@ from generator.site.tree import Project
 
 REPO = Path(__file__).resolve().parent.parent
 NGINX = "/usr/sbin/nginx"
-SAMPLE = REPO / "generator" / "deploy" / "nginx.conf"
+SAMPLE = REPO / "generator" / "site" / "deploy" / "nginx.conf"
 
 
 def _free_port() -> int:
