@@ -17,7 +17,7 @@ TOOLS := .venv-tools
 LATEST := .venv-latest
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build check test test-latest lock lint schemas chromium clean python-version
+.PHONY: serve build check test test-latest lock lint schemas chromium cms cms-install clean python-version
 
 python-version:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -58,8 +58,16 @@ nginx:
 schemas: $(STAMP)
 	$(BIN)/kb schemas --out .kb/schemas
 
+## cms: the form editor for the records at http://127.0.0.1:8100 (Decap CMS, installed by npm ci)
+cms: $(STAMP)
+	$(BIN)/kb cms
+
+# Decap CMS and decap-server from generator/site/cms/package-lock.json into .kb/cms (needs npm)
+cms-install: $(STAMP)
+	$(BIN)/kb cms --install
+
 ## test: set up from the lock file, lint, type-check (mypy --strict) and run every test
-test: $(STAMP) chromium
+test: $(STAMP) chromium cms-install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -53,9 +53,9 @@ def test_marks_follow_a_renamed_stage_and_item(
             expect(renamed.get_by_role("radio", name="Klart", exact=True)).to_be_checked()
             expect(renamed.get_by_label("Ansvarig")).to_have_value("Anna Berg")
             expect(page.locator(".kb-progress-total")).to_contain_text("1")
-            stored = page.evaluate("() => Object.keys(localStorage).join(' ')")
+            stored = page.evaluate('() => Object.keys(__md_get("kb-team").checklists)')
             page.reload()
-        assert "kb-checklist.utforskning" in stored
+        assert stored == ["utforskning"]
 
 
 def test_a_file_exported_before_the_rename_imports_after_it(

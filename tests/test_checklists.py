@@ -1,7 +1,10 @@
-"""In Debian's Chromium: an implementation team marks checklist items, writes notes, comes
-back later, moves its marks to another computer or a colleague, and prints them."""
+"""In Debian's Chromium: an implementation team marks checklist items, writes notes, chooses
+its methods, comes back later, moves its marks to another computer or a colleague, and
+prints them."""
 
+import base64
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -44,6 +47,13 @@ def total(page: Page) -> Locator:
     return page.locator(".kb-progress-total")
 
 
+def choose_methods(page: Page, *names: str) -> None:
+    """Choose the team's methods on a stage page, as a team does once."""
+    page.get_by_text("Välj era metoder").click()
+    for name in names:
+        page.get_by_role("checkbox", name=name).check()
+
+
 def mark_plan_done_with_notes(page: Page) -> None:
     state(page, PLAN, "Klart").check()
     plan = item(page, PLAN)
@@ -62,17 +72,18 @@ def expect_plan_done_with_notes(page: Page) -> None:
     expect(state(page, FUNDING, "Påbörjat")).to_be_checked()
 
 
-def test_each_item_offers_three_states_as_a_labelled_radio_group(page: Page, base_url: str) -> None:
+def test_each_item_offers_four_states_as_a_labelled_radio_group(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}")
     group = page.get_by_role("radiogroup", name=PLAN_TEXT)
     radios = group.get_by_role("radio")
-    expect(radios).to_have_count(3)
-    assert [radios.nth(i).get_attribute("value") for i in range(3)] == [
+    expect(radios).to_have_count(4)
+    assert [radios.nth(i).get_attribute("value") for i in range(4)] == [
         "done",
         "started",
         "not_started",
+        "not_applicable",
     ]
-    for name in ["Klart", "Påbörjat", "Ej påbörjat"]:
+    for name in ["Klart", "Påbörjat", "Ej påbörjat", "Ej aktuellt"]:
         expect(group.get_by_role("radio", name=name, exact=True)).not_to_be_checked()
 
 
@@ -87,15 +98,10 @@ def test_progress_per_checklist_and_for_the_stage_updates_at_once(
     page: Page, base_url: str
 ) -> None:
     page.goto(f"{base_url}{STAGE}")
-    all_items = STAGE_ITEMS + PMTO_ITEMS + MST_ITEMS
-    expect(total(page)).to_contain_text(f"Hela steget: 0 av {all_items} klara, 0 påbörjade")
+    expect(total(page)).to_contain_text(f"Hela steget: 0 av {STAGE_ITEMS} klara, 0 påbörjade")
     mark_plan_done_with_notes(page)
-    state(page, "pmto-videohandledning-bokad", "Klart").check()
     expect(progress(page, "installation")).to_contain_text(f"1 av {STAGE_ITEMS} klara, 1 påbörjade")
-    expect(progress(page, "pmto:installation")).to_contain_text(
-        f"1 av {PMTO_ITEMS} klara, 0 påbörjade"
-    )
-    expect(total(page)).to_contain_text(f"Hela steget: 2 av {all_items} klara, 1 påbörjade")
+    expect(total(page)).to_contain_text(f"Hela steget: 1 av {STAGE_ITEMS} klara, 1 påbörjade")
     bar = progress(page, "installation").locator("progress")
     expect(bar).to_have_attribute("max", str(STAGE_ITEMS))
     assert bar.evaluate("bar => bar.value") == 1
@@ -103,15 +109,84 @@ def test_progress_per_checklist_and_for_the_stage_updates_at_once(
     expect(progress(page, "installation")).to_contain_text(f"0 av {STAGE_ITEMS} klara, 1 påbörjade")
 
 
+def test_a_stage_shows_and_counts_only_the_chosen_methods_items(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    expect(page.locator(".kb-chosen-methods")).to_contain_text("inte valt några metoder")
+    expect(page.locator('[data-checklist="pmto:installation"]')).to_have_count(0)
+    expect(total(page)).to_contain_text(f"Hela steget: 0 av {STAGE_ITEMS} klara")
+
+    choose_methods(page, "PMTO – Parent Management Training, Oregonmodellen")
+    expect(page.get_by_role("heading", name="PMTO – Parent Management Training")).to_be_visible()
+    expect(page.locator('[data-checklist="mst:installation"]')).to_have_count(0)
+    state(page, "pmto-videohandledning-bokad", "Klart").check()
+    expect(progress(page, "pmto:installation")).to_contain_text(f"1 av {PMTO_ITEMS} klara")
+    expect(total(page)).to_contain_text(
+        f"Hela steget: 1 av {STAGE_ITEMS + PMTO_ITEMS} klara, 0 påbörjade"
+    )
+
+    page.goto(f"{base_url}implementering/")
+    page.get_by_role("link", name="Installation", exact=True).first.click()
+    expect(page.locator(".kb-chosen-methods")).to_contain_text("Era metoder: PMTO.")
+    expect(state(page, "pmto-videohandledning-bokad", "Klart")).to_be_checked()
+    expect(total(page)).to_contain_text(f"1 av {STAGE_ITEMS + PMTO_ITEMS} klara")
+
+    choose_methods(page, "MST – Multisystemisk terapi")
+    expect(total(page)).to_contain_text(f"1 av {STAGE_ITEMS + PMTO_ITEMS + MST_ITEMS} klara")
+    page.get_by_role("checkbox", name="PMTO – Parent Management Training, Oregonmodellen").uncheck()
+    expect(page.locator('[data-checklist="pmto:installation"]')).to_have_count(0)
+    expect(total(page)).to_contain_text(f"0 av {STAGE_ITEMS + MST_ITEMS} klara")
+
+
+def test_an_item_marked_not_applicable_leaves_the_count(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    state(page, PLAN, "Klart").check()
+    state(page, FUNDING, "Ej aktuellt").check()
+    expect(progress(page, "installation")).to_contain_text(
+        f"1 av {STAGE_ITEMS - 1} klara, 0 påbörjade (1 ej aktuella räknas inte)"
+    )
+    expect(total(page)).to_contain_text(f"Hela steget: 1 av {STAGE_ITEMS - 1} klara")
+    expect(progress(page, "installation").locator("progress")).to_have_attribute(
+        "max", str(STAGE_ITEMS - 1)
+    )
+    expect(item(page, FUNDING)).to_have_class(re.compile(r"\bkb-is-not_applicable\b"))
+    page.reload()
+    expect(state(page, FUNDING, "Ej aktuellt")).to_be_checked()
+    expect(total(page)).to_contain_text(f"Hela steget: 1 av {STAGE_ITEMS - 1} klara")
+
+
+def test_every_state_is_an_icon_and_a_word_and_the_chosen_one_is_filled(
+    page: Page, base_url: str
+) -> None:
+    """On a projector or in greyscale a state is never a colour or a small dot alone."""
+    page.goto(f"{base_url}{STAGE}")
+    state(page, PLAN, "Klart").check()
+    labels = item(page, PLAN).locator(".kb-states label")
+    icons = labels.evaluate_all(
+        "labels => labels.map(l => getComputedStyle(l, '::before').content)"
+    )
+    assert [icon.split(" /")[0] for icon in icons] == ['"✓"', '"◐"', '"○"', '"⊘"']
+    chosen = item(page, PLAN).locator("label", has=page.locator("input:checked"))
+    expect(chosen).to_have_text("Klart")
+    styles = chosen.evaluate(
+        "l => [getComputedStyle(l).fontWeight, getComputedStyle(l).backgroundColor]"
+    )
+    other = labels.nth(1).evaluate(
+        "l => [getComputedStyle(l).fontWeight, getComputedStyle(l).backgroundColor]"
+    )
+    assert styles[0] == "700" and other[0] == "400" and styles[1] != other[1]
+
+
 def test_marks_follow_item_ids_and_removed_items_are_forgotten(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}")
-    page.evaluate("""() => __md_set("kb-checklist.installation", {
-        "implementeringsplan-klar": {"state": "done", "comment": "Sparad före omformulering"},
-        "punkt-som-togs-bort": {"state": "started"}})""")
+    page.evaluate("""() => __md_set("kb-team", {
+        format: "kunskapsbank-implementering", version: 2, methods: {chosen: []},
+        checklists: {installation: {
+            "implementeringsplan-klar": {"state": "done", "comment": "Sparad före omformulering"},
+            "punkt-som-togs-bort": {"state": "started"}}}})""")
     page.reload()
     expect(state(page, PLAN, "Klart")).to_be_checked()
     expect(item(page, PLAN).get_by_label("Kommentar")).to_have_value("Sparad före omformulering")
-    stored = page.evaluate('() => __md_get("kb-checklist.installation")')
+    stored = page.evaluate('() => __md_get("kb-team").checklists.installation')
     assert stored == {
         "implementeringsplan-klar": {"state": "done", "comment": "Sparad före omformulering"}
     }
@@ -122,9 +197,25 @@ def test_a_method_item_marked_on_the_method_page_shows_on_the_stage_page(
 ) -> None:
     page.goto(f"{base_url}insatser/pmto/#implementering")
     state(page, "videohandledning-bokad", "Påbörjat").check()
-    page.goto(f"{base_url}{STAGE}#checklista-pmto")
+    page.goto(f"{base_url}{STAGE}")
+    choose_methods(page, "PMTO – Parent Management Training, Oregonmodellen")
     expect(page.get_by_role("heading", name="PMTO – Parent Management Training")).to_be_visible()
     expect(state(page, "pmto-videohandledning-bokad", "Påbörjat")).to_be_checked()
+
+
+def test_a_method_items_address_on_the_stage_page_still_leads_to_the_item(
+    page: Page, base_url: str
+) -> None:
+    """Addresses of method items on stage pages were published before the items moved to
+    the methods' own pages; they lead to the item there, or to it here once chosen."""
+    page.goto(f"{base_url}{STAGE}#pmto-terapeuter-antagna")
+    page.wait_for_url(f"{base_url}insatser/pmto/#terapeuter-antagna")
+    expect(page.locator("#terapeuter-antagna")).to_be_in_viewport()
+    page.goto(f"{base_url}{STAGE}")
+    choose_methods(page, "PMTO – Parent Management Training, Oregonmodellen")
+    page.goto(f"{base_url}{STAGE}#pmto-terapeuter-antagna")
+    expect(page.locator("#pmto-terapeuter-antagna")).to_be_in_viewport()
+    assert page.url == f"{base_url}{STAGE}#pmto-terapeuter-antagna"
 
 
 def test_export_then_import_into_another_browser(
@@ -136,9 +227,12 @@ def test_export_then_import_into_another_browser(
         page.get_by_role("button", name="Exportera till fil").click()
     exported = tmp_path / download.value.suggested_filename
     download.value.save_as(exported)
-    assert exported.name == "checklista-installation.json"
+    assert exported.name == "implementering.json"
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert data["checklists"]["installation"][PLAN] == {
+    assert (data["format"], data["version"]) == ("kunskapsbank-implementering", 2)
+    entry = data["checklists"]["installation"][PLAN]
+    assert entry.pop("changed").startswith("20")
+    assert entry == {
         "state": "done",
         "responsible": "Anna Berg",
         "comment": "Antagen av nämnden",
@@ -149,7 +243,7 @@ def test_export_then_import_into_another_browser(
     with colleague.expect_file_chooser() as chooser:
         colleague.get_by_role("button", name="Importera från fil").click()
     chooser.value.set_files(exported)
-    expect(colleague.get_by_role("status")).to_have_text("Markeringarna är importerade.")
+    expect(colleague.locator(".kb-status")).to_have_text("Markeringarna är importerade.")
     expect_plan_done_with_notes(colleague)
     colleague.reload()
     expect_plan_done_with_notes(colleague)
@@ -161,15 +255,27 @@ def test_importing_a_file_that_is_no_export_changes_nothing(
     page.goto(f"{base_url}{STAGE}")
     state(page, PLAN, "Klart").check()
     other = tmp_path / "annat.json"
-    other.write_text('{"checklists": {"installation": {}}}', encoding="utf-8")
+    other.write_text('{"checklists": "inga"}', encoding="utf-8")
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Importera från fil").click()
     chooser.value.set_files(other)
-    expect(page.get_by_role("status")).to_contain_text("Filen kunde inte läsas")
+    expect(page.locator(".kb-status")).to_contain_text("Filen kunde inte läsas")
     expect(state(page, PLAN, "Klart")).to_be_checked()
 
 
-def test_importing_over_own_marks_asks_first(page: Page, base_url: str, tmp_path: Path) -> None:
+def import_file(page: Page, path: Path) -> Locator:
+    """Choose `path` with "Importera från fil"; the dialog that asks what to do with it."""
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Importera från fil").click()
+    chooser.value.set_files(path)
+    dialog = page.get_by_role("dialog", name="Slå ihop eller ersätta?")
+    expect(dialog).to_be_visible()
+    return dialog
+
+
+def test_importing_over_own_marks_offers_merge_or_replace_and_replace_asks_again(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
     page.goto(f"{base_url}{STAGE}")
     state(page, PLAN, "Påbörjat").check()
     export = tmp_path / "export.json"
@@ -178,11 +284,17 @@ def test_importing_over_own_marks_asks_first(page: Page, base_url: str, tmp_path
             {
                 "format": "kunskapsbank-checklistor",
                 "version": 1,
-                "checklists": {"installation": {PLAN: {"state": "done"}}},
+                "checklists": {
+                    "installation": {PLAN: {"state": "done"}, FUNDING: {"state": "done"}}
+                },
             }
         ),
         encoding="utf-8",
     )
+    import_file(page, export).get_by_role("button", name="Avbryt").click()
+    expect(page.locator(".kb-status")).to_have_text("Inget ändrades.")
+    expect(state(page, PLAN, "Påbörjat")).to_be_checked()
+
     questions: list[str] = []
 
     def decline(dialog: Dialog) -> None:
@@ -190,15 +302,19 @@ def test_importing_over_own_marks_asks_first(page: Page, base_url: str, tmp_path
         dialog.dismiss()
 
     page.once("dialog", decline)
-    with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Importera från fil").click()
-    with page.expect_event("dialog"):
-        chooser.value.set_files(export)
-    expect(state(page, PLAN, "Påbörjat")).to_be_checked()
+    import_file(page, export).get_by_role("button", name="Ersätt").click()
+    expect(page.locator(".kb-status")).to_have_text("Inget ändrades.")
     assert questions == [
-        "Filen innehåller markeringar för den här sidan. Vill du ersätta "
-        "dina egna markeringar med dem?"
+        "Alla dina egna markeringar, anteckningar och bedömningar ersätts och "
+        "kan inte återställas. Vill du fortsätta?"
     ]
+    expect(state(page, PLAN, "Påbörjat")).to_be_checked()
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    import_file(page, export).get_by_role("button", name="Ersätt").click()
+    expect(page.locator(".kb-status")).to_have_text("Dina markeringar är ersatta.")
+    expect(state(page, PLAN, "Klart")).to_be_checked()
+    expect(state(page, FUNDING, "Klart")).to_be_checked()
 
 
 def shared_link(page: Page, base_url: str) -> str:
@@ -219,33 +335,32 @@ def with_own_mark(page: Page, base_url: str) -> None:
     page.goto("about:blank")
 
 
-@pytest.mark.parametrize(("answer", "shared_marks_shown"), [("accept", True), ("dismiss", False)])
-def test_a_shared_link_replaces_own_marks_only_if_the_visitor_agrees(
-    page: Page, colleague: Page, base_url: str, answer: str, shared_marks_shown: bool
+@pytest.mark.parametrize(("answer", "own_mark_kept"), [("Slå ihop", True), ("Ersätt", False)])
+def test_a_shared_link_is_merged_with_own_marks_or_replaces_them(
+    page: Page, colleague: Page, base_url: str, answer: str, own_mark_kept: bool
 ) -> None:
     link = shared_link(page, base_url)
     with_own_mark(colleague, base_url)
-    questions: list[str] = []
-
-    def respond(dialog: Dialog) -> None:
-        questions.append(dialog.message)
-        getattr(dialog, answer)()
-
-    colleague.on("dialog", respond)
+    colleague.on("dialog", lambda dialog: dialog.accept())
     colleague.goto(link)
-    expect(colleague.get_by_role("radio", name="Klart", exact=True).first).to_be_attached()
-    assert questions == [
-        "Länken innehåller markeringar för den här sidan. Vill du ersätta dina egna "
-        "markeringar med dem?"
-    ]
-    expect(state(colleague, "manual-pa-plats", "Klart")).to_be_checked(
-        checked=not shared_marks_shown
-    )
-    if shared_marks_shown:
-        expect_plan_done_with_notes(colleague)
-    else:
-        expect(state(colleague, PLAN, "Klart")).not_to_be_checked()
-    assert "kb-state" not in colleague.url
+    colleague.get_by_role("dialog", name="Slå ihop eller ersätta?").get_by_role(
+        "button", name=answer
+    ).click()
+    expect(state(colleague, "manual-pa-plats", "Klart")).to_be_checked(checked=own_mark_kept)
+    expect_plan_done_with_notes(colleague)
+    assert "kb-team" not in colleague.url
+    colleague.reload()
+    expect_plan_done_with_notes(colleague)
+
+
+def test_a_link_shared_by_the_first_checklists_still_opens(page: Page, base_url: str) -> None:
+    """Links made before the stored format was versioned carry plain base64 JSON."""
+    shared = base64.urlsafe_b64encode(
+        json.dumps({"checklists": {"installation": {PLAN: {"state": "started"}}}}).encode()
+    ).decode()
+    page.goto(f"{base_url}{STAGE}#kb-state={shared.rstrip('=')}")
+    expect(state(page, PLAN, "Påbörjat")).to_be_checked()
+    expect(page.locator(".kb-status")).to_have_text("Markeringarna är importerade.")
 
 
 def test_reset_asks_first_and_then_clears_every_mark(page: Page, base_url: str) -> None:
@@ -286,6 +401,7 @@ def test_printing_shows_marks_and_notes_without_navigation(page: Page, base_url:
 
 def test_printing_one_checklist_leaves_out_the_rest_of_the_page(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}")
+    choose_methods(page, "PMTO – Parent Management Training, Oregonmodellen")
     page.evaluate("() => { window.print = () => {}; }")
     progress(page, "pmto:installation").get_by_role("button", name="Skriv ut checklistan").click()
     page.emulate_media(media="print")

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import record
 
+from generator.checking.check import check
 from generator.reading.project import today as build_day
 from generator.site.cli import main
 from generator.site.tree import Project
@@ -158,7 +159,7 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
         steg("related: [intervention/alfa]", "related: [intervention/alfra]"),
         [
             f"{STEG_FILE}:7:54: error: hänvisningen 'intervention/alfra' pekar på en post som "
-            "inte finns (menade du 'alfa'?)",
+            "inte finns (menade du 'intervention/alfa'?)",
         ],
     ),
     "unknown-record-type": (
@@ -171,14 +172,14 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
         steg("related: [intervention/alfa]", "related: [process/steg#fragaa]"),
         [
             f"{STEG_FILE}:7:54: error: hänvisningen 'process/steg#fragaa' pekar på ett ankare som "
-            "inte finns i process/steg (menade du 'fraga'?)",
+            "inte finns i process/steg (menade du 'process/steg#fraga'?)",
         ],
     ),
     "missing-checklist-item": (
         steg("related: [intervention/alfa]", "related: [stage/start#behov-kartlagd]"),
         [
             f"{STEG_FILE}:7:54: error: hänvisningen 'stage/start#behov-kartlagd' pekar på ett "
-            "ankare som inte finns i stage/start (menade du 'behov-kartlagt'?)",
+            "ankare som inte finns i stage/start (menade du 'stage/start#behov-kartlagt'?)",
         ],
     ),
     "stray-file": (
@@ -381,3 +382,49 @@ def test_a_review_within_the_age_limit_is_not_reported(
     project = make_project()
     write(project, steg("reviewed: 2026-01-15", f"reviewed: {_years_ago(2)}"))
     assert run_check(project, monkeypatch, "--strict") == (0, [])
+
+
+def test_every_kind_of_mistake_in_two_files_comes_in_one_run(
+    make_project: Callable[..., Project],
+) -> None:
+    """The issue's new method: a misspelt field, a date that does not exist, a script link in
+    a text, a reference to nothing, a wrong source key behind an age-range error and a
+    reference written without its type, all in one file with schema errors; a wrong anchor
+    in a second file."""
+    project = make_project(
+        {
+            "intervention/ny.yaml": """
+            id: ny
+            title: Ny metod
+            summary: En ny metod.
+            reviewed: 2026-02-30
+            descripton: Felstavat fält.
+            description: Se [metoden](javascript:alert(1)).
+            ages: {min: 12, max: 3, source: okand}
+            related: [intervention/finns-inte]
+            components:
+              - {id: del, title: Del, related: [alfa]}
+            sources:
+              - {id: s1, title: Källa}
+        """,
+            **steg("related: [intervention/alfa]", "related: [intervention/alfa#start]"),
+        }
+    )
+    _, problems = check(project)
+    assert [p.format() for p in problems] == [
+        "data/intervention/ny.yaml:4:11: error: 'reviewed' ska vara ett datum (ÅÅÅÅ-MM-DD), "
+        "inte '2026-02-30'",
+        "data/intervention/ny.yaml:5:1: error: okänt fält 'descripton' (menade du 'description'?)",
+        "data/intervention/ny.yaml:6:14: warning: länken går till 'javascript:alert', som inte "
+        "är en fullständig webbadress, och visas som text; länkar i posttext går till adresser "
+        "som börjar med https:// (eller mailto:) (skriv hela adressen, t.ex. "
+        "https://www.example.org/)",
+        "data/intervention/ny.yaml:7:7: error: min (12) är större än max (3)",
+        "data/intervention/ny.yaml:7:33: error: källan 'okand' finns inte i postens sources",
+        "data/intervention/ny.yaml:8:11: error: hänvisningen 'intervention/finns-inte' pekar "
+        "på en post som inte finns",
+        "data/intervention/ny.yaml:10:37: error: 'alfa' har fel form för 'punkt 1 i related' "
+        "(menade du 'intervention/alfa'?)",
+        "data/process/steg.yaml:7:54: error: hänvisningen 'intervention/alfa#start' pekar på "
+        "ett ankare som inte finns i intervention/alfa",
+    ]

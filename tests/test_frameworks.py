@@ -50,7 +50,7 @@ def test_a_lovande_praktik_self_assessment_is_kept_after_a_reload(
 ) -> None:
     page.goto(f"{base_url}{LOVANDE}")
     theory = page.get_by_role("radiogroup", name="1. Teori och kunskap")
-    expect(theory.get_by_role("radio")).to_have_count(3)
+    expect(theory.get_by_role("radio")).to_have_count(4)
     theory.get_by_role("radio", name="Finns", exact=True).check()
     item = page.locator("li", has=page.locator('[id="bedom-teori-och-kunskap"]'))
     item.get_by_label("Kommentar").fill("Bygger på social inlärningsteori")

@@ -26,11 +26,9 @@ def test_every_address_on_the_link_page_exists(site: Path) -> None:
         ("ebp/", ["fraga", "besluta", "forskning"]),
         ("utbildning/ebp-kurs-7-5-hp/", ["grunder-ebp", "uppfoljning"]),
         ("implementering/utforskning/", ["bilda-implementeringsteam", "team-utsett"]),
-        (
-            "implementering/installation/",
-            ["pmto-terapeuter-antagna", "mst-handledning-och-boosters-planerade"],
-        ),
+        ("implementering/installation/", ["implementeringsplan-klar", "manual-pa-plats"]),
         ("insatser/pmto/", ["individuell-pmto", "terapeuter-antagna"]),
+        ("insatser/mst/", ["handledning-och-boosters-planerade"]),
     ],
 )
 def test_linkable_parts_are_anchored_by_their_yaml_id_and_listed(

@@ -55,13 +55,11 @@ def test_copy_link_beside_the_title_copies_the_page_address(trainer: Page, base_
     assert clipboard(trainer) == f"{base_url}utbildning/ebp-kurs-7-5-hp/"
 
 
-def test_a_method_item_on_a_stage_page_copies_its_method_prefixed_anchor(
-    trainer: Page, base_url: str
-) -> None:
-    trainer.goto(f"{base_url}implementering/installation/")
-    trainer.locator("#pmto-terapeuter-antagna + .kb-copy-link").click()
+def test_a_method_item_copies_its_address_on_the_method_page(trainer: Page, base_url: str) -> None:
+    trainer.goto(f"{base_url}insatser/pmto/")
+    trainer.locator("#terapeuter-antagna + .kb-copy-link").click()
     expect(trainer.locator(".kb-link-status")).not_to_be_empty()
-    assert clipboard(trainer) == f"{base_url}implementering/installation/#pmto-terapeuter-antagna"
+    assert clipboard(trainer) == f"{base_url}insatser/pmto/#terapeuter-antagna"
 
 
 def test_the_link_page_filters_addresses_and_copies_one(trainer: Page, base_url: str) -> None:

@@ -1,6 +1,7 @@
 """Checklists in the generated pages: stable ids for marks and links, method items on both the
 method's and the stage's page, and located errors for an editor's mistakes."""
 
+import json
 from collections.abc import Callable
 
 from conftest import record
@@ -60,7 +61,7 @@ def test_a_stage_item_is_keyed_and_anchored_by_its_id_not_its_text(
         assert f'<span id="behov-kartlagt" data-item="behov-kartlagt">{text}</span>' in page
 
 
-def test_method_items_show_on_the_method_page_and_under_the_method_on_the_stage_page(
+def test_method_items_are_on_the_method_page_and_in_a_file_the_stage_page_loads(
     make_project: Callable[..., Project],
 ) -> None:
     files = generate(make_project({"intervention/alfa.yaml": alfa()})).files
@@ -72,9 +73,41 @@ def test_method_items_show_on_the_method_page_and_under_the_method_on_the_stage_
         "anmälda till utbildningen.</span> <sup>[[1]](#kalla-s1)</sup>"
     ) in method
     stage = files["implementering/start.md"]
-    assert '<div class="kb-checklist" data-checklist="alfa:start" markdown>' in stage
-    assert "#### [Alfa – föräldraträning](../insatser/alfa.md) { #checklista-alfa }" in stage
-    assert '<span id="alfa-terapeuter-anmalda" data-item="terapeuter-anmalda">' in stage
+    assert "terapeuter-anmalda" not in stage
+    assert '<div class="kb-method-checklists" data-stage="start" hidden></div>' in stage
+    assert json.loads(files["data/implementering/alfa.json"]) == {
+        "id": "alfa",
+        "title": "Alfa – föräldraträning",
+        "url": "insatser/alfa/",
+        "checklists": [
+            {
+                "stage": "start",
+                "id": "alfa:start",
+                "previous": [],
+                "items": [
+                    {
+                        "id": "terapeuter-anmalda",
+                        "text": "Terapeuterna är anmälda till utbildningen.",
+                        "previous": [],
+                    },
+                    {"id": "handledning-bokad", "text": "Handledning är bokad.", "previous": []},
+                ],
+            }
+        ],
+    }
+    index = json.loads(files["data/implementering.json"])
+    assert index["methods"] == [
+        {
+            "id": "alfa",
+            "title": "Alfa – föräldraträning",
+            "abbreviation": "ALFA",
+            "url": "insatser/alfa/",
+            "previous": [],
+            "stages": ["start"],
+            "file": "data/implementering/alfa.json",
+        }
+    ]
+    assert [stage["checklist"] for stage in index["stages"]] == ["start"]
 
 
 def test_checklist_ui_text_reaches_the_page_as_json_from_the_locale_file(
@@ -101,7 +134,7 @@ def test_a_method_checklist_must_name_an_existing_stage(
     missing = make_project({"intervention/alfa.yaml": alfa(stage="stage/strat")})
     assert problems_of(missing) == [
         "data/intervention/alfa.yaml:20:12: error: hänvisningen 'stage/strat' pekar på en post "
-        "som inte finns (menade du 'start'?)"
+        "som inte finns (menade du 'stage/start'?)"
     ]
 
 

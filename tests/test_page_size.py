@@ -39,6 +39,56 @@ def test_finder_and_comparison_do_not_grow_with_the_number_of_methods(
     assert all(large <= 1.5 * small for small, large in sizes.values()), sizes
 
 
+ALFA_ITEMS = """
+checklists:
+  - stage: stage/start
+    items:
+      - {id: terapeuter-anmalda, text: Terapeuterna är anmälda till utbildningen., source: s1}
+      - {id: handledning-bokad, text: Handledning varannan vecka är bokad., source: s1}
+      - {id: licens-tecknad, text: Licensavtalet med programägaren är tecknat., source: s1}
+"""
+TEAM_PAGES = ("implementering/start", "implementering/oversikt", "implementering/val-av-metod")
+# No stage page of the small test site comes near this; one that listed every method's items
+# passed it at a few dozen methods (issue 15 measured 5.2 MB at 2,000).
+STAGE_PAGE_LIMIT = 60_000
+
+
+def test_stage_pages_do_not_grow_with_the_number_of_methods_with_items(
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
+    """Issue 15: a stage page shows the general checklist and the chosen methods' items,
+    which the browser loads from one small file per method."""
+    small = make_project()
+    alfa = (small.data_dir / "intervention" / "alfa.yaml").read_text(encoding="utf-8")
+    alfa += ALFA_ITEMS
+    (small.data_dir / "intervention" / "alfa.yaml").write_text(alfa, encoding="utf-8")
+    build(small, tmp_path / "small")
+    large = make_project(
+        {"intervention/alfa.yaml": alfa}
+        | {
+            f"intervention/alfa-{n}.yaml": alfa.replace("id: alfa", f"id: alfa-{n}")
+            for n in range(MANY)
+        }
+    )
+    build(large, tmp_path / "large")
+    site = tmp_path / "large"
+    assert len(list((site / "data" / "implementering").glob("*.json"))) == MANY + 1
+    method_file = site / "data" / "implementering" / "alfa-7.json"
+    assert "terapeuter-anmalda" in method_file.read_text(encoding="utf-8")
+    assert method_file.stat().st_size < 1_000
+    sizes = {
+        page: [
+            (tmp_path / name / page / "index.html").stat().st_size for name in ("small", "large")
+        ]
+        for page in TEAM_PAGES
+    }
+    assert all(
+        large <= 1.2 * small and large < STAGE_PAGE_LIMIT for small, large in sizes.values()
+    ), sizes
+    stage = (site / "implementering" / "start" / "index.html").read_text(encoding="utf-8")
+    assert "terapeuter-anmalda" not in stage
+
+
 def _pages(site: Path) -> dict[str, int]:
     return {page.relative_to(site).as_posix(): page.stat().st_size for page in site.rglob("*.html")}
 

@@ -103,7 +103,7 @@ def test_a_citation_of_a_missing_work_is_located_with_a_suggestion(
     assert problems == [
         "data/intervention/alfa.yaml:18:19: error: hänvisningen "
         "'reference/ogden-2005' pekar på en post som inte finns "
-        "(menade du 'ogden-2004'?)"
+        "(menade du 'reference/ogden-2004'?)"
     ]
 
 

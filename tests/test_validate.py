@@ -84,9 +84,9 @@ def test_broken_references_and_unknown_sources_are_all_reported(
         "data/curriculum/kurs.yaml:6:33: error: källan 's2' finns inte i postens sources "
         "(menade du 's1'?)",
         "data/curriculum/kurs.yaml:10:31: error: hänvisningen 'process/steg#frga' pekar på ett "
-        "ankare som inte finns i process/steg (menade du 'fraga'?)",
+        "ankare som inte finns i process/steg (menade du 'process/steg#fraga'?)",
         "data/curriculum/kurs.yaml:10:50: error: hänvisningen 'intervention/alfaa' pekar på en "
-        "post som inte finns (menade du 'alfa'?)",
+        "post som inte finns (menade du 'intervention/alfa'?)",
     ]
 
 

@@ -1,18 +1,24 @@
-/* Kunskapsbank: interactive implementation checklists.
+/* Kunskapsbank: interactive checklists on stage, method and framework pages.
  *
  * The generator writes every checklist as a plain task list (`.kb-checklist`, one
  * `[data-item]` per item), so without this script it still reads and prints as a list.
- * This script adds, per item, three states as native radio buttons, "Ansvarig",
- * "Kommentar" and a date; progress per checklist and for the page; export, import, a
- * shareable link, reset and print. Marks stored, exported or shared before an editor
- * renamed a stage, method, framework or item (old ids in `aliases`) follow the rename. A
- * checklist can name another scale of state labels (`data-scale`, e.g. Finns/Delvis/Saknas
- * for a self-assessment); the stored values stay the same.
+ * This script adds, per item, four states as native radio buttons – Klart, Påbörjat, Ej
+ * påbörjat and Ej aktuellt, each an icon and a word, readable on a projector and in
+ * greyscale – with "Ansvarig", "Kommentar" and a date; progress per checklist and for the
+ * page, which never counts items marked "Ej aktuellt"; and the tools to export, import,
+ * share and print. A checklist can name another scale of state labels (`data-scale`, e.g.
+ * Finns/Delvis/Saknas for a self-assessment); the stored values stay the same.
  *
- * State lives only in the browser, through Material's __md_get/__md_set (localStorage
- * scoped to the site), one entry per checklist id holding items by their YAML id — never by
- * their text, so rewording an item keeps its marks. Every visible text comes from the page
- * (`.kb-checklist-tools[data-ui]`, written from the locale file), none from this file.
+ * A stage page holds only the stage's general items. The team chooses its methods once
+ * (here or on the overview); the stage page then loads the chosen methods' items for the
+ * stage from their small data files and counts them with the rest. An address with a
+ * method item's anchor (`#pmto-terapeuter-antagna`) shows the item if the method is
+ * chosen, and otherwise leads to the item on the method's page.
+ *
+ * The marks live in the team's data (kb-team.js) keyed by checklist and item id – never by
+ * text, so rewording an item keeps its marks; marks made before an editor renamed a stage,
+ * method, framework or item (old ids in `aliases`, here `data-previous`) follow the rename.
+ * Every visible text comes from the page (`.kb-checklist-tools[data-ui]`).
  *
  * Material's instant navigation swaps pages without reloading scripts, so the script runs
  * for every page `document$` emits.
@@ -20,99 +26,41 @@
 (() => {
   "use strict";
 
-  const STORAGE_PREFIX = "kb-checklist.";
-  const SHARE_PREFIX = "#kb-state=";
-  const FORMAT = "kunskapsbank-checklistor";
-  const STATES = ["done", "started", "not_started"];
-  const NOTES = ["responsible", "comment", "date"];
-
-  /* ---------- state: {checklistId: {itemId: {state, responsible, comment, date}}} ---------- */
-
-  /** An item's entry with only known fields and non-empty strings; null if nothing is left. */
-  function cleanEntry(entry) {
-    if (!entry || typeof entry !== "object") return null;
-    const clean = {};
-    if (STATES.includes(entry.state)) clean.state = entry.state;
-    for (const field of NOTES) {
-      if (typeof entry[field] === "string" && entry[field].trim()) clean[field] = entry[field];
-    }
-    return Object.keys(clean).length ? clean : null;
-  }
-
-  /** Entries of the items that still exist; those of removed items are dropped. */
-  function cleanChecklist(entries, itemIds) {
-    const clean = {};
-    for (const id of itemIds) {
-      const entry = cleanEntry(entries && typeof entries === "object" ? entries[id] : null);
-      if (entry) clean[id] = entry;
-    }
-    return clean;
-  }
-
-  const load = id => __md_get(STORAGE_PREFIX + id);
-  const store = (id, entries) => __md_set(STORAGE_PREFIX + id, entries);
-
-  const previousIds = node => JSON.parse(node.dataset.previous || "[]");
-
-  /** Entries with each item's marks under its old id (`data-previous`, from the item's
-   * `aliases`) moved to its new id, where the new id has none. */
-  function renamedItems(items, entries) {
-    if (!entries || typeof entries !== "object") return entries;
-    const moved = { ...entries };
-    for (const item of items) {
-      const oldId = previousIds(item).find(id => moved[id] && !moved[item.dataset.item]);
-      if (oldId) moved[item.dataset.item] = moved[oldId];
-    }
-    return moved;
-  }
-
-  /** Marks saved before a rename: when nothing is stored under the checklist's id, the
-   * entry of an old id (`data-previous`, from the records' `aliases`) is taken, and items
-   * renamed since keep their marks; the rename is then saved. */
-  function withPrevious(container, items, stored) {
-    let entries = stored;
-    for (const oldId of previousIds(container)) {
-      if (entries) break;
-      entries = load(oldId);
-    }
-    return renamedItems(items, entries);
-  }
-
-  /* ---------- small DOM helpers ---------- */
-
-  function element(tag, attributes = {}, children = []) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-    node.append(...children);
-    return node;
-  }
-
-  function button(text, onClick) {
-    const node = element("button", { type: "button", class: "md-button" }, [text]);
-    node.addEventListener("click", onClick);
-    return node;
-  }
+  const { element, button, format, uiOf } = window.kb;
+  const team = window.kbTeam;
 
   /** The UI texts with a named scale's labels (e.g. Finns/Delvis/Saknas) laid over them;
    * `data-scale` on a checklist or the tools block names it, the labels come from the page. */
-  const withScale = (ui, scale) => ({ ...ui, ...((ui.scales || {})[scale] || {}) });
+  function withScale(ui, scale) {
+    const labels = (ui.scales || {})[scale] || {};
+    return { ...ui, ...labels, states: { ...ui.states, ...labels.states } };
+  }
 
-  const format = (template, values) =>
-    template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? values[key] : match));
+  /** "3 av 10 klara, 1 påbörjade", and how many do not apply when any do not. */
+  function progressText(ui, counts) {
+    const text = format(ui.progress, counts);
+    return counts.not_applicable ? `${text} ${format(ui.progress_not_applicable, counts)}` : text;
+  }
+
+  function showCounts(text, bar, counts, ui, prefix = "") {
+    text.textContent = `${prefix}${progressText(ui, counts)}`;
+    bar.max = Math.max(counts.total, 1);
+    bar.value = counts.done;
+  }
+
+  const previousIds = node => JSON.parse(node.dataset.previous || "[]");
 
   /* ---------- one checklist ---------- */
 
   class Checklist {
-    constructor(container, ui, onChange) {
+    constructor(container, ui, page) {
       this.container = container;
       this.id = container.dataset.checklist;
       this.ui = withScale(ui, container.dataset.scale);
-      this.onChange = onChange;
+      this.page = page;
       this.items = [...container.querySelectorAll("[data-item]")];
       this.itemIds = this.items.map(item => item.dataset.item);
-      const stored = withPrevious(container, this.items, load(this.id));
-      this.entries = cleanChecklist(stored, this.itemIds);
-      if (JSON.stringify(load(this.id) || {}) !== JSON.stringify(this.entries)) this.save();
+      this.adopt();
       this.items.forEach(item => this.addControls(item));
       this.addProgress();
       // Radio buttons, text fields and date fields all fire "input" on every change.
@@ -121,17 +69,29 @@
       this.render();
     }
 
+    /** Marks stored under the ids the checklist and its items had before a rename. */
+    adopt() {
+      const items = this.items.map(item => ({ id: item.dataset.item, previous: previousIds(item) }));
+      if (team.adopt(this.page.data, { id: this.id, previous: previousIds(this.container) }, items)) {
+        team.save(this.page.data);
+      }
+    }
+
+    get entries() {
+      return this.page.data.checklists[this.id] || {};
+    }
+
     addControls(item) {
       const itemId = item.dataset.item;
       const name = `kb-${this.id}-${itemId}`;
       const states = element("div", {
         class: "kb-states", role: "radiogroup", "aria-labelledby": item.id,
-      }, STATES.map(state => element("label", {}, [
+      }, team.STATES.map(state => element("label", { "data-state": state }, [
         element("input", { type: "radio", name, value: state, "data-field": "state",
                            "data-for": itemId }),
-        this.ui.states[state],
+        element("span", { class: "kb-state-word" }, [this.ui.states[state]]),
       ])));
-      const notes = element("div", { class: "kb-notes" }, NOTES.map(field => element(
+      const notes = element("div", { class: "kb-notes" }, team.NOTES.map(field => element(
         "label", {}, [
           element("span", {}, [this.ui[field]]),
           element(field === "comment" ? "textarea" : "input", {
@@ -146,8 +106,7 @@
     addProgress() {
       const labelId = `kb-progress-${this.id}`;
       this.progressText = element("span", { id: labelId });
-      this.progressBar = element("progress", { max: String(this.itemIds.length),
-                                               "aria-labelledby": labelId });
+      this.progressBar = element("progress", { "aria-labelledby": labelId });
       const print = button(this.ui.print_checklist, () => printOnly(this.container));
       print.classList.add("kb-print-button");
       const list = this.container.querySelector("ul");
@@ -159,23 +118,18 @@
     update(control) {
       const field = control.dataset && control.dataset.field;
       if (!field) return;
-      const itemId = control.dataset.for;
-      const entry = cleanEntry({ ...this.entries[itemId], [field]: control.value });
-      if (entry) this.entries[itemId] = entry;
-      else delete this.entries[itemId];
-      this.save();
+      team.setField(this.page.data, this.id, control.dataset.for, field, control.value);
+      team.save(this.page.data);
+      this.showState(control.dataset.for);
       this.showProgress();
-      this.onChange();
+      this.page.showTotal();
     }
 
-    save() {
-      store(this.id, this.entries);
-    }
-
-    replace(entries) {
-      this.entries = cleanChecklist(entries, this.itemIds);
-      this.save();
-      this.render();
+    /** The item's state as a class on its list item, for the styles that mark it. */
+    showState(itemId) {
+      const item = this.items[this.itemIds.indexOf(itemId)].closest("li");
+      const state = this.entries[itemId]?.state;
+      for (const name of team.STATES) item.classList.toggle(`kb-is-${name}`, state === name);
     }
 
     /** Controls show the stored entries. */
@@ -186,28 +140,17 @@
         if (control.type === "radio") control.checked = control.value === value;
         else control.value = value;
       }
+      this.itemIds.forEach(id => this.showState(id));
       this.showProgress();
     }
 
     counts() {
-      const states = Object.values(this.entries).map(entry => entry.state);
-      return {
-        total: this.itemIds.length,
-        done: states.filter(state => state === "done").length,
-        started: states.filter(state => state === "started").length,
-        not_started: states.filter(state => state === "not_started").length,
-      };
+      return team.counts(this.entries, this.itemIds);
     }
 
     showProgress() {
-      showCounts(this.progressText, this.progressBar, this.counts(), this.ui.progress);
+      showCounts(this.progressText, this.progressBar, this.counts(), this.ui);
     }
-  }
-
-  function showCounts(text, bar, counts, template, prefix = "") {
-    text.textContent = `${prefix}${format(template, counts)}`;
-    bar.max = counts.total;
-    bar.value = counts.done;
   }
 
   /* ---------- printing one checklist ---------- */
@@ -223,18 +166,100 @@
     window.print();
   }
 
-  /* ---------- moving state: file and link ---------- */
+  /* ---------- the chosen methods' items on a stage page ---------- */
 
-  function encode(data) {
-    const bytes = new TextEncoder().encode(JSON.stringify(data));
-    return btoa(String.fromCharCode(...bytes))
-      .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  /** A method's checklist for one stage, in the markup the generator writes for the
+   * stage's own list, so that it works, prints and links alike. Text is set as text. */
+  function methodChecklist(method, list) {
+    const heading = element("h4", { id: `checklista-${method.id}` }, [
+      element("a", { href: method.href }, [method.title])]);
+    const items = list.items.map(item => element("li", {}, [
+      element("span", { id: `${method.id}-${item.id}`, "data-item": item.id,
+                        "data-previous": JSON.stringify(item.previous) }, [item.text])]));
+    return element("div", { class: "kb-checklist", "data-checklist": list.id,
+                            "data-previous": JSON.stringify(list.previous) },
+                   [heading, element("ul", {}, items)]);
   }
 
-  function decode(text) {
-    const base64 = text.replace(/-/g, "+").replace(/_/g, "/");
-    const bytes = Uint8Array.from(atob(base64), char => char.charCodeAt(0));
-    return JSON.parse(new TextDecoder().decode(bytes));
+  class MethodItems {
+    constructor(container, page) {
+      this.container = container;
+      this.page = page;
+      this.stage = container.dataset.stage;
+      this.summary = element("p", { class: "kb-chosen-methods" });
+      this.lists = element("div", { class: "kb-method-lists" });
+      this.details = element("details", { class: "kb-choose" }, [
+        element("summary", {}, [page.ui.choose_summary])]);
+      container.append(this.summary, this.details, this.lists);
+    }
+
+    async start() {
+      const ui = this.page.ui;
+      this.container.hidden = false;
+      try {
+        this.index = await team.loadIndex();
+      } catch (error) {
+        console.error(error);
+        this.summary.textContent = ui.methods_error;
+        return;
+      }
+      this.chooser = new team.MethodChooser(this.details, ui, this.index, async chosen => {
+        team.choose(this.page.data, chosen);
+        await this.show();
+        this.page.showTotal();
+      });
+      document.querySelectorAll(".kb-no-js").forEach(node => { node.hidden = true; });
+      await this.show();
+    }
+
+    /** The chosen methods' checklists for this stage, as checklists of the page. */
+    async show() {
+      const ui = this.page.ui;
+      const data = this.page.data;
+      if (team.renameChosen(this.index, data)) team.save(data);
+      this.chooser.show(data.methods.chosen);
+      let methods;
+      try {
+        methods = await team.chosenMethods(this.index, data);
+      } catch (error) {
+        console.error(error);
+        this.summary.textContent = ui.methods_error;
+        return;
+      }
+      this.page.checklists = this.page.checklists.filter(c => !this.lists.contains(c.container));
+      this.lists.replaceChildren();
+      const names = methods.map(method => method.abbreviation || method.title);
+      const here = methods.map(method => ({
+        method, list: method.lists?.checklists.find(list => list.stage === this.stage) }));
+      const without = here.filter(({ list }) => !list).map(({ method }) => method.title);
+      this.summary.textContent = names.length
+        ? format(ui.methods_chosen, { names: names.join(", ") }) : ui.methods_none;
+      if (without.length) {
+        this.summary.append(" ", format(ui.methods_without_items, { names: without.join(", ") }));
+      }
+      for (const { method, list } of here) {
+        if (!list) continue;
+        const node = methodChecklist(method, list);
+        this.lists.append(node);
+        this.page.checklists.push(new Checklist(node, this.page.ui, this.page));
+      }
+    }
+
+    /** An anchor of a method item: shown here if the method is chosen, else on the
+     * method's own page. */
+    follow(anchor) {
+      if (!anchor || document.getElementById(anchor)) {
+        if (anchor) document.getElementById(anchor).scrollIntoView();
+        return;
+      }
+      for (const method of this.index.methods) {
+        const prefix = [method.id, ...method.previous].find(id => anchor.startsWith(`${id}-`));
+        if (prefix && method.stages.includes(this.stage)) {
+          location.replace(`${method.href}#${anchor.slice(prefix.length + 1)}`);
+          return;
+        }
+      }
+    }
   }
 
   /* ---------- the page: all its checklists and the tools ---------- */
@@ -242,137 +267,70 @@
   class ChecklistPage {
     constructor(tools) {
       this.tools = tools;
-      this.ui = withScale(JSON.parse(tools.dataset.ui), tools.dataset.scale);
+      this.ui = withScale(uiOf(tools), tools.dataset.scale);
+      this.data = team.load();
       this.checklists = [...document.querySelectorAll(".kb-checklist[data-checklist]")]
-        .map(container => new Checklist(container, this.ui, () => this.showTotal()));
+        .map(container => new Checklist(container, this.ui, this));
+      this.transfer = new team.Transfer(this.ui, () => this.refresh());
       this.buildTools();
       this.showTotal();
-      this.openSharedLink();
+      const methods = document.querySelector(".kb-method-checklists[data-stage]");
+      this.methods = methods ? new MethodItems(methods, this) : null;
+    }
+
+    async start() {
+      const anchor = decodeURIComponent(location.hash.slice(1));
+      if (this.methods) {
+        await this.methods.start();
+        this.showTotal();
+        if (this.methods.index && !anchor.startsWith("kb-")) this.methods.follow(anchor);
+      }
+      await this.transfer.openSharedLink();
     }
 
     buildTools() {
       const ui = this.ui;
       this.totalText = element("span", { id: "kb-progress-total" });
       this.totalBar = element("progress", { "aria-labelledby": "kb-progress-total" });
-      this.fileInput = element("input", { type: "file", accept: "application/json,.json",
-                                          hidden: "" });
-      this.fileInput.addEventListener("change", () => this.importFile());
-      this.status = element("p", { class: "kb-status", role: "status" });
-      this.shareField = element("input", { type: "text", readonly: "", class: "kb-share-url" });
-      this.share = element("p", { class: "kb-share", hidden: "" }, [
-        element("label", {}, [ui.share_label, " ", this.shareField]),
-      ]);
       this.tools.append(
         element("div", { class: "kb-progress kb-progress-total" },
                 [this.totalText, this.totalBar]),
         element("div", { class: "kb-tool-buttons", role: "group", "aria-label": ui.tools }, [
-          button(ui.export, () => this.exportFile()),
-          button(ui.import, () => this.fileInput.click()),
-          button(ui.share, () => this.copyLink()),
+          ...this.transfer.buttons(),
           button(ui.print_page, () => window.print()),
           button(ui.reset, () => this.reset()),
         ]),
-        this.fileInput, this.status, this.share,
+        ...this.transfer.parts(),
       );
       this.tools.hidden = false;
     }
 
     showTotal() {
-      const total = { total: 0, done: 0, started: 0, not_started: 0 };
-      for (const checklist of this.checklists) {
-        for (const [key, value] of Object.entries(checklist.counts())) total[key] += value;
-      }
-      showCounts(this.totalText, this.totalBar, total, this.ui.progress,
+      const total = team.counts({}, []);
+      for (const checklist of this.checklists) team.addCounts(total, checklist.counts());
+      showCounts(this.totalText, this.totalBar, total, this.ui,
                  `${this.ui.total[this.tools.dataset.scope]} `);
     }
 
-    /** Every checklist's entries by checklist id: what is exported and shared. */
-    collect() {
-      return Object.fromEntries(this.checklists.map(c => [c.id, c.entries]));
-    }
-
-    /** Replace the checklists that `data` has; checklists it lacks keep their marks. */
-    apply(data) {
-      if (!data || typeof data.checklists !== "object" || data.checklists === null) {
-        throw new Error("no checklists");
-      }
+    /** After an import or a shared link: the page shows the team's data anew. */
+    async refresh() {
+      this.data = team.load();
       for (const checklist of this.checklists) {
-        // A file or link made before a rename holds the checklist under an old id.
-        const key = [checklist.id, ...previousIds(checklist.container)]
-          .find(id => id in data.checklists);
-        if (key) checklist.replace(renamedItems(checklist.items, data.checklists[key]));
+        checklist.adopt();
+        checklist.render();
       }
+      if (this.methods?.index) await this.methods.show();
       this.showTotal();
     }
 
-    hasMarks() {
-      return this.checklists.some(checklist => Object.keys(checklist.entries).length);
-    }
-
-    say(text) {
-      this.status.textContent = text;
-    }
-
-    exportFile() {
-      const data = { format: FORMAT, version: 1, page: location.pathname,
-                     exported: new Date().toISOString(), checklists: this.collect() };
-      const blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
-      const url = URL.createObjectURL(blob);
-      const slug = location.pathname.split("/").filter(Boolean).pop() || "start";
-      const link = element("a", { href: url, download: `${this.ui.file_name}-${slug}.json` });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 0);
-    }
-
-    async importFile() {
-      const [file] = this.fileInput.files;
-      this.fileInput.value = "";
-      if (!file) return;
-      try {
-        const data = JSON.parse(await file.text());
-        if (data.format !== FORMAT) throw new Error("not an export");
-        if (this.hasMarks() && !window.confirm(this.ui.confirm_import)) return;
-        this.apply(data);
-        this.say(this.ui.imported);
-      } catch {
-        this.say(this.ui.import_failed);
-      }
-    }
-
-    async copyLink() {
-      const url = new URL(location.href);
-      url.hash = SHARE_PREFIX + encode({ checklists: this.collect() });
-      this.shareField.value = url.href;
-      this.share.hidden = false;
-      try {
-        await navigator.clipboard.writeText(url.href);
-        this.say(this.ui.share_copied);
-      } catch {
-        this.say(this.ui.share_manual);
-        this.shareField.select();
-      }
-    }
-
-    /** A shared link's marks replace the visitor's own only if they agree to it. */
-    openSharedLink() {
-      if (!location.hash.startsWith(SHARE_PREFIX)) return;
-      const encoded = location.hash.slice(SHARE_PREFIX.length);
-      history.replaceState(history.state, "", location.pathname + location.search);
-      if (this.hasMarks() && !window.confirm(this.ui.confirm_shared)) return;
-      try {
-        this.apply(decode(encoded));
-      } catch {
-        this.say(this.ui.import_failed);
-      }
-    }
-
+    /** "Återställ" clears the marks of this page's checklists, nothing else. */
     reset() {
       if (!window.confirm(this.ui.confirm_reset)) return;
-      for (const checklist of this.checklists) checklist.replace({});
+      for (const checklist of this.checklists) delete this.data.checklists[checklist.id];
+      team.save(this.data);
+      for (const checklist of this.checklists) checklist.render();
       this.showTotal();
-      this.say(this.ui.reset_done);
+      this.transfer.say(this.ui.reset_done);
     }
   }
 
@@ -380,7 +338,7 @@
     const tools = document.querySelector(".kb-checklist-tools[data-ui]");
     if (!tools || tools.dataset.enhanced) return;
     tools.dataset.enhanced = "true";
-    new ChecklistPage(tools);
+    new ChecklistPage(tools).start();
   }
 
   document$.subscribe(init);

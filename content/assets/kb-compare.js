@@ -14,17 +14,14 @@
 (() => {
   "use strict";
 
-  const { format, load, methodLink } = window.kbMethods;
+  const { format } = window.kb;
+  const { load, methodLink } = window.kbMethods;
   const PARAM = "m";
   const MIN = 2;
   const MAX = 4;
 
   /** An element with children (nodes or text, never HTML). */
-  const element = (name, ...children) => {
-    const node = document.createElement(name);
-    node.append(...children);
-    return node;
-  };
+  const element = (name, ...children) => window.kb.element(name, {}, children);
 
   /** Items, each a list of nodes and text, joined by `separator`. */
   const joined = (items, separator) =>

@@ -22,7 +22,7 @@
 (() => {
   "use strict";
 
-  const { format } = window.kbMethods;
+  const { format } = window.kb;
   const AGE = "alder";
   const QUERY = "q";
   const METHOD = { typ: "insats" };

@@ -18,9 +18,7 @@
 (() => {
   "use strict";
 
-  const config = JSON.parse(document.getElementById("__config").textContent);
-  // The site root, from the page the script was first loaded on.
-  const ROOT = new URL(`${config.base.replace(/\/?$/, "/")}`, location.href);
+  const { root: ROOT, element, fetchJson } = window.kb;
   const SKIP = "a, code, pre, kbd, h1, h2, h3, h4, h5, h6, abbr, button, label, legend, "
     + "input, select, textarea, script, style, sup, .kb-term, .kb-glossary, .kb-meta, "
     + "[data-kb-no-terms]";
@@ -28,8 +26,7 @@
 
   /** The terms, each with its regular expressions; fetched once per visit. */
   function load() {
-    glossary ??= fetch(new URL("data/ordlista.json", ROOT))
-      .then(response => (response.ok ? response.json() : []))
+    glossary ??= fetchJson(new URL("data/ordlista.json", ROOT))
       .then(terms => terms.map(term => ({ ...term, patterns: patterns(term.forms) })))
       .catch(() => []);
     return glossary;
@@ -77,19 +74,10 @@
 
   function mark(node, match, term) {
     const id = `kb-term-${term.id}`;
-    const link = document.createElement("a");
-    link.className = "kb-term__link";
-    link.href = new URL(term.url, ROOT).href;
-    link.setAttribute("aria-describedby", id);
-    link.textContent = match[0];
-    const tip = document.createElement("span");
-    tip.className = "kb-term__tip";
-    tip.id = id;
-    tip.setAttribute("role", "tooltip");
-    tip.textContent = term.text;
-    const wrapper = document.createElement("span");
-    wrapper.className = "kb-term";
-    wrapper.append(link, tip);
+    const link = element("a", { class: "kb-term__link", href: new URL(term.url, ROOT).href,
+                                "aria-describedby": id }, [match[0]]);
+    const tip = element("span", { class: "kb-term__tip", id, role: "tooltip" }, [term.text]);
+    const wrapper = element("span", { class: "kb-term" }, [link, tip]);
     wrapper.addEventListener("mouseenter", () => keepInView(tip));
     wrapper.addEventListener("focusin", () => keepInView(tip));
     wrapper.addEventListener("mouseleave", () => wrapper.classList.remove("kb-term--closed"));

@@ -19,8 +19,7 @@
 (() => {
   "use strict";
 
-  const format = (template, values) =>
-    template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? values[key] : match));
+  const { format, element, uiOf } = window.kb;
 
   /** The anchors of the page now shown: old id -> current id. */
   let aliases = {};
@@ -42,10 +41,8 @@
 
   class LinkTools {
     constructor(tools) {
-      this.ui = JSON.parse(tools.dataset.ui);
-      this.status = document.createElement("p");
-      this.status.className = "kb-link-status";
-      this.status.setAttribute("role", "status");
+      this.ui = uiOf(tools);
+      this.status = element("p", { class: "kb-link-status", role: "status" });
       tools.after(this.status);
       const heading = document.querySelector(".md-content h1");
       if (heading) heading.append(this.button(titleOf(heading), () => address("")));
@@ -61,11 +58,9 @@
     }
 
     button(title, url) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "kb-copy-link";
-      button.textContent = this.ui.copy;
-      button.setAttribute("aria-label", format(this.ui.copy_label, { title }));
+      const button = element("button", { type: "button", class: "kb-copy-link",
+                                         "aria-label": format(this.ui.copy_label, { title }) },
+                             [this.ui.copy]);
       button.addEventListener("click", () => this.copy(url()));
       return button;
     }
@@ -87,22 +82,14 @@
         if (link) link.after(" ", this.button(titleOf(row.cells[0]), () => link.href));
       }
       const groups = [...index.querySelectorAll(".kb-link-group")];
-      const input = document.createElement("input");
-      input.type = "search";
-      input.id = "kb-link-filter";
-      input.setAttribute("aria-describedby", "kb-link-filter-hint kb-link-filter-count");
-      const label = document.createElement("label");
-      label.htmlFor = input.id;
-      label.textContent = this.ui.filter;
-      const hint = document.createElement("span");
-      hint.id = "kb-link-filter-hint";
-      hint.textContent = this.ui.filter_hint;
-      const count = document.createElement("p");
-      count.id = "kb-link-filter-count";
-      count.setAttribute("role", "status");
-      const filter = document.createElement("div");
-      filter.className = "kb-link-filter";
-      filter.append(label, hint, input, count);
+      const input = element("input", {
+        type: "search", id: "kb-link-filter",
+        "aria-describedby": "kb-link-filter-hint kb-link-filter-count" });
+      const count = element("p", { id: "kb-link-filter-count", role: "status" });
+      const filter = element("div", { class: "kb-link-filter" }, [
+        element("label", { for: input.id }, [this.ui.filter]),
+        element("span", { id: "kb-link-filter-hint" }, [this.ui.filter_hint]),
+        input, count]);
       index.before(filter);
       const show = () => {
         const words = input.value.toLocaleLowerCase("sv").split(/\s+/).filter(Boolean);

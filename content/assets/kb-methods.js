@@ -15,29 +15,12 @@
 (() => {
   "use strict";
 
-  const requests = new Map();
-
-  /** Fill "{name}" placeholders, as Python's str.format does for the locale's strings. */
-  const format = (template, values) =>
-    template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? values[key] : match));
-
-  function fetchMethods(address) {
-    if (!requests.has(address)) {
-      const request = fetch(address)
-        .then(response => {
-          if (!response.ok) throw new Error(`${response.status} ${address}`);
-          return response.json();
-        })
-        .then(data => {
-          const root = new URL("../", address);
-          return data.methods.map(method => ({ ...method, href: new URL(method.url, root).href }));
-        });
-      // A failed request is not kept, so that the next visit to the page tries again.
-      request.catch(() => requests.delete(address));
-      requests.set(address, request);
-    }
-    return requests.get(address);
-  }
+  /** The methods, each with its page's full address (`href`); the file is fetched once
+   * per visit (kb-common.js). */
+  const fetchMethods = address => window.kb.fetchJson(address).then(data => {
+    const root = new URL("../", address);
+    return data.methods.map(method => ({ ...method, href: new URL(method.url, root).href }));
+  });
 
   /** The methods, or null when they could not be loaded (the reader has been told). */
   async function load(ui, status) {
@@ -56,13 +39,8 @@
   }
 
   /** A link to a method's page; its text is set as text, never parsed as HTML. */
-  function methodLink(method, text) {
-    const link = document.createElement("a");
-    link.href = method.href;
-    link.dataset.method = method.id;
-    link.textContent = text;
-    return link;
-  }
+  const methodLink = (method, text) =>
+    window.kb.element("a", { href: method.href, "data-method": method.id }, [text]);
 
-  window.kbMethods = { format, load, methodLink };
+  window.kbMethods = { load, methodLink };
 })();

@@ -11,6 +11,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from generator.checking.drafts import draft_problems
 from generator.checking.material_files import material_problems
 from generator.checking.validate import validate
 from generator.diagnostics import Diagnostic, has_errors
@@ -55,6 +56,7 @@ def check(
             documents, today=today, review_max_age_years=settings.review_max_age_years, types=types
         )
         invalid += material_problems(documents, records, project.data_dir)
+        invalid += draft_problems(documents, records)
         if not has_errors(problems):  # else mkdocs.yml, which names the folder, is unreadable
             invalid += project.content_problems()
     return records, sorted(problems + unloadable + found + invalid)

@@ -1,7 +1,9 @@
 """Loaded documents checked against their schemas and each other.
 
 Every problem is collected, never raised, so an editor sees all mistakes in one run, each at
-the line and column of the value (or key) that caused it, with a hint where we can guess.
+the line and column of the value (or key) that caused it, with a hint where we can guess; a
+hint that names a value names it as it is to be written (`typ/id`). A record that fails its
+schema still has its references, source keys and id checked (generator/salvage.py).
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from generator.checking.aliases import alias_problems
 from generator.checking.markup import markup_problems
+from generator.checking.salvage import Salvaged, SalvagedSource
 from generator.diagnostics import Diagnostic
 from generator.reading.load import FieldPath, SourceDocument
 from generator.reading.project import REVIEW_MAX_AGE_YEARS
@@ -26,6 +29,7 @@ from generator.types.base import (
     REF_PATTERN,
     REFERENCE_PATTERN,
     SLUG_PATTERN,
+    Source,
     split_ref,
 )
 
@@ -62,9 +66,20 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+def _field_name(loc: FieldPath) -> str:
+    """The place an error is about, as an editor counts: a list item is 'punkt 1 i modules',
+    never the index '0'."""
+    if not loc:
+        return ""
+    if isinstance(loc[-1], int):
+        owner = next((str(p) for p in reversed(loc) if isinstance(p, str)), "listan")
+        return f"punkt {loc[-1] + 1} i {owner}"
+    return str(loc[-1])
+
+
 def _message(error: dict[str, Any]) -> str:
     """Swedish wording for the pydantic errors editors meet; others keep pydantic's text."""
-    kind, ctx, field = error["type"], error.get("ctx", {}), error["loc"][-1] if error["loc"] else ""
+    kind, ctx, field = error["type"], error.get("ctx", {}), _field_name(tuple(error["loc"]))
     got = error.get("input")
     messages = {
         "missing": f"fältet '{field}' saknas",
@@ -123,8 +138,24 @@ def _unsafe_slug_reason(value: str) -> str:
     return "bindestreck får inte stå först, sist eller två i rad"
 
 
-def _hint(error: dict[str, Any], cls: type[Record]) -> str:
+def _hint(error: dict[str, Any], cls: type[Record], claimed: dict[str, list[str]]) -> str:
+    """A suggestion the editor can copy in as written. `claimed` holds the types that have a
+    record of each id, so that a reference written as a bare id gets its type."""
     kind, loc = error["type"], tuple(error["loc"])
+    got = error.get("input")
+    if (
+        kind == "string_pattern_mismatch"
+        and error["ctx"].get("pattern") == REF_PATTERN
+        and isinstance(got, str)
+    ):
+        target, _, anchor = got.partition("#")
+        types = claimed.get(target, [])
+        if len(types) == 1:
+            return f"menade du '{types[0]}/{got}'?"
+        ids = [f"{t}/{i}" for i, ts in claimed.items() for t in ts]
+        close = difflib.get_close_matches(target, ids, n=1, cutoff=0.6)
+        if close:
+            return f"menade du '{close[0]}{'#' + anchor if anchor else ''}'?"
     if kind == "extra_forbidden":
         owner = _model_at(cls, loc[:-1])
         return _suggest(str(loc[-1]), owner.model_fields) if owner else ""
@@ -148,8 +179,10 @@ _PATTERN_HINTS = {
 
 
 def _schema_problems(
-    doc: SourceDocument, cls: type[Record]
-) -> tuple[Record | None, list[Diagnostic]]:
+    doc: SourceDocument, cls: type[Record], claimed: dict[str, list[str]]
+) -> tuple[Record | Salvaged | None, list[Diagnostic]]:
+    """The typed record and no problems, or the problems and what can still be checked of
+    the record (None when its data is not even a mapping)."""
     if not isinstance(doc.data, dict):
         line, column = doc.locate(())
         return None, [
@@ -165,18 +198,32 @@ def _schema_problems(
         record = cls.model_validate(doc.data)
     except ValidationError as exc:
         problems = []
+        reported: set[FieldPath] = set()
+        unknown: set[FieldPath] = set()
         for error in exc.errors():
             loc = tuple(error["loc"])
+            reported.add(loc)
+            if error["type"] == "extra_forbidden":
+                unknown.add(loc)
             if _echoes_load_problem(doc, loc, error["type"]):
                 continue
             line, column = doc.locate(loc, key=error["type"] == "extra_forbidden")
             details = dict(error)
             problems.append(
-                Diagnostic(doc.path, line, column, "error", _message(details), _hint(details, cls))
+                Diagnostic(
+                    doc.path,
+                    line,
+                    column,
+                    "error",
+                    _message(details),
+                    _hint(details, cls, claimed),
+                )
             )
-        return None, problems
+        return Salvaged(doc.data, doc.stem, reported, unknown), problems
     problems = _loose_dates(doc, record)
-    return (None if problems else record), problems
+    if problems:
+        return Salvaged(doc.data, doc.stem, {p for p, _ in record.leaves.dates}, set()), problems
+    return record, problems
 
 
 def _loose_dates(doc: SourceDocument, record: Record) -> list[Diagnostic]:
@@ -251,17 +298,31 @@ class _Index:
                 type_name, self.types
             )
         if (type_name, record_id) not in self.anchors:
-            ids = [i for t, i in self.anchors if t == type_name]
-            return f"hänvisningen '{ref}' pekar på en post som inte finns", _suggest(record_id, ids)
+            same_type = [i for t, i in self.anchors if t == type_name]
+            other_types = [t for t, i in self.anchors if i == record_id]
+            close = difflib.get_close_matches(record_id, same_type, n=1, cutoff=0.5)
+            suggestion = (
+                f"{type_name}/{close[0]}"
+                if close
+                else f"{other_types[0]}/{record_id}"
+                if other_types
+                else ""
+            )
+            return f"hänvisningen '{ref}' pekar på en post som inte finns", (
+                f"menade du '{suggestion}{'#' + anchor if anchor else ''}'?" if suggestion else ""
+            )
         anchors = self.anchors[type_name, record_id]
         if anchor and anchors is not None and anchor not in anchors:
+            close = difflib.get_close_matches(anchor, list(anchors), n=1, cutoff=0.5)
             return (
                 f"hänvisningen '{ref}' pekar på ett ankare som inte finns i {type_name}/{record_id}"
-            ), _suggest(anchor, anchors)
+            ), (f"menade du '{type_name}/{record_id}#{close[0]}'?" if close else "")
         return "", ""
 
 
-def _record_problems(doc: SourceDocument, record: Record, index: _Index) -> list[Diagnostic]:
+def _record_problems(
+    doc: SourceDocument, record: Record | Salvaged, index: _Index
+) -> list[Diagnostic]:
     problems = []
 
     def add(path: FieldPath, message: str, hint: str = "", *, key: bool = False) -> None:
@@ -274,14 +335,15 @@ def _record_problems(doc: SourceDocument, record: Record, index: _Index) -> list
             f"id '{record.id}' ska vara samma som filnamnet '{doc.stem}'",
             f"döp om filen till {record.id}.yaml eller ändra id",
         )
-    source_ids = [s.id for s in record.sources]
+    sources: Sequence[Source | SalvagedSource] = record.sources
+    source_ids = [s.id for s in sources]
     seen_sources: set[str] = set()
     for i, source_id in enumerate(source_ids):
         if source_id in seen_sources:
             add(("sources", i, "id"), f"källan '{source_id}' finns två gånger")
         seen_sources.add(source_id)
     cited: dict[tuple[str, str], str] = {}
-    for i, source in enumerate(record.sources):
+    for i, source in enumerate(sources):
         if source.ref is None:
             continue
         work = (source.ref, source.note)
@@ -480,13 +542,20 @@ def validate(
     today = today or build_day()
     problems: list[Diagnostic] = []
     valid: list[tuple[SourceDocument, Record]] = []
+    salvaged: list[tuple[SourceDocument, Salvaged]] = []
+    claimed: dict[str, list[str]] = {}
+    for doc in documents:
+        for record_id in {doc.stem, _doc_id(doc) or doc.stem}:
+            claimed.setdefault(record_id, []).append(doc.record_type)
     for doc in documents:
         if doc.data is None:
             continue
-        record, found = _schema_problems(doc, types[doc.record_type])
+        record, found = _schema_problems(doc, types[doc.record_type], claimed)
         problems.extend(found)
         problems.extend(markup_problems(doc))
-        if record is not None:
+        if isinstance(record, Salvaged):
+            salvaged.append((doc, record))
+        elif record is not None:
             valid.append((doc, record))
     problems.extend(_duplicate_ids(documents))
     problems.extend(_second_of_a_kind(valid))
@@ -496,4 +565,6 @@ def validate(
     for doc, record in valid:
         problems.extend(_record_problems(doc, record, index))
         problems.extend(_review_due(doc, record, today, review_max_age_years))
+    for doc, partial in salvaged:
+        problems.extend(_record_problems(doc, partial, index))
     return [record for _, record in valid], sorted(problems)

@@ -17,7 +17,6 @@ from generator.types import (
     Record,
     RecordTypes,
     Reference,
-    Stage,
     Study,
 )
 from generator.types.base import CitesWork, Part, Source, split_ref
@@ -41,6 +40,9 @@ class KnowledgeBase:
     records: list[Record]
     material_dir: Path | None = None
     types: RecordTypes = RECORD_TYPES
+    # Records marked `draft`, which no page, finder or open data may show; only the
+    # maintenance page lists them. They are taken out of `records` when the model is made.
+    drafts: list[Record] = field(init=False)
     _index: dict[tuple[str, str], Record] = field(init=False)
     _backlinks: dict[tuple[str, str], list[Record]] = field(init=False)
     _by_type: dict[str, list[Record]] = field(init=False)
@@ -50,6 +52,9 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         """Index once: pages ask these questions thousands of times in a large build."""
+        self.drafts = [r for r in self.records if r.draft]
+        if self.drafts:
+            self.records = [r for r in self.records if not r.draft]
         self._index = {(r.type_name, r.id): r for r in self.records}
         backlinks: dict[tuple[str, str], dict[tuple[str, str], Record]] = defaultdict(dict)
         for record in self.records:
@@ -157,28 +162,10 @@ class KnowledgeBase:
         return list(self._studies.get((record.type_name, record.id), []))
 
     def page_anchors(self, record: Record) -> list[Part]:
-        """Every linkable part of a record's page. A stage's page also shows the methods'
-        items for that stage, anchored `<method>-<item>` so two methods' items never clash;
-        their old anchors follow a rename of the item or of the method."""
-        found = record.parts()
-        if isinstance(record, Stage):
-            for method, checklist in self.method_checklists(record):
-                name = method.abbreviation or method.title
-                for item in checklist.items:
-                    old = [
-                        f"{m}-{i}"
-                        for m in (method.id, *method.aliases)
-                        for i in (item.id, *item.aliases)
-                    ]
-                    found.append(
-                        Part(
-                            f"{method.id}-{item.id}",
-                            f"{name}: {item.text}",
-                            "stage_method_items",
-                            tuple(old[1:]),
-                        )
-                    )
-        return found
+        """Every linkable part of a record's page. A method's checklist items are anchored
+        on the method's page; a stage page loads the chosen methods' items in the browser,
+        so that it does not grow with the number of methods."""
+        return record.parts()
 
     def anchor_aliases(self, record: Record) -> dict[str, str]:
         """Old anchor -> current anchor on the record's page, for forwarding old links."""

@@ -17,6 +17,7 @@ from generator.rendering import (
     footer,
     glossary,
     handouts,
+    implementation,
     links,
     maintenance,
     nav,
@@ -51,6 +52,7 @@ PRODUCERS = (
     footer.produce,
     search_ui.produce,
     backlinks.produce,
+    implementation.produce,
 )
 
 

@@ -283,7 +283,7 @@ class RenderContext:
 
     def _listing(self, path: str, template: str, pager: Pager, **context: Any) -> str:
         """One page of a listing, with the pager below it if there is more than one."""
-        text = self.render(path, template, **context)
+        text = self.render(path, template, pager=pager, **context)
         if pager.count == 1:
             return text
         return text + self.env.get_template("_pager.md.j2").render(t=self.t, pager=pager)

@@ -43,5 +43,8 @@ def reviews(kb: KnowledgeBase, today: dt.date) -> list[Review]:
 def produce(ctx: RenderContext) -> None:
     """Ages count from the day of the build, which the page states."""
     today = build_day()
-    ctx.paged(PATH, "maintenance.md.j2", "reviews", reviews(ctx.kb, today), today=today)
+    drafts = sorted(ctx.kb.drafts, key=lambda r: (r.type_name, r.title.casefold()))
+    ctx.paged(
+        PATH, "maintenance.md.j2", "reviews", reviews(ctx.kb, today), today=today, drafts=drafts
+    )
     ctx.add_to_nav("editors", {ctx.t["maintenance"]["title"]: PATH})

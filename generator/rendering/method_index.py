@@ -58,6 +58,7 @@ INDEX_FIELDS = (
     "costs",
     "cost_band",
     "owner",
+    "spread",
     "evidence",
     "sources",
 )

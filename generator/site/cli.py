@@ -207,3 +207,94 @@ def serve(dev_addr: str) -> None:
         serve_site(_project(), dev_addr, echo=lambda line: click.echo(line, err=True))
     except DataError as exc:
         _report(exc)
+
+
+@main.command()
+@click.option(
+    "--dev-addr",
+    default="127.0.0.1:8100",
+    show_default=True,
+    help="Adress och port för formulärredigeraren.",
+)
+@click.option(
+    "--install",
+    "install_only",
+    is_flag=True,
+    help="Installera bara Decap CMS (npm ci ur låsfilen) och avsluta.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Skriv redigeraren som statiska filer för er git-tjänst i stället för att "
+    "starta den lokalt.",
+)
+@click.option(
+    "--backend",
+    "host",
+    type=click.Choice(["gitlab", "github", "gitea", "forgejo"]),
+    help="Git-tjänsten (med --out).",
+)
+@click.option("--repo", default="", help="Förrådet, t.ex. 'fou/kunskapsbank' (med --out).")
+@click.option("--branch", default="main", show_default=True, help="Grenen (med --out).")
+@click.option("--app-id", default="", help="OAuth-applikationens id (GitLab, Gitea, Forgejo).")
+@click.option(
+    "--base-url", default="", help="Git-tjänstens adress, eller OAuth-tjänstens för GitHub."
+)
+@click.option(
+    "--api-root", default="", help="API-adressen, om tjänsten inte är gitlab.com eller github.com."
+)
+@click.option(
+    "--review",
+    is_flag=True,
+    help="Varje sparning blir en sammanslagningsbegäran som någon godkänner (med --out).",
+)
+def cms(
+    dev_addr: str,
+    install_only: bool,
+    out_dir: Path | None,
+    host: str | None,
+    repo: str,
+    branch: str,
+    app_id: str,
+    base_url: str,
+    api_root: str,
+    review: bool,
+) -> None:
+    """Redigera posterna i formulär i webbläsaren (Decap CMS); kb check körs efter varje
+    sparning."""
+    from generator.rendering.context import strings
+    from generator.site.cms.npm import ensure_installed
+    from generator.site.cms.server import EditorServer
+
+    project = _project()
+    if out_dir is not None:
+        from generator.site.cms.export import REVIEWS, backend, write_editor
+
+        if not (host and repo):
+            raise click.UsageError("--out behöver --backend och --repo")
+        if review and host not in REVIEWS:
+            raise click.UsageError(
+                f"--review fungerar med {', '.join(REVIEWS)}; Decap har "
+                f"inget granskningsflöde för {host}"
+            )
+        write_editor(
+            project,
+            out_dir,
+            backend(host, repo, branch, app_id=app_id, base_url=base_url, api_root=api_root),
+            review=review,
+        )
+        click.echo(strings()["cms"]["written"].format(out=out_dir))
+        return
+    bind, _, port = dev_addr.rpartition(":")
+    if not port.isdigit():
+        raise click.BadParameter("skriv ADRESS:PORT, t.ex. 127.0.0.1:8100", param_hint="--dev-addr")
+    try:
+        if install_only:
+            ensure_installed(project.root)
+            return
+        with EditorServer(project, bind or "127.0.0.1", int(port)) as editor:
+            click.echo(strings()["cms"]["started"].format(url=editor.url), err=True)
+            editor.serve_forever()
+    except KeyboardInterrupt:
+        pass

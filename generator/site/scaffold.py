@@ -1,4 +1,5 @@
-"""`kb new`: a commented record template that already passes `kb check`.
+"""`kb new`: a commented record template, marked as a draft, that `kb check` accepts with a
+warning for every placeholder still in it (an error under `--strict`).
 
 The template is derived from the type's schema, like the field reference, so it can never
 drift from what validation accepts: each field gets its description as a comment and a
@@ -8,13 +9,14 @@ placeholder value of the right shape.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import typing
 from typing import Any
 
 from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
+from generator.checking.drafts import PLACEHOLDER_EMAIL, PLACEHOLDER_TEXT, PLACEHOLDER_URL
+from generator.site.yaml_out import emit
 from generator.types.base import REF_PATTERN, Record
 
 SOURCE_ID = "kalla-1"
@@ -49,7 +51,9 @@ def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
         ):
             return [_example(item, f"{name.replace('_', '-')}-1", record_id)]
         if any(getattr(m, "min_length", 0) for m in info.metadata):
-            return [1 if item in (int, float) else f"TODO: {info.description or name}"]
+            return [
+                1 if item in (int, float) else f"{PLACEHOLDER_TEXT}: {info.description or name}"
+            ]
         return []
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return _example(annotation, name, record_id)
@@ -63,12 +67,12 @@ def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
     if name == "source":
         return SOURCE_ID
     if name == "url":
-        return "https://example.org/"
+        return PLACEHOLDER_URL
     if name == "email":
-        return "todo@example.org"
+        return PLACEHOLDER_EMAIL
     if not info.is_required() and _has_format(info.annotation):
         return None
-    return f"TODO: {info.description or name}"
+    return f"{PLACEHOLDER_TEXT}: {info.description or name}"
 
 
 def _has_format(annotation: Any) -> bool:
@@ -102,49 +106,38 @@ def _example(model: type[BaseModel], id_value: str, record_id: str) -> dict[str,
     return values
 
 
-def _yaml_value(value: Any, indent: int) -> str:
-    """A value as block YAML; scalars are JSON-quoted, which YAML reads unchanged."""
-    pad = " " * indent
-    if isinstance(value, dict):
-        return "\n" + "\n".join(f"{pad}{k}:{_yaml_value(v, indent + 2)}" for k, v in value.items())
-    if isinstance(value, list):
-        if not value:
-            return " []"
-        lines = []
-        for item in value:
-            text = _yaml_value(item, indent + 2)
-            lines.append(
-                f"{pad}-{text[indent + 2 :] if text.startswith(chr(10)) else text}"
-                if isinstance(item, dict)
-                else f"{pad}-{text}"
-            )
-        return "\n" + "\n".join(lines)
-    if isinstance(value, dt.date):
-        return f" {value.isoformat()}"
-    if isinstance(value, bool):
-        return " true" if value else " false"
-    if isinstance(value, int | float):
-        return f" {value}"
-    return " " + json.dumps(value, ensure_ascii=False)
-
-
 def template(cls: type[Record], record_id: str) -> str:
     """A commented YAML record of the type `cls` with id `record_id`."""
     lines = [
         f"# Ny post av typen {cls.type_name}. Fälten beskrivs i fältreferensen",
-        "# (För redaktörer → Fältreferens för poster). Ersätt varje TODO och kör kb check.",
+        "# (För redaktörer → Fältreferens för poster). Ersätt varje TODO och varje",
+        "# exempel (siffror, val, adresser på example.org) och kör kb check. Posten är ett",
+        "# utkast (draft: true) och publiceras först när du tar bort den raden.",
         "",
     ]
-    for name, info in cls.model_fields.items():
+    # The draft mark right under the id, where the editor sees it first.
+    for name, info in sorted(cls.model_fields.items(), key=lambda f: f[0] not in ("id", "draft")):
         required = "obligatoriskt" if info.is_required() else "frivilligt"
         lines.append(f"# {info.description or name} ({required})")
-        value = record_id if name == "id" else _placeholder(name, info, record_id)
+        value = (
+            record_id
+            if name == "id"
+            else True
+            if name == "draft"
+            else _placeholder(name, info, record_id)
+        )
         if name == "sources":
             value = (
-                [{"id": SOURCE_ID, "title": "TODO: källans titel", "url": "https://example.org/"}]
+                [
+                    {
+                        "id": SOURCE_ID,
+                        "title": f"{PLACEHOLDER_TEXT}: källans titel",
+                        "url": PLACEHOLDER_URL,
+                    }
+                ]
                 if info.is_required()
                 else []
             )
-        lines.append(f"{name}:{_yaml_value(value, 2)}")
+        lines.append(f"{name}:{emit(value, 2)}")
         lines.append("")
     return "\n".join(lines)

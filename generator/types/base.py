@@ -180,6 +180,12 @@ class Record(Strict):
         "adressen leder då vidare till den nya, så att länkar i kursmaterial "
         "inte går sönder.",
     )
+    draft: bool = Field(
+        False,
+        description="Utkast: `true` medan posten skrivs. Ett utkast publiceras inte "
+        "(ingen sida, inte i sökfiltret eller i öppna data) men listas på sidan Underhåll; "
+        "ta bort raden eller skriv `false` när posten är klar.",
+    )
     editor_note: str = Field(
         "",
         description="Redaktörens anteckning till andra redaktörer, t.ex. att källan inte "

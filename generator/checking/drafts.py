@@ -1,0 +1,94 @@
+"""Drafts and placeholders: what `kb new` writes must never reach readers unnoticed.
+
+`kb new` marks a new record `draft: true` and fills in text it cannot know as `TODO: …`
+and addresses as PLACEHOLDER_URL and PLACEHOLDER_EMAIL (on a domain reserved for
+examples). A draft is not published
+(generator/model.py keeps it out of every page but the maintenance page); every placeholder
+left, and every draft, is a warning (an error under `kb check --strict`); a published record
+that refers to a draft is an error, since the link would lead nowhere.
+"""
+
+from __future__ import annotations
+
+from generator.checking.salvage import strings_in
+from generator.diagnostics import Diagnostic, Severity
+from generator.reading.load import SourceDocument
+from generator.types import Record
+from generator.types.base import FieldPath, split_ref
+
+PLACEHOLDER_TEXT = "TODO"
+PLACEHOLDER_URL = "https://example.org/"
+PLACEHOLDER_EMAIL = "todo@example.org"
+
+
+def is_placeholder(value: str) -> bool:
+    """Whether a string is text `kb new` wrote for the editor to replace."""
+    return value.lstrip().startswith(PLACEHOLDER_TEXT) or value in (
+        PLACEHOLDER_URL,
+        PLACEHOLDER_EMAIL,
+    )
+
+
+def _at(
+    doc: SourceDocument,
+    path: FieldPath,
+    severity: Severity,
+    message: str,
+    hint: str,
+    *,
+    key: bool = False,
+) -> Diagnostic:
+    line, column = doc.locate(path, key=key)
+    return Diagnostic(doc.path, line, column, severity, message, hint)
+
+
+def draft_problems(documents: list[SourceDocument], records: list[Record]) -> list[Diagnostic]:
+    """A warning for every draft and every placeholder left (in any file, valid or not), and
+    an error for every reference from a published record to a draft."""
+    problems: list[Diagnostic] = []
+    for doc in documents:
+        if not isinstance(doc.data, dict):
+            continue
+        problems += [
+            _at(
+                doc,
+                path,
+                "warning",
+                f"platshållaren '{value[:60]}' från kb new står kvar",
+                "skriv in den riktiga uppgiften eller ta bort fältet",
+            )
+            for path, _, value in strings_in(doc.data)
+            if is_placeholder(value)
+        ]
+        if doc.data.get("draft") is True:
+            problems.append(
+                _at(
+                    doc,
+                    ("draft",),
+                    "warning",
+                    "posten är ett utkast och publiceras inte",
+                    "ta bort raden draft: true när posten är klar",
+                    key=True,
+                )
+            )
+    drafts = {(r.type_name, r.id) for r in records if r.draft}
+    if not drafts:
+        return problems
+    docs = {(d.record_type, d.data.get("id")): d for d in documents if isinstance(d.data, dict)}
+    for record in (r for r in records if not r.draft):
+        for path, ref in record.references():
+            type_name, record_id, _ = split_ref(ref)
+            if (type_name, record_id) in drafts:
+                target = f"{type_name}/{record_id}"
+                problems.append(
+                    _at(
+                        docs[record.type_name, record.id],
+                        path,
+                        "error",
+                        f"'{target}' är ett utkast och publiceras inte, så länken skulle inte leda "
+                        "någonstans",
+                        f"publicera {target} först (ta bort draft: true där) eller ta bort "
+                        "hänvisningen",
+                    )
+                )
+    return problems

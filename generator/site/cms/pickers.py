@@ -1,0 +1,35 @@
+"""The lists reference fields pick from: every record, and every part of a record that can
+be linked to (`typ/id#ankare`), each with a label an editor recognises.
+
+`kb cms` serves them as val.json from the records that pass the check, fresh each time the
+editor page loads; a hosted editor (`kb cms --out`) gets them as they were when it was
+written, which CI does at every build.
+"""
+
+from __future__ import annotations
+
+from generator.rendering.context import strings
+from generator.site.cms.config import ALL_TARGETS
+from generator.types import RECORD_TYPES, Record
+
+
+def picker_lists(records: list[Record]) -> dict[str, list[dict[str, str]]]:
+    """For each type, its records; under ALL_TARGETS, every record and part, sorted by label.
+    The label names the full reference, so that a picked value never surprises."""
+    singular = strings()["cms"]["types"]
+    lists: dict[str, list[dict[str, str]]] = {name: [] for name in (ALL_TARGETS, *RECORD_TYPES)}
+    for record in (r for r in records if not r.draft):  # a link to a draft is an error
+        ref = f"{record.type_name}/{record.id}"
+        entry = {"ref": ref, "label": f"{record.title} ({singular[record.type_name]}, {ref})"}
+        lists[record.type_name].append(entry)
+        lists[ALL_TARGETS].append(entry)
+        for part in record.parts():
+            lists[ALL_TARGETS].append(
+                {
+                    "ref": f"{ref}#{part.id}",
+                    "label": f"{record.title} › {part.title} ({ref}#{part.id})",
+                }
+            )
+    for entries in lists.values():
+        entries.sort(key=lambda e: e["label"].casefold())
+    return lists

@@ -1,0 +1,353 @@
+"""`kb cms`: an editor who never opens a YAML file creates a method in a form, picks what it
+refers to, saves, and sees kb check's verdict; the file, the check and the rebuilt site agree.
+
+The browser tests run Decap CMS from the locked npm packages and decap-server over a small
+project, in Debian's Chromium; nothing may be requested from another origin."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from click.testing import CliRunner
+from conftest import REPO, WCAG_21_AA
+from playwright.sync_api import Browser, Page, expect
+
+from generator.checking.check import check
+from generator.diagnostics import has_errors
+from generator.reading.project import Project
+from generator.rendering.context import strings
+from generator.site.build import build
+from generator.site.cli import main
+from generator.site.cms.config import config
+from generator.site.cms.npm import ensure_installed
+from generator.site.cms.page import editor_page
+from generator.site.cms.pickers import picker_lists
+from generator.site.cms.restyle import restyle
+from generator.site.cms.server import EditorServer
+from generator.types import RECORD_TYPES
+
+FIXSEN = """
+    id: fixsen-2005
+    title: "Implementation Research: A Synthesis of the Literature"
+    reviewed: 2026-01-15
+    kind: rapport
+    authors: Fixsen, Naoom, Blase, Friedman & Wallace
+    year: 2005
+    url: https://example.org/fixsen-2005
+"""
+
+
+def collection(name: str) -> dict:
+    return next(c for c in config({"name": "proxy"})["collections"] if c["name"] == name)
+
+
+def field(fields: list[dict], *path: str) -> dict:
+    found = next(f for f in fields if f["name"] == path[0])
+    return field(found.get("fields") or [found["field"]], *path[1:]) if path[1:] else found
+
+
+def test_every_record_type_is_a_collection_of_its_folder_saved_as_yaml() -> None:
+    collections = {c["name"]: c for c in config({"name": "proxy"})["collections"]}
+    for name in RECORD_TYPES:
+        assert collections[name]["folder"] == f"data/{name}"
+        assert (collections[name]["format"], collections[name]["extension"]) == ("yml", "yaml")
+        assert collections[name]["identifier_field"] == "id"
+    assert collections["intervention"]["label"] == "Insatser"
+
+
+def test_required_fields_and_help_texts_come_from_the_schema() -> None:
+    fields = collection("intervention")["fields"]
+    assert field(fields, "title")["required"] is True
+    assert field(fields, "abbreviation")["required"] is False
+    assert field(fields, "title")["hint"] == "Postens namn som det visas på webbplatsen."
+    assert field(fields, "sources")["min"] == 1
+    assert field(fields, "reviewed")["widget"] == "datetime"
+    # an optional part's own required fields are not demanded while the part is left empty
+    assert field(fields, "owner", "text")["required"] is False
+    assert field(fields, "evidence", "year") == {
+        **field(fields, "evidence", "year"),
+        "widget": "number",
+        "min": 1990,
+        "max": 2100,
+    }
+
+
+def test_every_field_has_a_swedish_label() -> None:
+    labels = strings()["cms"]["fields"]
+
+    def names(fields: list[dict]) -> Iterator[str]:
+        for f in fields:
+            yield f["name"]
+            yield from names(f.get("fields", []))
+
+    for name in RECORD_TYPES:
+        for field_name in names(collection(name)["fields"]):
+            assert field_name in labels, f"{name}: {field_name} saknar etikett i sv.yml"
+
+
+def test_controlled_vocabularies_are_choices_with_the_sites_labels() -> None:
+    problems = field(collection("intervention")["fields"], "problems")
+    assert problems["widget"] == "select" and problems["multiple"] is True
+    assert {"label": "Psykisk ohälsa", "value": "psykisk-ohalsa"} in problems["options"]
+    registry = field(collection("intervention")["fields"], "evidence", "registry")
+    assert {"label": "Ungsinn (Norge)", "value": "ungsinn"} in registry["options"]
+
+
+def test_references_are_pickers_and_sources_pick_from_the_bibliography() -> None:
+    fields = collection("intervention")["fields"]
+    related = field(fields, "related")
+    assert (related["widget"], related["multiple"], related["kb_targets"]) == (
+        "select",
+        True,
+        "alla",
+    )
+    assert field(fields, "sources", "ref")["kb_targets"] == "reference"
+    assert field(fields, "checklists", "stage")["kb_targets"] == "stage"
+
+
+def test_pickers_offer_records_and_their_parts_with_the_full_reference(
+    make_project: Callable[..., Project],
+) -> None:
+    records, _ = check(make_project())
+    lists = picker_lists(records)
+    assert {"ref": "stage/start", "label": "Utforskning (steg, stage/start)"} in lists["stage"]
+    assert {
+        "ref": "process/steg#fraga",
+        "label": "Steg för steg › Formulera en fråga (process/steg#fraga)",
+    } in lists["alla"]
+    assert all("#" not in entry["ref"] for entry in lists["process"])
+
+
+def test_no_text_in_the_configuration_can_end_the_script_element() -> None:
+    page = editor_page({"collections": [{"label": "</script><script>alert(1)</script>"}]})
+    assert "</script><script>alert(1)" not in page
+    assert json.loads(
+        re.search(r'id="kb-cms-config" type="application/json">(.*?)</script>', page)[1]
+    )["collections"][0]["label"].startswith("</script>")
+
+
+def test_a_save_rewrites_only_the_fields_that_changed() -> None:
+    original = textwrap.dedent("""\
+        # Granskad av FoU-enheten.
+        id: alfa
+        title: Alfa
+        description: |
+          Första stycket.
+
+          Andra stycket.
+
+        # Källorna i kortform
+        sources:
+          - {id: s1, title: Källa ett}  # den viktigaste
+        training_countries:
+          - {country: "no", source: s1}
+        """)
+    # Decap writes YAML 1.2: `no` unquoted is the text "no" (Norway), not false
+    saved = (
+        "id: alfa\ntitle: Alfa 2\nsources:\n  - id: s1\n    title: Källa ett\n"
+        "training_countries:\n  - country: no\n    source: s1\ndescription: |\n"
+        "  Första stycket.\n\n  Andra stycket.\nkeywords:\n  - ny\n"
+    )
+    assert restyle(saved, original) == original.replace("title: Alfa\n", "title: Alfa 2\n") + (
+        "keywords:\n  - ny\n"
+    )
+    assert restyle("id: ny\nlength: 1:30\ntext: |-\n  rad 1\n  rad 2\nx: 'no'\n", None) == (
+        'id: ny\nlength: "1:30"\ntext: |-\n  rad 1\n  rad 2\nx: "no"\n'
+    )
+
+
+@pytest.fixture(scope="module")
+def node_modules() -> Path:
+    """Decap CMS and decap-server as the lock file says (installed once, like Chromium)."""
+    return ensure_installed(REPO)
+
+
+@pytest.fixture
+def editor(make_project: Callable[..., Project], node_modules: Path) -> Iterator[EditorServer]:
+    project = make_project({"reference/fixsen-2005.yaml": FIXSEN})
+    assert not has_errors(check(project)[1])
+    with EditorServer(project, port=0, install_root=REPO) as running:
+        yield running
+
+
+@pytest.fixture
+def editor_page_in(browser: Browser, editor: EditorServer) -> Iterator[tuple[Page, list[str]]]:
+    """A Swedish browser on the editor, logged in to the local back end; the second value
+    collects every request to another origin."""
+    context = browser.new_context(locale="sv-SE", viewport={"width": 1300, "height": 1000})
+    page = context.new_page()
+    elsewhere: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            None if r.url.startswith((editor.url, "data:", "blob:")) else elsewhere.append(r.url)
+        ),
+    )
+    page.goto(editor.url)
+    page.get_by_role("button", name="Logga in").click()
+    yield page, elsewhere
+    context.close()
+
+
+def fill_required(page: Page, record_id: str, title: str) -> None:
+    page.get_by_role("link", name="Skapa insats").click()
+    page.get_by_label("Id", exact=True).fill(record_id)
+    page.get_by_label("Titel", exact=True).fill(title)
+    page.get_by_label("Sammanfattning", exact=True).fill("En metod som skapats i formuläret.")
+    page.get_by_label("Senast granskad").fill("2026-11-20")
+    page.get_by_label("Beskrivning", exact=True).fill("Om metoden.")
+    page.get_by_role("button", name="Lägg till Källor").click()
+    page.get_by_label("Verk i litteraturlistan").fill("implementation")
+    page.get_by_role("option", name="(referens, reference/fixsen-2005)").click()
+    page.get_by_label("Id", exact=True).nth(1).fill("fixsen")
+
+
+def publish(page: Page) -> None:
+    page.get_by_role("button", name="Publicera").click()
+    page.get_by_text("Publicera nu").click()
+
+
+@pytest.mark.browser
+def test_a_method_created_in_the_form_is_our_yaml_passes_and_is_published(
+    editor_page_in: tuple[Page, list[str]], editor: EditorServer, tmp_path: Path
+) -> None:
+    page, elsewhere = editor_page_in
+    fill_required(page, "beta", "Beta – skapad i formulär")
+    page.get_by_label("Se även").fill("utforskning")
+    page.get_by_role("option", name="Utforskning (steg, stage/start)").click()
+    publish(page)
+
+    panel = page.get_by_role("region", name="Kontroll efter sparandet")
+    expect(panel.get_by_role("status")).to_contain_text("Inga fel. 6 poster kontrollerade.")
+    saved = editor.project.data_dir / "intervention" / "beta.yaml"
+    assert saved.read_text(encoding="utf-8") == textwrap.dedent("""\
+        id: beta
+        title: Beta – skapad i formulär
+        summary: En metod som skapats i formuläret.
+        reviewed: 2026-11-20
+        sources:
+          - ref: reference/fixsen-2005
+            id: fixsen
+        description: Om metoden.
+        related:
+          - stage/start
+        """)
+    _, problems = check(editor.project)
+    assert not has_errors(problems), problems
+    build(editor.project, tmp_path / "site")
+    html = (tmp_path / "site" / "insatser" / "beta" / "index.html").read_text(encoding="utf-8")
+    assert "Beta – skapad i formulär" in html and "Utforskning" in html
+    assert elsewhere == []
+
+
+def test_the_editor_for_a_git_host_is_static_files_with_todays_choices(
+    make_project: Callable[..., Project], node_modules: Path, tmp_path: Path, monkeypatch
+) -> None:
+    project = make_project({"reference/fixsen-2005.yaml": FIXSEN})
+    monkeypatch.chdir(project.root)
+    (project.root / ".kb").mkdir()
+    (project.root / ".kb" / "cms").symlink_to(node_modules.parent)  # installed once
+    result = CliRunner().invoke(
+        main,
+        [
+            "cms",
+            "--out",
+            str(tmp_path / "redigera"),
+            "--backend",
+            "forgejo",
+            "--repo",
+            "fou/kunskapsbank",
+            "--app-id",
+            "abc",
+            "--base-url",
+            "https://git.exempel.se",
+            "--review",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "redigera"
+    settings = json.loads(
+        re.search(
+            r'id="kb-cms-config" type="application/json">(.*?)</script>',
+            (out / "index.html").read_text(encoding="utf-8"),
+        )[1]
+    )
+    assert settings["backend"] == {
+        "name": "forgejo",
+        "repo": "fou/kunskapsbank",
+        "branch": "main",
+        "app_id": "abc",
+        "base_url": "https://git.exempel.se",
+    }
+    assert settings["publish_mode"] == "editorial_workflow"
+    choices = json.loads((out / "val.json").read_text(encoding="utf-8"))
+    assert choices["reference"][0]["ref"] == "reference/fixsen-2005"
+    assert {"decap-cms.js", "kb-cms.js", "kb-cms.css"} <= {p.name for p in out.iterdir()}
+
+
+def test_only_the_editor_page_can_save(editor: EditorServer) -> None:
+    """Another web page open in the same browser cannot write into data/ through kb cms."""
+    info = json.dumps({"action": "info", "params": {}}).encode()
+
+    def post(headers: dict[str, str]) -> int:
+        request = urllib.request.Request(f"{editor.url}api/v1", data=info, headers=headers)
+        try:
+            with urllib.request.urlopen(request) as response:
+                return response.status
+        except urllib.error.HTTPError as refused:
+            return refused.code
+
+    assert post({"Content-Type": "application/json"}) == 200
+    assert post({"Content-Type": "text/plain"}) == 403
+    assert post({"Content-Type": "application/json", "Origin": "https://annan.example"}) == 403
+    assert post({"Content-Type": "application/json", "Host": "annan.example"}) == 403
+
+
+@pytest.mark.browser
+def test_changing_one_field_of_a_record_changes_one_line_of_its_file(
+    editor_page_in: tuple[Page, list[str]], editor: EditorServer
+) -> None:
+    page, _ = editor_page_in
+    path = editor.project.data_dir / "intervention" / "alfa.yaml"
+    before = path.read_text(encoding="utf-8")
+    page.get_by_role("link", name="Alfa – föräldraträning").click()
+    page.get_by_label("Förkortning").fill("ALFA-2")
+    publish(page)
+    expect(page.get_by_role("region", name="Kontroll efter sparandet")).to_contain_text("Inga fel")
+    assert path.read_text(encoding="utf-8") == before.replace(
+        "abbreviation: ALFA\n", "abbreviation: ALFA-2\n"
+    )
+
+
+@pytest.mark.browser
+def test_after_a_save_the_editor_sees_each_problem_located_in_swedish(
+    editor_page_in: tuple[Page, list[str]], editor: EditorServer
+) -> None:
+    page, _ = editor_page_in
+    fill_required(page, "gamma", "Gamma")
+    page.get_by_role("button", name="Lägg till forskning och resultat").click()
+    page.get_by_label("Text", exact=True).fill("En studie fann effekter.")
+    page.get_by_label("Källa", exact=True).fill("okand")
+    publish(page)
+
+    panel = page.get_by_role("region", name="Kontroll efter sparandet")
+    expect(panel.get_by_role("status")).to_contain_text("1 fel")
+    expect(panel.get_by_role("listitem")).to_have_text(
+        re.compile(r"^data/intervention/gamma\.yaml:\d+:\d+: error: .*okand")
+    )
+    # what kb cms adds to Decap's page meets WCAG 2.1 AA (Decap's own interface is Decap's)
+    found = Axe().run(page, context="#kb-check", options=WCAG_21_AA)
+    assert not found.violations_count, found.generate_report()
+    page.goto(f"{editor.url}kontroll/")
+    expect(page.get_by_role("status")).to_contain_text("1 fel")
+    assert page.get_by_role("listitem").count() == 1
+    found = Axe().run(page, options=WCAG_21_AA)
+    assert not found.violations_count, found.generate_report()
