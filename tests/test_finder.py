@@ -120,8 +120,8 @@ def test_on_a_phone_the_facets_fold_and_the_results_are_in_the_first_screen(
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{base_url}hitta/?alder=9&arena=skola")
     assert shown(page) == names(with_code(at_nine, "arena", "skola"))
-    status = page.get_by_role("status").bounding_box()
-    assert status and status["y"] + status["height"] <= 844
+    told = page.get_by_role("status").bounding_box()
+    assert told and told["y"] + told["height"] <= 844
     arena = page.locator("details.kb-facet-group", has_text="Arena")
     expect(arena.locator("summary")).to_have_text("Arena (1)")
     expect(option(page, "Arena", "Skolan")).to_be_hidden()
