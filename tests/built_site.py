@@ -1,8 +1,10 @@
-"""Reading a built site the way a browser follows it: the ids and links of each page."""
+"""Reading a built site the way a browser follows it (the ids and links of each page), and
+comparing two builds of it."""
 
 from __future__ import annotations
 
 import html.parser
+import json
 import posixpath
 from pathlib import Path
 from urllib.parse import urldefrag
@@ -46,3 +48,22 @@ def internal_links(site: Path, page: Path) -> list[tuple[str, str]]:
 def page_file(site: Path, target: str) -> Path:
     path = site / target
     return path / "index.html" if path.is_dir() or not path.suffix else path
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    """A built site's files by path, for comparing two builds of the same pages. The compressed
+    sitemap embeds the time it was written, and Pagefind names and orders its filter chunks
+    differently from run to run, so its index is compared by what it holds (indexed_pages)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+        and p.name != "sitemap.xml.gz"
+        and p.relative_to(folder).parts[0] != "pagefind"
+    }
+
+
+def indexed_pages(site: Path) -> int:
+    """How many pages Pagefind's index of a built site holds."""
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return int(entry["languages"]["sv"]["page_count"])

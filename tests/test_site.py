@@ -1,7 +1,6 @@
 """The real site, built from the bundled data: addresses, anchors, safety (search is in
 tests/test_search.py)."""
 
-import json
 import re
 import subprocess
 import sys
@@ -9,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from built_site import indexed_pages, site_files
 
 from generator.diagnostics import DataError
 from generator.site.build import build
@@ -105,11 +105,6 @@ def test_generated_tree_builds_with_plain_mkdocs_without_our_plugin(
     assert (tmp_path / "tree" / "site" / "insatser" / "alfa" / "index.html").is_file()
 
 
-def indexed_pages(site: Path) -> int:
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return int(entry["languages"]["sv"]["page_count"])
-
-
 def test_kb_build_makes_the_site_plain_mkdocs_makes_from_the_generated_tree(
     site: Path, tmp_path: Path
 ) -> None:
@@ -136,19 +131,7 @@ def test_kb_build_makes_the_site_plain_mkdocs_makes_from_the_generated_tree(
     assert result.returncode == 0, result.stderr
     index_site(tmp_path / "plain", Project(REPO))
 
-    def snapshot(folder: Path) -> dict[str, bytes]:
-        # The compressed sitemap embeds the time it was written; Pagefind names and orders
-        # its filter chunks differently from run to run, so its index is compared by what it
-        # holds.
-        return {
-            p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in folder.rglob("*")
-            if p.is_file()
-            and p.name != "sitemap.xml.gz"
-            and p.relative_to(folder).parts[0] != "pagefind"
-        }
-
-    built, plain = snapshot(site), snapshot(tmp_path / "plain")
+    built, plain = site_files(site), site_files(tmp_path / "plain")
     assert built.pop(MARK)  # kb marks its output as its own (generator/site/staging.py)
     assert sorted(built) == sorted(plain)
     assert [path for path in built if built[path] != plain[path]] == []
