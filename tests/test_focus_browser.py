@@ -27,7 +27,7 @@ CONTROLS = [
     ("glossary term", "insatser/pmto/", "article .kb-term__link"),
     ("copy-link button", "insatser/pmto/", "article button.kb-copy-link"),
     ("link filter", "lankar/", ".kb-link-filter input"),
-    ("search box on the header", "", "input.md-search__input"),
+    ("search button in the header", "", "button.kb-search-button"),
     ("navigation tab on the header", "", ".md-tabs__link"),
 ]
 
