@@ -37,7 +37,13 @@
         (cell, index) => element(index ? "td" : "th", index ? {} : { scope: "row" },
                                  Array.isArray(cell) ? cell : [cell]))))),
     ]);
-    return className ? element("div", { class: className }, [found]) : found;
+    // In Material's scroll wrapper, as the theme wraps tables in Markdown, and a tab stop
+    // labelled by the caption so a keyboard can scroll it on a narrow screen.
+    const wrapped = element("div", {
+      class: "md-typeset__scrollwrap", tabindex: "0", role: "region",
+      "aria-label": found.caption.textContent,
+    }, [element("div", { class: "md-typeset__table" }, [found])]);
+    return className ? element("div", { class: className }, [wrapped]) : wrapped;
   }
 
   const link = (href, text) => element("a", { href }, [text]);
