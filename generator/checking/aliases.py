@@ -39,15 +39,7 @@ def alias_problems(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnosti
             else:
                 seen.add(alias)
             if message:
-                line, column = doc.locate(path)
                 problems.append(
-                    Diagnostic(
-                        doc.path,
-                        line,
-                        column,
-                        "error",
-                        message,
-                        "ett gammalt id får bara leda till ett ställe",
-                    )
+                    doc.problem(path, message, "ett gammalt id får bara leda till ett ställe")
                 )
     return problems

@@ -149,28 +149,21 @@ def markup_problems(doc: SourceDocument) -> list[Diagnostic]:
     for path, text in _strings(doc.data, ()):
         reason = unbounded_markup(text)
         if reason:
-            line, column = doc.locate(path)
             problems.append(
-                Diagnostic(
-                    doc.path,
-                    line,
-                    column,
-                    "error",
+                doc.problem(
+                    path,
                     reason,
                     "dela upp texten i stycken, eller skriv den utan så mycket formatering",
                 )
             )
         link = unsafe_link(text)
         if link:
-            line, column = doc.locate(path)
             problems.append(
-                Diagnostic(
-                    doc.path,
-                    line,
-                    column,
-                    "warning",
+                doc.problem(
+                    path,
                     link,
                     "skriv hela adressen, t.ex. https://www.example.org/",
+                    severity="warning",
                 )
             )
     return problems

@@ -32,13 +32,9 @@ def material_problems(
         for i, module in enumerate(record.modules):
             for j, material in enumerate(module.material):
                 if material.file and material.file not in present:
-                    line, column = doc.locate(("modules", i, "material", j, "file"))
                     problems.append(
-                        Diagnostic(
-                            doc.path,
-                            line,
-                            column,
-                            "error",
+                        doc.problem(
+                            ("modules", i, "material", j, "file"),
                             f"filen '{FOLDER}/{material.file}' finns inte i data/",
                             f"lägg filen i data/{FOLDER}/ eller rätta sökvägen",
                         )

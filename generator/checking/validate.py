@@ -240,15 +240,8 @@ def _loose_dates(doc: SourceDocument, record: Record) -> list[Diagnostic]:
             isinstance(written, str) and ISO_DATE.fullmatch(written)
         ):
             continue
-        line, column = doc.locate(path)
         problems.append(
-            Diagnostic(
-                doc.path,
-                line,
-                column,
-                "error",
-                f"'{path[-1]}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {written!r}",
-            )
+            doc.problem(path, f"'{path[-1]}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {written!r}")
         )
     return problems
 
@@ -386,16 +379,8 @@ def _duplicate_works(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnos
     listed: dict[tuple[str, str], str] = {}
 
     def report(doc: SourceDocument, path: FieldPath, key: str, hint: str) -> None:
-        line, column = doc.locate(path)
         problems.append(
-            Diagnostic(
-                doc.path,
-                line,
-                column,
-                "error",
-                f"verket finns redan i litteraturlistan som reference/{key}",
-                hint,
-            )
+            doc.problem(path, f"verket finns redan i litteraturlistan som reference/{key}", hint)
         )
 
     for doc, record in valid:
@@ -449,13 +434,9 @@ def _second_of_a_kind(valid: list[tuple[SourceDocument, Record]]) -> list[Diagno
         if not record.one_per_site:
             continue
         if record.type_name in first:
-            line, column = doc.locate(("id",))
             problems.append(
-                Diagnostic(
-                    doc.path,
-                    line,
-                    column,
-                    "error",
+                doc.problem(
+                    ("id",),
                     f"webbplatsen kan bara ha en post av typen {record.type_name}",
                     f"den finns redan i {first[record.type_name].path}",
                 )
@@ -482,16 +463,8 @@ def _duplicate_ids(documents: list[SourceDocument]) -> list[Diagnostic]:
                 if (other_id != record_id)
                 else ""
             )
-            line, column = doc.locate(("id",))
             problems.append(
-                Diagnostic(
-                    doc.path,
-                    line,
-                    column,
-                    "error",
-                    f"id '{record_id}' används redan",
-                    f"av {other.path}{encoded}",
-                )
+                doc.problem(("id",), f"id '{record_id}' används redan", f"av {other.path}{encoded}")
             )
         first_seen.setdefault(key, (doc, record_id))
     return problems

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Severity
 from generator.parallel import split_map
 from generator.reading import cache
 from generator.reading.discovery import refused_problems, scan
@@ -146,6 +146,19 @@ class SourceDocument:
             node = yaml.compose(text, Loader=_Composer)
             assert node is not None, "a text read quickly holds one document"
             _Converter(self).convert(node, (), 0)
+
+    def problem(
+        self,
+        path: FieldPath,
+        message: str,
+        hint: str = "",
+        *,
+        key: bool = False,
+        severity: Severity = "error",
+    ) -> Diagnostic:
+        """A problem at the value (or, with `key`, the key) that `path` names in this file:
+        where every check reports what the editor wrote."""
+        return Diagnostic(self.path, *self.locate(path, key=key), severity, message, hint)
 
     def locate(self, path: FieldPath, *, key: bool = False) -> Location:
         """The closest known position for a field path: the key itself, else its nearest parent."""
