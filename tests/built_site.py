@@ -6,6 +6,8 @@ from __future__ import annotations
 import html.parser
 import json
 import posixpath
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urldefrag
 
@@ -67,3 +69,25 @@ def indexed_pages(site: Path) -> int:
     """How many pages Pagefind's index of a built site holds."""
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     return int(entry["languages"]["sv"]["page_count"])
+
+
+def plain_mkdocs_build(config: Path, site_dir: Path) -> None:
+    """Build a generated tree with plain MkDocs (no kb plugin), as a publisher without kb
+    would; its messages are the failure's explanation."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            str(config),
+            "--site-dir",
+            str(site_dir),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

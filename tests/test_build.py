@@ -5,13 +5,11 @@ the previous site."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from built_site import indexed_pages, site_files
+from built_site import indexed_pages, plain_mkdocs_build, site_files
 from mkdocs.exceptions import Abort
 
 from generator import parallel
@@ -70,20 +68,7 @@ def test_the_site_is_the_one_plain_mkdocs_builds_from_the_generated_tree(
     project = make_project()
     build(project, tmp_path / "site")
     config = write_tree(project, tmp_path / "tree")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "-q",
-            "-f",
-            str(config),
-            "--site-dir",
-            str(tmp_path / "plain"),
-        ],
-        check=True,
-    )
+    plain_mkdocs_build(config, tmp_path / "plain")
     index_site(tmp_path / "plain", project)
     built = site_files(tmp_path / "site")
     assert built.pop(MARK)  # kb marks its output as its own (generator/site/staging.py)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from built_site import plain_mkdocs_build
 from click.testing import CliRunner
 
 from generator.site.build import build
@@ -251,23 +252,7 @@ def test_the_address_from_the_environment_wins_in_every_engine(
     monkeypatch.setenv(SITE_URL_ENV, "https://www.exempel.se/kunskapsbank")
     build(project, tmp_path / "site")
     config = write_tree(project, tmp_path / "tree")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "-q",
-            "-f",
-            str(config),
-            "--site-dir",
-            str(tmp_path / "plain"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    plain_mkdocs_build(config, tmp_path / "plain")
     for site in (tmp_path / "site", tmp_path / "plain"):
         canonical, sitemap = _canonical_and_sitemap(site)
         assert canonical == "https://www.exempel.se/kunskapsbank/insatser/alfa/"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from built_site import indexed_pages, site_files
+from built_site import indexed_pages, plain_mkdocs_build, site_files
 
 from generator.diagnostics import DataError
 from generator.site.build import build
@@ -112,23 +112,7 @@ def test_kb_build_makes_the_site_plain_mkdocs_makes_from_the_generated_tree(
     site must be the same, byte for byte, as plain MkDocs building `kb generate`'s output with
     Pagefind's index on top."""
     config = write_tree(Project(REPO), tmp_path / "tree")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "-q",
-            "-f",
-            str(config),
-            "--site-dir",
-            str(tmp_path / "plain"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    plain_mkdocs_build(config, tmp_path / "plain")
     index_site(tmp_path / "plain", Project(REPO))
 
     built, plain = site_files(site), site_files(tmp_path / "plain")
