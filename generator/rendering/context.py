@@ -146,6 +146,12 @@ def _front(value: str) -> Markup:
     return Markup(json.dumps(html.escape(" ".join(value.split())), ensure_ascii=False))
 
 
+def _attribute(value: object) -> Markup:
+    """Text for an HTML attribute in a raw HTML block, which Markdown passes on as written:
+    quotes are escaped too, so record text cannot close the attribute and add its own."""
+    return Markup(html.escape(" ".join(str(value).split()), quote=True))
+
+
 def _number(value: float) -> str:
     """Swedish number format: 7.5 -> '7,5', 3.0 -> '3'."""
     return f"{value:g}".replace(".", ",")
@@ -183,6 +189,7 @@ def environment(t: dict[str, Any], project_templates: Sequence[Path] = ()) -> En
     env.filters["cell"] = table_cell
     env.filters["date"] = lambda d: Markup(d.isoformat()) if isinstance(d, dt.date) else d
     env.filters["front"] = _front
+    env.filters["attribute"] = _attribute
     env.filters["credits"] = _number
     env.filters["number"] = _number
     env.globals["figures"] = figures
