@@ -35,29 +35,35 @@ class SearchIndexError(UserError):
     with Pagefind's own message, instead of a traceback."""
 
 
+def pagefind_command(site_dir: Path, output: Path) -> list[str]:
+    """Pagefind's command line for a built site: what `kb build` runs, and what a publisher
+    would run after building `kb generate`'s output with an engine alone (bench/run.py)."""
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--output-path",
+        str(output),
+        "--root-selector",
+        ROOT_SELECTOR,
+        "--glob",
+        PAGES,
+        "--force-language",
+        LANGUAGE,
+        "--silent",
+        *(arg for selector in IGNORED for arg in ("--exclude-selectors", selector)),
+    ]
+
+
 def index_site(site_dir: Path, project: Project) -> Path:
     """Index the built site in `site_dir` (a site of `project`) into `site_dir/pagefind`,
     replacing an earlier index only when the new one is complete; returns that folder."""
     target = site_dir / FOLDER
     with replacing(target, project.root, project.content_dir) as staging:
         result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pagefind",
-                "--site",
-                str(site_dir),
-                "--output-path",
-                str(staging),
-                "--root-selector",
-                ROOT_SELECTOR,
-                "--glob",
-                PAGES,
-                "--force-language",
-                LANGUAGE,
-                "--silent",
-                *(arg for selector in IGNORED for arg in ("--exclude-selectors", selector)),
-            ],
+            pagefind_command(site_dir, staging),
             capture_output=True,
             text=True,
             check=False,
