@@ -111,6 +111,14 @@ BASE: dict[str, dict[str, Any]] = {
         "related": ["intervention/alfa"],
         "sources": [{"id": "s1", "title": "Källa ett"}],
     },
+    "reference": {
+        "id": "verk",
+        "title": "En rapport",
+        "reviewed": dt.date(2026, 1, 15),
+        "kind": "rapport",
+        "year": 2020,
+        "url": "https://example.org/verk",
+    },
 }
 
 
