@@ -302,6 +302,25 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = 1
 
 
+# The site's chrome around a page's article, which a printed page leaves out.
+SITE_CHROME = (
+    ".md-header",
+    ".md-tabs",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".md-footer",
+)
+
+
+def print_page(page: Page, *hidden: str) -> None:
+    """Show `page` as it prints (print media) and expect every element of the site's chrome,
+    and of the `hidden` selectors, to be hidden."""
+    page.emulate_media(media="print")
+    for selector in (*SITE_CHROME, *hidden):
+        for element in page.locator(selector).all():
+            expect(element).to_be_hidden()
+
+
 def search_results(page: Page, query: str) -> list[str]:
     """Open the header search, type `query` as a visitor does and wait for the answer; the
     results' addresses, in the order shown."""
