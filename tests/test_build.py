@@ -59,7 +59,7 @@ def built(
 
 
 @pytest.mark.parametrize("second_core", [True, False], ids=["in a child", "in one process"])
-def test_the_site_is_the_one_mkdocs_builds_from_the_generated_tree(
+def test_the_site_is_the_one_plain_mkdocs_builds_from_the_generated_tree(
     make_project: Callable[..., Project],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
