@@ -8,12 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from built_site import mkdocs_build
+from built_site import mkdocs_build, snapshot
 from click.testing import CliRunner
 
 from generator.site.build import build
 from generator.site.cli import main
-from generator.site.publication import SITE_URL_ENV
+from generator.site.publication import SITE_URL_ENV, THEME_DIR
 from generator.site.tree import Project, check, write_tree
 
 REPO = Path(__file__).resolve().parent.parent
@@ -258,7 +258,7 @@ def test_the_address_from_the_environment_wins_in_every_engine(
         assert "127.0.0.1" not in sitemap
 
 
-def test_mkdocs_builds_the_footer_and_404_from_the_generated_tree(
+def test_plain_mkdocs_builds_the_footer_and_404_from_the_generated_tree(
     make_project: Callable[..., Project], tmp_path: Path
 ) -> None:
     config = write_tree(
@@ -270,6 +270,13 @@ def test_mkdocs_builds_the_footer_and_404_from_the_generated_tree(
     html = (site / "insatser" / "alfa" / "index.html").read_text(encoding="utf-8")
     assert '<a href="https://exempel.se/">Exempels kommun</a>' in html
     assert "<h1>Sidan finns inte</h1>" in (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_generated_tree_carries_the_whole_theme_folder_kb_build_uses(
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
+    write_tree(make_project(), tmp_path / "tree")
+    assert snapshot(tmp_path / "tree" / "overrides") == snapshot(THEME_DIR)
 
 
 def test_an_address_that_is_not_one_is_reported_where_it_was_set(
