@@ -52,6 +52,15 @@ def page_file(site: Path, target: str) -> Path:
     return path / "index.html" if path.is_dir() or not path.suffix else path
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by path, byte for byte: what must stay exactly as it was."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
 def site_files(folder: Path) -> dict[str, bytes]:
     """A built site's files by path, for comparing two builds of the same pages. The compressed
     sitemap embeds the time it was written, and Pagefind names and orders its filter chunks
@@ -71,9 +80,10 @@ def indexed_pages(site: Path) -> int:
     return int(entry["languages"]["sv"]["page_count"])
 
 
-def plain_mkdocs_build(config: Path, site_dir: Path) -> None:
-    """Build a generated tree with plain MkDocs (no kb plugin), as a publisher without kb
-    would; its messages are the failure's explanation."""
+def mkdocs_build(config: Path, site_dir: Path) -> None:
+    """Build `config` with MkDocs itself (`mkdocs build`): a generated tree without our plugin,
+    as a publisher without kb would, or a project through the plugin; MkDocs' messages explain
+    a failure."""
     result = subprocess.run(
         [
             sys.executable,

@@ -111,6 +111,14 @@ BASE: dict[str, dict[str, Any]] = {
         "related": ["intervention/alfa"],
         "sources": [{"id": "s1", "title": "Källa ett"}],
     },
+    "reference": {
+        "id": "verk",
+        "title": "En rapport",
+        "reviewed": dt.date(2026, 1, 15),
+        "kind": "rapport",
+        "year": 2020,
+        "url": "https://example.org/verk",
+    },
 }
 
 
@@ -292,6 +300,25 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None and reporter.stats.get("skipped") and exitstatus == 0:
         session.exitstatus = 1
+
+
+# The site's chrome around a page's article, which a printed page leaves out.
+SITE_CHROME = (
+    ".md-header",
+    ".md-tabs",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".md-footer",
+)
+
+
+def print_page(page: Page, *hidden: str) -> None:
+    """Show `page` as it prints (print media) and expect every element of the site's chrome,
+    and of the `hidden` selectors, to be hidden."""
+    page.emulate_media(media="print")
+    for selector in (*SITE_CHROME, *hidden):
+        for element in page.locator(selector).all():
+            expect(element).to_be_hidden()
 
 
 def search_results(page: Page, query: str) -> list[str]:

@@ -9,14 +9,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from built_site import indexed_pages, plain_mkdocs_build, site_files
+from built_site import indexed_pages, mkdocs_build, site_files
 from mkdocs.exceptions import Abort
 
 from generator import parallel
 from generator.diagnostics import DataError
 from generator.site import build as kb_build
-from generator.site.build import GeneratedHere, build
+from generator.site.build import build
 from generator.site.search import index_site
+from generator.site.site_files import GeneratedHere
 from generator.site.staging import MARK
 from generator.site.tree import Project, check, write_tree
 
@@ -68,12 +69,26 @@ def test_the_site_is_the_one_plain_mkdocs_builds_from_the_generated_tree(
     project = make_project()
     build(project, tmp_path / "site")
     config = write_tree(project, tmp_path / "tree")
-    plain_mkdocs_build(config, tmp_path / "plain")
+    mkdocs_build(config, tmp_path / "plain")
     index_site(tmp_path / "plain", project)
     built = site_files(tmp_path / "site")
     assert built.pop(MARK)  # kb marks its output as its own (generator/site/staging.py)
     assert built == site_files(tmp_path / "plain")
     assert indexed_pages(tmp_path / "site") == indexed_pages(tmp_path / "plain") > 5
+
+
+def test_mkdocs_build_with_the_plugin_makes_the_site_kb_build_makes(
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
+    """`mkdocs build` from the project's own mkdocs.yml (our plugin) hands MkDocs the same
+    generated files and settings as `kb build` (generator/site/site_files.py)."""
+    project = make_project()
+    build(project, tmp_path / "site")
+    mkdocs_build(project.config_file, tmp_path / "plugin")
+    built = site_files(tmp_path / "site")
+    assert built.pop(MARK)
+    assert built == site_files(tmp_path / "plugin")
+    assert indexed_pages(tmp_path / "site") == indexed_pages(tmp_path / "plugin") > 5
 
 
 def test_every_error_in_the_data_comes_back_from_the_child_and_the_site_stays(

@@ -3,17 +3,14 @@ fails leaves the previous site exactly as it was."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from built_site import snapshot
 from conftest import record
 from mkdocs.commands import build as mkdocs_build
+from running_kb import kill_build_when
 
 from generator.site.build import build
 from generator.site.tree import Project, write_tree
@@ -22,14 +19,6 @@ from generator.site.tree import Project, write_tree
 def extra(record_id: str) -> str:
     """A process that the tests rename."""
     return record("process", record_id, title="Extra process")
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def rename_extra(project: Project, old: str, new: str) -> None:
@@ -91,24 +80,9 @@ def test_a_killed_kb_build_leaves_the_previous_site_byte_identical(
     site = tmp_path / "site"
     build(project, site)
     before = snapshot(site)
-    kb = Path(sys.executable).parent / "kb"
-    process = subprocess.Popen(
-        [str(kb), "-q", "build", "--site-dir", str(site)],
-        cwd=project.root,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    kill_build_when(
+        project,
+        site,
+        lambda staging: (staging / "search").exists() or (staging / "insatser").exists(),
     )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not any(
-            (staging / "search").exists() or (staging / "insatser").exists()
-            for staging in tmp_path.glob(".site.*")
-        ):
-            assert process.poll() is None, "the build finished before it could be killed"
-            time.sleep(0.005)
-    finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-    assert process.returncode == -signal.SIGKILL
     assert snapshot(site) == before

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import print_page
 from playwright.sync_api import Browser, Dialog, Locator, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -382,15 +383,7 @@ def test_reset_asks_first_and_then_clears_every_mark(page: Page, base_url: str) 
 def test_printing_shows_marks_and_notes_without_navigation(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}")
     mark_plan_done_with_notes(page)
-    page.emulate_media(media="print")
-    for chrome in [
-        ".md-header",
-        ".md-tabs",
-        ".md-sidebar--primary",
-        ".md-sidebar--secondary",
-        ".md-footer",
-    ]:
-        expect(page.locator(chrome)).to_be_hidden()
+    print_page(page)
     expect(page.get_by_role("button", name="Exportera till fil")).to_be_hidden()
     expect(state(page, PLAN, "Klart")).to_be_visible()
     expect(state(page, PLAN, "Klart")).to_be_checked()

@@ -71,14 +71,14 @@ def test_a_rating_that_cites_the_bibliography_links_to_the_works_address(
         evidence=[UNGSINN],
         sources=[SOURCES[0], {"id": "ungsinn", "ref": "reference/ungsinn-alfa"}, SOURCES[2]],
     )
-    work = """
-        id: ungsinn-alfa
-        title: 'Ungsinn: Alfa'
-        reviewed: 2026-01-15
-        kind: oversikt
-        year: 2018
-        url: https://ungsinn.example/alfa
-    """
+    work = record(
+        "reference",
+        "ungsinn-alfa",
+        title="Ungsinn: Alfa",
+        kind="oversikt",
+        year=2018,
+        url="https://ungsinn.example/alfa",
+    )
     page = generate(
         make_project({"intervention/alfa.yaml": alfa, "reference/ungsinn-alfa.yaml": work})
     ).files["insatser/alfa.md"]

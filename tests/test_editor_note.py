@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import record
 
 from generator.site.build import build
 from generator.site.tree import Project, check, write_tree
@@ -12,39 +13,15 @@ from generator.site.tree import Project, check, write_tree
 REPO = Path(__file__).resolve().parent.parent
 NOTE = "Hemlig redaktörsanteckning 4711"
 NOTED = {
-    "intervention/alfa.yaml": f"""
-        id: alfa
-        title: Alfa – föräldraträning
-        summary: En påhittad insats för tester.
-        editor_note: {NOTE} om insatsen
-        reviewed: 2026-01-15
-        description: Beskrivning av Alfa.
-        target_group: {{text: Föräldrar, source: s1}}
-        sources:
-          - {{id: s1, ref: reference/verk}}
-    """,
-    "reference/verk.yaml": f"""
-        id: verk
-        title: "[En rapport om Alfa]"
-        editor_note: {NOTE} om verket
-        reviewed: 2026-01-15
-        kind: rapport
-        year: 2020
-        url: https://example.org/verk
-    """,
-    "process/steg.yaml": f"""
-        id: steg
-        title: Steg för steg
-        summary: En process.
-        editor_note: {NOTE} om processen
-        reviewed: 2026-01-15
-        description: Om processen.
-        steps:
-          - {{id: fraga, title: Formulera en fråga, related: [intervention/alfa]}}
-          - {{id: sok, title: Sök kunskap}}
-        sources:
-          - {{id: s1, title: Källa ett}}
-    """,
+    "intervention/alfa.yaml": record(
+        "intervention",
+        editor_note=f"{NOTE} om insatsen",
+        sources=[{"id": "s1", "ref": "reference/verk"}],
+    ),
+    "reference/verk.yaml": record(
+        "reference", title="[En rapport om Alfa]", editor_note=f"{NOTE} om verket"
+    ),
+    "process/steg.yaml": record("process", editor_note=f"{NOTE} om processen"),
 }
 
 

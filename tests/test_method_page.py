@@ -3,34 +3,39 @@ what ages, in what format, and what the registries say, dated; details and sourc
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from conftest import record
 from playwright.sync_api import Page, expect
 
 from generator.site.tree import Project, generate
 
-ALFA = """
-    id: alfa
-    title: Alfa – föräldraträning
-    summary: En påhittad insats för tester.
-    reviewed: 2026-01-15
-    description: Beskrivning av Alfa.
-    target_group: {text: Föräldrar till barn med beteendeproblem, source: s1}
-    ages: {min: 3, max: 12, source: s1}
-    formats: [familj, grupp]
-    training: {text: 21 seminariedagar, source: s1}
-    EVIDENCE
-    sources:
-      - {id: s1, title: Källa ett}
-      - {id: ungsinn, title: Ungsinn om Alfa, url: "https://ungsinn.example/alfa"}
-      - {id: cebc, title: CEBC om Alfa, url: "https://cebc.example/alfa"}
-"""
-RATED = """evidence:
-      - {registry: ungsinn, rating: Nivå 5, year: 2018, text: Stark dokumentation., source: ungsinn}
-      - {registry: cebc, rating: 1 – Well-Supported, year: 2023, source: cebc}"""
+RATED = [
+    {
+        "registry": "ungsinn",
+        "rating": "Nivå 5",
+        "year": 2018,
+        "text": "Stark dokumentation.",
+        "source": "ungsinn",
+    },
+    {"registry": "cebc", "rating": "1 – Well-Supported", "year": 2023, "source": "cebc"},
+]
 
 
-def method_page(make_project: Callable[..., Project], evidence: str) -> str:
-    alfa = ALFA.replace("EVIDENCE", evidence)
+def method_page(make_project: Callable[..., Project], **fields: Any) -> str:
+    """The page of Alfa with three sources and `fields` (rated by no registry unless they
+    hold `evidence`)."""
+    alfa = record(
+        "intervention",
+        target_group={"text": "Föräldrar till barn med beteendeproblem", "source": "s1"},
+        formats=["familj", "grupp"],
+        sources=[
+            {"id": "s1", "title": "Källa ett"},
+            {"id": "ungsinn", "title": "Ungsinn om Alfa", "url": "https://ungsinn.example/alfa"},
+            {"id": "cebc", "title": "CEBC om Alfa", "url": "https://cebc.example/alfa"},
+        ],
+        **fields,
+    )
     return generate(make_project({"intervention/alfa.yaml": alfa})).files["insatser/alfa.md"]
 
 
@@ -41,7 +46,7 @@ def at_a_glance(page: str) -> str:
 def test_target_group_ages_format_and_dated_verdicts_come_first(
     make_project: Callable[..., Project],
 ) -> None:
-    page = method_page(make_project, RATED)
+    page = method_page(make_project, evidence=RATED)
     top = at_a_glance(page)
     assert "Föräldrar till barn med beteendeproblem" in top
     assert "3–12 år" in top
@@ -58,7 +63,7 @@ def test_target_group_ages_format_and_dated_verdicts_come_first(
 def test_a_method_no_registry_has_rated_says_so_at_the_top(
     make_project: Callable[..., Project],
 ) -> None:
-    top = at_a_glance(method_page(make_project, ""))
+    top = at_a_glance(method_page(make_project))
     assert "Inget av registren har bedömt insatsen enligt våra källor." in top
     assert "(#evidens)" in top
 
@@ -91,7 +96,7 @@ def test_the_method_pages_of_the_real_site_put_the_summary_before_the_details(si
 def test_the_cost_level_is_shown_with_its_source_beside_the_costs(
     make_project: Callable[..., Project],
 ) -> None:
-    page = method_page(make_project, "cost_band: {value: 2, source: cebc}")
+    page = method_page(make_project, cost_band={"value": 2, "source": "cebc"})
     costs = page.split('kb-fact-label">Kostnader</span>')[1].split("</div>")[0]
     assert "Våra källor anger inga kostnader ännu." in costs
     assert (

@@ -3,36 +3,15 @@ real `kb` and must end in a Swedish sentence, located in mkdocs.yml where it lie
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
+from running_kb import kb
 
 from generator.site.tree import Project
-
-KB = Path(sys.executable).parent / "kb"
-
-
-def kb(
-    project: Project,
-    *args: str,
-    env: dict[str, str] | None = None,
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(KB), "-q", *args],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, **(env or {})},
-    )
-
 
 BROKEN_CONFIGS = {
     "a syntax error": ("site_name: [Kunskapsbank\ntheme: material\n", "mkdocs.yml:2:6:"),

@@ -6,42 +6,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from built_site import indexed_pages, site_files
+from built_site import indexed_pages, site_files, snapshot
+from running_kb import KB, kb, kill_build_when
 
 import generator
 from generator.diagnostics import UserError
 from generator.site.build import build
 from generator.site.staging import MARK
 from generator.site.tree import Project, write_tree
-
-KB = Path(sys.executable).parent / "kb"
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def kb(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(KB), "-q", *args],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def assert_refused(result: subprocess.CompletedProcess[str], *words: str) -> None:
@@ -173,23 +150,7 @@ def test_the_next_build_clears_what_a_killed_build_left_beside_the_site(
     out = tmp_path / "ut"
     site = out / "site"
     build(project, site)
-    process = subprocess.Popen(
-        [str(KB), "-q", "build", "--site-dir", str(site)],
-        cwd=project.root,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not any(
-            (staging / "assets").exists() for staging in out.glob(".site.*")
-        ):
-            assert process.poll() is None, "the build finished before it could be killed"
-            time.sleep(0.005)
-    finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+    kill_build_when(project, site, lambda staging: (staging / "assets").exists())
     assert list(out.glob(".site.*")), "the killed build left its staging folder"
     (out / ".site.anteckningar").mkdir()  # not kb's: kept
     build(project, site)

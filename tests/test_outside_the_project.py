@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import record
 
 from generator.checking.check import check
 from generator.diagnostics import DataError
@@ -17,23 +18,17 @@ from generator.site.tree import Project, write_tree
 
 SECRET = "HEMLIGT-VÄRDE-4711"
 
-COURSE_WITH_MATERIAL = """
-    id: kurs
-    title: En kurs
-    summary: En kurs om EBP.
-    reviewed: 2026-01-15
-    audience: Socionomstudenter
-    scope: {text: "7,5 högskolepoäng", source: s1}
-    description: Om kursen.
-    modules:
-      - id: modul-1
-        title: Fråga
-        outcomes: [Kunna formulera en fråga]
-        material:
-          - {title: Bildspel, kind: bildspel, file: kurs/bildspel.pdf}
-    sources:
-      - {id: s1, title: Källa ett}
-"""
+COURSE_WITH_MATERIAL = record(
+    "curriculum",
+    modules=[
+        {
+            "id": "modul-1",
+            "title": "Fråga",
+            "outcomes": ["Kunna formulera en fråga"],
+            "material": [{"title": "Bildspel", "kind": "bildspel", "file": "kurs/bildspel.pdf"}],
+        }
+    ],
+)
 
 
 @pytest.fixture

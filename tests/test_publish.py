@@ -4,18 +4,16 @@ a Swedish 404 page, nothing fetched from another origin, and an accessibility st
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from built_site import plain_mkdocs_build
+from built_site import mkdocs_build, snapshot
 from click.testing import CliRunner
 
 from generator.site.build import build
 from generator.site.cli import main
-from generator.site.publication import SITE_URL_ENV
+from generator.site.publication import SITE_URL_ENV, THEME_DIR
 from generator.site.tree import Project, check, write_tree
 
 REPO = Path(__file__).resolve().parent.parent
@@ -252,7 +250,7 @@ def test_the_address_from_the_environment_wins_in_every_engine(
     monkeypatch.setenv(SITE_URL_ENV, "https://www.exempel.se/kunskapsbank")
     build(project, tmp_path / "site")
     config = write_tree(project, tmp_path / "tree")
-    plain_mkdocs_build(config, tmp_path / "plain")
+    mkdocs_build(config, tmp_path / "plain")
     for site in (tmp_path / "site", tmp_path / "plain"):
         canonical, sitemap = _canonical_and_sitemap(site)
         assert canonical == "https://www.exempel.se/kunskapsbank/insatser/alfa/"
@@ -267,17 +265,18 @@ def test_plain_mkdocs_builds_the_footer_and_404_from_the_generated_tree(
         make_project({"accessibility/tillganglighet.yaml": STATEMENT}), tmp_path / "tree"
     )
     assert (tmp_path / "tree" / "overrides" / "partials" / "copyright.html").is_file()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
     site = tmp_path / "tree" / "site"
+    mkdocs_build(config, site)
     html = (site / "insatser" / "alfa" / "index.html").read_text(encoding="utf-8")
     assert '<a href="https://exempel.se/">Exempels kommun</a>' in html
     assert "<h1>Sidan finns inte</h1>" in (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_generated_tree_carries_the_whole_theme_folder_kb_build_uses(
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
+    write_tree(make_project(), tmp_path / "tree")
+    assert snapshot(tmp_path / "tree" / "overrides") == snapshot(THEME_DIR)
 
 
 def test_an_address_that_is_not_one_is_reported_where_it_was_set(

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from built_site import indexed_pages, plain_mkdocs_build, site_files
+from built_site import indexed_pages, mkdocs_build, site_files
 
 from generator.diagnostics import DataError
 from generator.site.build import build
@@ -95,13 +95,7 @@ def test_generated_tree_builds_with_plain_mkdocs_without_our_plugin(
 ) -> None:
     config = write_tree(make_project(), tmp_path / "tree")
     assert "- kb" not in config.read_text(encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    mkdocs_build(config, tmp_path / "tree" / "site")
     assert (tmp_path / "tree" / "site" / "insatser" / "alfa" / "index.html").is_file()
 
 
@@ -112,7 +106,7 @@ def test_kb_build_makes_the_site_plain_mkdocs_makes_from_the_generated_tree(
     site must be the same, byte for byte, as plain MkDocs building `kb generate`'s output with
     Pagefind's index on top."""
     config = write_tree(Project(REPO), tmp_path / "tree")
-    plain_mkdocs_build(config, tmp_path / "plain")
+    mkdocs_build(config, tmp_path / "plain")
     index_site(tmp_path / "plain", Project(REPO))
 
     built, plain = site_files(site), site_files(tmp_path / "plain")
@@ -140,14 +134,7 @@ def test_mkdocs_build_from_the_root_uses_the_plugin_and_leaves_sources_unchanged
         }
 
     before = snapshot()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp_path / "s")],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    mkdocs_build(REPO / "mkdocs.yml", tmp_path / "s")
     assert (tmp_path / "s" / "insatser" / "pmto" / "index.html").is_file()
     assert snapshot() == before
 

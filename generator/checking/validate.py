@@ -207,16 +207,13 @@ def _schema_problems(
                 unknown.add(loc)
             if _echoes_load_problem(doc, loc, error["type"]):
                 continue
-            line, column = doc.locate(loc, key=error["type"] == "extra_forbidden")
             details = dict(error)
             problems.append(
-                Diagnostic(
-                    doc.path,
-                    line,
-                    column,
-                    "error",
+                doc.problem(
+                    loc,
                     _message(details),
                     _hint(details, cls, claimed),
+                    key=error["type"] == "extra_forbidden",
                 )
             )
         return Salvaged(doc.data, doc.stem, reported, unknown), problems

@@ -102,25 +102,19 @@ class Project:
 
     def _at(self, path: FieldPath, message: str) -> Diagnostic:
         doc, _ = load_file(self.config_file, self.root, "")
-        return Diagnostic(doc.path, *doc.locate(path), "error", message)
+        return doc.problem(path, message)
 
     def _config_problems(self, exc: ValidationError, at: FieldPath) -> list[Diagnostic]:
         doc, _ = load_file(self.config_file, self.root, "")
-        problems = []
-        for error in exc.errors():
-            path = (*at, *error["loc"])
-            line, column = doc.locate(path, key=error["type"] == "extra_forbidden")
-            problems.append(
-                Diagnostic(
-                    doc.path,
-                    line,
-                    column,
-                    "error",
-                    f"ogiltig inställning för kb: {error['loc'][-1]}",
-                    f"tillåtet är {', '.join(Settings.model_fields)} med positiva heltal",
-                )
+        return [
+            doc.problem(
+                (*at, *error["loc"]),
+                f"ogiltig inställning för kb: {error['loc'][-1]}",
+                f"tillåtet är {', '.join(Settings.model_fields)} med positiva heltal",
+                key=error["type"] == "extra_forbidden",
             )
-        return problems
+            for error in exc.errors()
+        ]
 
     @property
     def content_dir(self) -> Path:

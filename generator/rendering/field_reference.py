@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -70,11 +71,23 @@ def json_schema(cls: type[BaseModel]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
+def schema_name(type_name: str) -> str:
+    """The file name of a record type's JSON Schema: on the site (`schemas/`), for editors
+    (`kb schemas`) and in their editor's settings."""
+    return f"{type_name}.schema.json"
+
+
+def schema_files(types: Mapping[str, type[BaseModel]]) -> dict[str, str]:
+    """Every record type's JSON Schema by file name: what the site publishes in `schemas/`
+    and `kb schemas` writes for editors, so the two are the same files."""
+    return {schema_name(type_name): json_schema(cls) for type_name, cls in types.items()}
+
+
 def produce(ctx: RenderContext) -> None:
     ctx.page(
         "redaktorer/falt.md",
         "fields.md.j2",
         types=[(cls, field_tables(cls, cls.type_name)) for cls in ctx.kb.types.values()],
     )
-    for type_name, cls in ctx.kb.types.items():
-        ctx.file(f"schemas/{type_name}.schema.json", json_schema(cls))
+    for name, text in schema_files(ctx.kb.types).items():
+        ctx.file(f"schemas/{name}", text)

@@ -13,74 +13,13 @@ site is the one plain MkDocs builds from `kb generate`'s tree (tests/test_site.p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from generator.parallel import Child, ChildEnded, can_fork
 from generator.reading.project import Project
+from generator.site.site_files import GeneratedHere, Layout, Pages
 from generator.site.staging import ensure_replaceable
-
-
-@dataclass(frozen=True)
-class Layout:
-    """What MkDocs must know before it reads a page. Only built-in types, so that receiving
-    it from the child imports nothing of the generator here."""
-
-    paths: list[str]  # generated files, in the order MkDocs reads them
-    nav: list[Any]
-    not_in_nav: list[str]
-    copies: dict[str, Path]  # course material: docs-relative path -> file
-    extra: dict[str, Any]  # what the theme overrides show (the footer, the 404 page)
-
-
-def walk_order(path: str) -> tuple[tuple[str, ...], tuple[bool, str]]:
-    """Where MkDocs meets a file walking a docs folder: a folder's files (index first)
-    before its subfolders, folders by name. The order decides, e.g., the search index's."""
-    *folders, name = path.split("/")
-    return tuple(folders), (name.rsplit(".", 1)[0] not in ("index", "README"), name)
-
-
-def reading_order(path: str) -> tuple[bool, tuple[tuple[str, ...], tuple[bool, str]]]:
-    """The order in which MkDocs reads the files: every page in walk order, then the other
-    files when it copies them."""
-    return not path.endswith(".md"), walk_order(path)
-
-
-class Pages(Protocol):
-    """Where MkDocs gets the generated pages: first the layout, then each file's text."""
-
-    def layout(self) -> Layout: ...
-
-    def text(self, path: str) -> str: ...
-
-    def close(self) -> None: ...
-
-
-class GeneratedHere:
-    """The pages generated in this process."""
-
-    def __init__(self, project: Project) -> None:
-        self.project = project
-
-    def layout(self) -> Layout:
-        # Imported only now: a build imports the generator in its child (module docstring).
-        from generator.site.tree import generate
-
-        self.rendered = generate(self.project)
-        return Layout(
-            sorted(self.rendered.sources, key=reading_order),
-            self.rendered.nav,
-            self.rendered.not_in_nav,
-            self.rendered.copies,
-            self.rendered.extra,
-        )
-
-    def text(self, path: str) -> str:
-        return self.rendered.text(path)
-
-    def close(self) -> None:
-        """Nothing runs elsewhere."""
 
 
 class GeneratedInChild:

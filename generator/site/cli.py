@@ -127,7 +127,7 @@ def generate(out_dir: Path) -> None:
 )
 def schemas(out_dir: Path) -> None:
     """Skriv JSON Schema för varje posttyp, för kontroll och komplettering i editorn."""
-    from generator.rendering import json_schema
+    from generator.rendering.field_reference import schema_files
     from generator.site.editor_settings import schema_mapping, write_mapping
     from generator.types.registry import project_types
 
@@ -135,8 +135,8 @@ def schemas(out_dir: Path) -> None:
     types, problems = project_types(project.root)
     out_dir = out_dir.resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
-    for type_name, cls in types.items():
-        (out_dir / f"{type_name}.schema.json").write_text(json_schema(cls), encoding="utf-8")
+    for name, text in schema_files(types).items():
+        (out_dir / name).write_text(text, encoding="utf-8")
     click.echo(f"Scheman skrivna till {out_dir}")
     if out_dir.is_relative_to(project.root):  # VS Code reads paths inside the project
         schema_dir = out_dir.relative_to(project.root).as_posix()

@@ -10,6 +10,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.rendering.field_reference import schema_name
+
 SETTINGS = Path(".vscode") / "settings.json"
 KEY = "yaml.schemas"
 
@@ -17,7 +19,7 @@ KEY = "yaml.schemas"
 def schema_mapping(type_names: Iterable[str], schema_dir: str) -> dict[str, str]:
     """Schema file -> the record files it checks, for every type; `schema_dir` is relative to
     the project's root, as VS Code reads the paths from the workspace folder."""
-    return {f"{schema_dir}/{name}.schema.json": f"data/{name}/*.yaml" for name in type_names}
+    return {f"{schema_dir}/{schema_name(name)}": f"data/{name}/*.yaml" for name in type_names}
 
 
 def write_mapping(root: Path, mapping: dict[str, str], schema_dir: str) -> str:

@@ -1,6 +1,7 @@
-"""MkDocs' side of `kb build`: the generated pages handed over in memory, each page's text
-fetched from the generator just before MkDocs reads it (see generator/site/build.py), through
-MkDocs' public plugin events and `File.content_string`."""
+"""The generated files handed to MkDocs in memory, each page's text fetched just before MkDocs
+reads it, through MkDocs' public plugin events and `File.content_string`: `kb build` (from a
+second process, see generator/site/build.py) and the plugin (`mkdocs build`, `mkdocs serve`)
+both build through `GeneratedPages`, with the settings of generator/site/site_files.py."""
 
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.diagnostics import DataError, has_errors
-from generator.reading.project import Project, not_in_nav_patterns, plugins_without_kb
-from generator.site.build import Pages, walk_order
-from generator.site.publication import THEME_DIR, published_config
+from generator.reading.project import Project
+from generator.site.publication import THEME_DIR
 from generator.site.search import index_site
+from generator.site.site_files import Pages, engine_settings, layout_settings, walk_order
 from generator.site.staging import replacing
 
 PLUGIN_KEY = "kb-generated"
@@ -38,10 +39,11 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
     @event_priority(100)  # first, so other plugins see the files as they would in the tree
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         layout = self.pages.layout()
-        config.nav = layout.nav
-        config.extra.update(layout.extra)  # read by the theme when pages are written, later
-        if layout.not_in_nav:
-            config.not_in_nav = PathSpec().validate(not_in_nav_patterns(layout.not_in_nav))
+        settings = layout_settings(layout, dict(config.extra))
+        config.nav = settings["nav"]
+        config.extra.update(settings["extra"])  # read by the theme when pages are written
+        if "not_in_nav" in settings:
+            config.not_in_nav = PathSpec().validate(settings["not_in_nav"])
         content = [file for file in files if file.src_dir == config.docs_dir]
         for file in content:  # decided again after this event, with the generated not_in_nav
             file.inclusion = InclusionLevel.UNDEFINED
@@ -90,13 +92,11 @@ def build_with(pages: Pages, project: Project, site_dir: Path) -> None:
     if has_errors(problems):
         raise DataError(problems)
     with replacing(site_dir, project.root, project.content_dir) as staging:
-        project_config = project.config()
         config = load_config(
             str(project.config_file),
             site_dir=str(staging),
             docs_dir=str(project.content_dir),
-            plugins=plugins_without_kb(project_config),
-            **published_config(project, str(THEME_DIR)),
+            **engine_settings(project, str(THEME_DIR)),
         )
         config.plugins[PLUGIN_KEY] = GeneratedPages(pages)
         mkdocs_build(config)

@@ -1,9 +1,8 @@
 """A thin MkDocs plugin over the library, so `mkdocs build` and `mkdocs serve` work directly.
 
-Everything of value happens in `generator.site.tree.generate`; this adapter only hands the
-generated pages to MkDocs in memory (nothing is written to the source tree), indexes the built
-site for search and asks the dev server to watch `data/`. `kb build` hands them over the same
-way (generator/site/build.py).
+Everything of value happens in the library; this adapter hands MkDocs the generated files in
+memory through `GeneratedPages`, as `kb build` does (nothing is written to the source tree),
+indexes the built site for search and asks the dev server to watch `data/`.
 """
 
 from __future__ import annotations
@@ -12,19 +11,21 @@ import os
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from generator.diagnostics import DataError
 from generator.reading.project import Project, Settings
-from generator.rendering import Rendered
+from generator.site.mkdocs_pages import GeneratedPages
 from generator.site.publication import SITE_URL_ENV, THEME_DIR, site_url
 from generator.site.search import index_site
-from generator.site.tree import generate
+from generator.site.site_files import GeneratedHere
 
 _DEFAULTS = Settings()
 
@@ -39,36 +40,43 @@ class KnowledgeBaseConfig(base.Config):
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
-    """Adds the generated pages and navigation to a build of the repository's mkdocs.yml."""
+    """Adds the generated files, navigation and settings to a build of the repository's
+    mkdocs.yml, through the same `GeneratedPages` as `kb build`."""
 
     def __init__(self) -> None:
         super().__init__()
         self.project: Project | None = None
-        self.rendered: Rendered | None = None
+        self.generated: GeneratedPages | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = Project(Path(config.config_file_path).resolve().parent)
+        self.generated = GeneratedPages(GeneratedHere(self.project))
         try:
-            self.rendered = generate(self.project)
             url = site_url(self.project)
         except DataError as exc:
             raise PluginError(f"Fel i data:\n{exc}") from exc
-        config.nav = self.rendered.nav
-        config.extra.update(self.rendered.extra)
         if os.environ.get(SITE_URL_ENV, "").strip():  # the publisher's address wins
             config.site_url = url
-        config.theme.dirs.insert(0, str(THEME_DIR))
+        config.theme.dirs.insert(0, str(THEME_DIR))  # as `theme.custom_dir` in kb build
         return config
 
+    @event_priority(100)  # first, as in kb build: other plugins see the files of the tree
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.rendered is not None
-        hidden = set(self.rendered.not_in_nav)
-        for path, text in self.rendered.files.items():
-            inclusion = InclusionLevel.NOT_IN_NAV if path in hidden else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, path, content=text, inclusion=inclusion))
-        for path, source in self.rendered.copies.items():
-            files.append(File.generated(config, path, abs_src_path=str(source)))
-        return files
+        assert self.generated is not None
+        try:
+            return self.generated.on_files(files, config=config)
+        except DataError as exc:
+            raise PluginError(f"Fel i data:\n{exc}") from exc
+
+    @event_priority(100)
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        assert self.generated is not None
+        return self.generated.on_pre_page(page, config=config, files=files)
+
+    @event_priority(100)
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        assert self.generated is not None
+        return self.generated.on_env(env, config=config, files=files)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The site's search index, as `kb build` writes it."""

@@ -66,7 +66,11 @@ def published_config(project: Project, theme_dir: str) -> dict[str, Any]:
 
 
 def theme_files() -> dict[str, Path]:
-    """The override templates, by path relative to the overrides folder."""
+    """Every file of the overrides folder by its path there: a generated tree gets a copy of
+    the whole folder, which `kb build` and the plugin use in place, so a stylesheet or an
+    image put beside the templates reaches every engine, not only the templates."""
     return {
-        path.relative_to(THEME_DIR).as_posix(): path for path in sorted(THEME_DIR.rglob("*.html"))
+        path.relative_to(THEME_DIR).as_posix(): path
+        for path in sorted(THEME_DIR.rglob("*"))
+        if path.is_file()
     }

@@ -31,8 +31,9 @@ from generator.reading.load import ParseCache
 from generator.reading.project import Project
 from generator.rendering import strings
 from generator.site.search import index_site
+from generator.site.site_files import GeneratedHere
 from generator.site.staging import reason
-from generator.site.tree import Changes, generate, sync_tree, tree_files
+from generator.site.tree import Changes, sync_tree, tree_files
 
 
 class _DirtyNotice(logging.Filter):
@@ -94,7 +95,7 @@ class DevSite:
     def generate(self) -> Changes:
         """Regenerate and sync the tree; raises DataError and leaves the tree as it was."""
         start = time.monotonic()
-        files = tree_files(self.project, generate(self.project, self.parsed))
+        files = tree_files(self.project, GeneratedHere(self.project, self.parsed))
         changes = sync_tree(files, self.tree)
         pages = [rel for rel in changes.written if rel.endswith(".md")]
         removed = [rel for rel in changes.removed if rel.endswith(".md")]

@@ -1,8 +1,9 @@
 """The data turned into a site's pages and a self-contained tree.
 
-`write_tree` writes a tree (content, generated pages and a derived `mkdocs.yml` without our
-plugin) that any MkDocs-compatible engine can build; `generator/site/build.py` builds the same
-pages with MkDocs directly. Both swap their output in only on success.
+`write_tree` writes a tree (content, the generated files of generator/site/site_files.py and a
+`mkdocs.yml` with its settings, without our plugin) that any MkDocs-compatible engine can
+build; `kb serve` keeps such a tree up to date. `kb build` and the plugin hand MkDocs the same
+files and settings in memory. Output is swapped in only on success.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from generator.checking.material_files import FOLDER as MATERIAL
 from generator.diagnostics import DataError, Diagnostic, has_errors
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.load import ParseCache
-from generator.reading.project import Project, not_in_nav_patterns, plugins_without_kb
+from generator.reading.project import Project
 from generator.rendering import Rendered, render
-from generator.site.publication import TREE_THEME_DIR, published_config, theme_files
+from generator.site.publication import TREE_THEME_DIR, theme_files
+from generator.site.site_files import GeneratedHere, Layout, engine_settings, layout_settings
 from generator.site.staging import ensure_replaceable, replacing
 from generator.types.registry import project_types
 
@@ -54,37 +56,34 @@ def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
     return rendered
 
 
-def derived_config(project: Project, rendered: Rendered) -> dict[str, Any]:
-    """The project's MkDocs config for a generated tree: our plugin removed, nav filled in,
-    the site's address and the theme overrides with the values they show."""
+def derived_config(project: Project, layout: Layout) -> dict[str, Any]:
+    """The project's MkDocs config for a generated tree, with the settings every build makes
+    (generator/site/site_files.py) and the tree's own folders."""
     config = project.config()
     derived = {
         **config,
         "docs_dir": "docs",
         "site_dir": "site",
-        **published_config(project, TREE_THEME_DIR),
-        "extra": {**(config.get("extra") or {}), **rendered.extra},
-        "plugins": plugins_without_kb(config),
-        "nav": rendered.nav,
+        **engine_settings(project, TREE_THEME_DIR),
+        **layout_settings(layout, config.get("extra") or {}),
     }
     if derived["site_url"] is None:
         del derived["site_url"]
-    if rendered.not_in_nav:
-        derived["not_in_nav"] = not_in_nav_patterns(rendered.not_in_nav)
     return derived
 
 
-def tree_files(project: Project, rendered: Rendered) -> dict[str, str | Path]:
+def tree_files(project: Project, pages: GeneratedHere) -> dict[str, str | Path]:
     """Every file of a generated tree by tree-relative path: text to write, or a file to copy
-    (hand-written content and course material)."""
+    (hand-written content and course material). Raises DataError if the data has errors."""
+    layout = pages.layout()
     files: dict[str, str | Path] = {
         "docs/" + "/".join(parts): Path(path) for parts, path in project.content_files().files
     }
-    files.update({f"docs/{path}": text for path, text in rendered.files.items()})
-    files.update({f"docs/{path}": source for path, source in rendered.copies.items()})
+    files.update({f"docs/{path}": text for path, text in pages.texts().items()})
+    files.update({f"docs/{path}": source for path, source in layout.copies.items()})
     files.update({f"{TREE_THEME_DIR}/{path}": source for path, source in theme_files().items()})
     files["mkdocs.yml"] = yaml.safe_dump(
-        derived_config(project, rendered), allow_unicode=True, sort_keys=False
+        derived_config(project, layout), allow_unicode=True, sort_keys=False
     )
     return files
 
@@ -139,8 +138,8 @@ def write_tree(project: Project, out_dir: Path) -> Path:
     that no longer exist never linger and an error leaves the previous tree untouched.
     """
     ensure_replaceable(out_dir, project.root, project.content_dir)
-    rendered = generate(project)
+    files = tree_files(project, GeneratedHere(project))
     out_dir = out_dir.resolve()
     with replacing(out_dir, project.root, project.content_dir) as staging:
-        sync_tree(tree_files(project, rendered), staging)
+        sync_tree(files, staging)
     return out_dir / "mkdocs.yml"

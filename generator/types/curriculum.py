@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from generator.types.base import CitesWork, Fact, Record, Ref, Section, Slug, Strict, Text
-from generator.types.identifiers import Doi, Isbn, Url
+from generator.types.identifiers import DoiField, IsbnField, Url
 
 # A path under data/material/: no leading dot in any part, so never `..` or a hidden file.
 MaterialPath = Annotated[
@@ -22,14 +22,8 @@ class Reading(CitesWork):
     authors: str | None = Field(None, description="Författare, t.ex. 'Ogden, T. & Hagen, K.'.")
     year: int | None = Field(None, ge=1900, le=2100, description="Utgivningsår.")
     publisher: str | None = Field(None, description="Förlag, tidskrift eller utgivare.")
-    doi: Doi | None = Field(
-        None, description="DOI utan adress, t.ex. `10.1007/s10488-022-01236-9`."
-    )
-    isbn: Isbn | None = Field(
-        None,
-        description="ISBN (10 eller 13 siffror, bindestreck "
-        "tillåtna); kontrollsiffran kontrolleras.",
-    )
+    doi: DoiField = None
+    isbn: IsbnField = None
     url: Url | None = Field(None, description="Webbadress (http eller https).")
     note: str = Field("", description="Kommentar, t.ex. vilka kapitel som ska läsas.")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 # Crossref's pattern for the DOIs in use; `(`, `)` and `;` occur in older ones.
@@ -28,3 +28,16 @@ def _isbn(value: str) -> str:
 
 
 Isbn = Annotated[str, AfterValidator(_isbn)]
+
+# A text's DOI and ISBN as the fields of a record that describes a text (a course's reading,
+# a work in the bibliography): optional, and described once for the field reference.
+DoiField = Annotated[
+    Doi | None, Field(description="DOI utan adress, t.ex. `10.1007/s10488-022-01236-9`.")
+]
+IsbnField = Annotated[
+    Isbn | None,
+    Field(
+        description="ISBN (10 eller 13 siffror, bindestreck tillåtna); "
+        "kontrollsiffran kontrolleras."
+    ),
+]

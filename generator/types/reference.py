@@ -9,7 +9,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 
 from generator.types.base import Record, Ref, Source
-from generator.types.identifiers import Doi, Isbn, Url
+from generator.types.identifiers import DoiField, IsbnField, Url
 
 Kind = Literal["artikel", "oversikt", "bok", "rapport", "webbsida", "bildspel", "dokument"]
 # Slide decks and internal documents (a case report to a committee, a project description)
@@ -53,14 +53,8 @@ class Reference(Record):
         "t.ex. 'Prevention Science 14, 535–544'.",
     )
     publisher: str | None = Field(None, description="Utgivare, förlag eller organisation.")
-    doi: Doi | None = Field(
-        None, description="DOI utan adress, t.ex. `10.1007/s10488-022-01236-9`."
-    )
-    isbn: Isbn | None = Field(
-        None,
-        description="ISBN (10 eller 13 siffror, bindestreck "
-        "tillåtna); kontrollsiffran kontrolleras.",
-    )
+    doi: DoiField = None
+    isbn: IsbnField = None
     url: Url | None = Field(
         None, description="Webbadress där verket (eller en sammanfattning av det) kan läsas."
     )

@@ -1,0 +1,57 @@
+"""The installed `kb` command as a user runs it: to its end, or killed part-way through a build."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.site.tree import Project
+
+KB = Path(sys.executable).parent / "kb"
+# How long a test waits for a build to reach a state before it fails: a bound on waiting,
+# far above what a build of a test project needs, never a measure of speed.
+WAIT_BOUND = 120
+
+
+def kb(
+    project: Project, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`kb -q ARGS` in the project, to its end, with what it printed."""
+    return subprocess.run(
+        [str(KB), "-q", *args],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def kill_build_when(project: Project, site: Path, reached: Callable[[Path], bool]) -> None:
+    """Start `kb build --site-dir SITE` and kill it (SIGKILL, so no clean-up runs, with every
+    process it started) as soon as one of its staging folders beside `site` is in the state
+    `reached` tells. Fails if the build ends before that, or does not get there in
+    WAIT_BOUND seconds."""
+    process = subprocess.Popen(
+        [str(KB), "-q", "build", "--site-dir", str(site)],
+        cwd=project.root,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + WAIT_BOUND
+        while not any(reached(staging) for staging in site.parent.glob(f".{site.name}.*")):
+            assert process.poll() is None, "the build finished before it could be killed"
+            assert time.monotonic() < deadline, "the build never reached the state to kill it in"
+            time.sleep(0.005)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    assert process.returncode == -signal.SIGKILL
