@@ -27,6 +27,7 @@ from generator.diagnostics import Diagnostic
 from generator.reading.load import ParseCache
 from generator.reading.project import Project
 from generator.rendering.context import strings
+from generator.rendering.generated_addresses import generated_addresses
 from generator.site.cms.config import config
 from generator.site.cms.npm import EditorError, ensure_installed
 from generator.site.cms.page import CONTENT_SECURITY_POLICY, asset_files, editor_page
@@ -180,7 +181,7 @@ class EditorServer:
         """kb check on the files as they are now (one at a time; unchanged files are not
         parsed again)."""
         with self.lock:
-            return check(self.project, cache=self.parsed)
+            return check(self.project, cache=self.parsed, taken=generated_addresses(self.project))
 
     def restyled(self, body: bytes) -> bytes:
         """A save with each record file written in the style of the file it replaces (see

@@ -1,0 +1,72 @@
+"""The addresses the generator writes pages at on its own, which no record may take.
+
+A stage with the id `oversikt` would get the address `/implementering/oversikt/`, where the
+team's overview already is, and one of the two pages would silently replace the other. The
+addresses come from the page producers themselves, run over a knowledge base without records:
+whatever a producer writes whatever the records are (the overview, the fit assessment, the
+finder, the comparison, /lankar/, /underhall/, the field reference …) is in the list, so a
+page added later is covered with no change here or in the check. Added to those are what the
+records' sections bring with them, named by the same helpers that write them: a section's
+overview (`/insatser/`) and the later pages of a paged listing (`/insatser/sida-2/`), which
+exist once a section grows past a page, and the hand-written pages in `content/`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.checking.material_files import FOLDER as MATERIAL
+from generator.checking.taken_addresses import TakenAddress
+from generator.diagnostics import DataError
+from generator.model.knowledge_base import KnowledgeBase
+from generator.reading.project import Project
+from generator.rendering import render
+from generator.rendering.context import page_paths, section_index_path, strings
+from generator.types.registry import project_types
+
+
+def page_address(path: str) -> str | None:
+    """The site address MkDocs serves a docs-relative file at (`hitta.md` -> `hitta/`,
+    `insatser/index.md` -> `insatser/`, a redirect's `gammal/index.html` -> `gammal/`), or
+    None for a file that is not a page (JSON, CSV, scripts)."""
+    for suffix in ("index.md", "index.html"):
+        if path == suffix or path.endswith(f"/{suffix}"):
+            return path.removesuffix(suffix)
+    if path.endswith(".md"):
+        return f"{path.removesuffix('.md')}/"
+    return None
+
+
+def _later_pages(section_index: str) -> re.Pattern[str]:
+    """Matches the address of every later page of a paged listing whose first page is
+    `section_index`, named as `page_paths` names them (`insatser/sida-2/`, …)."""
+    second = str(page_address(page_paths(section_index, 2)[1]))
+    return re.compile(rf"{re.escape(second.removesuffix('2/'))}(?:[2-9]|[1-9][0-9]+)/")
+
+
+def generated_addresses(project: Project) -> TakenAddress:
+    """A function that tells whether the site has a page of its own at an address (such as
+    `implementering/oversikt/`): what to tell the editor, as a message and a hint in Swedish,
+    or None if it does not. Hand-written pages count only if mkdocs.yml can be read (else
+    `kb check` reports that)."""
+    t = strings()["generated_addresses"]
+    types = project_types(project.root)[0]
+    try:
+        content_pages = project.content_pages()
+    except DataError:
+        content_pages = []
+    empty = KnowledgeBase([], material_dir=project.data_dir / MATERIAL, types=types)
+    rendered = render(empty, [])
+    sections = [section_index_path(cls) for cls in types.values() if cls.url_prefix]
+    owned = {
+        page_address(path)
+        for path in [*rendered.sources, *rendered.copies, *content_pages, *sections]
+    }
+    later = [_later_pages(path) for path in sections]
+
+    def taken(address: str) -> tuple[str, str] | None:
+        if address in owned or any(p.fullmatch(address) for p in later):
+            return str(t["taken"]).format(address=f"/{address}"), str(t["hint"])
+        return None
+
+    return taken
