@@ -7,8 +7,14 @@ project, in Debian's Chromium; nothing may be requested from another origin."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
 import textwrap
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -351,3 +357,96 @@ def test_after_a_save_the_editor_sees_each_problem_located_in_swedish(
     assert page.get_by_role("listitem").count() == 1
     found = Axe().run(page, options=WCAG_21_AA)
     assert not found.violations_count, found.generate_report()
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue  # ended while we looked
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Whether a process exists and has not ended (an ended child nobody has waited for
+    stays in the table as a zombie, which holds no port and no files)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def _until(condition: Callable[[], bool], what: str) -> None:
+    """Poll for a state, within a generous bound (the machine may be busy)."""
+    deadline = time.monotonic() + 60
+    while not condition():
+        assert time.monotonic() < deadline, f"never happened: {what}"
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize(
+    "how",
+    [signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGKILL],
+    ids=["ctrl-c", "sigterm", "sighup", "sigkill"],
+)
+def test_decap_server_ends_with_kb_cms_however_kb_cms_ends(
+    make_project: Callable[..., Project], node_modules: Path, how: signal.Signals
+) -> None:
+    project = make_project()
+    (project.root / ".kb").mkdir()
+    (project.root / ".kb" / "cms").symlink_to(node_modules.parent)  # installed once
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = (project.root / "cms.log").open("wb")
+    cms = subprocess.Popen(
+        [Path(sys.executable).with_name("kb"), "cms", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    decap = 0
+    try:
+
+        def answers() -> bool:
+            assert cms.poll() is None, (project.root / "cms.log").read_text()
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as page:
+                    return bool(page.status == 200)
+            except OSError:
+                return False
+
+        _until(answers, "the editor answers")
+        [decap] = _children(cms.pid)
+        environ = Path(f"/proc/{decap}/environ").read_bytes().split(b"\0")
+        decap_port = int(next(v for v in environ if v.startswith(b"PORT=")).split(b"=")[1])
+        assert _running(decap) and not _port_free(decap_port)
+
+        cms.send_signal(how)
+        cms.wait(timeout=60)
+        _until(lambda: not _running(decap), "decap-server has ended")
+        _until(lambda: _port_free(decap_port), "decap-server's port is free")
+        assert _port_free(port)
+    finally:
+        if cms.poll() is None:
+            cms.kill()
+            cms.wait()
+        if decap and _running(decap):
+            os.kill(decap, signal.SIGKILL)  # the failure was found; leave no process behind
+        log.close()

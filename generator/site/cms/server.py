@@ -10,15 +10,19 @@ reference fields offer, from the same check, when the page loads.
 
 from __future__ import annotations
 
+import ctypes
 import html
 import http.server
 import json
 import os
+import signal
 import socket
 import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +48,45 @@ TYPES = {
     ".json": "application/json; charset=utf-8",
     ".html": "text/html; charset=utf-8",
 }
+
+
+# prctl(2): ask for a signal when the parent ends.
+PR_SET_PDEATHSIG = 1
+
+
+def _ends_with(parent: int) -> Callable[[], None] | None:
+    """What decap-server's process runs before node starts, so that it never outlives kb cms.
+
+    On Linux the kernel itself sends the child SIGTERM when kb cms ends, however it ends:
+    Ctrl+C, SIGTERM, SIGHUP or SIGKILL, which no handler in kb cms can see. That is the
+    parent-death signal (prctl PR_SET_PDEATHSIG), the standard way, and the simplest robust
+    one: it needs no watchdog process or thread (which would die with kb cms) and nothing
+    of decap-server, which ends on SIGTERM. If kb cms is already gone when the child gets
+    this far, the child ends at once. The signal comes when the thread that started the
+    child ends, so an EditorServer is entered in the thread that runs it (kb cms: the
+    main thread). Elsewhere (macOS) kb cms ends the child itself on every signal it can
+    catch."""
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+
+    def die_with_parent() -> None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    return die_with_parent
+
+
+def _stop_on(*signals: signal.Signals) -> None:
+    """End kb cms on these signals as on Ctrl+C, so that it closes its port and stops
+    decap-server itself (SIGTERM and SIGHUP would otherwise end Python at once)."""
+
+    def stop(signum: int, _: object) -> None:
+        raise KeyboardInterrupt
+
+    for number in signals:
+        signal.signal(number, stop)
 
 
 def _free_port() -> int:
@@ -146,8 +189,10 @@ class EditorServer:
             self.decap.wait()
 
     def serve_forever(self) -> None:
-        """Run until the decap-server child ends (or Ctrl+C ends both)."""
+        """Run until the decap-server child ends, or Ctrl+C, SIGTERM or SIGHUP ends both
+        (called from the main thread, where Python runs signal handlers)."""
         assert self.decap is not None
+        _stop_on(signal.SIGTERM, signal.SIGHUP)
         self.decap.wait()
 
     def _start_decap_server(self, modules: Path) -> subprocess.Popen[str]:
@@ -168,6 +213,7 @@ class EditorServer:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            preexec_fn=_ends_with(os.getpid()),
         )
         assert process.stdout is not None
         for line in process.stdout:
