@@ -418,6 +418,7 @@ def test_decap_server_ends_with_kb_cms_however_kb_cms_ends(
     cms = subprocess.Popen(
         [Path(sys.executable).with_name("kb"), "cms", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project.root,
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -439,7 +440,12 @@ def test_decap_server_ends_with_kb_cms_however_kb_cms_ends(
         assert _running(decap) and not _port_free(decap_port)
 
         cms.send_signal(how)
-        cms.wait(timeout=60)
+        try:
+            cms.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            cms.send_signal(signal.SIGABRT)  # its threads' stacks go to the log (faulthandler)
+            cms.wait()
+            raise AssertionError((project.root / "cms.log").read_text()) from None
         _until(lambda: not _running(decap), "decap-server has ended")
         _until(lambda: _port_free(decap_port), "decap-server's port is free")
         assert _port_free(port)

@@ -193,7 +193,15 @@ class EditorServer:
         (called from the main thread, where Python runs signal handlers)."""
         assert self.decap is not None
         _stop_on(signal.SIGTERM, signal.SIGHUP)
-        self.decap.wait()
+        # The kernel may hand a signal to any thread, and Python runs its handler only when
+        # the main thread runs again, which a wait without end would not until the child
+        # ended: the wait comes back every second (and checks for signals within it).
+        while True:
+            try:
+                self.decap.wait(timeout=1)
+                return
+            except subprocess.TimeoutExpired:
+                continue
 
     def _start_decap_server(self, modules: Path) -> subprocess.Popen[str]:
         """decap-server on 127.0.0.1 over the project's files, once it is listening. It runs
