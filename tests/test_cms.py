@@ -119,6 +119,28 @@ def test_references_are_pickers_and_sources_pick_from_the_bibliography() -> None
     assert field(fields, "checklists", "stage")["kb_targets"] == "stage"
 
 
+def test_every_field_that_cites_a_source_picks_among_the_records_own_sources() -> None:
+    """A fact's `source` (at any depth of any type) is a key into the record's own `sources`:
+    the form offers them (the kb-source widget in kb-cms.js) instead of a text field."""
+
+    def source_fields(fields: list[dict], path: str) -> Iterator[tuple[str, str]]:
+        for f in fields:
+            if f["name"] == "source" or f.get("widget") == "kb-source":
+                yield f"{path}/{f['name']}", f.get("widget", "")
+            yield from source_fields(
+                f.get("fields", []) + ([f["field"]] if "field" in f else []), f"{path}/{f['name']}"
+            )
+
+    found = [
+        entry
+        for c in config({"name": "proxy"})["collections"]
+        for entry in source_fields(c["fields"], c["name"])
+    ]
+    assert ("intervention/effects/source", "kb-source") in found
+    assert ("curriculum/modules/sessions/source", "kb-source") in found
+    assert [path for path, widget in found if widget != "kb-source"] == []
+
+
 def test_pickers_offer_records_and_their_parts_with_the_full_reference(
     make_project: Callable[..., Project],
 ) -> None:
@@ -229,6 +251,17 @@ def test_a_method_created_in_the_form_is_our_yaml_passes_and_is_published(
     fill_required(page, "beta", "Beta – skapad i formulär")
     page.get_by_label("Se även").fill("utforskning")
     page.get_by_role("option", name="Utforskning (steg, stage/start)").click()
+    page.get_by_role("button", name="Lägg till forskning och resultat").click()
+    page.get_by_label("Text", exact=True).fill("En studie fann effekter.")
+    source = page.get_by_label("Källa", exact=True)
+    expect(source.locator("option")).to_have_text(
+        [
+            "Välj en av postens källor",
+            "fixsen – Implementation Research: A Synthesis of the Literature "
+            "(referens, reference/fixsen-2005)",
+        ]
+    )
+    source.select_option("fixsen")
     publish(page)
 
     panel = page.get_by_role("region", name="Kontroll efter sparandet")
@@ -243,6 +276,9 @@ def test_a_method_created_in_the_form_is_our_yaml_passes_and_is_published(
           - ref: reference/fixsen-2005
             id: fixsen
         description: Om metoden.
+        effects:
+          - text: En studie fann effekter.
+            source: fixsen
         related:
           - stage/start
         """)
@@ -341,13 +377,27 @@ def test_after_a_save_the_editor_sees_each_problem_located_in_swedish(
     fill_required(page, "gamma", "Gamma")
     page.get_by_role("button", name="Lägg till forskning och resultat").click()
     page.get_by_label("Text", exact=True).fill("En studie fann effekter.")
-    page.get_by_label("Källa", exact=True).fill("okand")
+    page.get_by_label("Källa", exact=True).select_option("fixsen")
+    # The source is renamed after the fact chose it: the choice stays, marked as missing.
+    source_id = page.get_by_label("Id", exact=True).nth(1)
+    source_id.press("End")
+    source_id.press_sequentially("-2005")
+    expect(source_id).to_have_value("fixsen-2005")
+    source = page.get_by_label("Källa", exact=True)
+    source.focus()
+    expect(source.locator("option")).to_contain_text(
+        ["fixsen-2005 – Implementation", "fixsen (finns inte bland postens källor)"]
+    )
+    expect(source).to_have_value("fixsen")
     publish(page)
 
     panel = page.get_by_role("region", name="Kontroll efter sparandet")
     expect(panel.get_by_role("status")).to_contain_text("1 fel")
     expect(panel.get_by_role("listitem")).to_have_text(
-        re.compile(r"^data/intervention/gamma\.yaml:\d+:\d+: error: .*okand")
+        re.compile(
+            r"^data/intervention/gamma\.yaml:\d+:\d+: error: källan 'fixsen' finns inte i "
+            r"postens sources \(menade du 'fixsen-2005'\?\)$"
+        )
     )
     # what kb cms adds to Decap's page meets WCAG 2.1 AA (Decap's own interface is Decap's)
     found = Axe().run(page, context="#kb-check", options=WCAG_21_AA)
