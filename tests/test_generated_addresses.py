@@ -25,11 +25,11 @@ def run_check(project: Project, monkeypatch: pytest.MonkeyPatch) -> tuple[int, l
     return result.exit_code, result.stderr.splitlines()
 
 
-def taken(path: str, line: int, column: int, address: str) -> str:
+def taken(path: str, line: int, column: int, address: str, what: str = "posten skulle få") -> str:
     return (
-        f"data/{path}:{line}:{column}: error: posten skulle få adressen {address}, men där "
-        "ligger en sida som webbplatsen skapar själv (välj ett annat id; adressen blir typens "
-        "mapp följd av id:t)"
+        f"data/{path}:{line}:{column}: error: {what} adressen {address}, men där har "
+        "webbplatsen redan en egen sida (välj ett annat id; adressen blir typens mapp följd "
+        "av id:t)"
     )
 
 
@@ -47,20 +47,30 @@ def test_every_record_at_a_generated_address_is_reported_at_its_id(
             "process/insatser.yaml": record("process", "insatser"),
             # The second page of the methods' overview, once there are more than fit on one.
             "intervention/sida-2.yaml": record("intervention", "sida-2"),
+            # A hand-written page in content/.
+            "process/om.yaml": record("process", "om"),
             # Addresses near the generated ones are free.
             "stage/oversikt-2.yaml": record("stage", "oversikt-2", order=4),
             "intervention/sida-1.yaml": record("intervention", "sida-1"),
         }
     )
+    (project.root / "content" / "om.md").write_text("# Om webbplatsen\n", encoding="utf-8")
     assert run_check(project, monkeypatch) == (
         1,
         [
             taken("intervention/sida-2.yaml", 1, 5, "/insatser/sida-2/"),
             taken("process/hitta.yaml", 1, 5, "/hitta/"),
             taken("process/insatser.yaml", 1, 5, "/insatser/"),
+            taken("process/om.yaml", 1, 5, "/om/"),
             taken("process/underhall.yaml", 1, 5, "/underhall/"),
             taken("stage/oversikt.yaml", 1, 5, "/implementering/oversikt/"),
-            taken("stage/val.yaml", 16, 11, "/implementering/val-av-metod/"),
+            taken(
+                "stage/val.yaml",
+                16,
+                11,
+                "/implementering/val-av-metod/",
+                "det gamla id:t skulle leda från",
+            ),
         ],
     )
 
@@ -78,7 +88,7 @@ def test_the_check_covers_every_page_a_build_writes_that_no_record_gives(
     own = {r.address(a) for r in records for a in ["", *r.aliases]}
     pages = {page_address(path) for path in generate(project).sources} - {None} - own
     generated = [p for p in sorted(pages) if p and not any(p.startswith(o) for o in own)]
-    is_taken = generated_addresses(project)
+    taken = generated_addresses(project)
     assert "implementering/oversikt/" in generated
-    assert [address for address in generated if not is_taken(address)] == []
-    assert [address for address in sorted(own) if is_taken(address)] == []
+    assert [address for address in generated if not taken.holds(address)] == []
+    assert [address for address in sorted(own) if taken.holds(address)] == []

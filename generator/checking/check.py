@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 from generator.checking.drafts import draft_problems
 from generator.checking.material_files import material_problems
-from generator.checking.taken_addresses import TakenAddress, taken_address_problems
+from generator.checking.taken_addresses import TakenAddresses, taken_address_problems
 from generator.checking.validate import validate
 from generator.diagnostics import Diagnostic, has_errors
 from generator.reading import cache as file_cache
@@ -43,7 +43,7 @@ def check(
     project: Project,
     today: dt.date | None = None,
     cache: ParseCache | None = None,
-    taken: TakenAddress | None = None,
+    taken: TakenAddresses | None = None,
 ) -> tuple[list[Record], list[Diagnostic]]:
     """Load and validate all records; every problem comes back, none is raised. Review ages
     count from `today` (the day of the check unless given); `cache` spares re-parsing

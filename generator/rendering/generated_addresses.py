@@ -14,15 +14,18 @@ exist once a section grows past a page, and the hand-written pages in `content/`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from generator.checking.material_files import FOLDER as MATERIAL
-from generator.checking.taken_addresses import TakenAddress
+from generator.checking.taken_addresses import TakenAddresses
 from generator.diagnostics import DataError
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
 from generator.rendering import render
 from generator.rendering.context import page_paths, section_index_path, strings
-from generator.types.registry import project_types
+from generator.types import Record
+from generator.types.registry import RecordTypes, project_types
 
 
 def page_address(path: str) -> str | None:
@@ -44,29 +47,40 @@ def _later_pages(section_index: str) -> re.Pattern[str]:
     return re.compile(rf"{re.escape(second.removesuffix('2/'))}(?:[2-9]|[1-9][0-9]+)/")
 
 
-def generated_addresses(project: Project) -> TakenAddress:
-    """A function that tells whether the site has a page of its own at an address (such as
-    `implementering/oversikt/`): what to tell the editor, as a message and a hint in Swedish,
-    or None if it does not. Hand-written pages count only if mkdocs.yml can be read (else
-    `kb check` reports that)."""
-    t = strings()["generated_addresses"]
-    types = project_types(project.root)[0]
-    try:
-        content_pages = project.content_pages()
-    except DataError:
-        content_pages = []
-    empty = KnowledgeBase([], material_dir=project.data_dir / MATERIAL, types=types)
+@lru_cache(maxsize=8)
+def _owned(
+    classes: tuple[type[Record], ...],
+    template_dirs: tuple[Path, ...],
+    content_pages: tuple[str, ...],
+    material_dir: Path,
+) -> tuple[frozenset[str | None], tuple[re.Pattern[str], ...]]:
+    """The pages' addresses and the patterns of later pages, for one set of record types and
+    hand-written pages; kept while those stay the same, since a running `kb serve` or
+    `kb cms` checks again after every save."""
+    types = RecordTypes({cls.type_name: cls for cls in classes}, template_dirs)
+    empty = KnowledgeBase([], material_dir=material_dir, types=types)
     rendered = render(empty, [])
-    sections = [section_index_path(cls) for cls in types.values() if cls.url_prefix]
-    owned = {
+    sections = [section_index_path(cls) for cls in classes if cls.url_prefix]
+    owned = frozenset(
         page_address(path)
         for path in [*rendered.sources, *rendered.copies, *content_pages, *sections]
-    }
-    later = [_later_pages(path) for path in sections]
+    )
+    return owned, tuple(_later_pages(path) for path in sections)
 
-    def taken(address: str) -> tuple[str, str] | None:
-        if address in owned or any(p.fullmatch(address) for p in later):
-            return str(t["taken"]).format(address=f"/{address}"), str(t["hint"])
-        return None
 
-    return taken
+def generated_addresses(project: Project) -> TakenAddresses:
+    """The addresses the site has pages of its own at, with what to tell an editor whose
+    record would take one. Hand-written pages count only if mkdocs.yml can be read (else
+    `kb check` reports that)."""
+    types = project_types(project.root)[0]
+    try:
+        content_pages = tuple(project.content_pages())
+    except DataError:
+        content_pages = ()
+    owned, later = _owned(
+        tuple(types.values()), types.template_dirs, content_pages, project.data_dir / MATERIAL
+    )
+    return TakenAddresses(
+        lambda address: address in owned or any(p.fullmatch(address) for p in later),
+        strings()["generated_addresses"],
+    )
