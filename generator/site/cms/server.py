@@ -62,7 +62,8 @@ def _ends_with(parent: int) -> Callable[[], None] | None:
     parent-death signal (prctl PR_SET_PDEATHSIG), the standard way, and the simplest robust
     one: it needs no watchdog process or thread (which would die with kb cms) and nothing
     of decap-server, which ends on SIGTERM. If kb cms is already gone when the child gets
-    this far, the child ends at once. The signal comes when the thread that started the
+    this far, the child ends at once. It only calls prctl, getppid and kill, so it is safe in
+    the forked child while other threads run. The signal comes when the thread that started the
     child ends, so an EditorServer is entered in the thread that runs it (kb cms: the
     main thread). Elsewhere (macOS) kb cms ends the child itself on every signal it can
     catch."""
