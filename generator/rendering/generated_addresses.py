@@ -40,11 +40,14 @@ def page_address(path: str) -> str | None:
     return None
 
 
-def _later_pages(section_index: str) -> re.Pattern[str]:
-    """Matches the address of every later page of a paged listing whose first page is
-    `section_index`, named as `page_paths` names them (`insatser/sida-2/`, …)."""
-    second = str(page_address(page_paths(section_index, 2)[1]))
-    return re.compile(rf"{re.escape(second.removesuffix('2/'))}(?:[2-9]|[1-9][0-9]+)/")
+def _later_pages(section_indexes: list[str]) -> re.Pattern[str]:
+    """Matches the address of every later page of the paged listings whose first pages are
+    `section_indexes`, named as `page_paths` names them (`insatser/sida-2/`, …)."""
+    starts = [
+        re.escape(str(page_address(page_paths(index, 2)[1])).removesuffix("2/"))
+        for index in section_indexes
+    ]
+    return re.compile(rf"(?:{'|'.join(starts) or '(?!)'})(?:[2-9]|[1-9][0-9]+)/")
 
 
 @lru_cache(maxsize=8)
@@ -53,8 +56,8 @@ def _owned(
     template_dirs: tuple[Path, ...],
     content_pages: tuple[str, ...],
     material_dir: Path,
-) -> tuple[frozenset[str | None], tuple[re.Pattern[str], ...]]:
-    """The pages' addresses and the patterns of later pages, for one set of record types and
+) -> tuple[frozenset[str | None], re.Pattern[str]]:
+    """The pages' addresses and the pattern of later pages, for one set of record types and
     hand-written pages; kept while those stay the same, since a running `kb serve` or
     `kb cms` checks again after every save."""
     types = RecordTypes({cls.type_name: cls for cls in classes}, template_dirs)
@@ -65,7 +68,7 @@ def _owned(
         page_address(path)
         for path in [*rendered.sources, *rendered.copies, *content_pages, *sections]
     )
-    return owned, tuple(_later_pages(path) for path in sections)
+    return owned, _later_pages(sections)
 
 
 def generated_addresses(project: Project) -> TakenAddresses:
@@ -81,6 +84,6 @@ def generated_addresses(project: Project) -> TakenAddresses:
         tuple(types.values()), types.template_dirs, content_pages, project.data_dir / MATERIAL
     )
     return TakenAddresses(
-        lambda address: address in owned or any(p.fullmatch(address) for p in later),
+        lambda address: address in owned or later.fullmatch(address) is not None,
         strings()["generated_addresses"],
     )
