@@ -155,6 +155,74 @@ def test_an_item_marked_not_applicable_leaves_the_count(page: Page, base_url: st
     expect(total(page)).to_contain_text(f"Hela steget: 1 av {STAGE_ITEMS - 1} klara")
 
 
+def _struck(page: Page, anchor: str) -> bool:
+    """Whether an item's text is drawn struck through."""
+    return bool(
+        page.locator(f'[id="{anchor}"]').evaluate(
+            "e => getComputedStyle(e).textDecorationLine.includes('line-through')"
+        )
+    )
+
+
+def _chosen_state(page: Page, anchor: str) -> tuple[str, str, list[str]]:
+    """An item's chosen state as it is drawn: its word, its icon, and the fill and text
+    colours of the chosen button and of another one."""
+    labels = item(page, anchor).locator(".kb-states label")
+    chosen = item(page, anchor).locator("label", has=page.locator("input:checked"))
+    icon = chosen.evaluate("l => getComputedStyle(l, '::before').content").split(" /")[0]
+    colours = [
+        label.evaluate("l => getComputedStyle(l).backgroundColor")
+        for label in (chosen, labels.filter(has_not=page.locator("input:checked")).first)
+    ]
+    return chosen.inner_text().strip(), icon, colours
+
+
+def _luminance(colour: str) -> float:
+    """Relative luminance (WCAG) of a computed `rgb(…)` colour: what is left in greyscale."""
+    red, green, blue = (int(v) / 255 for v in re.findall(r"\d+", colour)[:3])
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def test_an_item_that_does_not_apply_is_seen_struck_through_on_screen_paper_and_in_contrast_themes(
+    page: Page, base_url: str
+) -> None:
+    """What a team sees on a projector: the item's text struck through, its state an icon
+    and a word on a filled button (distinct in greyscale too), left out of the count; and
+    the same after a reload, on paper and in a forced-colours theme."""
+    page.goto(f"{base_url}{STAGE}")
+    choose_methods(page, "PMTO – Parent Management Training, Oregonmodellen")
+    state(page, FUNDING, "Ej aktuellt").check()
+    state(page, "pmto-videohandledning-bokad", "Ej aktuellt").check()
+    state(page, PLAN, "Klart").check()
+    expect(total(page)).to_contain_text(
+        f"Hela steget: 1 av {STAGE_ITEMS - 1 + PMTO_ITEMS - 1} klara, 0 påbörjade"
+    )
+    page.reload()
+    expect(state(page, "pmto-videohandledning-bokad", "Ej aktuellt")).to_be_checked()
+    expect(total(page)).to_contain_text(f"Hela steget: 1 av {STAGE_ITEMS + PMTO_ITEMS - 2} klara")
+    expect(progress(page, "installation")).to_contain_text("(1 ej aktuella räknas inte)")
+
+    for media in ("screen", "print", "forced-colors"):
+        if media == "forced-colors":
+            page.emulate_media(media="screen", forced_colors="active")
+        else:
+            page.emulate_media(media=media)
+        assert _struck(page, FUNDING) and _struck(page, "pmto-videohandledning-bokad"), media
+        assert not _struck(page, PLAN), media
+        word, icon, (fill, other) = _chosen_state(page, FUNDING)
+        assert (word, icon) == ("Ej aktuellt", '"⊘"'), media
+        if media != "print":  # on paper only the chosen state is printed
+            bright = sorted([_luminance(fill), _luminance(other)])
+            assert (bright[1] + 0.05) / (bright[0] + 0.05) >= 3, (media, fill, other)
+        expect(item(page, FUNDING).locator(".kb-states label").filter(visible=True)).to_have_count(
+            1 if media == "print" else 4
+        )
+
+
 def test_every_state_is_an_icon_and_a_word_and_the_chosen_one_is_filled(
     page: Page, base_url: str
 ) -> None:

@@ -7,8 +7,14 @@ project, in Debian's Chromium; nothing may be requested from another origin."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
 import textwrap
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -111,6 +117,28 @@ def test_references_are_pickers_and_sources_pick_from_the_bibliography() -> None
     )
     assert field(fields, "sources", "ref")["kb_targets"] == "reference"
     assert field(fields, "checklists", "stage")["kb_targets"] == "stage"
+
+
+def test_every_field_that_cites_a_source_picks_among_the_records_own_sources() -> None:
+    """A fact's `source` (at any depth of any type) is a key into the record's own `sources`:
+    the form offers them (the kb-source widget in kb-cms.js) instead of a text field."""
+
+    def source_fields(fields: list[dict], path: str) -> Iterator[tuple[str, str]]:
+        for f in fields:
+            if f["name"] == "source" or f.get("widget") == "kb-source":
+                yield f"{path}/{f['name']}", f.get("widget", "")
+            yield from source_fields(
+                f.get("fields", []) + ([f["field"]] if "field" in f else []), f"{path}/{f['name']}"
+            )
+
+    found = [
+        entry
+        for c in config({"name": "proxy"})["collections"]
+        for entry in source_fields(c["fields"], c["name"])
+    ]
+    assert ("intervention/effects/source", "kb-source") in found
+    assert ("curriculum/modules/sessions/source", "kb-source") in found
+    assert [path for path, widget in found if widget != "kb-source"] == []
 
 
 def test_pickers_offer_records_and_their_parts_with_the_full_reference(
@@ -223,6 +251,17 @@ def test_a_method_created_in_the_form_is_our_yaml_passes_and_is_published(
     fill_required(page, "beta", "Beta – skapad i formulär")
     page.get_by_label("Se även").fill("utforskning")
     page.get_by_role("option", name="Utforskning (steg, stage/start)").click()
+    page.get_by_role("button", name="Lägg till forskning och resultat").click()
+    page.get_by_label("Text", exact=True).fill("En studie fann effekter.")
+    source = page.get_by_label("Källa", exact=True)
+    expect(source.locator("option")).to_have_text(
+        [
+            "Välj en av postens källor",
+            "fixsen – Implementation Research: A Synthesis of the Literature "
+            "(referens, reference/fixsen-2005)",
+        ]
+    )
+    source.select_option("fixsen")
     publish(page)
 
     panel = page.get_by_role("region", name="Kontroll efter sparandet")
@@ -237,6 +276,9 @@ def test_a_method_created_in_the_form_is_our_yaml_passes_and_is_published(
           - ref: reference/fixsen-2005
             id: fixsen
         description: Om metoden.
+        effects:
+          - text: En studie fann effekter.
+            source: fixsen
         related:
           - stage/start
         """)
@@ -335,13 +377,27 @@ def test_after_a_save_the_editor_sees_each_problem_located_in_swedish(
     fill_required(page, "gamma", "Gamma")
     page.get_by_role("button", name="Lägg till forskning och resultat").click()
     page.get_by_label("Text", exact=True).fill("En studie fann effekter.")
-    page.get_by_label("Källa", exact=True).fill("okand")
+    page.get_by_label("Källa", exact=True).select_option("fixsen")
+    # The source is renamed after the fact chose it: the choice stays, marked as missing.
+    source_id = page.get_by_label("Id", exact=True).nth(1)
+    source_id.press("End")
+    source_id.press_sequentially("-2005")
+    expect(source_id).to_have_value("fixsen-2005")
+    source = page.get_by_label("Källa", exact=True)
+    source.focus()
+    expect(source.locator("option")).to_contain_text(
+        ["fixsen-2005 – Implementation", "fixsen (finns inte bland postens källor)"]
+    )
+    expect(source).to_have_value("fixsen")
     publish(page)
 
     panel = page.get_by_role("region", name="Kontroll efter sparandet")
     expect(panel.get_by_role("status")).to_contain_text("1 fel")
     expect(panel.get_by_role("listitem")).to_have_text(
-        re.compile(r"^data/intervention/gamma\.yaml:\d+:\d+: error: .*okand")
+        re.compile(
+            r"^data/intervention/gamma\.yaml:\d+:\d+: error: källan 'fixsen' finns inte i "
+            r"postens sources \(menade du 'fixsen-2005'\?\)$"
+        )
     )
     # what kb cms adds to Decap's page meets WCAG 2.1 AA (Decap's own interface is Decap's)
     found = Axe().run(page, context="#kb-check", options=WCAG_21_AA)
@@ -351,3 +407,102 @@ def test_after_a_save_the_editor_sees_each_problem_located_in_swedish(
     assert page.get_by_role("listitem").count() == 1
     found = Axe().run(page, options=WCAG_21_AA)
     assert not found.violations_count, found.generate_report()
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue  # ended while we looked
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Whether a process exists and has not ended (an ended child nobody has waited for
+    stays in the table as a zombie, which holds no port and no files)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def _until(condition: Callable[[], bool], what: str) -> None:
+    """Poll for a state, within a generous bound (the machine may be busy)."""
+    deadline = time.monotonic() + 60
+    while not condition():
+        assert time.monotonic() < deadline, f"never happened: {what}"
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize(
+    "how",
+    [signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGKILL],
+    ids=["ctrl-c", "sigterm", "sighup", "sigkill"],
+)
+def test_decap_server_ends_with_kb_cms_however_kb_cms_ends(
+    make_project: Callable[..., Project], node_modules: Path, how: signal.Signals
+) -> None:
+    project = make_project()
+    (project.root / ".kb").mkdir()
+    (project.root / ".kb" / "cms").symlink_to(node_modules.parent)  # installed once
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = (project.root / "cms.log").open("wb")
+    cms = subprocess.Popen(
+        [Path(sys.executable).with_name("kb"), "cms", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    decap = 0
+    try:
+
+        def answers() -> bool:
+            assert cms.poll() is None, (project.root / "cms.log").read_text()
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as page:
+                    return bool(page.status == 200)
+            except OSError:
+                return False
+
+        _until(answers, "the editor answers")
+        [decap] = _children(cms.pid)
+        environ = Path(f"/proc/{decap}/environ").read_bytes().split(b"\0")
+        decap_port = int(next(v for v in environ if v.startswith(b"PORT=")).split(b"=")[1])
+        assert _running(decap) and not _port_free(decap_port)
+
+        cms.send_signal(how)
+        try:
+            cms.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            cms.send_signal(signal.SIGABRT)  # its threads' stacks go to the log (faulthandler)
+            cms.wait()
+            raise AssertionError((project.root / "cms.log").read_text()) from None
+        _until(lambda: not _running(decap), "decap-server has ended")
+        _until(lambda: _port_free(decap_port), "decap-server's port is free")
+        assert _port_free(port)
+    finally:
+        if cms.poll() is None:
+            cms.kill()
+            cms.wait()
+        if decap and _running(decap):
+            os.kill(decap, signal.SIGKILL)  # the failure was found; leave no process behind
+        log.close()

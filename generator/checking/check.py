@@ -13,6 +13,7 @@ from contextlib import contextmanager
 
 from generator.checking.drafts import draft_problems
 from generator.checking.material_files import material_problems
+from generator.checking.taken_addresses import TakenAddresses, taken_address_problems
 from generator.checking.validate import validate
 from generator.diagnostics import Diagnostic, has_errors
 from generator.reading import cache as file_cache
@@ -39,11 +40,15 @@ def _no_garbage_collection() -> Iterator[None]:
 
 
 def check(
-    project: Project, today: dt.date | None = None, cache: ParseCache | None = None
+    project: Project,
+    today: dt.date | None = None,
+    cache: ParseCache | None = None,
+    taken: TakenAddresses | None = None,
 ) -> tuple[list[Record], list[Diagnostic]]:
     """Load and validate all records; every problem comes back, none is raised. Review ages
     count from `today` (the day of the check unless given); `cache` spares re-parsing
-    unchanged files in a long-running process."""
+    unchanged files in a long-running process; `taken` tells which addresses the site's own
+    pages have (generator/rendering/generated_addresses.py), so that no record takes one."""
     settings, problems = project.settings()
     types, unloadable = project_types(project.root)
     with _no_garbage_collection():
@@ -57,6 +62,8 @@ def check(
         )
         invalid += material_problems(documents, records, project.data_dir)
         invalid += draft_problems(documents, records)
+        if taken is not None:
+            invalid += taken_address_problems(documents, records, taken)
         if not has_errors(problems):  # else mkdocs.yml, which names the folder, is unreadable
             invalid += project.content_problems()
     return records, sorted(problems + unloadable + found + invalid)

@@ -83,8 +83,10 @@ def main(quiet: bool) -> None:
 def check_command(output: str, strict: bool) -> None:
     """Kontrollera alla poster och rapportera alla problem på en gång."""
     from generator.checking.check import check
+    from generator.rendering.generated_addresses import generated_addresses
 
-    records, problems = check(_project())
+    project = _project()
+    records, problems = check(project, taken=generated_addresses(project))
     if strict:
         problems = warnings_as_errors(problems)
     if output == "json":

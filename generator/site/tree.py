@@ -21,6 +21,7 @@ from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.load import ParseCache
 from generator.reading.project import Project
 from generator.rendering import Rendered, render
+from generator.rendering.generated_addresses import generated_addresses
 from generator.site.publication import TREE_THEME_DIR, theme_files
 from generator.site.site_files import GeneratedHere, Layout, engine_settings, layout_settings
 from generator.site.staging import ensure_replaceable, replacing
@@ -30,7 +31,7 @@ from generator.types.registry import project_types
 def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
     """The rendered knowledge base; raises DataError listing every error if there is one.
     Warnings do not stop a build; `kb check` and the maintenance page show them."""
-    records, problems = check(project, cache=cache)
+    records, problems = check(project, cache=cache, taken=generated_addresses(project))
     if has_errors(problems):
         raise DataError(problems)
     content_pages = project.content_pages()

@@ -230,7 +230,7 @@ class Record(Strict):
 
     def fact_sources(self) -> list[tuple[FieldPath, str]]:
         """Every `source` key a fact uses, with its field path."""
-        return self._named({"source"})
+        return self._named({SOURCE_FIELD})
 
     def old_ids(self) -> list[tuple[FieldPath, str]]:
         """Every old id in an `aliases` field, the record's own and its parts', with its
@@ -253,9 +253,11 @@ FieldPath = tuple[str | int, ...]
 # Fields whose values are references to other records, checked by validation and turned into
 # backlinks; a new kind of reference is a new field name here, never a special case elsewhere.
 REF_FIELDS = frozenset({"related", "links", "stage", "about", "ref"})
+# The field in which a fact cites one of its record's own `sources` by key, at any depth.
+SOURCE_FIELD = "source"
 # Fields whose strings checks look up anywhere in a record: references, the source a fact
 # cites, old ids.
-NAMED_FIELDS = frozenset({*REF_FIELDS, "source", "aliases"})
+NAMED_FIELDS = frozenset({*REF_FIELDS, SOURCE_FIELD, "aliases"})
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,17 @@ from typing import Any, get_args
 
 from generator.rendering.context import strings
 from generator.types import RECORD_TYPES, Record
-from generator.types.base import REF_PATTERN, SLUG_PATTERN
+from generator.types.base import REF_PATTERN, SLUG_PATTERN, SOURCE_FIELD
 from generator.types.identifiers import Url
 
 # A reference is chosen from a list (generator/site/cms/pickers.py) that the editor page loads
 # and puts into each reference field before Decap starts: the field names its list here.
 ALL_TARGETS = "alla"
 TARGETS_KEY = "kb_targets"
+# A fact's `source` is a key into its own record's `sources`, which change as the editor
+# fills in the form: no list stored beforehand can offer them, so kb-cms.js registers a widget
+# of this name that offers the sources in the form as it is.
+SOURCE_WIDGET = "kb-source"
 
 # Free-text fields that hold paragraphs rather than a line: they get a text area.
 PROSE = frozenset(
@@ -127,6 +131,8 @@ class _Fields:
                 "time_format": False,
                 "picker_utc": True,
             }
+        if name == SOURCE_FIELD:
+            return {"widget": SOURCE_WIDGET}
         pattern = schema.get("pattern", "")
         if (targets := target_list(pattern)) is not None:
             return self.relation(targets)

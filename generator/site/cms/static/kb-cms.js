@@ -80,12 +80,49 @@
     });
   }
 
+  // A fact's source is one of the record's own sources: the choices are read from the form
+  // as it is whenever the field is focused or pressed, so a source just added or renamed is
+  // offered. A key that is not among them (written by hand, or a source since renamed) stays
+  // chosen and is marked as missing; kb check reports it after the save.
+  function sourceWidget(works) {
+    const h = window.h;
+    return window.createClass({
+      getInitialState() { return {keys: this.keys()}; },
+      keys() {
+        const sources = this.props.getEntry().getIn(["data", "sources"]);
+        return (sources ? sources.toJS() : []).filter((s) => s && s.id).map((s) => ({
+          value: s.id,
+          label: [s.id, s.title || works[s.ref] || s.ref, s.note].filter(Boolean).join(" – "),
+        }));
+      },
+      refresh() { this.setState({keys: this.keys()}); },
+      render() {
+        const value = this.props.value || "";
+        const keys = this.state.keys;
+        const options = [{value: "", label: keys.length ? text.source_choose : text.source_none}, ...keys];
+        if (value && !keys.some((k) => k.value === value)) {
+          options.push({value, label: format(text.source_missing, {key: value})});
+        }
+        return h("select", {
+          id: this.props.forID,
+          className: this.props.classNameWrapper,
+          value,
+          onFocus: this.refresh,
+          onMouseDown: this.refresh,
+          onChange: (event) => this.props.onChange(event.target.value),
+        }, ...options.map((o) => h("option", {key: o.value, value: o.value}, o.label)));
+      },
+    });
+  }
+
   async function start() {
     // Decap's Swedish texts, completed where they still fall back to English.
     window.CMS.registerLocale("sv", merged(window.CMS.getLocale("sv"), text.decap));
     const response = await fetch("val.json", {cache: "no-store"});
     const lists = await response.json();
     config.collections.forEach((collection) => fillChoices(collection.fields, lists));
+    const works = Object.fromEntries((lists.reference || []).map((e) => [e.ref, e.label]));
+    window.CMS.registerWidget("kb-source", sourceWidget(works));
     window.CMS.init({config});
     if (checkUrl) {
       window.CMS.registerEventListener({

@@ -1,0 +1,55 @@
+"""A record's page may not be at an address the site already uses for a page of its own.
+
+Which addresses those are is known only to the page producers (rendering), a later stage, so
+the caller passes them in (generator/rendering/generated_addresses.py); the problem is
+reported here, at the `id` (or the old id in `aliases`) that gives the address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostic
+from generator.reading.load import SourceDocument
+from generator.types import Record
+from generator.types.base import FieldPath
+
+
+@dataclass(frozen=True)
+class TakenAddresses:
+    """Whether the site has a page of its own at an address (`implementering/oversikt/`),
+    and what to tell an editor whose record would take one: the locale's `page` (for an
+    id), `old_page` (for an old id) and `hint`, with `{address}` to fill in."""
+
+    holds: Callable[[str], bool]
+    texts: Mapping[str, str]
+
+
+def record_addresses(record: Record) -> dict[FieldPath, str]:
+    """Where a record's pages are, by the field that gives each: its `id` gives its page, each
+    old id in its `aliases` a page that leads on to it."""
+    found: dict[FieldPath, str] = {("id",): record.address()}
+    for path, alias in record.old_ids():
+        if len(path) == 2:
+            found[path] = record.address(alias)
+    return found
+
+
+def taken_address_problems(
+    documents: list[SourceDocument], records: list[Record], taken: TakenAddresses
+) -> list[Diagnostic]:
+    """An error for every record page or old address that the site has a page of its own at."""
+    files = {(doc.record_type, doc.stem): doc for doc in documents}
+    problems: list[Diagnostic] = []
+    for record in records:
+        doc = files.get((record.type_name, record.id))
+        if doc is None:
+            continue
+        for path, address in record_addresses(record).items():
+            if taken.holds(address):
+                message = taken.texts["page" if path == ("id",) else "old_page"]
+                problems.append(
+                    doc.problem(path, message.format(address=f"/{address}"), taken.texts["hint"])
+                )
+    return problems
