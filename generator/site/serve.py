@@ -10,6 +10,7 @@ their own.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -80,6 +81,23 @@ def _title_source(text: str) -> str:
     return body[: heading.end()] if heading else body
 
 
+def _free_rebuild() -> None:
+    """Free what a rebuild left behind as soon as it is done, before the next one allocates,
+    so that a `kb serve` running all day keeps a flat memory (tests/test_serve_memory.py).
+
+    A rebuild's objects are garbage once it is done (the site is on disk), but much of it is
+    in reference cycles that only Python's full collection frees: MkDocs' pages and files
+    point at each other (`mkdocs.structure.pages.Page.__init__` sets `file.page = self`, and
+    `mkdocs.structure.nav` links pages and sections to their parents), as do a Markdown
+    instance and its processors (`markdown.core.Markdown.build_parser`), the previous
+    records and the Jinja2 environment that rendered them. CPython runs a full collection
+    only once the objects that reached the oldest generation grow by a quarter of the
+    long-lived ones, so one or two earlier rebuilds stayed in memory, and were freed at some
+    point of a later build, among its new objects, leaving the heap a little larger each
+    time. Collecting here, once per save, frees them while nothing new sits among them."""
+    gc.collect()
+
+
 class DevSite:
     """The generated tree and built site of one `kb serve`, updated on every change."""
 
@@ -118,8 +136,10 @@ class DevSite:
                 self.echo(diagnostic.format())
             errors = sum(d.severity == "error" for d in exc.diagnostics)
             self.echo(self.t["kept"].format(n=errors))
-            return
-        self.build(changes)
+        else:
+            self.build(changes)
+        finally:
+            _free_rebuild()
 
     def build(self, changes: Changes) -> None:
         """Build what `changes` require: dirty when only the content of existing pages changed,
