@@ -49,6 +49,9 @@ def test_every_record_at_a_generated_address_is_reported_at_its_id(
             "intervention/sida-2.yaml": record("intervention", "sida-2"),
             # A hand-written page in content/.
             "process/om.yaml": record("process", "om"),
+            # The id `index` is its folder's index page: the start page, a section's overview.
+            "process/index.yaml": record("process", "index"),
+            "intervention/index.yaml": record("intervention", "index"),
             # Addresses near the generated ones are free.
             "stage/oversikt-2.yaml": record("stage", "oversikt-2", order=4),
             "intervention/sida-1.yaml": record("intervention", "sida-1"),
@@ -58,8 +61,10 @@ def test_every_record_at_a_generated_address_is_reported_at_its_id(
     assert run_check(project, monkeypatch) == (
         1,
         [
+            taken("intervention/index.yaml", 1, 5, "/insatser/"),
             taken("intervention/sida-2.yaml", 1, 5, "/insatser/sida-2/"),
             taken("process/hitta.yaml", 1, 5, "/hitta/"),
+            taken("process/index.yaml", 1, 5, "/"),
             taken("process/insatser.yaml", 1, 5, "/insatser/"),
             taken("process/om.yaml", 1, 5, "/om/"),
             taken("process/underhall.yaml", 1, 5, "/underhall/"),

@@ -26,13 +26,20 @@ class TakenAddresses:
     texts: Mapping[str, str]
 
 
+def served_at(address: str) -> str:
+    """Where a page is served: a record with the id `index` is written as its folder's
+    `index.md`, which the engine serves at the folder itself (`insatser/index/` is served at
+    `insatser/`, a process's `index/` at the start page)."""
+    return address.removesuffix("index/") if address.split("/")[-2] == "index" else address
+
+
 def record_addresses(record: Record) -> dict[FieldPath, str]:
     """Where a record's pages are, by the field that gives each: its `id` gives its page, each
     old id in its `aliases` a page that leads on to it."""
-    found: dict[FieldPath, str] = {("id",): record.address()}
+    found: dict[FieldPath, str] = {("id",): served_at(record.address())}
     for path, alias in record.old_ids():
         if len(path) == 2:
-            found[path] = record.address(alias)
+            found[path] = served_at(record.address(alias))
     return found
 
 
