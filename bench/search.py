@@ -317,9 +317,11 @@ def main() -> None:
     datasets = [("mixed", size, make_dataset) for size in args.sizes] + [
         ("methods", size, make_methods_dataset) for size in args.methods
     ]
+    projects = []
     for dataset, size, make in datasets:
         project = args.out / f"search-{dataset}-{size}"
         results.append(measure(dataset, project, make(project, size)))
+        projects.append(project)
         print(table(results[-1:]).splitlines()[-1], flush=True)  # a long run shows progress
     print()
     print(table(results))
@@ -327,9 +329,10 @@ def main() -> None:
     for name, value in ratios(results).items():
         print(f"- {name}: {value}")
     if args.zensical:
-        largest = max(results, key=lambda r: r.records)
-        project = args.out / f"search-{largest.dataset}-{largest.records}"
-        print(f"- Zensical 0.0.73, {largest.dataset} {largest.records}: {zensical_build(project)}")
+        # The project folder is named by the size asked for, a result by the records made.
+        at = max(range(len(results)), key=lambda i: results[i].records)
+        built = zensical_build(projects[at])
+        print(f"- Zensical 0.0.73, {results[at].dataset} {results[at].records}: {built}")
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2))
 
