@@ -1,12 +1,16 @@
-"""The installed `kb` command as a user runs it: to its end, or killed part-way through a build."""
+"""The installed `kb` command as a user runs it: to its end, killed part-way through a build,
+or serving on a port of its own while a test polls it for a state."""
 
 from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,3 +59,34 @@ def kill_build_when(project: Project, site: Path, reached: Callable[[Path], bool
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
     assert process.returncode == -signal.SIGKILL
+
+
+def free_port() -> int:
+    """A local port no one listens on now, for a server a test starts."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """The status and text a server answers `url` with (an error status with no text);
+    raises OSError while nothing answers at all."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return int(response.status), str(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+
+
+def wait_for(condition: Callable[[], bool], what: str, seconds: float = 60) -> None:
+    """Poll until `condition` holds, counting an OSError (a server not listening yet) as not
+    yet: a bound on waiting for a state (the machine may be busy), never a measure of speed."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"never happened: {what}")

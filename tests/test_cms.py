@@ -14,7 +14,6 @@ import socket
 import subprocess
 import sys
 import textwrap
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -25,6 +24,7 @@ from axe_playwright_python.sync_playwright import Axe
 from click.testing import CliRunner
 from conftest import REPO, WCAG_21_AA
 from playwright.sync_api import Browser, Page, expect
+from running_kb import fetch, free_port, wait_for
 
 from generator.checking.check import check
 from generator.diagnostics import has_errors
@@ -442,14 +442,6 @@ def _port_free(port: int) -> bool:
         return True
 
 
-def _until(condition: Callable[[], bool], what: str) -> None:
-    """Poll for a state, within a generous bound (the machine may be busy)."""
-    deadline = time.monotonic() + 60
-    while not condition():
-        assert time.monotonic() < deadline, f"never happened: {what}"
-        time.sleep(0.1)
-
-
 @pytest.mark.parametrize(
     "how",
     [signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGKILL],
@@ -461,9 +453,7 @@ def test_decap_server_ends_with_kb_cms_however_kb_cms_ends(
     project = make_project()
     (project.root / ".kb").mkdir()
     (project.root / ".kb" / "cms").symlink_to(node_modules.parent)  # installed once
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     log = (project.root / "cms.log").open("wb")
     cms = subprocess.Popen(
         [Path(sys.executable).with_name("kb"), "cms", "--dev-addr", f"127.0.0.1:{port}"],
@@ -477,13 +467,9 @@ def test_decap_server_ends_with_kb_cms_however_kb_cms_ends(
 
         def answers() -> bool:
             assert cms.poll() is None, (project.root / "cms.log").read_text()
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as page:
-                    return bool(page.status == 200)
-            except OSError:
-                return False
+            return fetch(f"http://127.0.0.1:{port}/")[0] == 200
 
-        _until(answers, "the editor answers")
+        wait_for(answers, "the editor answers")
         [decap] = _children(cms.pid)
         environ = Path(f"/proc/{decap}/environ").read_bytes().split(b"\0")
         decap_port = int(next(v for v in environ if v.startswith(b"PORT=")).split(b"=")[1])
@@ -496,8 +482,8 @@ def test_decap_server_ends_with_kb_cms_however_kb_cms_ends(
             cms.send_signal(signal.SIGABRT)  # its threads' stacks go to the log (faulthandler)
             cms.wait()
             raise AssertionError((project.root / "cms.log").read_text()) from None
-        _until(lambda: not _running(decap), "decap-server has ended")
-        _until(lambda: _port_free(decap_port), "decap-server's port is free")
+        wait_for(lambda: not _running(decap), "decap-server has ended")
+        wait_for(lambda: _port_free(decap_port), "decap-server's port is free")
         assert _port_free(port)
     finally:
         if cms.poll() is None:

@@ -11,7 +11,6 @@ import os
 import pwd
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
 import textwrap
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BASE, record, write_project
+from running_kb import free_port
 
 from generator.site.build import build
 from generator.site.tree import Project
@@ -28,12 +28,6 @@ from generator.site.tree import Project
 REPO = Path(__file__).resolve().parent.parent
 NGINX = "/usr/sbin/nginx"
 SAMPLE = REPO / "generator" / "site" / "deploy" / "nginx.conf"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextlib.contextmanager
@@ -45,7 +39,7 @@ def nginx(site: Path) -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="kb-nginx-") as folder:
         home = Path(folder)
         shutil.copytree(site, home / "site")
-        port = _free_port()
+        port = free_port()
         temp = "\n".join(
             f"    {kind}_temp_path {home}/{kind};"
             for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")

@@ -2,13 +2,9 @@
 what it changed; a data error is reported and the last good site stays served."""
 
 import re
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +14,7 @@ from conftest import record, search_results
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
+from running_kb import fetch, free_port, wait_for
 
 from generator.site.tree import Project
 
@@ -33,32 +30,6 @@ BETA = record(
     related=None,
     description="Beskrivning av Beta.",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:
-        return exc.code, ""
-
-
-def wait_for(condition: Callable[[], bool], what: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if condition():
-                return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"never happened: {what}")
 
 
 def fetch_until(url: str, needle: str, seconds: float = 60) -> str:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
+
+from running_kb import fetch, free_port, wait_for
 
 REPO = Path(__file__).resolve().parent.parent
 REBUILDS = 20
@@ -17,25 +15,14 @@ RECORD = "data/intervention/mst.yaml"
 PAGE = "insatser/mst/"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def page_text(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, OSError):
-        return ""
-
-
 def wait_for_page(server: subprocess.Popen[bytes], url: str, needle: str, log: Path) -> None:
     """Until the served page shows `needle` (polling the server, as a browser would)."""
-    while needle not in page_text(url):
+
+    def shown() -> bool:
         assert server.poll() is None, log.read_text(encoding="utf-8")
-        time.sleep(0.2)
+        return needle in fetch(url)[1]
+
+    wait_for(shown, f"{needle!r} at {url}")
 
 
 def resident_kb(pid: int) -> int:
