@@ -143,7 +143,7 @@ class PageHelpers:
 def _front(value: str) -> Markup:
     """A front-matter string: HTML-escaped (themes print titles and descriptions unescaped,
     some inside attributes) and JSON-quoted, which YAML reads as a plain string."""
-    return Markup(json.dumps(html.escape(" ".join(value.split())), ensure_ascii=False))
+    return Markup(json.dumps(str(_attribute(value)), ensure_ascii=False))
 
 
 def _attribute(value: object) -> Markup:
