@@ -30,7 +30,10 @@ DRAFT = """
 def test_every_placeholder_and_the_draft_mark_are_located_warnings(
     make_project: Callable[..., Project],
 ) -> None:
-    _, problems = check(make_project({"intervention/beta.yaml": DRAFT}))
+    project = make_project({"intervention/beta.yaml": DRAFT})
+    _, problems = check(project)
+    _, from_the_cache = check(project)  # the file unchanged: read from .kb/cache this time
+    assert [p.format() for p in from_the_cache] == [p.format() for p in problems]
     assert [p.format() for p in problems] == [
         "data/intervention/beta.yaml:5:1: warning: posten är ett utkast och publiceras inte "
         "(ta bort raden draft: true när posten är klar)",
