@@ -61,6 +61,38 @@ def test_loading_in_two_gives_the_same_documents_and_problems(
     assert one[1] == two[1]
 
 
+def test_files_read_before_and_files_to_parse_load_alike_in_one_process_and_two(
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files whose cache entry is known are finished in this process, the rest are parsed
+    in two; the documents come back in the order of the files all the same."""
+    project = make_project(
+        {f"term/t{i}.yaml": f"id: t{i}\ntitle: Begrepp {i}\n" for i in range(12)}
+    )
+    documents, _ = load_data(project.data_dir, project.root, list(RECORD_TYPES))
+    known = {d.digest: d.kept for d in documents if d.digest}
+    for i in (1, 4, 5, 9):  # changed since: to be parsed again, the last with an error
+        broken = "title: [\n" if i == 9 else f"title: Ändrat {i}\n"
+        (project.data_dir / "term" / f"t{i}.yaml").write_text(
+            f"id: t{i}\n{broken}", encoding="utf-8"
+        )
+    one = load_data(project.data_dir, project.root, list(RECORD_TYPES), known=known)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    two = load_data(project.data_dir, project.root, list(RECORD_TYPES), known=known)
+    assert [(d.path, d.data) for d in two[0]] == [(d.path, d.data) for d in one[0]]
+    terms = [d.data for d in two[0] if d.record_type == "term"]
+    assert [term and term["title"] for term in terms][:6] == [
+        "Begrepp 0",
+        "Ändrat 1",
+        "Begrepp 10",
+        "Begrepp 11",
+        "Begrepp 2",
+        "Begrepp 3",
+    ]
+    assert two[1] == one[1]
+    assert [problem.path for problem in two[1]] == ["data/term/t9.yaml"]
+
+
 # Folders and files never share a name in a tree, so folders here never end in .md.
 _FOLDER = st.sampled_from(["a", "b", "insatser", "sida-2"])
 

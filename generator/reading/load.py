@@ -485,11 +485,11 @@ def load_file(
     """Read one record file; problems come back located, never raised. `known` holds the
     cache entries of files read the quick way before, by their digest (see
     generator.reading.cache)."""
-    return _load_file(
-        _RecordFile(str(path), path.relative_to(root).as_posix(), path.stem, record_type),
-        max_file_bytes,
-        known,
-    )
+    file = _RecordFile(str(path), path.relative_to(root).as_posix(), path.stem, record_type)
+    raw = _read(file, max_file_bytes)
+    if isinstance(raw, Diagnostic):
+        return _new_document(file), [raw]
+    return _document(file, raw, _digest(raw), known)
 
 
 class _RecordFile(NamedTuple):
@@ -503,32 +503,41 @@ class _RecordFile(NamedTuple):
     record_type: str
 
 
-def _load_file(
-    file: _RecordFile, max_file_bytes: int, known: Mapping[bytes, bytes]
-) -> tuple[SourceDocument, list[Diagnostic]]:
-    """load_file; the size is checked before reading, so an oversized file costs no memory."""
-    rel = file.rel
-    doc = SourceDocument(
-        path=rel,
+def _new_document(file: _RecordFile) -> SourceDocument:
+    return SourceDocument(
+        path=file.rel,
         record_type=file.record_type,
         stem=unicodedata.normalize("NFC", file.stem),
         data=None,
     )
+
+
+def _read(file: _RecordFile, max_file_bytes: int) -> bytes | Diagnostic:
+    """The file's bytes, or the problem that it is too large; the size is checked before
+    reading, so an oversized file costs no memory."""
     with open(file.name, "rb") as stream:
         size = os.fstat(stream.fileno()).st_size
         if size > max_file_bytes:
-            return doc, [
-                Diagnostic(
-                    rel,
-                    1,
-                    1,
-                    "error",
-                    f"filen är {size} byte, större än gränsen {max_file_bytes} byte",
-                    "dela upp posten eller flytta långa texter till content/",
-                )
-            ]
-        raw = stream.read()
-    digest = hashlib.blake2b(raw, digest_size=20).digest()
+            return Diagnostic(
+                file.rel,
+                1,
+                1,
+                "error",
+                f"filen är {size} byte, större än gränsen {max_file_bytes} byte",
+                "dela upp posten eller flytta långa texter till content/",
+            )
+        return stream.read()
+
+
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=20).digest()
+
+
+def _document(
+    file: _RecordFile, raw: bytes, digest: bytes, known: Mapping[bytes, bytes]
+) -> tuple[SourceDocument, list[Diagnostic]]:
+    """The record in a file's bytes, with its problems."""
+    doc = _new_document(file)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -537,7 +546,9 @@ def _load_file(
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return doc, [
-            Diagnostic(rel, line, column, "error", "filen är inte UTF-8", "spara filen som UTF-8")
+            Diagnostic(
+                file.rel, line, column, "error", "filen är inte UTF-8", "spara filen som UTF-8"
+            )
         ]
     problems: list[Diagnostic] = []
     _parse(doc, text, digest, known, problems)
@@ -563,8 +574,8 @@ def load_data(
     known: Mapping[bytes, bytes] = MappingProxyType({}),
 ) -> tuple[list[SourceDocument], list[Diagnostic]]:
     """Read every record under data/<type>/*.yaml, reporting files that are not records.
-    Files are read on two cores when there are many (see generator.parallel); `known` is
-    as for load_file.
+    Files to be parsed are parsed on two cores when there are many (see generator.parallel);
+    `known` is as for load_file.
 
     With a `cache`, unchanged files are taken from it and the cache is left holding exactly
     the files read this time."""
@@ -588,19 +599,34 @@ def load_data(
             continue
         records.append(_RecordFile(name, rel, parts[1].removesuffix(".yaml"), parts[0]))
 
-    def read(file: _RecordFile) -> tuple[bytes | None, SourceDocument, list[Diagnostic]]:
-        path = Path(file.name)
-        if cache is None or path.stat().st_size > max_file_bytes:
-            return (None, *_load_file(file, max_file_bytes, known))
-        raw = path.read_bytes()
-        hit = cache.get(path)
-        if hit is None or hit[0] != raw:
-            hit = (raw, *_load_file(file, max_file_bytes, known))
-        return hit
+    # A file the parse cache holds unchanged, or whose cache entry is known, is finished here:
+    # decoding an entry costs less than sending its document back from a second core. Only
+    # the files still to be parsed are shared with one (see bench/README.md).
+    loaded: list[tuple[bytes | None, SourceDocument, list[Diagnostic]]] = []
+    to_parse: list[tuple[int, _RecordFile, bytes, bytes]] = []
+    for file in records:
+        content = _read(file, max_file_bytes)
+        if isinstance(content, Diagnostic):
+            loaded.append((None, _new_document(file), [content]))
+            continue
+        hit = cache.get(Path(file.name)) if cache is not None else None
+        if hit is not None and hit[0] == content:
+            loaded.append(hit)
+            continue
+        digest = _digest(content)
+        kept_raw = content if cache is not None else None
+        if digest in known:
+            loaded.append((kept_raw, *_document(file, content, digest, known)))
+        else:
+            to_parse.append((len(loaded), file, content, digest))
+            loaded.append((kept_raw, _new_document(file), []))  # until parsed below
+    parsed = split_map(lambda item: _document(item[1], item[2], item[3], known), to_parse)
+    for (at, *_), (doc, reported) in zip(to_parse, parsed, strict=True):
+        loaded[at] = (loaded[at][0], doc, reported)
 
     documents: list[SourceDocument] = []
     kept: ParseCache = {}
-    for file, (raw, doc, reported) in zip(records, split_map(read, records), strict=True):
+    for file, (raw, doc, reported) in zip(records, loaded, strict=True):
         if raw is not None:
             kept[Path(file.name)] = (raw, doc, reported)
         documents.append(doc)
