@@ -2,9 +2,11 @@
 what it changed; a data error is reported and the last good site stays served."""
 
 import re
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -194,15 +196,94 @@ def test_the_browser_reloads_after_a_saved_change(served: Served, page: Page) ->
     expect(page.get_by_text("Alfa beskrivs på nytt.")).to_be_visible(timeout=60_000)
 
 
+def searched(page: Page, query: str) -> list[str]:
+    """The results of a search on the page as it is served now (a page keeps the index it
+    first loaded, so it is loaded again)."""
+    page.reload()
+    return search_results(page, query)
+
+
 @pytest.mark.browser
 def test_search_finds_what_a_saved_change_added(served: Served, page: Page) -> None:
-    """The page reloads once the rebuild, its search index included, is done."""
+    """The page reloads as soon as the changed pages are built, and shows the change; the
+    search index follows, and search finds the change once it is in."""
     page.goto(served.url + "insatser/beta/")
-    assert search_results(page, "Zyxord") == []
-    page.keyboard.press("Escape")
+    wait_for(lambda: "/insatser/beta/" in searched(page, "Beta"), "the first index")
+    assert searched(page, "Zyxord") == []
     served.edit("intervention/beta.yaml", "Beskrivning av Beta.", "Beta har ordet Zyxord.")
     expect(page.get_by_text("Beta har ordet Zyxord.")).to_be_visible(timeout=60_000)
-    assert search_results(page, "Zyxord") == ["/insatser/beta/"]
+    wait_for(lambda: searched(page, "Zyxord") == ["/insatser/beta/"], "the new index")
+
+
+def children(pid: int) -> list[int]:
+    """The processes that `pid`'s threads started."""
+    return [
+        int(child)
+        for task in Path(f"/proc/{pid}/task").iterdir()
+        for child in (task / "children").read_text().split()
+    ]
+
+
+def pagefind_of(server: subprocess.Popen[bytes]) -> int | None:
+    """The Pagefind process that `kb serve` runs now, if any."""
+    for child in children(server.pid):
+        try:
+            if b"pagefind" in Path(f"/proc/{child}/cmdline").read_bytes():
+                return child
+        except FileNotFoundError:
+            continue
+    return None
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.parametrize(
+    "how",
+    [signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGKILL],
+    ids=["ctrl-c", "sigterm", "sighup", "sigkill"],
+)
+def test_ending_kb_serve_while_it_indexes_leaves_no_pagefind_and_no_half_index(
+    make_project: Callable[..., Project], how: signal.Signals
+) -> None:
+    """However `kb serve` ends while Pagefind indexes a save, Pagefind ends with it; on every
+    signal it can catch, it also removes the index Pagefind was writing, and the last complete
+    index stays."""
+    server, running_kb = start(make_project(), "kb")
+    index = running_kb.site / "pagefind" / "pagefind-entry.json"
+    pagefind = None
+    try:
+        wait_for(index.is_file, "the first index")
+        text = "Beskrivning av Alfa."
+        for save in range(50):  # until a save's index is caught running
+            running_kb.edit("intervention/alfa.yaml", text, f"Sparad {save}.")
+            text = f"Sparad {save}."
+            deadline = time.monotonic() + 10
+            while pagefind is None and time.monotonic() < deadline:
+                assert server.poll() is None, running_kb.output()
+                pagefind = pagefind_of(server)
+                time.sleep(0.005)
+            if pagefind is not None:
+                break
+        assert pagefind is not None, running_kb.output()
+        server.send_signal(how)
+        server.wait(timeout=60)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    wait_for(lambda: not running(pagefind), "Pagefind has ended")
+    # It ended with kb serve, before it wrote an index that no one would use.
+    assert list(running_kb.site.glob(".pagefind.*/pagefind-entry.json")) == []
+    if how != signal.SIGKILL:
+        assert "Traceback" not in running_kb.output()
+        assert sorted(p.name for p in running_kb.site.glob(".pagefind*")) == []
+        assert index.is_file()
 
 
 def test_mkdocs_serve_with_the_plugin_regenerates_too(make_project: Callable[..., Project]) -> None:

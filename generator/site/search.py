@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.diagnostics import UserError
@@ -57,17 +58,23 @@ def pagefind_command(site_dir: Path, output: Path) -> list[str]:
     ]
 
 
-def index_site(site_dir: Path, project: Project) -> Path:
+Run = Callable[[list[str]], subprocess.CompletedProcess[str]]
+
+
+def run_captured(command: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run a command to its end, with what it printed."""
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def index_site(site_dir: Path, project: Project, run: Run = run_captured) -> Path:
     """Index the built site in `site_dir` (a site of `project`) into `site_dir/pagefind`,
-    replacing an earlier index only when the new one is complete; returns that folder."""
+    replacing an earlier index only when the new one is complete; returns that folder.
+    `run` runs Pagefind's command line: `kb serve` runs it so that it can end it, when a
+    newer save makes the index out of date (an index so ended fails, and the earlier one
+    stays)."""
     target = site_dir / FOLDER
     with replacing(target, project.root, project.content_dir) as staging:
-        result = subprocess.run(
-            pagefind_command(site_dir, staging),
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        result = run(pagefind_command(site_dir, staging))
         if result.returncode != 0:
             raise SearchIndexError(
                 "sökindexet kunde inte byggas (Pagefind): "

@@ -3,8 +3,10 @@
 The generator keeps a tree in `.kb/serve/tree` and updates it with `sync_tree`, so a file is
 written only when its content changed. MkDocs' dev server builds that tree; when neither the
 configuration (with the navigation, which is on every page) nor the set of files changed, it
-builds dirty: only pages whose Markdown is newer than their HTML. All value stays in the
-library; this module is the glue to MkDocs' dev server, which other engines replace with
+builds dirty: only pages whose Markdown is newer than their HTML. The browser reloads as soon
+as the pages are built; Pagefind's index of the site follows in a thread of its own
+(`Indexer`), so search finds a change a little after the page shows it. All value stays in
+the library; this module is the glue to MkDocs' dev server, which other engines replace with
 their own.
 """
 
@@ -14,6 +16,10 @@ import gc
 import logging
 import os
 import re
+import shutil
+import signal
+import subprocess
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,9 +37,10 @@ from generator.diagnostics import DataError, UserError
 from generator.reading.load import ParseCache
 from generator.reading.project import Project
 from generator.rendering import strings
-from generator.site.search import index_site
+from generator.site.children import ends_with, stop_on
+from generator.site.search import FOLDER, index_site
 from generator.site.site_files import GeneratedHere
-from generator.site.staging import reason
+from generator.site.staging import MARK, reason
 from generator.site.tree import Changes, sync_tree, tree_files
 
 
@@ -98,6 +105,122 @@ def _free_rebuild() -> None:
     gc.collect()
 
 
+class Indexer:
+    """Pagefind's index of the served site, made in a thread of its own after the browser has
+    been told to reload, so that a save shows without waiting for it.
+
+    One index at a time, and never while a build writes the site: a build pauses the
+    indexer, which ends a running Pagefind (its index would be out of date, and it would read
+    pages half-written) and waits for it; once the build is done the index is made again.
+    Pagefind writes into a staging folder that takes the place of `pagefind/` only when it
+    is complete (`index_site`), so search always reads a whole index: the last one, until
+    the new one is in. An index ended part-way is made again after the build, so the last
+    save is always indexed in the end."""
+
+    def __init__(self, site: DevSite) -> None:
+        self.site = site
+        self._state = threading.Condition()
+        self._wanted = False  # the site changed since the last complete index
+        self._paused = False  # a build is writing the site
+        self._stopping = False
+        self._process: subprocess.Popen[str] | None = None  # Pagefind, while it runs
+        self._running = False
+        self._thread = threading.Thread(target=self._loop, name="kb-index", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def request(self) -> None:
+        """Index the site once no build is writing it."""
+        with self._state:
+            self._wanted = True
+            self._state.notify_all()
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """While a build writes the site: no index runs (a running one is ended)."""
+        with self._state:
+            self._paused = True
+            self._end_running()
+        try:
+            yield
+        finally:
+            with self._state:
+                self._paused = False
+                self._state.notify_all()
+
+    def stop(self) -> None:
+        """End a running index, leaving the last complete one, and the thread."""
+        with self._state:
+            self._stopping = True
+            self._end_running()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _end_running(self) -> None:
+        """End Pagefind if it runs and wait until its staging folder is gone (the caller
+        holds `_state`)."""
+        if self._process is not None:
+            self._process.terminate()
+        self._state.notify_all()
+        self._state.wait_for(lambda: not self._running)
+
+    def _loop(self) -> None:
+        while True:
+            with self._state:
+                self._state.wait_for(lambda: self._stopping or (self._wanted and not self._paused))
+                if self._stopping:
+                    return
+                self._wanted, self._running = False, True
+            try:
+                index_site(self.site.site_dir, self.site.project, run=self._run)
+            except UserError as exc:
+                with self._state:
+                    ended = self._paused or self._stopping
+                    self._wanted = self._wanted or ended  # made again after the build
+                if not ended:  # a real failure (a broken install, a full disk)
+                    self.site.echo(str(exc))
+            finally:
+                with self._state:
+                    self._running, self._process = False, None
+                    self._state.notify_all()
+
+    def _run(self, command: list[str]) -> subprocess.CompletedProcess[str]:
+        """Pagefind, unless a build or the end of `kb serve` came first; it ends with kb
+        however kb ends (`ends_with`)."""
+        with self._state:
+            if self._paused or self._stopping:
+                return subprocess.CompletedProcess(command, -signal.SIGTERM, "", "")
+            self._process = subprocess.Popen(
+                command,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                preexec_fn=ends_with(os.getpid()),
+            )
+        out, err = self._process.communicate()
+        return subprocess.CompletedProcess(command, self._process.returncode, out, err)
+
+
+@contextmanager
+def _index_kept(site_dir: Path) -> Iterator[None]:
+    """Keep the search index through a full build, which empties the site folder first
+    (but for hidden entries): search answers from the last index until the new one is in."""
+    index, kept = site_dir / FOLDER, site_dir / f".kept-{FOLDER}"
+    if (index / MARK).is_file():
+        if (kept / MARK).is_file():
+            shutil.rmtree(kept)
+        index.rename(kept)
+    try:
+        yield
+    finally:
+        if (kept / MARK).is_file():
+            if index.exists():
+                shutil.rmtree(kept)
+            else:
+                kept.rename(index)
+
+
 class DevSite:
     """The generated tree and built site of one `kb serve`, updated on every change."""
 
@@ -109,6 +232,7 @@ class DevSite:
         self.built = False  # whether the site matches the tree, so a dirty build is safe
         self.titles: dict[str, str] = {}  # title sources of untitled navigation entries
         self.parsed: ParseCache = {}
+        self.indexer = Indexer(self)
 
     def generate(self) -> Changes:
         """Regenerate and sync the tree; raises DataError and leaves the tree as it was."""
@@ -128,23 +252,25 @@ class DevSite:
         return changes
 
     def update(self) -> None:
-        """The dev server's builder: on a data error, report it and keep the last good site."""
+        """The dev server's builder: on a data error, report it and keep the last good site.
+        When it returns, the browser reloads; the search index follows."""
         try:
-            changes = self.generate()
+            with self.indexer.paused():
+                changes = self.generate()
+                self.build(changes)
         except DataError as exc:
             for diagnostic in exc.diagnostics:
                 self.echo(diagnostic.format())
             errors = sum(d.severity == "error" for d in exc.diagnostics)
             self.echo(self.t["kept"].format(n=errors))
-        else:
-            self.build(changes)
         finally:
             _free_rebuild()
 
     def build(self, changes: Changes) -> None:
         """Build what `changes` require: dirty when only the content of existing pages changed,
         all when the navigation, a title in it or the set of files changed, since the
-        navigation is on every page."""
+        navigation is on every page; then ask for the search index. The caller pauses the
+        indexer."""
         if self.built and not (changes.written or changes.removed):
             return
         config = self.config()
@@ -160,11 +286,12 @@ class DevSite:
         )
         self.built, self.titles = False, titles
         if full:
-            build(config, serve_url=self.serve_url)
+            with _index_kept(self.site_dir):
+                build(config, serve_url=self.serve_url)
         else:
             self._build_dirty(config, [rel.removeprefix("docs/") for rel in changes.written])
-        index_site(self.site_dir, self.project)  # the index only, from the built pages
         self.built = True
+        self.indexer.request()
 
     def config(self) -> MkDocsConfig:
         config = load_config(str(self.tree / "mkdocs.yml"), site_dir=str(self.site_dir))
@@ -201,8 +328,11 @@ def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
     )
     plugins = site.config().plugins
     plugins.on_startup(command="serve", dirty=False)
+    stop_on(signal.SIGTERM, signal.SIGHUP)
     try:
-        site.build(changes)
+        with site.indexer.paused():
+            site.build(changes)
+        site.indexer.start()
         for path in (project.data_dir, project.content_dir, project.config_file):
             server.watch(str(path))
         try:
@@ -217,5 +347,8 @@ def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
             ) from exc
         finally:
             server.shutdown()
+    except KeyboardInterrupt:
+        pass  # ended during the first build
     finally:
+        site.indexer.stop()
         plugins.on_shutdown()

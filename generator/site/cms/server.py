@@ -10,7 +10,6 @@ reference fields offer, from the same check, when the page loads.
 
 from __future__ import annotations
 
-import ctypes
 import html
 import http.server
 import json
@@ -18,11 +17,9 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +29,7 @@ from generator.reading.load import ParseCache
 from generator.reading.project import Project
 from generator.rendering.context import strings
 from generator.rendering.generated_addresses import generated_addresses
+from generator.site.children import ends_with, stop_on
 from generator.site.cms.config import config
 from generator.site.cms.npm import EditorError, ensure_installed
 from generator.site.cms.page import CONTENT_SECURITY_POLICY, asset_files, editor_page
@@ -48,46 +46,6 @@ TYPES = {
     ".json": "application/json; charset=utf-8",
     ".html": "text/html; charset=utf-8",
 }
-
-
-# prctl(2): ask for a signal when the parent ends.
-PR_SET_PDEATHSIG = 1
-
-
-def _ends_with(parent: int) -> Callable[[], None] | None:
-    """What decap-server's process runs before node starts, so that it never outlives kb cms.
-
-    On Linux the kernel itself sends the child SIGTERM when kb cms ends, however it ends:
-    Ctrl+C, SIGTERM, SIGHUP or SIGKILL, which no handler in kb cms can see. That is the
-    parent-death signal (prctl PR_SET_PDEATHSIG), the standard way, and the simplest robust
-    one: it needs no watchdog process or thread (which would die with kb cms) and nothing
-    of decap-server, which ends on SIGTERM. If kb cms is already gone when the child gets
-    this far, the child ends at once. It only calls prctl, getppid and kill, so it is safe in
-    the forked child while other threads run. The signal comes when the thread that started the
-    child ends, so an EditorServer is entered in the thread that runs it (kb cms: the
-    main thread). Elsewhere (macOS) kb cms ends the child itself on every signal it can
-    catch."""
-    if not sys.platform.startswith("linux"):
-        return None
-    prctl = ctypes.CDLL(None, use_errno=True).prctl
-
-    def die_with_parent() -> None:
-        prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-        if os.getppid() != parent:
-            os.kill(os.getpid(), signal.SIGTERM)
-
-    return die_with_parent
-
-
-def _stop_on(*signals: signal.Signals) -> None:
-    """End kb cms on these signals as on Ctrl+C, so that it closes its port and stops
-    decap-server itself (SIGTERM and SIGHUP would otherwise end Python at once)."""
-
-    def stop(signum: int, _: object) -> None:
-        raise KeyboardInterrupt
-
-    for number in signals:
-        signal.signal(number, stop)
 
 
 def _free_port() -> int:
@@ -193,7 +151,7 @@ class EditorServer:
         """Run until the decap-server child ends, or Ctrl+C, SIGTERM or SIGHUP ends both
         (called from the main thread, where Python runs signal handlers)."""
         assert self.decap is not None
-        _stop_on(signal.SIGTERM, signal.SIGHUP)
+        stop_on(signal.SIGTERM, signal.SIGHUP)
         # The kernel may hand a signal to any thread, and Python runs its handler only when
         # the main thread runs again, which a wait without end would not until the child
         # ended: the wait comes back every second (and checks for signals within it).
@@ -222,7 +180,7 @@ class EditorServer:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
-            preexec_fn=_ends_with(os.getpid()),
+            preexec_fn=ends_with(os.getpid()),
         )
         assert process.stdout is not None
         for line in process.stdout:
