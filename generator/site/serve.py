@@ -310,6 +310,21 @@ class DevSite:
             build(config, serve_url=self.serve_url, dirty=True)
 
 
+# MkDocs' dev server notices a save by polling: a stat of every watched file, which works on
+# every file system (a Docker volume, a network share) where change notification does not. A
+# poll costs time for each file (bench/README.md), so the interval is as short as keeps the
+# polling of an idle server within about 5 % of a core, between these bounds (the upper one
+# is MkDocs' own interval).
+POLL_SECONDS_PER_FILE = 0.00025
+POLL_BOUNDS = (0.1, 0.5)
+
+
+def polling_interval(paths: list[Path]) -> float:
+    """How often to poll `paths` (folders, or files) for saves."""
+    entries = sum(1 + len(files) for path in paths for _, _, files in os.walk(path))
+    return min(POLL_BOUNDS[1], max(POLL_BOUNDS[0], entries * POLL_SECONDS_PER_FILE))
+
+
 def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
     """Build the site, serve it at `dev_addr` and update it whenever data/, the content folder
     or mkdocs.yml change; raises DataError if the data cannot be built at the start."""
@@ -318,8 +333,13 @@ def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
         raise UserError(f"--dev-addr {dev_addr!r} ska vara adress:port, t.ex. 127.0.0.1:8000")
     site = DevSite(project, f"http://{dev_addr}/", echo)
     changes = site.generate()
+    watched = [project.data_dir, project.content_dir, project.config_file]
     server = LiveReloadServer(
-        builder=site.update, host=host, port=int(port), root=str(site.site_dir)
+        builder=site.update,
+        host=host,
+        port=int(port),
+        root=str(site.site_dir),
+        polling_interval=polling_interval(watched),
     )
     server.error_handler = lambda code: (
         (site.site_dir / "404.html").read_bytes()
@@ -333,7 +353,7 @@ def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
         with site.indexer.paused():
             site.build(changes)
         site.indexer.start()
-        for path in (project.data_dir, project.content_dir, project.config_file):
+        for path in watched:
             server.watch(str(path))
         try:
             server.serve()
