@@ -129,6 +129,16 @@ def test_an_incremental_rebuild_serves_the_same_site_as_a_full_build(served: Ser
     served.edit("intervention/beta.yaml", "Beskrivning av Beta.", "Beta beskrivs på nytt.")
     fetch_until(served.url + "insatser/beta/", "Beta beskrivs på nytt.")
     fetch_until(served.url + ALFA_PAGE, "Alfa beskrivs på nytt.")
+    # Pages whose navigation entries take their titles from the pages: the list of methods,
+    # and hand-written pages; a dirty build reads only one of them.
+    served.edit("intervention/alfa.yaml", "En påhittad insats för tester.", "Ny sammanfattning.")
+    fetch_until(served.url + "insatser/", "Ny sammanfattning.")
+    content = served.project.content_dir
+    (content / "om.md").write_text("# Om kunskapsbanken\n\nText.\n", encoding="utf-8")
+    (content / "kontakt.md").write_text("# Kontakta oss\n\nText.\n", encoding="utf-8")
+    fetch_until(served.url + "insatser/beta/", "Kontakta oss")
+    (content / "om.md").write_text("# Om kunskapsbanken\n\nNy text.\n", encoding="utf-8")
+    fetch_until(served.url + "om/", "Ny text.")
     with tempfile.TemporaryDirectory() as full:
         config = load_config(str(served.tree / "mkdocs.yml"), site_dir=full)
         config.site_url = served.url

@@ -28,9 +28,12 @@ from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import File
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_build_date
 from mkdocs.utils.meta import get_data
 
 from generator.diagnostics import DataError, UserError
@@ -75,6 +78,38 @@ def _untitled_nav_pages(nav: list[Any]) -> list[str]:
                 if isinstance(value, list):
                     found += _untitled_nav_pages(value)
     return found
+
+
+def _titled(nav: list[Any], titles: dict[str, str]) -> list[Any]:
+    """The navigation with the given titles on its untitled entries, as if it had them."""
+    return [
+        {titles[entry]: entry}
+        if isinstance(entry, str) and entry in titles
+        else {k: _titled(v, titles) if isinstance(v, list) else v for k, v in entry.items()}
+        if isinstance(entry, dict)
+        else entry
+        for entry in nav
+    ]
+
+
+class _NoOptions(Config):
+    """The options of a plugin that has none."""
+
+
+class _TitlesSeen(BasePlugin[_NoOptions]):
+    """The titles MkDocs gives the untitled entries of the navigation in a build (from each
+    page's first heading, once its Markdown is rendered), for the dirty builds after it."""
+
+    def __init__(self, paths: list[str]) -> None:
+        super().__init__()
+        self.paths, self.titles = paths, dict[str, str]()
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        for path in self.paths:
+            file = files.get_file_from_path(path)
+            if file is not None and file.page is not None and file.page.title is not None:
+                self.titles[path] = file.page.title
+        return env
 
 
 def _title_source(text: str) -> str:
@@ -231,6 +266,8 @@ class DevSite:
         self.t = strings()["serve"]
         self.built = False  # whether the site matches the tree, so a dirty build is safe
         self.titles: dict[str, str] = {}  # title sources of untitled navigation entries
+        self.nav_titles: dict[str, str] = {}  # and the titles MkDocs gave them
+        self.built_on = ""  # the build date of the last full build (in the sitemap)
         self.parsed: ParseCache = {}
         self.indexer = Indexer(self)
 
@@ -283,11 +320,16 @@ class DevSite:
             or bool(changes.added or changes.removed)
             or ("mkdocs.yml" in changes.written)
             or titles != self.titles
+            or set(titles) != set(self.nav_titles)
         )
         self.built, self.titles = False, titles
         if full:
+            seen = _TitlesSeen(list(titles))
+            config.plugins["kb-serve-titles"] = seen
+            self.built_on = get_build_date()
             with _index_kept(self.site_dir):
                 build(config, serve_url=self.serve_url)
+            self.nav_titles = seen.titles
         else:
             self._build_dirty(config, [rel.removeprefix("docs/") for rel in changes.written])
         self.built = True
@@ -299,10 +341,15 @@ class DevSite:
         return config
 
     def _build_dirty(self, config: MkDocsConfig, written: list[str]) -> None:
-        """Rebuild the written pages, and the untitled ones in the navigation so that MkDocs
-        reads their titles (marking their HTML as old)."""
-        pages = {path for path in [*written, *self.titles] if path.endswith(".md")}
-        for path in pages:
+        """Rebuild the written pages (marking their HTML as old). The navigation is given the
+        titles of its untitled entries from the last full build, as a dirty build reads only
+        the written pages (their title sources are the same, or the build would be full). The
+        theme's pages outside the Markdown (404.html, the sitemap) depend only on the
+        navigation and the date, so they are left as they are on the same day."""
+        config.nav = _titled(config.nav or [], self.nav_titles)
+        if get_build_date() == self.built_on:
+            config.theme.static_templates.clear()
+        for path in {path for path in written if path.endswith(".md")}:
             file = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
             if Path(file.abs_dest_path).is_file():
                 os.utime(file.abs_dest_path, (0, 0))
