@@ -50,6 +50,7 @@ THIS, OTHER = "this", "other"
 # hold a few more): a record of the first group is saved and its page watched.
 SERVE_UP_TO = 1_000
 SAVED_RECORD, SAVED_PAGE = "data/intervention/mst.yaml", "insatser/mst/"
+SERVED_INDEX = ".kb/serve/site/pagefind"  # where `kb serve` puts the search index
 _REF = re.compile(rf"\b({'|'.join(RECORD_TYPES)})/([a-z0-9-]+)")
 
 
@@ -92,6 +93,7 @@ class Result:
     baseline: Step
     build_ratio: float  # median of build / baseline over alternated pairs
     save_shown: float | None  # `kb serve`: from saving a record to its page showing it, median
+    save_indexed: float | None  # and to the search index of the saved site being in place
     site_mb: float
     largest_page_kb: float
     search_index_kb: float
@@ -215,7 +217,7 @@ def measure(size: int, repeat: int, codes: list[Code]) -> list[Result]:
             )
             steps[code.name]["baseline"].append(engine_alone(project, code.name))
     saves = {
-        code.name: saves_shown(code, project, repeat) if size <= SERVE_UP_TO else []
+        code.name: saves_shown(code, project, repeat) if size <= SERVE_UP_TO else ([], [])
         for code in codes
     }
     return [
@@ -245,9 +247,20 @@ def _page(url: str) -> str:
         return ""
 
 
-def saves_shown(code: Code, project: Path, repeat: int) -> list[float]:
+def _index_id(project: Path) -> int | None:
+    """Which search index `kb serve` has in place (a new one is a new folder), if any."""
+    try:
+        return (project / SERVED_INDEX).stat().st_ino
+    except FileNotFoundError:
+        return None
+
+
+def saves_shown(code: Code, project: Path, repeat: int) -> tuple[list[float], list[float]]:
     """`kb serve` of the project; a record saved `repeat` times, each time the seconds from
-    the save until its page, fetched every 20 ms as live reload would, shows the change."""
+    the save until its page, fetched every 20 ms as live reload would, shows the change
+    (a page is served only once the build that was under way is done, so this is when the
+    browser is told to reload), and until the search index of that site is in place. Each
+    save waits for the last one's index, as an editor reads the page before saving again."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/{SAVED_PAGE}"
     server = subprocess.Popen(
@@ -259,26 +272,30 @@ def saves_shown(code: Code, project: Path, repeat: int) -> list[float]:
     )
     record = project / SAVED_RECORD
     original = record.read_text(encoding="utf-8")
-    found = []
+    shown, indexed = [], []
     try:
-        while "<html" not in _page(url):  # the first build
+        while "<html" not in _page(url) or _index_id(project) is None:  # the first build
             if server.poll() is not None:
                 raise RuntimeError(f"kb serve ended with {server.returncode}")
             time.sleep(0.2)
         for save in range(repeat):
             marker = f"Sparad {save}"
+            index = _index_id(project)
             start = time.perf_counter()
             record.write_text(
                 original.replace("summary: >-\n", f"summary: >-\n  {marker}\n", 1), encoding="utf-8"
             )
             while marker not in _page(url):
                 time.sleep(0.02)
-            found.append(round(time.perf_counter() - start, 2))
+            shown.append(round(time.perf_counter() - start, 2))
+            while _index_id(project) in (index, None):
+                time.sleep(0.02)
+            indexed.append(round(time.perf_counter() - start, 2))
     finally:
         server.terminate()
         server.wait(timeout=30)
         record.write_text(original, encoding="utf-8")
-    return found
+    return shown, indexed
 
 
 def _result(
@@ -287,7 +304,7 @@ def _result(
     site: Path,
     generate: Step,
     steps: dict[str, list[Step]],
-    saves: list[float],
+    saves: tuple[list[float], list[float]],
 ) -> Result:
     pages = [p for p in site.rglob("*.html")]
     return Result(
@@ -305,7 +322,8 @@ def _result(
             ),
             2,
         ),
-        save_shown=statistics.median(saves) if saves else None,
+        save_shown=statistics.median(saves[0]) if saves[0] else None,
+        save_indexed=statistics.median(saves[1]) if saves[1] else None,
         site_mb=_size_mb(site),
         largest_page_kb=round(max(p.stat().st_size for p in pages) / 1024, 1),
         # Pagefind's whole index (a visitor's query loads only a few of its chunks; bench/search.py
@@ -328,10 +346,11 @@ def against(results: list[Result], this: str, other: str) -> dict[str, float]:
         found[f"build/baseline {this} / {other} at {mine.records}"] = round(
             mine.build_ratio / theirs.build_ratio, 2
         )
-        if mine.save_shown and theirs.save_shown:
-            found[f"save shown {this} / {other} at {mine.records}"] = round(
-                mine.save_shown / theirs.save_shown, 2
-            )
+        for save in ("save_shown", "save_indexed"):
+            if getattr(mine, save) and getattr(theirs, save):
+                found[f"{save.replace('_', ' ')} {this} / {other} at {mine.records}"] = round(
+                    getattr(mine, save) / getattr(theirs, save), 2
+                )
     return found
 
 
@@ -360,14 +379,15 @@ def ratios(results: list[Result]) -> dict[str, float]:
 def table(results: list[Result]) -> str:
     header = (
         "| code | records | kb check s (cold) | kb check s (warm) | generate s | "
-        "kb build s | plain mkdocs s | build/baseline | save shown s | peak MB (build) | "
-        "site MB | largest page KB | search index KB |\n" + "|---" * 13 + "|"
+        "kb build s | plain mkdocs s | build/baseline | save shown s | save indexed s | "
+        "peak MB (build) | site MB | largest page KB | search index KB |\n" + "|---" * 14 + "|"
     )
     rows = [
         f"| {r.code} | {r.records} | {r.check.seconds} | {r.check_warm.seconds} | "
         f"{r.generate.seconds} | {r.build.seconds} | "
         f"{r.baseline.seconds} | {r.build_ratio:.2f} | "
-        f"{'–' if r.save_shown is None else r.save_shown} | {r.build.peak_mb} | "
+        f"{'–' if r.save_shown is None else r.save_shown} | "
+        f"{'–' if r.save_indexed is None else r.save_indexed} | {r.build.peak_mb} | "
         f"{r.site_mb} | {r.largest_page_kb} | {r.search_index_kb} |"
         for r in results
     ]

@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -256,6 +257,18 @@ def _index_kept(site_dir: Path) -> Iterator[None]:
                 kept.rename(index)
 
 
+@dataclass
+class _FullBuild:
+    """What the dirty builds after a full build reuse: its configuration (with the theme's
+    Jinja environment, whose templates it compiled), the titles MkDocs gave the untitled
+    entries of the navigation, the theme's static pages and the date they show."""
+
+    config: MkDocsConfig
+    nav_titles: dict[str, str]
+    static: set[str]
+    date: str
+
+
 class DevSite:
     """The generated tree and built site of one `kb serve`, updated on every change."""
 
@@ -264,10 +277,9 @@ class DevSite:
         self.tree = project.root / ".kb" / "serve" / "tree"
         self.site_dir = project.root / ".kb" / "serve" / "site"
         self.t = strings()["serve"]
-        self.built = False  # whether the site matches the tree, so a dirty build is safe
+        # The last full build, while the site matches the tree (so a dirty build is safe).
+        self.last: _FullBuild | None = None
         self.titles: dict[str, str] = {}  # title sources of untitled navigation entries
-        self.nav_titles: dict[str, str] = {}  # and the titles MkDocs gave them
-        self.built_on = ""  # the build date of the last full build (in the sitemap)
         self.parsed: ParseCache = {}
         self.indexer = Indexer(self)
 
@@ -308,31 +320,26 @@ class DevSite:
         all when the navigation, a title in it or the set of files changed, since the
         navigation is on every page; then ask for the search index. The caller pauses the
         indexer."""
-        if self.built and not (changes.written or changes.removed):
+        if self.last and not (changes.written or changes.removed):
             return
-        config = self.config()
-        titles = {
-            path: _title_source((self.tree / "docs" / path).read_text(encoding="utf-8"))
-            for path in _untitled_nav_pages(config.nav or [])
-        }
+        last, self.last = self.last, None  # the site is not whole until the build is done
         full = (
-            not self.built
+            last is None
             or bool(changes.added or changes.removed)
             or ("mkdocs.yml" in changes.written)
-            or titles != self.titles
-            or set(titles) != set(self.nav_titles)
         )
-        self.built, self.titles = False, titles
-        if full:
-            seen = _TitlesSeen(list(titles))
-            config.plugins["kb-serve-titles"] = seen
-            self.built_on = get_build_date()
-            with _index_kept(self.site_dir):
-                build(config, serve_url=self.serve_url)
-            self.nav_titles = seen.titles
+        config = self.config() if last is None or full else last.config
+        paths = _untitled_nav_pages(config.nav or []) if full else list(self.titles)
+        titles = {
+            path: _title_source((self.tree / "docs" / path).read_text(encoding="utf-8"))
+            for path in paths
+        }
+        if last is None or full or titles != self.titles or set(titles) != set(last.nav_titles):
+            self.titles = titles
+            self.last = self._build_full(config if full else self.config())
         else:
-            self._build_dirty(config, [rel.removeprefix("docs/") for rel in changes.written])
-        self.built = True
+            self._build_dirty(last, [rel.removeprefix("docs/") for rel in changes.written])
+            self.last = last
         self.indexer.request()
 
     def config(self) -> MkDocsConfig:
@@ -340,15 +347,31 @@ class DevSite:
         config.site_url = self.serve_url
         return config
 
-    def _build_dirty(self, config: MkDocsConfig, written: list[str]) -> None:
-        """Rebuild the written pages (marking their HTML as old). The navigation is given the
-        titles of its untitled entries from the last full build, as a dirty build reads only
-        the written pages (their title sources are the same, or the build would be full). The
-        theme's pages outside the Markdown (404.html, the sitemap) depend only on the
-        navigation and the date, so they are left as they are on the same day."""
-        config.nav = _titled(config.nav or [], self.nav_titles)
-        if get_build_date() == self.built_on:
-            config.theme.static_templates.clear()
+    def _build_full(self, config: MkDocsConfig) -> _FullBuild:
+        """Build the whole site, and keep what the dirty builds after it reuse."""
+        seen = _TitlesSeen(list(self.titles))
+        config.plugins["kb-serve-titles"] = seen
+        # One Jinja environment for this build and the dirty ones after it, so the theme's
+        # templates are compiled once (MkDocs makes a new environment for each build).
+        env = config.theme.get_env()
+        config.theme.get_env = lambda: env  # type: ignore[method-assign]
+        date = get_build_date()
+        with _index_kept(self.site_dir):
+            build(config, serve_url=self.serve_url)
+        seen.paths = []  # the dirty builds read the titles from the navigation
+        config.nav = _titled(config.nav or [], seen.titles)
+        return _FullBuild(config, seen.titles, set(config.theme.static_templates), date)
+
+    def _build_dirty(self, last: _FullBuild, written: list[str]) -> None:
+        """Rebuild the written pages (marking their HTML as old) with the configuration of
+        the last full build, whose navigation is the same (or the build would be full) and
+        has the titles of its untitled entries, as a dirty build reads only the written
+        pages. The theme's pages outside the Markdown (404.html, the sitemap) depend only on
+        the navigation and the date, so they are left as they are on the same day."""
+        config = last.config
+        today = get_build_date()
+        config.theme.static_templates = set() if today == last.date else set(last.static)
+        last.date = today
         for path in {path for path in written if path.endswith(".md")}:
             file = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
             if Path(file.abs_dest_path).is_file():
