@@ -222,8 +222,7 @@ class Indexer:
                     self._state.notify_all()
 
     def _run(self, command: list[str]) -> subprocess.CompletedProcess[str]:
-        """Pagefind, unless a build or the end of `kb serve` came first; it ends with kb
-        however kb ends (`ends_with`)."""
+        """Pagefind, unless a build or the end of `kb serve` came first (`_in_background`)."""
         with self._state:
             if self._paused or self._stopping:
                 return subprocess.CompletedProcess(command, -signal.SIGTERM, "", "")
@@ -232,10 +231,25 @@ class Indexer:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
-                preexec_fn=ends_with(os.getpid()),
+                preexec_fn=_in_background(os.getpid()),
             )
         out, err = self._process.communicate()
         return subprocess.CompletedProcess(command, self._process.returncode, out, err)
+
+
+def _in_background(parent: int) -> Callable[[], None]:
+    """What Pagefind's process runs before Pagefind starts: it ends with kb however kb ends
+    (`ends_with`), and it yields the processor to the browser loading the reloaded page and
+    to the server (a lower priority; it only calls prctl, getppid, kill and setpriority, so
+    it is safe in the forked child while other threads run)."""
+    die_with_parent = ends_with(parent)
+
+    def start() -> None:
+        if die_with_parent is not None:
+            die_with_parent()
+        os.nice(10)
+
+    return start
 
 
 @contextmanager
