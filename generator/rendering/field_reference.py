@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import types
 import typing
@@ -64,9 +65,11 @@ def field_tables(cls: type[BaseModel], anchor_prefix: str) -> list[dict[str, Any
     return tables
 
 
+@functools.cache
 def json_schema(cls: type[BaseModel]) -> str:
     """A model as JSON Schema: record types for editors' YAML tooling, the index for
-    open data users."""
+    open data users. Kept per class, since a class's schema never changes and `kb serve`
+    publishes every schema again on each save (pydantic makes it anew on every call)."""
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **cls.model_json_schema()}
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
