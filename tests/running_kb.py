@@ -78,15 +78,22 @@ def fetch(url: str) -> tuple[int, str]:
         return exc.code, ""
 
 
-def wait_for(condition: Callable[[], bool], what: str, seconds: float = 60) -> None:
-    """Poll until `condition` holds, counting an OSError (a server not listening yet) as not
-    yet: a bound on waiting for a state (the machine may be busy), never a measure of speed."""
+def polled(condition: Callable[[], bool], seconds: float, every: float = 0.1) -> bool:
+    """Whether `condition` came to hold, polled every `every` seconds for at most `seconds`,
+    counting an OSError (a server not listening yet, a process gone) as not yet: a bound on
+    waiting for a state (the machine may be busy), never a measure of speed."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
             if condition():
-                return
+                return True
         except OSError:
             pass
-        time.sleep(0.1)
-    raise AssertionError(f"never happened: {what}")
+        time.sleep(every)
+    return False
+
+
+def wait_for(condition: Callable[[], bool], what: str, seconds: float = 60) -> None:
+    """Poll until `condition` holds (see `polled`); fails if it never does."""
+    if not polled(condition, seconds):
+        raise AssertionError(f"never happened: {what}")

@@ -6,7 +6,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from conftest import record, search_results
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
-from running_kb import fetch, free_port, wait_for
+from running_kb import fetch, free_port, polled, wait_for
 
 from generator.site.tree import Project
 
@@ -267,18 +266,20 @@ def test_ending_kb_serve_while_it_indexes_leaves_no_pagefind_and_no_half_index(
     server, running_kb = start(make_project(), "kb")
     index = running_kb.site / "pagefind" / "pagefind-entry.json"
     pagefind = None
+
+    def indexing() -> bool:
+        nonlocal pagefind
+        assert server.poll() is None, running_kb.output()
+        pagefind = pagefind_of(server)
+        return pagefind is not None
+
     try:
         wait_for(index.is_file, "the first index")
         text = "Beskrivning av Alfa."
         for save in range(50):  # until a save's index is caught running
             running_kb.edit("intervention/alfa.yaml", text, f"Sparad {save}.")
             text = f"Sparad {save}."
-            deadline = time.monotonic() + 10
-            while pagefind is None and time.monotonic() < deadline:
-                assert server.poll() is None, running_kb.output()
-                pagefind = pagefind_of(server)
-                time.sleep(0.005)
-            if pagefind is not None:
+            if polled(indexing, 10, every=0.005):
                 break
         assert pagefind is not None, running_kb.output()
         server.send_signal(how)
