@@ -66,6 +66,7 @@ def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") ->
         produce(ctx)
     ctx.out.nav, hidden = nav.build(ctx)
     ctx.out.not_in_nav = [*hidden, *ctx.outside_nav]
+    ctx.out.kb = kb
     return ctx.out
 
 

@@ -22,6 +22,7 @@ from generator.model.knowledge_base import KnowledgeBase
 from generator.parallel import split_map
 from generator.reading.load import plain_yaml
 from generator.rendering import figures
+from generator.rendering.memo import watched
 from generator.rendering.method_index import finder_filters
 from generator.types import Intervention, Record
 from generator.types.intervention import MethodChecklist
@@ -94,6 +95,8 @@ class Rendered:
     copies: dict[str, Path] = field(default_factory=dict)
     # Values for the theme overrides (the footer, the 404 page): MkDocs' `extra` setting.
     extra: dict[str, Any] = field(default_factory=dict)
+    # The model the pages are rendered from (kb serve's page memo compares it with the last).
+    kb: KnowledgeBase | None = None
 
     def text(self, path: str) -> str:
         """The text of one file, rendered now if it is a page."""
@@ -258,8 +261,9 @@ class RenderContext:
 
     def render(self, path: str, template: str, record: Record | None = None, **context: Any) -> str:
         """The Markdown of a page at the docs-relative `path`, not yet added to the output."""
+        kb = watched(self.kb)
         return self.env.get_template(template).render(
-            t=self.t, kb=self.kb, page=PageHelpers(self.kb, path, record), record=record, **context
+            t=self.t, kb=kb, page=PageHelpers(kb, path, record), record=record, **context
         )
 
     def paged(

@@ -41,6 +41,7 @@ from generator.diagnostics import DataError, UserError
 from generator.reading.load import ParseCache
 from generator.reading.project import Project
 from generator.rendering import strings
+from generator.rendering.memo import PageMemo
 from generator.site.children import ends_with, stop_on
 from generator.site.search import FOLDER, index_site
 from generator.site.site_files import GeneratedHere
@@ -295,12 +296,13 @@ class DevSite:
         self.last: _FullBuild | None = None
         self.titles: dict[str, str] = {}  # title sources of untitled navigation entries
         self.parsed: ParseCache = {}
+        self.memo = PageMemo()
         self.indexer = Indexer(self)
 
     def generate(self) -> Changes:
         """Regenerate and sync the tree; raises DataError and leaves the tree as it was."""
         start = time.monotonic()
-        files = tree_files(self.project, GeneratedHere(self.project, self.parsed))
+        files = tree_files(self.project, GeneratedHere(self.project, self.parsed, self.memo))
         changes = sync_tree(files, self.tree)
         pages = [rel for rel in changes.written if rel.endswith(".md")]
         removed = [rel for rel in changes.removed if rel.endswith(".md")]

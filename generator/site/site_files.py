@@ -23,6 +23,7 @@ from generator.site.publication import published_config
 if TYPE_CHECKING:
     from generator.reading.load import ParseCache
     from generator.rendering import Rendered
+    from generator.rendering.memo import PageMemo
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,12 @@ class Pages(Protocol):
 
 class GeneratedHere:
     """The generated files, generated in this process; `cache` keeps what unchanged record
-    files held between two generations (`kb serve`)."""
+    files held between two generations, and `memo` the pages (`kb serve`)."""
 
-    def __init__(self, project: Project, cache: ParseCache | None = None) -> None:
-        self.project, self.cache = project, cache
+    def __init__(
+        self, project: Project, cache: ParseCache | None = None, memo: PageMemo | None = None
+    ) -> None:
+        self.project, self.cache, self.memo = project, cache, memo
 
     def layout(self) -> Layout:
         """Check and lay out the knowledge base; raises DataError listing every error."""
@@ -85,8 +88,9 @@ class GeneratedHere:
         return self.rendered.text(path)
 
     def texts(self) -> dict[str, str]:
-        """Every generated file's text at once, the pages rendered on two cores, for a tree."""
-        return self.rendered.files
+        """Every generated file's text at once, for a tree: the pages rendered on two cores, or
+        those the memo cannot keep."""
+        return self.memo.texts(self.rendered) if self.memo else self.rendered.files
 
     def close(self) -> None:
         """Nothing runs elsewhere."""
