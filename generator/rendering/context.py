@@ -299,8 +299,10 @@ class RenderContext:
             return text
         return text + self.env.get_template("_pager.md.j2").render(t=self.t, pager=pager)
 
-    def file(self, path: str, text: str) -> None:
-        """Add a non-Markdown file (JSON, CSV, …) at the docs-relative `path`."""
+    def file(self, path: str, text: str | Callable[[], str]) -> None:
+        """Add a non-Markdown file (JSON, CSV, …) at the docs-relative `path`: its text, or
+        what makes it when it is asked for (a file that costs time, which `kb check`, asking
+        only for the site's addresses, never asks for)."""
         self.out.sources[path] = text
 
     def copy(self, path: str, source: Path) -> None:
