@@ -117,6 +117,22 @@ def test_keyboard_opens_search_escape_closes_it_and_focus_returns(
     expect(button).to_be_focused()
 
 
+def test_a_shortcut_pressed_right_after_escape_opens_search_again(
+    page: Page, base_url: str
+) -> None:
+    """Escape, then "s" at once, as a quick visitor does: the closed dialog's field may still
+    hold the focus until the browser's next frame, and that is not typing."""
+    page.goto(f"{base_url}insatser/")
+    dialog = page.get_by_role("dialog", name="Sök på webbplatsen")
+    for _ in range(5):
+        page.keyboard.press("/")
+        page.keyboard.press("Escape")
+        page.keyboard.press("s")
+        expect(dialog).to_be_visible()
+        page.keyboard.press("Escape")
+        expect(dialog).to_be_hidden()
+
+
 def test_a_query_without_answer_says_so(page: Page, base_url: str) -> None:
     page.goto(base_url)
     assert search_results(page, "xyzzyqq") == []

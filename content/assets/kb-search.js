@@ -136,7 +136,10 @@
     /** "/", "s", Ctrl+K and ⌘K open search, unless the visitor is typing somewhere. */
     shortcut(event) {
       if (this.dialog.open || event.defaultPrevented || event.isComposing) return;
-      const typing = event.target.closest?.("input, textarea, select, [contenteditable]");
+      // The dialog is closed here, but its field can keep the focus until the browser's next
+      // frame: a key pressed right after Escape is not typing in it.
+      const typing = !this.dialog.contains(event.target)
+        && event.target.closest?.("input, textarea, select, [contenteditable]");
       const command = (event.ctrlKey || event.metaKey) && !event.altKey
         && event.key.toLowerCase() === "k";
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !typing
