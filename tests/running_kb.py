@@ -78,6 +78,28 @@ def fetch(url: str) -> tuple[int, str]:
         return exc.code, ""
 
 
+def children(pid: int) -> list[int]:
+    """The processes that `pid`'s threads started, from /proc (a thread that ends while we
+    look started none that are left)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            found += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether a process exists and has not ended (an ended child nobody has waited for
+    stays in the table as a zombie, which holds no port and no files)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
 def polled(condition: Callable[[], bool], seconds: float, every: float = 0.1) -> bool:
     """Whether `condition` came to hold, polled every `every` seconds for at most `seconds`,
     counting an OSError (a server not listening yet, a process gone) as not yet: a bound on

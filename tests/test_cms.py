@@ -24,7 +24,7 @@ from axe_playwright_python.sync_playwright import Axe
 from click.testing import CliRunner
 from conftest import REPO, WCAG_21_AA
 from playwright.sync_api import Browser, Page, expect
-from running_kb import fetch, free_port, wait_for
+from running_kb import children, fetch, free_port, running, wait_for
 
 from generator.checking.check import check
 from generator.diagnostics import has_errors
@@ -409,29 +409,6 @@ def test_after_a_save_the_editor_sees_each_problem_located_in_swedish(
     assert not found.violations_count, found.generate_report()
 
 
-def _children(pid: int) -> list[int]:
-    """The processes whose parent is `pid`, from /proc."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rpartition(")")[2].split()
-        except OSError:
-            continue  # ended while we looked
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
-def _running(pid: int) -> bool:
-    """Whether a process exists and has not ended (an ended child nobody has waited for
-    stays in the table as a zombie, which holds no port and no files)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
-    except OSError:
-        return False
-    return state not in ("Z", "X")
-
-
 def _port_free(port: int) -> bool:
     with socket.socket() as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -470,10 +447,10 @@ def test_decap_server_ends_with_kb_cms_however_kb_cms_ends(
             return fetch(f"http://127.0.0.1:{port}/")[0] == 200
 
         wait_for(answers, "the editor answers")
-        [decap] = _children(cms.pid)
+        [decap] = children(cms.pid)
         environ = Path(f"/proc/{decap}/environ").read_bytes().split(b"\0")
         decap_port = int(next(v for v in environ if v.startswith(b"PORT=")).split(b"=")[1])
-        assert _running(decap) and not _port_free(decap_port)
+        assert running(decap) and not _port_free(decap_port)
 
         cms.send_signal(how)
         try:
@@ -482,13 +459,13 @@ def test_decap_server_ends_with_kb_cms_however_kb_cms_ends(
             cms.send_signal(signal.SIGABRT)  # its threads' stacks go to the log (faulthandler)
             cms.wait()
             raise AssertionError((project.root / "cms.log").read_text()) from None
-        wait_for(lambda: not _running(decap), "decap-server has ended")
+        wait_for(lambda: not running(decap), "decap-server has ended")
         wait_for(lambda: _port_free(decap_port), "decap-server's port is free")
         assert _port_free(port)
     finally:
         if cms.poll() is None:
             cms.kill()
             cms.wait()
-        if decap and _running(decap):
+        if decap and running(decap):
             os.kill(decap, signal.SIGKILL)  # the failure was found; leave no process behind
         log.close()

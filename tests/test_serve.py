@@ -15,7 +15,7 @@ from conftest import record, search_results
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
-from running_kb import fetch, free_port, polled, wait_for
+from running_kb import children, fetch, free_port, polled, running, wait_for
 
 from generator.site.tree import Project
 
@@ -224,15 +224,6 @@ def test_search_finds_what_a_saved_change_added(served: Served, page: Page) -> N
     wait_for(lambda: searched(page, "Zyxord") == ["/insatser/beta/"], "the new index")
 
 
-def children(pid: int) -> list[int]:
-    """The processes that `pid`'s threads started."""
-    return [
-        int(child)
-        for task in Path(f"/proc/{pid}/task").iterdir()
-        for child in (task / "children").read_text().split()
-    ]
-
-
 def pagefind_of(server: subprocess.Popen[bytes]) -> int | None:
     """The Pagefind process that `kb serve` runs now, if any."""
     for child in children(server.pid):
@@ -242,14 +233,6 @@ def pagefind_of(server: subprocess.Popen[bytes]) -> int | None:
         except FileNotFoundError:
             continue
     return None
-
-
-def running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return False
-    return state not in ("Z", "X")
 
 
 @pytest.mark.parametrize(
