@@ -54,7 +54,10 @@ def status(shown_count: int, catalogue: list[Method]) -> str:
 
 
 def shown(page: Page) -> list[str]:
-    """Abbreviations of the methods the finder lists, once it has answered."""
+    """Abbreviations of the methods the finder lists, once it has answered the current
+    choices: a choice marks the results busy at once (in the same event), and the finder
+    clears the mark only when the list and the count both answer it."""
+    expect(page.locator(".kb-finder-results")).to_have_attribute("aria-busy", "false")
     expect(page.get_by_role("status")).to_have_text(
         re.compile(r"^(\d+ av \d+ insatser visas\.|Ingen insats stämmer.*)$")
     )

@@ -50,6 +50,7 @@
       this.ui = JSON.parse(form.dataset.ui);
       this.age = form.elements[AGE];
       this.query = form.elements[QUERY];
+      this.region = document.querySelector(".kb-finder-results");
       this.status = document.querySelector(".kb-finder-status");
       this.compare = document.querySelector("a.kb-finder-compare");
       this.list = document.querySelector(".kb-finder-hits");
@@ -67,6 +68,7 @@
     async start() {
       this.fallback.hidden = true;
       this.status.textContent = this.ui.loading;
+      this.busy(true);
       try {
         this.pagefind = await window.kbPagefind();
         this.total = (await this.pagefind.filters()).typ?.insats ?? 0;
@@ -74,6 +76,7 @@
         console.error(error);
         this.status.textContent = this.ui.error;
         this.fallback.hidden = false;
+        this.busy(false);
         return;
       }
       if (!this.form.isConnected) return;
@@ -121,9 +124,16 @@
       return filters;
     }
 
+    /** Mark the results as being updated, so that assistive technology announces the
+     * list and its count once they agree, not the old list under the new choices. */
+    busy(updating) {
+      this.region.setAttribute("aria-busy", String(updating));
+    }
+
     /** Show what matches; `changed` when the reader changed a choice, which goes in the URL. */
     async update(changed) {
       const generation = ++this.generation;
+      this.busy(true);
       const chosen = this.chosen();
       const text = this.query.value.trim() || null;
       // Without words, methods come in the catalogue's order; with words, best first.
@@ -135,7 +145,11 @@
       // left out of the search they come from.
       const counted = await Promise.all(this.facets.map(({ key }) =>
         (chosen[key].length ? search(key) : found)));
-      if (generation !== this.generation || !found) return;
+      if (generation !== this.generation) return;
+      if (!found) {
+        this.busy(false);
+        return;
+      }
       this.facets.forEach(({ key, boxes, chosen: summary }, i) => {
         const counts = counted[i]?.filters?.[key] ?? {};
         for (const box of boxes) {
@@ -151,6 +165,7 @@
         ? format(this.ui.count, { shown: found.results.length, total: this.total })
         : this.ui.none;
       if (changed) this.write(chosen);
+      this.busy(false);
     }
 
     /** List the first `count` results; `more` when the reader asked for more of them. */
