@@ -7,6 +7,7 @@ MkDocs in this one (generator/site/build.py).
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import sys
@@ -85,6 +86,10 @@ def check_command(output: str, strict: bool) -> None:
     from generator.checking.check import check
     from generator.rendering.generated_addresses import generated_addresses
 
+    # A check is a process of its own, and all it reads lives until it ends: the cycle
+    # collector's first run after loading would visit every record to free none of them.
+    # (`kb serve` and `kb cms` check again and again, and keep it.)
+    gc.disable()
     project = _project()
     records, problems = check(project, taken=generated_addresses(project))
     if strict:
