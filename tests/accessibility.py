@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 
-# The page's own scripts have finished: glossary terms marked, finder and comparison shown.
+# The page's own scripts have finished: glossary terms marked, finder and comparison shown,
+# and the finder's results answering its choices (it shows its form before its first answer,
+# and marks the results busy until the list and the count agree).
 SETTLED = """() => document.querySelector("article")?.dataset.kbTerms === "marked"
-    && !document.querySelector("form.kb-finder[hidden], form.kb-compare-form[hidden]")"""
+    && !document.querySelector("form.kb-finder[hidden], form.kb-compare-form[hidden]")
+    && !document.querySelector('.kb-finder-results:not([aria-busy="false"])')"""
 
 
 def rgb(colour: str) -> tuple[float, float, float, float]:

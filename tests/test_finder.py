@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import serve
+from conftest import expect_address, serve
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 pytestmark = pytest.mark.browser
@@ -31,13 +31,6 @@ def catalogue(site: Path) -> list[Method]:
 def names(methods: list[Method]) -> list[str]:
     """The methods as `shown` reads them from the table: the first word of each title."""
     return [method["title"].split(" ")[0] for method in methods]
-
-
-def expect_address(page: Page, address: str) -> None:
-    """The page's address is `address`, whatever heading fragment the theme's anchor
-    tracking (navigation.tracking) has added while the results scrolled into view: the
-    filter lives in the query, and a shared link with a fragment restores it the same way."""
-    expect(page).to_have_url(re.compile(re.escape(address) + r"(#[^#]*)?$"))
 
 
 def for_age(methods: list[Method], age: int) -> list[Method]:
@@ -110,6 +103,19 @@ def test_words_and_facets_combine_and_a_hit_shows_title_and_excerpt(
     expect_address(page, f"{base_url}hitta/?q=foreldre&arena=skola")
 
 
+def test_the_catalogue_comes_twenty_at_a_time_and_the_focus_goes_to_the_first_new_one(
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
+    assert len(catalogue) > 20
+    page.goto(f"{base_url}hitta/")
+    assert shown(page) == names(catalogue)[:20]
+    page.get_by_role("button", name="Visa fler insatser").click()
+    assert shown(page) == names(catalogue)
+    expect(page.locator(".kb-finder-hits a[data-method]").nth(20)).to_be_focused()
+    expect(page.get_by_role("button", name="Visa fler insatser")).to_be_hidden()
+    expect(page.get_by_role("status")).to_have_text(status(len(catalogue), catalogue))
+
+
 def test_results_sit_beside_the_facets_on_a_desktop(page: Page, base_url: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{base_url}hitta/?alder=9")
@@ -146,6 +152,8 @@ def test_choices_are_made_with_the_keyboard_and_announced(
     crime = with_code(catalogue, "problem", "kriminalitet")
     assert {"MST", "FFT", "TFCO"} <= set(names(crime))
     page.goto(f"{base_url}hitta/")
+    # Focus goes nowhere while the form is still hidden, waiting for the search index.
+    expect(page.get_by_role("status")).to_have_text(status(len(catalogue), catalogue))
     option(page, "Problem eller behov", "Kriminalitet").focus()
     page.keyboard.press("Space")
     expect(page.get_by_role("status")).to_have_text(status(len(crime), catalogue))

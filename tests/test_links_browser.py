@@ -71,6 +71,9 @@ def test_the_link_page_filters_addresses_and_copies_one(trainer: Page, base_url:
     expect(visible).to_have_count(1)
     expect(trainer.locator("#kb-link-filter-count")).to_have_text(f"1 av {total} adresser visas.")
     visible.get_by_role("button", name="Kopiera länk").click()
+    expect(trainer.locator(".kb-link-status")).to_have_text(
+        f"Länken är kopierad: {base_url}ebp/#fraga"
+    )
     assert clipboard(trainer) == f"{base_url}ebp/#fraga"
 
 

@@ -294,6 +294,12 @@ def hostile_url(hostile_site: tuple[Path, dict[str, int]]) -> Iterator[str]:
         yield url
 
 
+# What each script builds from the open data, once built: the finder's results once it has
+# answered (it marks them busy until then; its form is shown before the first answer), the
+# comparison's table (filled as its form is shown).
+BUILT = {"hitta/": '.kb-finder-results[aria-busy="false"]', "jamfor/": ".kb-compare-results"}
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(("address", "clean_query"), [("hitta/", ""), ("jamfor/", "?m=pmto,mst")])
 def test_record_text_from_the_open_data_is_inserted_as_text(
@@ -315,6 +321,7 @@ def test_record_text_from_the_open_data_is_inserted_as_text(
     def built_by_script(url: str) -> set[str]:
         page.goto(url)
         expect(page.locator("form.kb-finder, form.kb-compare-form")).to_be_visible()
+        expect(page.locator(BUILT[address])).to_be_visible()
         parser = _Leaks()
         parser.feed(page.locator("article").inner_html())
         return parser.found

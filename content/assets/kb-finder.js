@@ -84,8 +84,11 @@
       this.form.addEventListener("input", () => this.update(true));
       this.form.addEventListener("submit", event => event.preventDefault());
       // The form's own reset clears the controls after the event; update once it has.
-      this.form.addEventListener("reset", () => setTimeout(() => this.update(true)));
-      this.more.addEventListener("click", () => this.show(this.shown + PAGE, true));
+      this.form.addEventListener("reset", () => {
+        this.busy(true);
+        setTimeout(() => this.update(true));
+      });
+      this.more.addEventListener("click", () => this.showMore());
       const wide = matchMedia(WIDE).matches;
       for (const group of this.groups) group.open = wide;
       this.form.hidden = false;
@@ -166,6 +169,14 @@
         : this.ui.none;
       if (changed) this.write(chosen);
       this.busy(false);
+    }
+
+    /** The next page of results, busy until it is listed (unless a new choice took over). */
+    async showMore() {
+      const generation = this.generation;
+      this.busy(true);
+      await this.show(this.shown + PAGE, true);
+      if (generation === this.generation) this.busy(false);
     }
 
     /** List the first `count` results; `more` when the reader asked for more of them. */

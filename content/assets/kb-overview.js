@@ -231,7 +231,7 @@
         element("label", { for: "kb-round-label" }, [ui.round_label]), label,
         element("button", { type: "submit", class: "md-button" }, [ui.round_save]),
       ]);
-      form.addEventListener("submit", event => {
+      form.addEventListener("submit", async event => {
         event.preventDefault();
         if (!date.value) return;
         this.data.rounds.push({ id: `omgang-${Date.now()}`, date: date.value,
@@ -242,8 +242,9 @@
         this.data.rounds.sort((a, b) => a.date.localeCompare(b.date));
         team.save(this.data);
         label.value = "";
-        this.transfer.say(format(ui.round_saved, { date: date.value }));
-        this.showRounds();
+        const saved = format(ui.round_saved, { date: date.value });
+        await this.showRounds();
+        this.transfer.say(saved);
       });
       this.roundArea = element("div", { class: "kb-chart" });
       this.part("rounds").append(form, this.roundArea);
@@ -406,13 +407,13 @@
           element("td", {}, [select]),
         ]);
       });
-      const apply = button(ui.apply_consensus, () => {
+      const apply = button(ui.apply_consensus, async () => {
         for (const { select, found } of selects) {
           team.setField(this.data, found.list.id, found.item.id, "state", select.value);
         }
         team.save(this.data);
+        await this.show();
         this.transfer.say(format(ui.consensus_applied, { n: selects.length }));
-        this.show();
       });
       this.consensusArea.replaceChildren(
         element("p", {}, [format(ui.votes_from, { names: votes.map(v => v.rater).join(", ") })]),

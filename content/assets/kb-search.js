@@ -98,7 +98,10 @@
       });
       close.addEventListener("click", () => this.dialog.close());
       this.input.addEventListener("input", () => this.search());
-      this.more.addEventListener("click", () => this.show(this.shown + PAGE, true));
+      this.more.addEventListener("click", () => {
+        this.list.setAttribute("aria-busy", "true");
+        this.show(this.shown + PAGE, true);
+      });
       // A click outside the dialog's box (on the backdrop) closes it, as in the theme.
       this.dialog.addEventListener("click", event => {
         if (event.target === this.dialog) this.dialog.close();

@@ -494,7 +494,8 @@
 
     /** Data from a file or link: taken as it is when the visitor has no marks; otherwise
      * merged, or after a confirmation replacing theirs, as they choose. A link carries no
-     * rounds, votes or meeting, so replacing from one keeps the visitor's. */
+     * rounds, votes or meeting, so replacing from one keeps the visitor's. What happened is
+     * said once the page shows it, so that the message never stands over the old marks. */
     async receive(incoming, question, fromLink = false) {
       const own = load();
       const hadMarks = hasMarks(own);
@@ -511,15 +512,16 @@
         save(fromLink ? { ...incoming, rounds: own.rounds, votes: own.votes, meeting: own.meeting }
                       : incoming);
         this.showConflicts([]);
+        await this.onChange();
         this.say(hadMarks ? this.ui.replaced : this.ui.imported);
       } else {
         const { data, conflicts } = merge(own, incoming);
         save(data);
         this.showConflicts(conflicts);
+        await this.onChange();
         this.say(conflicts.length ? format(this.ui.merged_conflicts, { n: conflicts.length })
                                   : this.ui.merged);
       }
-      await this.onChange();
     }
 
     /** "Slå ihop", "Ersätt" or "Avbryt", in a modal dialog (keyboard and screen reader
