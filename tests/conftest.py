@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import textwrap
 import threading
 from collections.abc import Callable, Iterator
@@ -31,6 +32,13 @@ REPO = Path(__file__).resolve().parent.parent
 # reproducible build does), so that fixtures reviewed on 2026-01-15 stay within three years
 # whatever day the tests run.
 os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(2026, 11, 23, tzinfo=dt.UTC).timestamp()))
+
+# Ctrl-C reaches every kb a test starts as it does in a terminal, even when the suite itself
+# runs where it is ignored: a shell without job control starts a background job with SIGINT
+# ignored, and every program inherits that (Python then installs no handler of its own), so
+# the tests that end `kb serve` and `kb cms` with Ctrl-C would wait for it in vain.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # The records every test builds on, one of each type a test needs; the minimal project has
 # the first four. A field's value is what its YAML says.
