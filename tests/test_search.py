@@ -141,17 +141,15 @@ def test_more_results_come_ten_at_a_time_and_the_focus_goes_to_the_first_new_one
     count = int(page.locator(".kb-search__status").inner_text().split(" ")[0])
     assert len(first) == 10 < count
     more = page.get_by_role("button", name="Visa fler träffar")
+    links = page.locator(".kb-search__result > a")
     while more.is_visible():
-        shown = page.locator(".kb-search__result > a").count()
+        shown = links.count()
         more.click()
         expect(page.locator("#kb-search-results")).to_have_attribute("aria-busy", "false")
-        links = page.locator(".kb-search__result > a")
         expect(links).to_have_count(min(shown + 10, count))
         expect(links.nth(shown)).to_be_focused()
-    expect(page.locator(".kb-search__result > a")).to_have_count(count)
-    assert [link.get_attribute("href") for link in page.locator(".kb-search__result > a").all()][
-        :10
-    ] == first
+    expect(links).to_have_count(count)
+    assert [link.get_attribute("href") for link in links.all()[:10]] == first
 
 
 def test_a_query_without_answer_says_so(page: Page, base_url: str) -> None:

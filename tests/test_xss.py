@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from accessibility import SETTLED
 from click.testing import CliRunner
 from conftest import BASE, record, serve
 from playwright.sync_api import Page, expect
@@ -294,12 +295,6 @@ def hostile_url(hostile_site: tuple[Path, dict[str, int]]) -> Iterator[str]:
         yield url
 
 
-# What each script builds from the open data, once built: the finder's results once it has
-# answered (it marks them busy until then; its form is shown before the first answer), the
-# comparison's table (filled as its form is shown).
-BUILT = {"hitta/": '.kb-finder-results[aria-busy="false"]', "jamfor/": ".kb-compare-results"}
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize(("address", "clean_query"), [("hitta/", ""), ("jamfor/", "?m=pmto,mst")])
 def test_record_text_from_the_open_data_is_inserted_as_text(
@@ -321,7 +316,7 @@ def test_record_text_from_the_open_data_is_inserted_as_text(
     def built_by_script(url: str) -> set[str]:
         page.goto(url)
         expect(page.locator("form.kb-finder, form.kb-compare-form")).to_be_visible()
-        expect(page.locator(BUILT[address])).to_be_visible()
+        page.wait_for_function(SETTLED)  # the finder has answered, the comparison is drawn
         parser = _Leaks()
         parser.feed(page.locator("article").inner_html())
         return parser.found
