@@ -49,10 +49,12 @@ def total(page: Page) -> Locator:
 
 
 def choose_methods(page: Page, *names: str) -> None:
-    """Choose the team's methods on a stage page, as a team does once."""
+    """Choose the team's methods on a stage page, as a team does once, and wait until the
+    page shows their items (the lists are busy from a choice until it is drawn)."""
     page.get_by_text("Välj era metoder").click()
     for name in names:
         page.get_by_role("checkbox", name=name).check()
+        expect(page.locator(".kb-method-lists")).to_have_attribute("aria-busy", "false")
 
 
 def mark_plan_done_with_notes(page: Page) -> None:

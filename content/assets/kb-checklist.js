@@ -212,10 +212,15 @@
       await this.show();
     }
 
-    /** The chosen methods' checklists for this stage, as checklists of the page. */
+    /** The chosen methods' checklists for this stage, as checklists of the page.
+     * The lists are busy from the choice until the latest choice is drawn, so that
+     * screen readers and tests never take the lists of an earlier choice for this one;
+     * an earlier choice that answers late is dropped. */
     async show() {
       const ui = this.page.ui;
       const data = this.page.data;
+      const turn = this.turn = (this.turn || 0) + 1;
+      this.lists.setAttribute("aria-busy", "true");
       if (team.renameChosen(this.index, data)) team.save(data);
       this.chooser.show(data.methods.chosen);
       let methods;
@@ -223,9 +228,12 @@
         methods = await team.chosenMethods(this.index, data);
       } catch (error) {
         console.error(error);
+        if (turn !== this.turn) return;
         this.summary.textContent = ui.methods_error;
+        this.lists.setAttribute("aria-busy", "false");
         return;
       }
+      if (turn !== this.turn) return;
       this.page.checklists = this.page.checklists.filter(c => !this.lists.contains(c.container));
       this.lists.replaceChildren();
       const names = methods.map(method => method.abbreviation || method.title);
@@ -243,6 +251,7 @@
         this.lists.append(node);
         this.page.checklists.push(new Checklist(node, this.page.ui, this.page));
       }
+      this.lists.setAttribute("aria-busy", "false");
     }
 
     /** An anchor of a method item: shown here if the method is chosen, else on the
