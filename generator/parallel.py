@@ -1,7 +1,8 @@
 """Work shared with a second core, through the standard library's `multiprocessing`.
 
 Loading many record files or rendering many pages is the same small job repeated, and pure
-Python, so one process uses one core. A child started by forking already has every record
+Python, so one process uses one core; and a check has work that needs no typed record (each
+file's markup), which can run beside validation. A child started by forking already has every record
 and compiled template in memory, so the job itself is never pickled; only its results travel
 back, through a `multiprocessing` pipe. Small lists stay in one process, where starting a
 child would cost more than it saves.
@@ -97,20 +98,32 @@ class Child:
 
 
 def split_map(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """`[func(item) for item in items]`, the second half in a forked child when it pays.
-
-    The results are the same either way; if the child ends without delivering its half, its
-    half is done here instead, so an error is raised (and reported) as it would be."""
-    if len(items) < PARALLEL_FROM or not can_fork():
-        return [func(item) for item in items]
+    """`[func(item) for item in items]`, the second half in a forked child when it pays."""
     half = len(items) // 2
-    child = Child(lambda send: send([func(item) for item in items[half:]]))
+    second, first = alongside(
+        lambda: [func(item) for item in items[half:]],
+        lambda: [func(item) for item in items[:half]],
+        items=len(items),
+    )
+    return first + second
+
+
+def alongside(there: Callable[[], T], here: Callable[[], R], *, items: int) -> tuple[T, R]:
+    """`(there(), here())`, with `there` run in a forked child while `here` runs in this
+    process, when the two work through `items` things, enough for a child to pay, and a
+    child can be started. The results are the same
+    either way: if the child ends without delivering, `there` is run here instead, so that
+    an error is raised (and reported) as it would be."""
+    if items < PARALLEL_FROM or not can_fork():
+        ours = here()  # first, as when there is a child: an error here is the one raised
+        return there(), ours
+    child = Child(lambda send: send(there()))
     try:
-        first = [func(item) for item in items[:half]]
+        ours = here()
         try:
-            second: list[R] = child.receive()
+            theirs: T = child.receive()
         except ChildEnded:
-            second = [func(item) for item in items[half:]]
+            theirs = there()
     finally:
         child.close()
-    return first + second
+    return theirs, ours

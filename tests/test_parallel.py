@@ -7,12 +7,14 @@ import posixpath
 from collections.abc import Callable
 
 import pytest
+from conftest import record
 from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import parallel
 from generator.reading.load import load_data
 from generator.rendering.context import relative
+from generator.rendering.generated_addresses import generated_addresses
 from generator.site.tree import Project, check, generate
 from generator.types import RECORD_TYPES
 
@@ -112,14 +114,29 @@ def test_relative_links_are_those_of_relpath(
     )
 
 
-def test_a_project_with_an_error_checks_alike_in_one_process_and_two(
+def test_a_project_with_problems_checks_alike_in_one_process_and_two(
     make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project = make_project({"term/fel.yaml": "id: fel\ntitle: [\n"})
-    alone = [p.format() for p in check(project)[1]]
+    """A large check finds each file's markup and the site's own addresses in a second
+    process while this one validates; the problems are the same, in the same order."""
+    project = make_project(
+        {
+            "term/fel.yaml": "id: fel\ntitle: [\n",
+            "stage/oversikt.yaml": record("stage", "oversikt", order=2),
+            "process/lank.yaml": record("process", "lank", summary="Se [här](javascript:x)."),
+        }
+    )
+    alone = [p.format() for p in check(project, taken=generated_addresses)[1]]
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
-    assert [p.format() for p in check(project)[1]] == alone
-    assert alone and alone[0].startswith("data/term/fel.yaml:")
+    assert [p.format() for p in check(project, taken=generated_addresses)[1]] == alone
+    assert [line.split(" (")[0] for line in alone] == [
+        "data/process/lank.yaml:3:10: warning: länken går till 'javascript:x', som inte är "
+        "en fullständig webbadress, och visas som text; länkar i posttext går till adresser "
+        "som börjar med https://",
+        "data/stage/oversikt.yaml:1:5: error: posten skulle få adressen "
+        "/implementering/oversikt/, men där har webbplatsen redan en egen sida",
+        "data/term/fel.yaml:3:1: error: ogiltig YAML: did not find expected node content",
+    ]
 
 
 def test_pages_rendered_in_two_are_the_pages_rendered_in_one(

@@ -15,9 +15,12 @@ def alias_problems(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnosti
     live = {(record.type_name, record.id) for _, record in valid}
     claimed: dict[tuple[str, str], str] = {}
     for doc, record in valid:
+        old_ids = record.old_ids()
+        if not old_ids:  # most records: their parts need not be listed
+            continue
         anchors = {part.id for part in record.parts()}
         seen: set[str] = set()
-        for path, alias in record.old_ids():
+        for path, alias in old_ids:
             message = ""
             if len(path) == 2:
                 key = (record.type_name, alias)

@@ -7,7 +7,8 @@ reported here, at the `id` (or the old id in `aliases`) that gives the address.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic
@@ -18,12 +19,18 @@ from generator.types.base import FieldPath
 
 @dataclass(frozen=True)
 class TakenAddresses:
-    """Whether the site has a page of its own at an address (`implementering/oversikt/`),
+    """The addresses the site has pages of its own at (`implementering/oversikt/`): those
+    in `pages`, and those `later_pages` matches (a paged listing's `insatser/sida-2/` …);
     and what to tell an editor whose record would take one: the locale's `page` (for an
-    id), `old_page` (for an old id) and `hint`, with `{address}` to fill in."""
+    id), `old_page` (for an old id) and `hint`, with `{address}` to fill in. Plain data, so
+    that a check can find them in a second process (generator/checking/check.py)."""
 
-    holds: Callable[[str], bool]
+    pages: frozenset[str | None]
+    later_pages: re.Pattern[str]
     texts: Mapping[str, str]
+
+    def holds(self, address: str) -> bool:
+        return address in self.pages or self.later_pages.fullmatch(address) is not None
 
 
 def served_at(address: str) -> str:

@@ -18,7 +18,6 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.checking.aliases import alias_problems
-from generator.checking.markup import markup_problems
 from generator.checking.salvage import Salvaged, SalvagedSource
 from generator.diagnostics import Diagnostic
 from generator.reading.load import FieldPath, SourceDocument
@@ -522,7 +521,6 @@ def validate(
             continue
         record, found = _schema_problems(doc, types[doc.record_type], claimed)
         problems.extend(found)
-        problems.extend(markup_problems(doc))
         if isinstance(record, Salvaged):
             salvaged.append((doc, record))
         elif record is not None:

@@ -83,7 +83,4 @@ def generated_addresses(project: Project) -> TakenAddresses:
     owned, later = _owned(
         tuple(types.values()), types.template_dirs, content_pages, project.data_dir / MATERIAL
     )
-    return TakenAddresses(
-        lambda address: address in owned or later.fullmatch(address) is not None,
-        strings()["generated_addresses"],
-    )
+    return TakenAddresses(owned, later, strings()["generated_addresses"])

@@ -91,7 +91,7 @@ def check_command(output: str, strict: bool) -> None:
     # (`kb serve` and `kb cms` check again and again, and keep it.)
     gc.disable()
     project = _project()
-    records, problems = check(project, taken=generated_addresses(project))
+    records, problems = check(project, taken=generated_addresses)
     if strict:
         problems = warnings_as_errors(problems)
     if output == "json":

@@ -35,7 +35,7 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
     """The rendered knowledge base; raises DataError listing every error if there is one.
     Warnings do not stop a build; `kb check` and the maintenance page show them."""
-    records, problems = check(project, cache=cache, taken=generated_addresses(project))
+    records, problems = check(project, cache=cache, taken=generated_addresses)
     if has_errors(problems):
         raise DataError(problems)
     content_pages = project.content_pages()

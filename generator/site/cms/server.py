@@ -194,7 +194,7 @@ class EditorServer:
         """kb check on the files as they are now (one at a time; unchanged files are not
         parsed again)."""
         with self.lock:
-            return check(self.project, cache=self.parsed, taken=generated_addresses(self.project))
+            return check(self.project, cache=self.parsed, taken=generated_addresses)
 
     def restyled(self, body: bytes) -> bytes:
         """A save with each record file written in the style of the file it replaces (see
