@@ -2,10 +2,10 @@
 
 Loading many record files or rendering many pages is the same small job repeated, and pure
 Python, so one process uses one core; and a check has work that needs no typed record (each
-file's markup), which can run beside validation. A child started by forking already has every record
-and compiled template in memory, so the job itself is never pickled; only its results travel
-back, through a `multiprocessing` pipe. Small lists stay in one process, where starting a
-child would cost more than it saves.
+file's markup), which can run beside validation. A child started by forking already has
+every record and compiled template in memory, so the job itself is never pickled; only its
+results travel back, through a `multiprocessing` pipe. Small lists stay in one process,
+where starting a child would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -111,9 +111,9 @@ def split_map(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
 def alongside(there: Callable[[], T], here: Callable[[], R], *, items: int) -> tuple[T, R]:
     """`(there(), here())`, with `there` run in a forked child while `here` runs in this
     process, when the two work through `items` things, enough for a child to pay, and a
-    child can be started. The results are the same
-    either way: if the child ends without delivering, `there` is run here instead, so that
-    an error is raised (and reported) as it would be."""
+    child can be started. The results are the same either way: if the child ends without
+    delivering, `there` is run here instead, so that an error is raised (and reported) as
+    it would be."""
     if items < PARALLEL_FROM or not can_fork():
         ours = here()  # first, as when there is a child: an error here is the one raised
         return there(), ours

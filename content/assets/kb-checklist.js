@@ -219,7 +219,7 @@
     async show() {
       const ui = this.page.ui;
       const data = this.page.data;
-      const turn = this.turn = (this.turn || 0) + 1;
+      const generation = this.generation = (this.generation || 0) + 1;
       this.lists.setAttribute("aria-busy", "true");
       if (team.renameChosen(this.index, data)) team.save(data);
       this.chooser.show(data.methods.chosen);
@@ -228,12 +228,12 @@
         methods = await team.chosenMethods(this.index, data);
       } catch (error) {
         console.error(error);
-        if (turn !== this.turn) return;
+        if (generation !== this.generation) return;
         this.summary.textContent = ui.methods_error;
         this.lists.setAttribute("aria-busy", "false");
         return;
       }
-      if (turn !== this.turn) return;
+      if (generation !== this.generation) return;
       this.page.checklists = this.page.checklists.filter(c => !this.lists.contains(c.container));
       this.lists.replaceChildren();
       const names = methods.map(method => method.abbreviation || method.title);
