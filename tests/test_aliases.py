@@ -16,8 +16,10 @@ import pytest
 from built_site import internal_links, page_file, parse
 from conftest import record
 
+from generator.checking.check import check
+from generator.reading.project import Project
 from generator.site.build import build
-from generator.site.tree import Project, check, write_tree
+from generator.site.tree import write_tree
 
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 ALIASES = re.compile(r"data-aliases='([^']*)'")

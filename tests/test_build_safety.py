@@ -12,8 +12,9 @@ from conftest import record
 from mkdocs.commands import build as mkdocs_build
 from running_kb import kill_build_when
 
+from generator.reading.project import Project
 from generator.site.build import build
-from generator.site.tree import Project, write_tree
+from generator.site.tree import write_tree
 
 
 def extra(record_id: str) -> str:

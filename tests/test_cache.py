@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.checking.check import check
 from generator.reading import cache, load
-from generator.site.tree import Project, check
+from generator.reading.project import Project
 
 
 class Attack:

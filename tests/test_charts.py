@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.checking.check import check
+from generator.reading.project import Project
 from generator.rendering import charts
-from generator.site.tree import Project, check
 
 SVG = "{http://www.w3.org/2000/svg}"
 CHART = re.compile(r'<div class="kb-chart">(.*?)</table>', re.S)

@@ -10,9 +10,10 @@ import yaml
 from built_site import mkdocs_build
 from click.testing import CliRunner
 
+from generator.reading.project import Project
 from generator.reading.project import today as build_day
 from generator.site.cli import main
-from generator.site.tree import Project, write_tree
+from generator.site.tree import write_tree
 
 
 def configure(project: Project, options: str) -> None:

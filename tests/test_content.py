@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
-from generator.site.tree import Project, check
+from generator.reading.project import Project
 from generator.types import Intervention
 from generator.types.reference import UNPUBLISHED_KINDS, Reference
 

@@ -6,7 +6,8 @@ from typing import Any
 
 from conftest import record
 
-from generator.site.tree import Project, generate
+from generator.reading.project import Project
+from generator.site.tree import generate
 
 SOURCES = [
     {"id": "s1", "title": "Källa ett"},

@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 from conftest import record
 
+from generator.checking.check import check
+from generator.reading.project import Project
 from generator.site.build import build
-from generator.site.tree import Project, check, generate, write_tree
+from generator.site.tree import generate, write_tree
 
 BOOK = {
     "title": "Om evidensbaserad praktik",

@@ -15,9 +15,9 @@ from click.testing import CliRunner
 from conftest import record
 
 from generator.checking.check import check
+from generator.reading.project import Project
 from generator.reading.project import today as build_day
 from generator.site.cli import main
-from generator.site.tree import Project
 from generator.types import RECORD_TYPES
 
 # The process record of the minimal project, so a case can change one line of it:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.site.tree import Project, check
+from generator.checking.check import check
+from generator.reading.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 LOVANDE = "ramverk/lovande-praktik/"

@@ -11,7 +11,8 @@ import pytest
 from conftest import record
 from playwright.sync_api import Page, expect
 
-from generator.site.tree import Project, generate
+from generator.reading.project import Project
+from generator.site.tree import generate
 
 
 def fidelity(**fields: Any) -> str:

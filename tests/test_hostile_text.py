@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from generator.checking.check import check
 from generator.checking.markup import MAX_MARKUP, MAX_MARKUP_PER_PARAGRAPH, unbounded_markup
-from generator.site.tree import Project
+from generator.reading.project import Project
 from generator.types.text import safe_markdown
 
 REPO = Path(__file__).resolve().parent.parent

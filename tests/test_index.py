@@ -14,10 +14,12 @@ from conftest import record, write_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
+from generator.reading.project import Project
 from generator.rendering import strings
 from generator.rendering.method_index import MISSING, MethodIndex, facets, index_csv, method_index
-from generator.site.tree import Project, check, generate
+from generator.site.tree import generate
 
 BANDS = {
     "intensity_band": {"value": "varje-vecka", "source": "s1"},

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.site.tree import Project
+from generator.reading.project import Project
 
 KB = str(Path(sys.executable).with_name("kb"))
 

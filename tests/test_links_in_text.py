@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.checking.check import check
+from generator.reading.project import Project
 from generator.site.build import build
-from generator.site.tree import Project
 
 DISGUISED = [
     "[klick](javascript:alert(1))",

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
+from generator.reading.project import Project
 from generator.rendering.maintenance import months_between, reviews
-from generator.site.tree import Project, check, generate
+from generator.site.tree import generate
 
 
 def test_records_are_listed_oldest_review_first_with_their_age_in_months(

@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 from conftest import record
 
-from generator.site.tree import Project, check, generate
+from generator.checking.check import check
+from generator.reading.project import Project
+from generator.site.tree import generate
 
 
 def alfa(stage: str = "stage/start", second: str = "handledning-bokad") -> str:

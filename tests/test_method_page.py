@@ -8,7 +8,8 @@ from typing import Any
 from conftest import record
 from playwright.sync_api import Page, expect
 
-from generator.site.tree import Project, generate
+from generator.reading.project import Project
+from generator.site.tree import generate
 
 RATED = [
     {

@@ -6,8 +6,9 @@ from collections.abc import Callable
 import pytest
 from click.testing import CliRunner
 
+from generator.checking.check import check
+from generator.reading.project import Project
 from generator.site.cli import main
-from generator.site.tree import Project, check
 from generator.types import RECORD_TYPES
 
 

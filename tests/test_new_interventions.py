@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
-from generator.site.tree import Project, check
+from generator.reading.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 TIBIR_MODULES = [

@@ -22,8 +22,8 @@ import pytest
 from conftest import BASE, record, write_project
 from running_kb import free_port
 
+from generator.reading.project import Project
 from generator.site.build import build
-from generator.site.tree import Project
 
 REPO = Path(__file__).resolve().parent.parent
 NGINX = "/usr/sbin/nginx"

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from running_kb import kb
 
-from generator.site.tree import Project
+from generator.reading.project import Project
 
 BROKEN_CONFIGS = {
     "a syntax error": ("site_name: [Kunskapsbank\ntheme: material\n", "mkdocs.yml:2:6:"),

@@ -13,8 +13,9 @@ from conftest import record
 
 from generator.checking.check import check
 from generator.diagnostics import DataError
+from generator.reading.project import Project
 from generator.site.build import build
-from generator.site.tree import Project, write_tree
+from generator.site.tree import write_tree
 
 SECRET = "HEMLIGT-VÄRDE-4711"
 

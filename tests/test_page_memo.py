@@ -13,9 +13,9 @@ from conftest import REPO
 from test_record_types import EPISODE, PODCAST, TEMPLATE
 
 from generator.reading.load import ParseCache
+from generator.reading.project import Project
 from generator.rendering.memo import PageMemo
 from generator.site.site_files import GeneratedHere
-from generator.site.tree import Project
 
 
 class Session:

@@ -2,11 +2,12 @@
 
 from collections.abc import Callable
 
+from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
+from generator.reading.project import Project
 from generator.rendering import render
 from generator.rendering.context import PAGE_SIZE, page_paths
 from generator.rendering.links import LINKS_PER_PAGE
-from generator.site.tree import Project, check
 from generator.types import Intervention
 
 

@@ -12,10 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import parallel
+from generator.checking.check import check
 from generator.reading.load import load_data
+from generator.reading.project import Project
 from generator.rendering.context import relative
 from generator.rendering.generated_addresses import generated_addresses
-from generator.site.tree import Project, check, generate
+from generator.site.tree import generate
 from generator.types import RECORD_TYPES
 
 

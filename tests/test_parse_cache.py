@@ -4,7 +4,7 @@ what it reports is the same as a fresh `kb check` would report."""
 from collections.abc import Callable
 
 from generator.reading.load import ParseCache, load_data
-from generator.site.tree import Project
+from generator.reading.project import Project
 from generator.types import RECORD_TYPES
 
 

@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from generator.checking.check import check
+from generator.reading.project import Project
 from generator.site.build import build
 from generator.site.cli import main
-from generator.site.tree import Project
 from generator.types import RECORD_TYPES
 
 PODCAST = '''

@@ -10,7 +10,9 @@ from typing import Any
 import yaml
 from conftest import record
 
-from generator.site.tree import Project, check, generate
+from generator.checking.check import check
+from generator.reading.project import Project
+from generator.site.tree import generate
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -5,9 +5,11 @@ from collections.abc import Callable
 
 from conftest import record
 
+from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
+from generator.reading.project import Project
 from generator.rendering import NAV_LIMIT, render
-from generator.site.tree import Project, check, generate
+from generator.site.tree import generate
 from generator.types import Intervention
 
 

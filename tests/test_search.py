@@ -15,8 +15,8 @@ from conftest import MINIMAL, search_results, serve
 from playwright.sync_api import Page, expect
 from test_nginx import nginx
 
+from generator.reading.project import Project
 from generator.site.build import build
-from generator.site.tree import Project
 
 pytestmark = pytest.mark.browser
 

@@ -5,8 +5,9 @@ from collections.abc import Callable
 from click.testing import CliRunner
 from conftest import record
 
+from generator.checking.check import check
+from generator.reading.project import Project
 from generator.site.cli import main
-from generator.site.tree import Project, check
 
 
 def problems_of(project: Project) -> list[str]:
