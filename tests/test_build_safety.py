@@ -3,13 +3,18 @@ fails leaves the previous site exactly as it was."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import jinja2
 import pytest
 from built_site import snapshot
 from conftest import record
 from mkdocs.commands import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from running_kb import kill_build_when
 
 from generator.reading.project import Project
@@ -53,12 +58,20 @@ def test_a_build_interrupted_mid_way_leaves_the_previous_site_byte_identical(
     real_build_page = mkdocs_build._build_page
     built: list[str] = []
 
-    def interrupted(page: object, *args: object, **kwargs: object) -> None:
+    def interrupted(
+        page: Page,
+        config: MkDocsConfig,
+        doc_files: Sequence[File],
+        nav: Navigation,
+        env: jinja2.Environment,
+        dirty: bool = False,
+        excluded: bool = False,
+    ) -> None:
         """Write a few pages, then stop as Ctrl-C would."""
         if len(built) == 3:
             raise KeyboardInterrupt
         built.append(str(page))
-        real_build_page(page, *args, **kwargs)
+        real_build_page(page, config, doc_files, nav, env, dirty=dirty, excluded=excluded)
 
     monkeypatch.setattr(mkdocs_build, "_build_page", interrupted)
     steg = project.data_dir / "process" / "steg.yaml"

@@ -10,6 +10,7 @@ import pytest
 from generator.checking.check import check
 from generator.reading.project import Project
 from generator.rendering import charts
+from generator.types import Status
 
 SVG = "{http://www.w3.org/2000/svg}"
 CHART = re.compile(r'<div class="kb-chart">(.*?)</table>', re.S)
@@ -53,6 +54,7 @@ def test_tibir_2018_regions_add_up_to_the_stated_111() -> None:
     records, problems = check(Project(Path(__file__).resolve().parent.parent))
     assert problems == []
     status = next(r for r in records if r.id == "tibir-status-2018")
+    assert isinstance(status, Status)
     assert [r.count for r in status.regions] == [20, 21, 25, 27, 18]
     total = next(f.value for f in status.figures if f.label.startswith("TIBIR-kommuner och"))
     assert sum(r.count for r in status.regions) == total == 111

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import yaml
@@ -32,7 +33,7 @@ def kb_check(project: Project, monkeypatch: pytest.MonkeyPatch) -> tuple[int, li
 
 
 def test_mkdocs_build_accepts_the_options_and_kb_generate_drops_them(
-    make_project: Callable[..., Project], tmp_path
+    make_project: Callable[..., Project], tmp_path: Path
 ) -> None:
     project = make_project()
     configure(project, "      review_max_age_years: 2\n      max_file_bytes: 50000\n")

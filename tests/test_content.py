@@ -11,6 +11,8 @@ from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
 from generator.types import Intervention
+from generator.types.base import Fact
+from generator.types.intervention import CostBand, TrainingCountry
 from generator.types.reference import UNPUBLISHED_KINDS, Reference
 
 REPO = Path(__file__).resolve().parent.parent
@@ -86,8 +88,13 @@ def test_every_registry_verdict_is_linked_and_dated(kb: KnowledgeBase) -> None:
 def test_every_cost_and_training_fact_cites_a_source_that_can_be_found(kb: KnowledgeBase) -> None:
     cited = 0
     for method in methods(kb):
-        facts = [method.costs, method.cost_band, method.training, *method.training_countries]
-        for fact in filter(None, facts):
+        facts: list[Fact | CostBand | TrainingCountry | None] = [
+            method.costs,
+            method.cost_band,
+            method.training,
+            *method.training_countries,
+        ]
+        for fact in (f for f in facts if f is not None):
             source = next(s for s in method.sources if s.id == fact.source)
             work = kb.reference_of(source)
             assert work is not None, (method.id, fact.source)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import pytest
 from click.testing import CliRunner
 from conftest import MINIMAL
 
@@ -45,7 +46,7 @@ def test_every_placeholder_and_the_draft_mark_are_located_warnings(
 
 
 def test_strict_check_fails_on_an_unedited_template(
-    make_project: Callable[..., Project], monkeypatch
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = make_project()
     monkeypatch.chdir(project.root)

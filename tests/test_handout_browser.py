@@ -56,6 +56,7 @@ def test_printed_links_show_their_full_published_address(page: Page, base_url: s
     assert printed
     canonical = page.locator('link[rel="canonical"]')
     here = canonical.get_attribute("href") if canonical.count() else page.url
+    assert here is not None
     published = urljoin(here, "../../../")
     assert f'" <{published}insatser/pmto/#terapeuter-antagna>"' in [
         link["after"] for link in printed

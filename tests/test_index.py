@@ -20,6 +20,8 @@ from generator.reading.project import Project
 from generator.rendering import strings
 from generator.rendering.method_index import MISSING, MethodIndex, facets, index_csv, method_index
 from generator.site.tree import generate
+from generator.types import Intervention
+from generator.types.base import Strict
 
 BANDS = {
     "intensity_band": {"value": "varje-vecka", "source": "s1"},
@@ -70,6 +72,7 @@ def test_facets_give_every_method_a_code_and_unknown_is_uppgift_saknas(
 ) -> None:
     kb = alfa_with(make_project)
     (method,) = kb.of_type("intervention")
+    assert isinstance(method, Intervention)
     codes = {facet.key: facet.codes(method) for facet in facets(kb, strings())}
     assert codes == {
         "problem": ["beteendeproblem"],
@@ -101,6 +104,7 @@ def test_each_entry_carries_the_finder_codes_it_is_filtered_by(
         "kostnad": ["2"],
     }
     (method,) = kb.of_type("intervention")
+    assert isinstance(method, Intervention)
     assert entry["facets"] == {f.key: f.codes(method) for f in facets(kb, strings())}
 
 
@@ -109,6 +113,7 @@ def test_evidence_options_are_the_ratings_registries_gave(
 ) -> None:
     kb = alfa_with(make_project, BANDS)
     (method,) = kb.of_type("intervention")
+    assert isinstance(method, Intervention)
     evidence = next(f for f in facets(kb, strings()) if f.key == "evidens")
     assert evidence.options == {
         "cebc-well-supported": "CEBC (USA): Well-supported",
@@ -178,9 +183,8 @@ def test_no_cell_starts_a_formula_whether_a_spreadsheet_splits_on_commas_or_semi
     alfa_index: MethodIndex, summary: str, title: str, keywords: list[str]
 ) -> None:
     """A Swedish spreadsheet splits on semicolons, where the comma is the decimal sign."""
-    entry = alfa_index.methods[0].model_copy(
-        update={"summary": summary, "title": title, "keywords": keywords}
-    )
+    first: Strict = alfa_index.methods[0]
+    entry = first.model_copy(update={"summary": summary, "title": title, "keywords": keywords})
     text = index_csv(alfa_index.model_copy(update={"methods": [entry]}))
     for delimiter in (",", ";"):
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):

@@ -5,17 +5,18 @@ from pathlib import Path
 
 import pytest
 
-from generator.reading.load import MAX_DEPTH, MAX_NODES, load_data, load_file
+from generator.diagnostics import Diagnostic
+from generator.reading.load import MAX_DEPTH, MAX_NODES, SourceDocument, load_data, load_file
 
 
-def load(tmp_path: Path, text: str | bytes):
+def load(tmp_path: Path, text: str | bytes) -> tuple[SourceDocument, list[Diagnostic]]:
     path = tmp_path / "intervention" / "x.yaml"
     path.parent.mkdir(exist_ok=True)
     path.write_bytes(text if isinstance(text, bytes) else text.encode())
     return load_file(path, tmp_path, "intervention")
 
 
-def only(problems):
+def only(problems: list[Diagnostic]) -> Diagnostic:
     assert len(problems) == 1, problems
     return problems[0]
 

@@ -14,7 +14,7 @@ from generator.types import RECORD_TYPES
 
 @pytest.mark.parametrize("type_name", list(RECORD_TYPES))
 def test_new_record_template_is_a_valid_commented_draft(
-    make_project: Callable[..., Project], monkeypatch, type_name: str
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch, type_name: str
 ) -> None:
     project = make_project()
     monkeypatch.chdir(project.root)
@@ -32,7 +32,7 @@ def test_new_record_template_is_a_valid_commented_draft(
 
 
 def test_new_refuses_unsafe_ids_and_existing_files(
-    make_project: Callable[..., Project], monkeypatch
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = make_project()
     monkeypatch.chdir(project.root)

@@ -8,6 +8,7 @@ import pytest
 from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
+from generator.types import Framework, Intervention
 
 REPO = Path(__file__).resolve().parent.parent
 TIBIR_MODULES = [
@@ -36,6 +37,7 @@ def kb() -> KnowledgeBase:
 
 def test_the_parent_group_is_its_own_record_with_its_sourced_format(kb: KnowledgeBase) -> None:
     group = kb.resolve("intervention/pmto-foreldregrupp").record
+    assert isinstance(group, Intervention)
     assert group.intensity is not None and "12 gruppträffar" in group.intensity.text
     assert "högst 12 föräldrar" in group.intensity.text
     assert group.staffing is not None and "Två gruppledare" in group.staffing.text
@@ -60,8 +62,10 @@ def test_early_interventions_say_what_the_sources_do_not_give(site: Path, method
 
 def test_fit_uses_ors_and_srs_and_loke_is_an_isu_model(kb: KnowledgeBase) -> None:
     fit = kb.resolve("intervention/fit").record
+    assert isinstance(fit, Intervention)
     assert {"measure/ors", "measure/srs"} <= set(fit.related)
     isu = kb.resolve("framework/isu").record
+    assert isinstance(isu, Framework)
     assert "intervention/loke" in isu.related and "intervention/fit" in isu.related
 
 

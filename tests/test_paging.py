@@ -20,7 +20,7 @@ def many_interventions(project: Project, count: int) -> KnowledgeBase:
         )
         for i in range(count)
     ]
-    return KnowledgeBase(records + clones)
+    return KnowledgeBase([*records, *clones])
 
 
 def test_page_paths_follow_the_listing() -> None:

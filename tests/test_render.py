@@ -102,7 +102,7 @@ def test_large_sections_keep_record_pages_out_of_the_navigation(
         Intervention.model_validate({**alfa.model_dump(), "id": f"m{i}", "related": []})
         for i in range(NAV_LIMIT)
     ]
-    rendered = render(KnowledgeBase(records + many), ["index.md"])
+    rendered = render(KnowledgeBase([*records, *many]), ["index.md"])
     insatser = next(e["Insatser"] for e in rendered.nav if isinstance(e, dict) and "Insatser" in e)
     assert insatser == [
         "insatser/index.md",

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+import pytest
 from click.testing import CliRunner
 from conftest import record
 
@@ -107,7 +108,7 @@ def test_duplicate_anchor_within_a_record_is_rejected(make_project: Callable[...
 
 
 def test_kb_check_reports_problems_in_all_files_and_exits_1(
-    make_project: Callable[..., Project], monkeypatch
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = make_project(
         {
@@ -131,7 +132,7 @@ def test_kb_check_reports_problems_in_all_files_and_exits_1(
 
 
 def test_kb_check_json_format_is_machine_readable(
-    make_project: Callable[..., Project], monkeypatch
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import json
 
