@@ -8,8 +8,8 @@ import pytest
 from conftest import serve
 from playwright.sync_api import Browser, Page, expect
 
+from generator.reading.project import Project
 from generator.site.build import build
-from generator.site.tree import Project
 
 pytestmark = pytest.mark.browser
 

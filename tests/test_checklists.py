@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from conftest import expect_address, print_page
@@ -208,7 +209,12 @@ def test_an_item_that_does_not_apply_is_seen_struck_through_on_screen_paper_and_
     expect(total(page)).to_contain_text(f"Hela steget: 1 av {STAGE_ITEMS + PMTO_ITEMS - 2} klara")
     expect(progress(page, "installation")).to_contain_text("(1 ej aktuella räknas inte)")
 
-    for media in ("screen", "print", "forced-colors"):
+    medias: tuple[Literal["screen", "print", "forced-colors"], ...] = (
+        "screen",
+        "print",
+        "forced-colors",
+    )
+    for media in medias:
         if media == "forced-colors":
             page.emulate_media(media="screen", forced_colors="active")
         else:

@@ -25,7 +25,9 @@ Method = dict[str, Any]
 def catalogue(site: Path) -> list[Method]:
     """The methods as the finder loads them: the published index, in the catalogue's (title)
     order. What a filter should show is read from the same data the reader filters."""
-    return json.loads((site / "data" / "insatser.json").read_text(encoding="utf-8"))["methods"]
+    index = json.loads((site / "data" / "insatser.json").read_text(encoding="utf-8"))
+    methods: list[Method] = index["methods"]
+    return methods
 
 
 def names(methods: list[Method]) -> list[str]:

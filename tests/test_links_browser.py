@@ -20,7 +20,9 @@ def trainer(browser: Browser) -> Iterator[Page]:
 
 
 def clipboard(page: Page) -> str:
-    return page.evaluate("navigator.clipboard.readText()")
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert isinstance(text, str), text
+    return text
 
 
 def test_copy_link_beside_a_step_copies_its_full_address(trainer: Page, base_url: str) -> None:
