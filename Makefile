@@ -33,8 +33,11 @@ $(STAMP): $(LOCK) pyproject.toml | python-version
 	touch $(STAMP)
 
 ## serve: set up, generate and serve the site at http://127.0.0.1:8000 with live reload
+# `exec`: kb takes the recipe shell's place, so that make's only child is kb, a signal make
+# passes on (its SIGTERM) reaches kb, and kb's own stop is all that is printed (see
+# generator/site/children.py and tests/test_stop_signal.py).
 serve: $(STAMP) schemas
-	$(BIN)/kb serve
+	exec $(BIN)/kb serve
 
 ## build: set up and build the deployable site into site/
 build: $(STAMP)
@@ -60,7 +63,7 @@ schemas: $(STAMP)
 
 ## cms: the form editor for the records at http://127.0.0.1:8100 (Decap CMS, installed by npm ci)
 cms: $(STAMP)
-	$(BIN)/kb cms
+	exec $(BIN)/kb cms
 
 # Decap CMS and decap-server from generator/site/cms/package-lock.json into .kb/cms (needs npm)
 cms-install: $(STAMP)

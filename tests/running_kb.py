@@ -119,3 +119,45 @@ def wait_for(condition: Callable[[], bool], what: str, seconds: float = 60) -> N
     """Poll until `condition` holds (see `polled`); fails if it never does."""
     if not polled(condition, seconds):
         raise AssertionError(f"never happened: {what}")
+
+
+def _stat_fields(pid: int) -> list[str]:
+    """A process's /proc stat fields after its name (state, ppid, pgrp, session, ...)."""
+    return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+
+
+def in_session(session: int) -> list[int]:
+    """The processes of a session that have not ended, whoever their parent is now (a child
+    whose parent ended is adopted by init, and stays in its session): a command started in
+    a session of its own (`start_new_session`) left nothing running once this is empty."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = _stat_fields(int(entry.name))
+        except OSError:
+            continue
+        if int(fields[3]) == session and fields[0] not in ("Z", "X"):
+            found.append(int(entry.name))
+    return found
+
+
+def child_named(pid: int, needle: bytes) -> int | None:
+    """A process `pid` started whose command line holds `needle`, if one runs now."""
+    for child in children(pid):
+        try:
+            if needle in Path(f"/proc/{child}/cmdline").read_bytes():
+                return child
+        except OSError:
+            continue
+    return None
+
+
+def refuses(port: int) -> bool:
+    """Whether nothing listens on the local `port` any more (a connection is refused)."""
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=5).close()
+    except ConnectionRefusedError:
+        return True
+    return False

@@ -208,6 +208,9 @@ def build_command(site_dir: Path) -> None:
 )
 def serve(dev_addr: str) -> None:
     """Visa webbplatsen; vid varje ändring byggs bara det som ändrats om."""
+    from generator.site.children import stop_on_signals
+
+    stop_on_signals("kb serve stoppad.")  # first, before the long imports and the build
     from generator.site.serve import serve as serve_site
 
     try:
@@ -271,6 +274,7 @@ def cms(
     """Redigera posterna i formulär i webbläsaren (Decap CMS); kb check körs efter varje
     sparning."""
     from generator.rendering.context import strings
+    from generator.site.children import stop_on_signals
     from generator.site.cms.npm import ensure_installed
     from generator.site.cms.server import EditorServer
 
@@ -296,12 +300,10 @@ def cms(
     bind, _, port = dev_addr.rpartition(":")
     if not port.isdigit():
         raise click.BadParameter("skriv ADRESS:PORT, t.ex. 127.0.0.1:8100", param_hint="--dev-addr")
-    try:
-        if install_only:
-            ensure_installed(project.root)
-            return
-        with EditorServer(project, bind or "127.0.0.1", int(port)) as editor:
-            click.echo(strings()["cms"]["started"].format(url=editor.url), err=True)
-            editor.serve_forever()
-    except KeyboardInterrupt:
-        pass
+    stop_on_signals("kb cms stoppad.")  # which ends npm too, while it installs
+    if install_only:
+        ensure_installed(project.root)
+        return
+    with EditorServer(project, bind or "127.0.0.1", int(port)) as editor:
+        click.echo(strings()["cms"]["started"].format(url=editor.url), err=True)
+        editor.serve_forever()

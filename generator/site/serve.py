@@ -42,7 +42,7 @@ from generator.reading.load import ParseCache
 from generator.reading.project import Project
 from generator.rendering import strings
 from generator.rendering.memo import PageMemo
-from generator.site.children import ends_with, stop_on
+from generator.site.children import CLEAN_UP_BOUND, on_stop, start, stopping
 from generator.site.search import FOLDER, index_site
 from generator.site.site_files import GeneratedHere
 from generator.site.staging import MARK, reason
@@ -165,6 +165,8 @@ class Indexer:
         self._thread = threading.Thread(target=self._loop, name="kb-index", daemon=True)
 
     def start(self) -> None:
+        """Index from now on, until `stop` (which kb's stop on a signal calls too)."""
+        on_stop(self.stop)
         self._thread.start()
 
     def request(self) -> None:
@@ -187,12 +189,21 @@ class Indexer:
                 self._state.notify_all()
 
     def stop(self) -> None:
-        """End a running index, leaving the last complete one, and the thread."""
+        """End a running index, leaving the last complete one, and the thread.
+
+        The wait for the thread has a bound, so that nothing keeps kb from ending: all it
+        has left to do once Pagefind has ended is to remove the folder Pagefind was writing
+        (`index_site` does, as Pagefind failed). At kb's stop on a signal this runs in the
+        handler (`children.on_stop`), after the stop has ended Pagefind, in the main thread:
+        where the signal came, that thread may hold `_state` (a reentrant lock, so taking it
+        again is safe) or wait on it (which lets it go)."""
         with self._state:
             self._stopping = True
-            self._end_running()
+            if self._process is not None:
+                self._process.terminate()
+            self._state.notify_all()
         if self._thread.is_alive():
-            self._thread.join()
+            self._thread.join(timeout=CLEAN_UP_BOUND)
 
     def _end_running(self) -> None:
         """End Pagefind if it runs and wait until its staging folder is gone (the caller
@@ -206,14 +217,14 @@ class Indexer:
         while True:
             with self._state:
                 self._state.wait_for(lambda: self._stopping or (self._wanted and not self._paused))
-                if self._stopping:
+                if self._stopping or stopping():
                     return
                 self._wanted, self._running = False, True
             try:
                 index_site(self.site.site_dir, self.site.project, run=self._run)
             except UserError as exc:
                 with self._state:
-                    ended = self._paused or self._stopping
+                    ended = self._paused or self._stopping or stopping()
                     self._wanted = self._wanted or ended  # made again after the build
                 if not ended:  # a real failure (a broken install, a full disk)
                     self.site.echo(str(exc))
@@ -223,34 +234,15 @@ class Indexer:
                     self._state.notify_all()
 
     def _run(self, command: list[str]) -> subprocess.CompletedProcess[str]:
-        """Pagefind, unless a build or the end of `kb serve` came first (`_in_background`)."""
+        """Pagefind, unless a build or the end of `kb serve` came first. It yields the
+        processor to the browser loading the reloaded page and to the server (`nice`), and
+        ends with kb however kb ends (`children.start`)."""
         with self._state:
-            if self._paused or self._stopping:
+            if self._paused or self._stopping or stopping():
                 return subprocess.CompletedProcess(command, -signal.SIGTERM, "", "")
-            self._process = subprocess.Popen(
-                command,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-                preexec_fn=_in_background(os.getpid()),
-            )
+            self._process = start(command, nice=10)
         out, err = self._process.communicate()
         return subprocess.CompletedProcess(command, self._process.returncode, out, err)
-
-
-def _in_background(parent: int) -> Callable[[], None]:
-    """What Pagefind's process runs before Pagefind starts: it ends with kb however kb ends
-    (`ends_with`), and it yields the processor to the browser loading the reloaded page and
-    to the server (a lower priority; it only calls prctl, getppid, kill and setpriority, so
-    it is safe in the forked child while other threads run)."""
-    die_with_parent = ends_with(parent)
-
-    def start() -> None:
-        if die_with_parent is not None:
-            die_with_parent()
-        os.nice(10)
-
-    return start
 
 
 @contextmanager
@@ -413,7 +405,9 @@ def polling_interval(paths: list[Path]) -> float:
 
 def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
     """Build the site, serve it at `dev_addr` and update it whenever data/, the content folder
-    or mkdocs.yml change; raises DataError if the data cannot be built at the start."""
+    or mkdocs.yml change; raises DataError if the data cannot be built at the start. It runs
+    until a signal stops kb (`children.stop_on_signals`, which the command sets up first),
+    which ends Pagefind and the indexing thread (`Indexer.stop`) without returning here."""
     host, _, port = dev_addr.rpartition(":")
     if not (host and port.isdigit() and 0 < int(port) < 65536):
         raise UserError(f"--dev-addr {dev_addr!r} ska vara adress:port, t.ex. 127.0.0.1:8000")
@@ -434,7 +428,6 @@ def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
     )
     plugins = site.config().plugins
     plugins.on_startup(command="serve", dirty=False)
-    stop_on(signal.SIGTERM, signal.SIGHUP)
     try:
         with site.indexer.paused():
             site.build(changes)
@@ -443,8 +436,6 @@ def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
             server.watch(str(path))
         try:
             server.serve()
-        except KeyboardInterrupt:
-            pass
         except OSError as exc:  # the address cannot be had: in use, or not this machine's
             raise UserError(
                 f"kan inte ta emot anrop på {dev_addr}: {reason(exc)}; välj en "
@@ -453,8 +444,6 @@ def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
             ) from exc
         finally:
             server.shutdown()
-    except KeyboardInterrupt:
-        pass  # ended during the first build
     finally:
         site.indexer.stop()
         plugins.on_shutdown()

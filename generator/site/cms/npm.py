@@ -9,11 +9,11 @@ scripts are not run; both packages ship built files.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 from generator.diagnostics import UserError
 from generator.rendering.context import strings
+from generator.site.children import start
 
 MANIFEST = Path(__file__).resolve().parent
 FILES = ("package.json", "package-lock.json")
@@ -48,9 +48,13 @@ def ensure_installed(root: Path) -> Path:
         target.mkdir(parents=True, exist_ok=True)
         for name in FILES:
             shutil.copyfile(MANIFEST / name, target / name)
-        done = subprocess.run(
-            [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=target, check=False
-        )
-        if done.returncode != 0:
-            raise EditorError(text["npm_failed"].format(code=done.returncode))
+        # Shown as it installs, and ended with kb (`children.start`).
+        done = start(
+            [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"],
+            cwd=target,
+            stdout=None,
+            stderr=None,
+        ).wait()
+        if done != 0:
+            raise EditorError(text["npm_failed"].format(code=done))
     return target / "node_modules"

@@ -14,7 +14,6 @@ import html
 import http.server
 import json
 import os
-import signal
 import socket
 import subprocess
 import threading
@@ -29,7 +28,7 @@ from generator.reading.load import ParseCache
 from generator.reading.project import Project
 from generator.rendering.context import strings
 from generator.rendering.generated_addresses import generated_addresses
-from generator.site.children import ends_with, stop_on
+from generator.site.children import start
 from generator.site.cms.config import config
 from generator.site.cms.npm import EditorError, ensure_installed
 from generator.site.cms.page import CONTENT_SECURITY_POLICY, asset_files, editor_page
@@ -148,10 +147,10 @@ class EditorServer:
             self.decap.wait()
 
     def serve_forever(self) -> None:
-        """Run until the decap-server child ends, or Ctrl+C, SIGTERM or SIGHUP ends both
-        (called from the main thread, where Python runs signal handlers)."""
+        """Run until the decap-server child ends, or a signal stops kb with it
+        (`children.stop_on_signals`, which the command sets up first; called from the main
+        thread, where Python runs signal handlers)."""
         assert self.decap is not None
-        stop_on(signal.SIGTERM, signal.SIGHUP)
         # The kernel may hand a signal to any thread, and Python runs its handler only when
         # the main thread runs again, which a wait without end would not until the child
         # ended: the wait comes back every second (and checks for signals within it).
@@ -164,7 +163,8 @@ class EditorServer:
 
     def _start_decap_server(self, modules: Path) -> subprocess.Popen[str]:
         """decap-server on 127.0.0.1 over the project's files, once it is listening. It runs
-        in .kb/cms/, so that it reads no .env file of the project's."""
+        in .kb/cms/, so that it reads no .env file of the project's, and ends with kb
+        (`children.start`)."""
         env = {
             **os.environ,
             "PORT": str(self.decap_port),
@@ -173,14 +173,11 @@ class EditorServer:
             "GIT_REPO_DIRECTORY": str(self.project.root),
             "LOG_LEVEL": "info",
         }
-        process = subprocess.Popen(
+        process = start(
             ["node", str(modules / "decap-server" / "dist" / "index.js")],
             cwd=modules.parent,
             env=env,
-            stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            text=True,
-            preexec_fn=ends_with(os.getpid()),
         )
         assert process.stdout is not None
         for line in process.stdout:
