@@ -7,10 +7,11 @@ server holding requests) and sends the signal after a random delay, so that the 
 many moments within each state. The delays come from KB_STOP_SEED, which a failure prints:
 `KB_STOP_SEED=N pytest tests/test_stop_signal.py` repeats them.
 
-kb handles SIGTERM, SIGINT and SIGHUP with one handler, so each moment is tested more than
-once, with the signals spread over the moments (each signal at several), to keep the whole
-file within a minute on a busy machine; how a signal reaches kb (to a process group, to a
-background job that inherited SIGINT ignored, through make) is tested on its own."""
+kb handles SIGTERM, SIGINT and SIGHUP with one handler, so the signals are spread over the
+moments (each signal at several, the moments most likely to race more than once), to keep
+the whole file within a minute on a busy machine; every run draws new moments. How a signal
+reaches kb (to a process group, to a background job that inherited SIGINT ignored, through
+make) is tested on its own."""
 
 from __future__ import annotations
 
@@ -196,7 +197,7 @@ def test_kb_serve_stops_during_its_first_build(
     served.assert_stopped(SERVE_STOPPED)
 
 
-@pytest.mark.parametrize("how", [TERM, HUP])
+@pytest.mark.parametrize("how", [HUP])
 def test_kb_serve_stops_during_a_rebuild(
     served: Started, project: Project, how: signal.Signals, rng: random.Random
 ) -> None:
@@ -254,7 +255,7 @@ def held_requests(port: int, *requests: bytes) -> list[socket.socket]:
     return connections
 
 
-@pytest.mark.parametrize("how", [INT, HUP])
+@pytest.mark.parametrize("how", [INT])
 def test_kb_serve_stops_while_it_holds_requests(
     served: Started, project: Project, how: signal.Signals, rng: random.Random
 ) -> None:
@@ -373,7 +374,7 @@ def test_kb_cms_stops_when_idle(editing: Started, how: signal.Signals, rng: rand
     editing.assert_stopped(CMS_STOPPED)
 
 
-@pytest.mark.parametrize("how", [TERM, INT])
+@pytest.mark.parametrize("how", [TERM])
 def test_kb_cms_stops_while_it_holds_requests(
     editing: Started, how: signal.Signals, rng: random.Random
 ) -> None:
