@@ -185,6 +185,21 @@ def test_material_files_are_copied_by_kb_build_and_by_plain_mkdocs(
     assert (tmp_path / "tree" / "site" / "material" / "kurs" / "vecka-1.pdf").is_file()
 
 
+def test_the_handout_gives_each_of_the_courses_facts_a_line_of_its_own(
+    make_project: Callable[..., Project],
+) -> None:
+    """Scope, credits and organiser are three bullets, never one glued to the next."""
+    organiser = {"text": "Stadens socialtjänst", "source": "s1"}
+    project = make_project({"curriculum/kurs.yaml": record("curriculum", organiser=organiser)})
+    handout = generate(project).files["utbildning/kurs/utdelning/index.md"]
+    assert (
+        "- **Målgrupp:** Socionomstudenter\n"
+        "- **Omfattning:** 7,5 högskolepoäng\n"
+        "- **Högskolepoäng:** 7,5 hp\n"
+        "- **Anordnare:** Stadens socialtjänst\n"
+    ) in handout
+
+
 def test_each_course_has_a_handout_kept_out_of_navigation_and_search(
     make_project: Callable[..., Project], tmp_path: Path
 ) -> None:

@@ -13,6 +13,8 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 HANDOUT = "utbildning/pmto-terapeututbildning/utdelning/"
+# The course's facts at the top of its handout, each printed as "Namn: värde".
+FACTS = ("Målgrupp:", "Omfattning:", "Högskolepoäng:", "Anordnare:")
 
 
 def test_the_course_page_leads_to_its_handout(page: Page, base_url: str) -> None:
@@ -72,3 +74,16 @@ def test_on_screen_links_show_no_address(page: Page, base_url: str) -> None:
     link = page.locator('article a[href$="/insatser/pmto/#terapeuter-antagna"]')
     expect(link).to_have_attribute("data-kb-address", re.compile("^http"))
     assert link.evaluate('link => getComputedStyle(link, "::after").content') == "none"
+
+
+def test_each_fact_of_a_printed_course_stands_on_a_line_of_its_own(
+    page: Page, base_url: str
+) -> None:
+    """The course's facts as the paper shows them: scope, credits and organiser each on a
+    line of its own, never one running into the next ('7,5 hp- Anordnare: …')."""
+    page.goto(f"{base_url}utbildning/ebp-kurs-7-5-hp/utdelning/")
+    print_page(page)
+    printed = page.locator(".kb-handout").inner_text().splitlines()
+    facts = [line for line in printed if line.startswith(FACTS)]
+    assert [fact.split(":")[0] + ":" for fact in facts] == list(FACTS)
+    assert "Högskolepoäng: 7,5 hp" in facts
