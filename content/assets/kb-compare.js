@@ -99,7 +99,9 @@
         return [" ", element("sup", link)];
       };
       const fact = (method, value) => (value ? [value.text, ...cite(method, value.source)] : [ui.missing]);
-      const labels = kind => codes => [codes.map(code => vocab[kind][code]).join(", ")];
+      // A list our sources give nothing for reads "Uppgift saknas", never an empty cell.
+      const labels = kind => codes =>
+        [codes.length ? codes.map(code => vocab[kind][code]).join(", ") : ui.missing];
       return [
         [rows.target_group, m => fact(m, m.target_group)],
         [rows.ages, m => (m.ages ? [format(ui.ages, m.ages), ...cite(m, m.ages.source)] : [ui.missing])],
@@ -114,9 +116,10 @@
           ? joined(m.training_countries.map(c => [vocab.country[c.country], ...cite(m, c.source)]), ", ")
           : [ui.missing])],
         [rows.costs, m => [
-          ...(m.costs ? fact(m, m.costs) : [ui.costs_missing]),
-          ...(m.cost_band ? [` ${ui.cost_band}: ${vocab.cost[m.cost_band.value]}`,
+          ...(m.costs ? fact(m, m.costs) : []),
+          ...(m.cost_band ? [`${m.costs ? " " : ""}${ui.cost_band}: ${vocab.cost[m.cost_band.value]}`,
             ...cite(m, m.cost_band.source)] : []),
+          ...(m.costs || m.cost_band ? [] : [ui.missing]),
         ]],
         ...this.registries.map(code => [format(rows.evidence, { registry: vocab.registry[code] }), m => {
           const ratings = m.evidence.filter(e => e.registry === code);

@@ -41,7 +41,6 @@ def produce(ctx: RenderContext) -> None:
         "missing": t["finder"]["missing"],
         "cite": t["record"]["cite"],
         "ages": intervention["ages_value"],
-        "costs_missing": intervention["costs_missing"],
         "cost_band": t["finder"]["cost_band"],
     }
     ctx.page(PATH, "compare.md.j2", **method_data(t, ui))
