@@ -76,7 +76,8 @@ class Child:
         self._process = _FORK.Process(target=_run, args=(job, sender))
         self._process.start()
         sender.close()  # the child's end: once the child closes it too, receive() sees EOF
-        self.pid = self._process.pid
+        assert self._process.pid is not None  # a started process has one
+        self.pid: int = self._process.pid
 
     def receive(self) -> Any:
         try:

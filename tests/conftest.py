@@ -14,24 +14,30 @@ import shutil
 import signal
 import textwrap
 import threading
+import zoneinfo
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import filelock
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe, AxeResults
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
+from generator.reading.project import Project
 from generator.site.build import build
-from generator.site.tree import Project
 
 REPO = Path(__file__).resolve().parent.parent
 
-# Every test, and every kb and mkdocs it starts, counts review ages from this day (as a
-# reproducible build does), so that fixtures reviewed on 2026-01-15 stay within three years
-# whatever day the tests run.
-os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(2026, 11, 23, tzinfo=dt.UTC).timestamp()))
+# The one instant every clock in the tests reads, whatever day the machine and the browser
+# believe it is. Python, and every kb and mkdocs a test starts, take it from
+# SOURCE_DATE_EPOCH (as a reproducible build does), so that fixtures reviewed on 2026-01-15
+# stay within three years; every browser context starts its clock at it (new_context).
+NOW = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
+os.environ["SOURCE_DATE_EPOCH"] = str(int(NOW.timestamp()))
+# The team the site is written for meets in Sweden: "today" on a page is a Swedish day.
+TIMEZONE = "Europe/Stockholm"
 
 # Ctrl-C reaches every kb a test starts as it does in a terminal, even when the suite itself
 # runs where it is ignored: a shell without job control starts a background job with SIGINT
@@ -221,12 +227,36 @@ def make_project(tmp_path: Path) -> Callable[..., Project]:
     return make
 
 
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this test run that every worker of it shares (pytest-xdist gives each
+    worker a temporary folder of its own inside the run's)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def made_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
+) -> Path:
+    """The file or folder `name` of this test run, made by `make` once for all the run's
+    workers: the first to ask makes it while the others wait for it (a file lock), and a
+    worker that asks later finds it made. What a failed `make` left is cleared first, so
+    that the next asker starts from nothing, as the first did."""
+    shared = run_folder(tmp_path_factory)
+    target = shared / name
+    with filelock.FileLock(shared / f"{name}.lock"):
+        if not (shared / f"{name}.made").exists():
+            if target.is_dir():
+                shutil.rmtree(target)
+            target.unlink(missing_ok=True)
+            make(target)
+            (shared / f"{name}.made").touch()
+    return target
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real knowledge base, built once from the repository's data."""
-    target = tmp_path_factory.mktemp("real") / "site"
-    build(Project(REPO), target)
-    return target
+    """The real knowledge base, built once per test run from the repository's data."""
+    return made_once(tmp_path_factory, "real-site", lambda target: build(Project(REPO), target))
 
 
 CHROMIUM = "/usr/bin/chromium"
@@ -280,10 +310,27 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+def new_context(browser: Browser, *, now: dt.datetime = NOW, **options: Any) -> BrowserContext:
+    """A Swedish visitor's browser whose clock starts at `now` (NOW unless a test moves it)
+    and runs on from there, so that "today" on a page is the day Python's
+    SOURCE_DATE_EPOCH gives, and a timestamp taken later is still later. Reduced motion:
+    no transition is caught half-way. `options` add to or replace these."""
+    context = browser.new_context(
+        **{"locale": "sv-SE", "timezone_id": TIMEZONE, "reduced_motion": "reduce", **options}
+    )
+    context.clock.install(time=now)
+    return context
+
+
+@pytest.fixture
+def today() -> dt.date:
+    """The day every clock in a test believes it is (the browser's in its time zone)."""
+    return NOW.astimezone(zoneinfo.ZoneInfo(TIMEZONE)).date()
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    # Reduced motion, as in every context the tests open: no transition is caught half-way.
-    context = browser.new_context(locale="sv-SE", reduced_motion="reduce")
+    context = new_context(browser)
     yield context.new_page()
     context.close()
 

@@ -14,7 +14,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.site.tree import Project
+from generator.reading.project import Project
 
 KB = Path(sys.executable).parent / "kb"
 # How long a test waits for a build to reach a state before it fails: a bound on waiting,

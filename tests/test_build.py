@@ -13,13 +13,15 @@ from built_site import indexed_pages, mkdocs_build, site_files
 from mkdocs.exceptions import Abort
 
 from generator import parallel
+from generator.checking.check import check
 from generator.diagnostics import DataError
+from generator.reading.project import Project
 from generator.site import build as kb_build
 from generator.site.build import build
 from generator.site.search import index_site
 from generator.site.site_files import GeneratedHere
 from generator.site.staging import MARK
-from generator.site.tree import Project, check, write_tree
+from generator.site.tree import write_tree
 
 TWO_ERRORS = {
     "process/steg.yaml": "id: steg\ntitle: Steg\ntitel: x\n",

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import serve
+from conftest import new_context, serve
 from playwright.sync_api import Browser, Page, expect
 
 from generator.reading.project import Project
@@ -75,7 +75,7 @@ def test_a_file_exported_before_the_rename_imports_after_it(
 
         rename_stage_and_item(project)
         build(project, site)
-        colleague = browser.new_context(locale="sv-SE", reduced_motion="reduce").new_page()
+        colleague = new_context(browser).new_page()
         colleague.goto(f"{url}implementering/utforskning/")
         with colleague.expect_file_chooser() as chooser:
             colleague.get_by_role("button", name="Importera från fil").click()

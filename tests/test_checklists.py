@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
-from conftest import expect_address, print_page
+from conftest import expect_address, new_context, print_page
 from playwright.sync_api import Browser, Dialog, Locator, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -27,7 +27,7 @@ MST_ITEMS = 1
 @pytest.fixture
 def colleague(browser: Browser) -> Iterator[Page]:
     """Another visitor, in a browser context that shares nothing with `page`."""
-    context = browser.new_context(locale="sv-SE", reduced_motion="reduce")
+    context = new_context(browser)
     yield context.new_page()
     context.close()
 
@@ -509,9 +509,7 @@ def test_checklists_work_after_instant_navigation(page: Page, base_url: str) -> 
 
 
 def test_without_javascript_the_checklist_is_a_plain_list(browser: Browser, base_url: str) -> None:
-    context = browser.new_context(
-        locale="sv-SE", reduced_motion="reduce", java_script_enabled=False
-    )
+    context = new_context(browser, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{base_url}{STAGE}")
     expect(item(page, PLAN)).to_contain_text(PLAN_TEXT)

@@ -18,11 +18,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import filelock
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from click.testing import CliRunner
-from conftest import REPO, WCAG_21_AA
+from conftest import REPO, WCAG_21_AA, new_context, run_folder
 from playwright.sync_api import Browser, Page, expect
 from running_kb import children, fetch, free_port, running, wait_for
 
@@ -51,11 +53,11 @@ FIXSEN = """
 """
 
 
-def collection(name: str) -> dict:
+def collection(name: str) -> dict[str, Any]:
     return next(c for c in config({"name": "proxy"})["collections"] if c["name"] == name)
 
 
-def field(fields: list[dict], *path: str) -> dict:
+def field(fields: list[dict[str, Any]], *path: str) -> dict[str, Any]:
     found = next(f for f in fields if f["name"] == path[0])
     return field(found.get("fields") or [found["field"]], *path[1:]) if path[1:] else found
 
@@ -89,7 +91,7 @@ def test_required_fields_and_help_texts_come_from_the_schema() -> None:
 def test_every_field_has_a_swedish_label() -> None:
     labels = strings()["cms"]["fields"]
 
-    def names(fields: list[dict]) -> Iterator[str]:
+    def names(fields: list[dict[str, Any]]) -> Iterator[str]:
         for f in fields:
             yield f["name"]
             yield from names(f.get("fields", []))
@@ -123,7 +125,7 @@ def test_every_field_that_cites_a_source_picks_among_the_records_own_sources() -
     """A fact's `source` (at any depth of any type) is a key into the record's own `sources`:
     the form offers them (the kb-source widget in kb-cms.js) instead of a text field."""
 
-    def source_fields(fields: list[dict], path: str) -> Iterator[tuple[str, str]]:
+    def source_fields(fields: list[dict[str, Any]], path: str) -> Iterator[tuple[str, str]]:
         for f in fields:
             if f["name"] == "source" or f.get("widget") == "kb-source":
                 yield f"{path}/{f['name']}", f.get("widget", "")
@@ -154,12 +156,17 @@ def test_pickers_offer_records_and_their_parts_with_the_full_reference(
     assert all("#" not in entry["ref"] for entry in lists["process"])
 
 
+def configuration_in(page: str) -> str:
+    """The editor's settings as the page carries them, in its JSON script element."""
+    found = re.search(r'id="kb-cms-config" type="application/json">(.*?)</script>', page)
+    assert found, "the page carries no settings"
+    return found[1]
+
+
 def test_no_text_in_the_configuration_can_end_the_script_element() -> None:
     page = editor_page({"collections": [{"label": "</script><script>alert(1)</script>"}]})
     assert "</script><script>alert(1)" not in page
-    assert json.loads(
-        re.search(r'id="kb-cms-config" type="application/json">(.*?)</script>', page)[1]
-    )["collections"][0]["label"].startswith("</script>")
+    assert json.loads(configuration_in(page))["collections"][0]["label"].startswith("</script>")
 
 
 def test_a_save_rewrites_only_the_fields_that_changed() -> None:
@@ -193,9 +200,11 @@ def test_a_save_rewrites_only_the_fields_that_changed() -> None:
 
 
 @pytest.fixture(scope="module")
-def node_modules() -> Path:
-    """Decap CMS and decap-server as the lock file says (installed once, like Chromium)."""
-    return ensure_installed(REPO)
+def node_modules(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Decap CMS and decap-server as the lock file says (installed once, like Chromium, by
+    one worker of the test run while the others wait)."""
+    with filelock.FileLock(run_folder(tmp_path_factory) / "cms-install.lock"):
+        return ensure_installed(REPO)
 
 
 @pytest.fixture
@@ -210,7 +219,7 @@ def editor(make_project: Callable[..., Project], node_modules: Path) -> Iterator
 def editor_page_in(browser: Browser, editor: EditorServer) -> Iterator[tuple[Page, list[str]]]:
     """A Swedish browser on the editor, logged in to the local back end; the second value
     collects every request to another origin."""
-    context = browser.new_context(locale="sv-SE", viewport={"width": 1300, "height": 1000})
+    context = new_context(browser, viewport={"width": 1300, "height": 1000})
     page = context.new_page()
     elsewhere: list[str] = []
     page.on(
@@ -291,7 +300,10 @@ def test_a_method_created_in_the_form_is_our_yaml_passes_and_is_published(
 
 
 def test_the_editor_for_a_git_host_is_static_files_with_todays_choices(
-    make_project: Callable[..., Project], node_modules: Path, tmp_path: Path, monkeypatch
+    make_project: Callable[..., Project],
+    node_modules: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     project = make_project({"reference/fixsen-2005.yaml": FIXSEN})
     monkeypatch.chdir(project.root)
@@ -316,12 +328,7 @@ def test_the_editor_for_a_git_host_is_static_files_with_todays_choices(
     )
     assert result.exit_code == 0, result.output
     out = tmp_path / "redigera"
-    settings = json.loads(
-        re.search(
-            r'id="kb-cms-config" type="application/json">(.*?)</script>',
-            (out / "index.html").read_text(encoding="utf-8"),
-        )[1]
-    )
+    settings = json.loads(configuration_in((out / "index.html").read_text(encoding="utf-8")))
     assert settings["backend"] == {
         "name": "forgejo",
         "repo": "fou/kunskapsbank",
@@ -343,7 +350,7 @@ def test_only_the_editor_page_can_save(editor: EditorServer) -> None:
         request = urllib.request.Request(f"{editor.url}api/v1", data=info, headers=headers)
         try:
             with urllib.request.urlopen(request) as response:
-                return response.status
+                return int(response.status)
         except urllib.error.HTTPError as refused:
             return refused.code
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import expect_address, serve
+from conftest import expect_address, new_context, serve
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 pytestmark = pytest.mark.browser
@@ -185,7 +185,7 @@ def test_the_filter_lives_in_the_url_and_a_shared_link_restores_it(
     expect_address(page, f"{base_url}hitta/?alder=14&evidens=ungsinn-niva-3&utbildning=no")
     assert shown(page) == names(chosen)
 
-    colleague = browser.new_context(locale="sv-SE", reduced_motion="reduce").new_page()
+    colleague = new_context(browser).new_page()
     colleague.goto(page.url)
     expect(colleague.get_by_label("Ålder i år")).to_have_value("14")
     expect(option(colleague, "Utbildning ges i", "Norge")).to_be_checked()
@@ -219,9 +219,7 @@ def test_the_shown_methods_can_be_compared(
 
 @pytest.fixture
 def no_script_page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(
-        locale="sv-SE", reduced_motion="reduce", java_script_enabled=False
-    )
+    context = new_context(browser, java_script_enabled=False)
     yield context.new_page()
     context.close()
 

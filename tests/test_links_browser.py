@@ -4,6 +4,7 @@ the clipboard and says so, the link page filters its addresses, and both pass ax
 from collections.abc import Callable, Iterator
 
 import pytest
+from conftest import new_context
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -12,9 +13,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def trainer(browser: Browser) -> Iterator[Page]:
     """A visitor whose browser lets the site write to and read from the clipboard."""
-    context = browser.new_context(
-        locale="sv-SE", reduced_motion="reduce", permissions=["clipboard-read", "clipboard-write"]
-    )
+    context = new_context(browser, permissions=["clipboard-read", "clipboard-write"])
     yield context.new_page()
     context.close()
 

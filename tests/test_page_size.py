@@ -8,8 +8,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.reading.project import Project
 from generator.site.build import build
-from generator.site.tree import Project
 
 MANY = 300
 PAGES = ("hitta", "jamfor")

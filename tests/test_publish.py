@@ -10,14 +10,17 @@ from pathlib import Path
 import pytest
 from built_site import mkdocs_build, snapshot
 from click.testing import CliRunner
+from conftest import NOW
 
+from generator.checking.check import check
+from generator.reading.project import Project
 from generator.site.build import build
 from generator.site.cli import main
 from generator.site.publication import SITE_URL_ENV, THEME_DIR
-from generator.site.tree import Project, check, write_tree
+from generator.site.tree import write_tree
 
 REPO = Path(__file__).resolve().parent.parent
-BUILD_DAY = "2026-11-23"  # SOURCE_DATE_EPOCH in conftest
+BUILD_DAY = NOW.date().isoformat()  # SOURCE_DATE_EPOCH
 
 STATEMENT = """
     id: tillganglighet

@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
 from running_kb import children, fetch, free_port, polled, running, wait_for
 
-from generator.site.tree import Project
+from generator.reading.project import Project
 
 ALFA_PAGE = "insatser/alfa/"
 # A second method that nothing links to and that links nowhere.

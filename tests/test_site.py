@@ -11,10 +11,11 @@ import pytest
 from built_site import indexed_pages, mkdocs_build, site_files
 
 from generator.diagnostics import DataError
+from generator.reading.project import Project
 from generator.site.build import build
 from generator.site.search import index_site
 from generator.site.staging import MARK
-from generator.site.tree import Project, write_tree
+from generator.site.tree import write_tree
 
 REPO = Path(__file__).resolve().parent.parent
 

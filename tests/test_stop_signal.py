@@ -44,8 +44,8 @@ from running_kb import (
     wait_for,
 )
 
+from generator.reading.project import Project
 from generator.site.cms.npm import ensure_installed
-from generator.site.tree import Project
 
 SEED = int(os.environ.get("KB_STOP_SEED") or random.SystemRandom().randrange(2**32))
 # How long kb may take to end after the signal, with every process it started: a bound on
@@ -289,7 +289,9 @@ def test_a_background_job_of_a_script_has_sigint_ignored() -> None:
     status = subprocess.run(
         ["bash", "-c", "cat /proc/self/status & wait $!"], capture_output=True, text=True
     ).stdout
-    ignored = int(re.search(r"^SigIgn:\s*([0-9a-f]+)", status, re.MULTILINE)[1], 16)
+    found = re.search(r"^SigIgn:\s*([0-9a-f]+)", status, re.MULTILINE)
+    assert found, status
+    ignored = int(found[1], 16)
     assert ignored & (1 << (signal.SIGINT - 1))
 
 

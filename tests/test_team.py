@@ -5,14 +5,15 @@ methods' fit before choosing, and prints the overview and a meeting report."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import expect_address
-from playwright.sync_api import Locator, Page, expect
+from conftest import NOW, expect_address, new_context
+from playwright.sync_api import Browser, Locator, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -99,21 +100,29 @@ def test_the_overview_counts_every_stage_as_its_page_does(page: Page, base_url: 
     )
 
 
+@pytest.mark.parametrize(
+    "years_ahead", [0, 7], ids=["on the tests' day", "with the browser's clock years ahead"]
+)
 def test_the_overview_lists_work_in_progress_passed_dates_and_what_comes_next(
-    page: Page, base_url: str
+    browser: Browser, base_url: str, today: dt.date, years_ahead: int
 ) -> None:
+    """A date is passed when it is before the day the team's browser believes it is: a
+    date ahead of that day is not, whatever day it is."""
+    page = new_context(browser, now=NOW.replace(year=NOW.year + years_ahead)).new_page()
+    today = today.replace(year=today.year + years_ahead)
+    ahead = (today + dt.timedelta(days=38)).isoformat()
     page.goto(f"{base_url}{STAGE}")
     state(page, FUNDING, "Påbörjat").check()
     item(page, FUNDING).get_by_label("Ansvarig").fill("Bo Ek")
-    item(page, FUNDING).get_by_label("Datum").fill("2026-12-31")
+    item(page, FUNDING).get_by_label("Datum").fill(ahead)
     state(page, PLAN, "Ej påbörjat").check()
-    item(page, PLAN).get_by_label("Datum").fill("2020-02-01")
+    item(page, PLAN).get_by_label("Datum").fill((today - dt.timedelta(days=1)).isoformat())
     open_overview(page, base_url)
     started = page.get_by_role("table", name="Punkter som är påbörjade")
     expect(started.locator("tbody tr")).to_have_count(1)
     expect(started.locator("tbody tr")).to_contain_text(FUNDING_TEXT)
     expect(started.locator("tbody tr")).to_contain_text("Bo Ek")
-    expect(started.locator("tbody tr")).to_contain_text("2026-12-31")
+    expect(started.locator("tbody tr")).to_contain_text(ahead)
     passed = page.get_by_role("table", name="Punkter vars datum har passerat")
     expect(passed.locator("tbody tr")).to_have_count(1)
     expect(passed.locator("tbody tr")).to_contain_text(PLAN_TEXT)
@@ -123,6 +132,7 @@ def test_the_overview_lists_work_in_progress_passed_dates_and_what_comes_next(
     next_steps = page.locator(".kb-ov-next")
     expect(next_steps).to_contain_text("i steget Utforskning")
     expect(next_steps.locator("li")).to_have_count(5)
+    page.context.close()
 
 
 def test_merging_a_file_keeps_the_newer_change_per_item_and_lists_the_conflicts(

@@ -6,17 +6,20 @@ reflows (1.4.10). Every page is visited once per width and all checks run in tha
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from accessibility import SETTLED
-from conftest import REPO, axe_results
+from conftest import REPO, axe_results, made_once, new_context
 from playwright.sync_api import Browser, Page
 
-from generator.site.tree import Project, check
+from generator.checking.check import check
+from generator.reading.project import Project
 from generator.types import Accessibility
 
 pytestmark = pytest.mark.browser
@@ -89,7 +92,17 @@ class Visit:
     outside: list[str] = field(default_factory=list)
     tables: list[str] = field(default_factory=list)
     tips: list[str] = field(default_factory=list)
-    origins: set[str] = field(default_factory=set)
+    # The origins other than the site's that the page asked for anything, and whether it
+    # asked the site's own origin for anything (the recording is not blind).
+    foreign: set[str] = field(default_factory=set)
+    own: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {**asdict(self), "rules": sorted(self.rules), "foreign": sorted(self.foreign)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Visit:
+        return cls(**{**data, "rules": set(data["rules"]), "foreign": set(data["foreign"])})
 
 
 def addresses(site: Path) -> list[str]:
@@ -100,21 +113,30 @@ def addresses(site: Path) -> list[str]:
     )
 
 
-def visit_all(browser: Browser, base_url: str, site: Path, width: int) -> dict[str, Visit]:
-    context = browser.new_context(
-        locale="sv-SE", reduced_motion="reduce", viewport={"width": width, "height": 900}
-    )
+# The pages of a width are visited in this many parts, which the test run's workers share
+# out between them (tests/conftest.py: made_once).
+PARTS = 4
+
+
+def visit_all(browser: Browser, base_url: str, pages: list[str], width: int) -> dict[str, Visit]:
+    context = new_context(browser, viewport={"width": width, "height": 900})
     page = context.new_page()
+    ours = base_url.rstrip("/")
     requested: set[str] = set()
     page.on("request", lambda request: requested.add(request.url))
     visits = {}
     try:
-        for address in addresses(site):
+        for address in pages:
             requested.clear()
             page.goto(f"{base_url}{address}")
             page.wait_for_function(SETTLED)
             measured = page.evaluate(MEASURE)
             axe = axe_results(page) if width != REFLOW else None
+            origins = {
+                f"{url.scheme}://{url.netloc}"
+                for url in map(urlsplit, requested)
+                if url.scheme in ("http", "https", "ws", "wss")
+            }
             visits[address] = Visit(
                 axe=axe.generate_report() if axe and axe.violations_count else "",
                 rules={v["id"] for v in axe.response["violations"]} if axe else set(),
@@ -122,28 +144,63 @@ def visit_all(browser: Browser, base_url: str, site: Path, width: int) -> dict[s
                 outside=measured["outside"],
                 tables=measured["tables"],
                 tips=measured["tips"],
-                origins={
-                    f"{url.scheme}://{url.netloc}"
-                    for url in map(urlsplit, requested)
-                    if url.scheme in ("http", "https", "ws", "wss")
-                },
+                foreign=origins - {ours},
+                own=ours in origins,
             )
     finally:
         context.close()
     return visits
 
 
-@pytest.fixture(scope="session")
-def sweep(browser: Browser, base_url: str, site: Path) -> Callable[[int], dict[str, Visit]]:
-    """Every page at a width, visited once per session however many tests read it."""
-    done: dict[int, dict[str, Visit]] = {}
+Part = Callable[[int, int], dict[str, Visit]]
 
-    def at(width: int) -> dict[str, Visit]:
-        if width not in done:
-            done[width] = visit_all(browser, base_url, site, width)
-        return done[width]
+
+@pytest.fixture(scope="session")
+def sweep_part(
+    tmp_path_factory: pytest.TempPathFactory, browser: Browser, base_url: str, site: Path
+) -> Part:
+    """Part `part` of PARTS of the pages at a width, visited once per test run by whichever
+    worker asks first, however many tests read it."""
+
+    def at(width: int, part: int) -> dict[str, Visit]:
+        def visit(target: Path) -> None:
+            pages = addresses(site)[part::PARTS]
+            visits = visit_all(browser, base_url, pages, width)
+            found = {address: v.as_json() for address, v in visits.items()}
+            target.write_text(json.dumps(found), encoding="utf-8")
+
+        found = json.loads(
+            made_once(tmp_path_factory, f"sweep-{width}-{part}.json", visit).read_text("utf-8")
+        )
+        return {address: Visit.from_json(data) for address, data in found.items()}
 
     return at
+
+
+@pytest.fixture(scope="session")
+def sweep(sweep_part: Part) -> Callable[[int], dict[str, Visit]]:
+    """Every page at a width."""
+
+    def at(width: int) -> dict[str, Visit]:
+        return {
+            address: visit
+            for part in range(PARTS)
+            for address, visit in sweep_part(width, part).items()
+        }
+
+    return at
+
+
+@pytest.mark.parametrize("part", range(PARTS))
+@pytest.mark.parametrize("width", [DESKTOP, PHONE, REFLOW])
+def test_each_part_of_the_sweep_visits_its_pages(
+    site: Path, sweep_part: Part, width: int, part: int
+) -> None:
+    """The parts the workers share out cover their pages, and every page asked the site
+    for what it shows."""
+    visits = sweep_part(width, part)
+    assert list(visits) == addresses(site)[part::PARTS]
+    assert all(visit.own for visit in visits.values())
 
 
 def test_the_sweep_visits_every_built_page(
@@ -217,16 +274,11 @@ def test_a_shown_glossary_tooltip_stays_inside_the_window(
 
 
 def test_no_page_requests_anything_from_another_origin(
-    sweep: Callable[[int], dict[str, Visit]], base_url: str
+    sweep: Callable[[int], dict[str, Visit]],
 ) -> None:
-    ours = base_url.rstrip("/")
-    foreign = {
-        address: visit.origins - {ours}
-        for address, visit in sweep(DESKTOP).items()
-        if visit.origins - {ours}
-    }
+    foreign = {address: visit.foreign for address, visit in sweep(DESKTOP).items() if visit.foreign}
     assert foreign == {}
-    assert all(visit.origins == {ours} for visit in sweep(DESKTOP).values())
+    assert all(visit.own for visit in sweep(DESKTOP).values())
 
 
 def test_the_checks_see_what_they_look_for(page: Page, base_url: str) -> None:

@@ -22,14 +22,14 @@ from typing import Any
 import pytest
 from accessibility import SETTLED
 from click.testing import CliRunner
-from conftest import BASE, record, serve
-from playwright.sync_api import Page, expect
+from conftest import BASE, made_once, record, serve
+from playwright.sync_api import Dialog, Page, expect
 from pydantic import ValidationError
 
 from generator.reading.load import load_data
+from generator.reading.project import Project
 from generator.site.build import build
 from generator.site.cli import main
-from generator.site.tree import Project
 from generator.types import RECORD_TYPES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -250,18 +250,25 @@ def leaks(site: Path) -> dict[str, set[str]]:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
-    root = tmp_path_factory.mktemp("hostile")
-    # Payload links lead nowhere; MkDocs' strict link check would (rightly) stop the build
-    # before there is HTML to inspect.
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(
-        config.replace("strict: true", "strict: false"), encoding="utf-8"
-    )
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "data", root / "data")
-    attacked = _hostile_copies(root)
-    build(Project(root), root / "site")
-    return root / "site", attacked
+    """The real knowledge base with hostile copies of every record, built once per test
+    run; beside it, how many text fields each record type's copies attack."""
+
+    def make(root: Path) -> None:
+        root.mkdir()
+        # Payload links lead nowhere; MkDocs' strict link check would (rightly) stop the
+        # build before there is HTML to inspect.
+        config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+        (root / "mkdocs.yml").write_text(
+            config.replace("strict: true", "strict: false"), encoding="utf-8"
+        )
+        shutil.copytree(REPO / "content", root / "content")
+        shutil.copytree(REPO / "data", root / "data")
+        attacked = _hostile_copies(root)
+        build(Project(root), root / "site")
+        (root / "attacked.json").write_text(json.dumps(attacked), encoding="utf-8")
+
+    root = made_once(tmp_path_factory, "hostile", make)
+    return root / "site", json.loads((root / "attacked.json").read_text(encoding="utf-8"))
 
 
 def test_payloads_reach_text_fields_of_every_record_type_and_are_built(
@@ -311,7 +318,12 @@ def test_record_text_from_the_open_data_is_inserted_as_text(
     hostile_ids = [m["id"] for m in data["methods"] if "-xss" in m["id"]]
     hostile_query = f"?m={','.join(hostile_ids[:4])}" if clean_query else ""
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
 
     def built_by_script(url: str) -> set[str]:
         page.goto(url)
