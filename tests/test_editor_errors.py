@@ -51,17 +51,109 @@ def write(project: Project, files: dict[str, str | bytes | None]) -> None:
 
 
 CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
+    # YAML syntax: in Swedish, where the mistake is (an unclosed bracket or quote where it
+    # opens, not where the parser gave up at the end of the file).
     "yaml-syntax": (
         steg("title: Steg för steg", "title: [Steg för steg"),
         [
-            f"{STEG_FILE}:3:8: error: ogiltig YAML: did not find expected ',' or ']'",
+            f"{STEG_FILE}:2:8: error: ogiltig YAML: hakparentesen '[' stängs aldrig (avsluta med "
+            "']', eller sätt värdet inom citattecken om det ska börja med '[')",
+        ],
+    ),
+    "unclosed-brace": (
+        steg("  - {id: sok, title: Sök kunskap}", "  - {id: sok, title: Sök kunskap"),
+        [
+            f"{STEG_FILE}:8:5: error: ogiltig YAML: klammerparentesen '{{' stängs aldrig (avsluta "
+            "med '}', eller sätt värdet inom citattecken om det ska börja med '{')",
+        ],
+    ),
+    "missing-comma": (
+        steg("{id: sok, title: Sök kunskap}", "{id: sok title: Sök kunskap}"),
+        [
+            f"{STEG_FILE}:8:14: error: ogiltig YAML: kommatecken saknas före 'title' (skilj "
+            "värdena åt med kommatecken)",
+        ],
+    ),
+    "text-after-quote-in-braces": (
+        steg("{id: sok, title: Sök kunskap}", '{id: sok, title: "Sök" kunskap}'),
+        [
+            f"{STEG_FILE}:8:28: error: ogiltig YAML: text efter det avslutande citattecknet "
+            "(sätt hela värdet inom citattecknen, eller skriv det utan citattecken)",
+        ],
+    ),
+    "unclosed-quote": (
+        steg("title: Steg för steg", 'title: "Steg för steg'),
+        [
+            f'{STEG_FILE}:2:8: error: ogiltig YAML: citattecknet " stängs aldrig (avsluta texten '
+            'med "; ett " inne i texten skrivs \\")',
+        ],
+    ),
+    "quote-closed-lines-later": (
+        steg(
+            "title: Steg för steg\nsummary: En process.",
+            'title: "Steg för steg\nsummary: "En process."',
+        ),
+        [
+            f'{STEG_FILE}:2:8: error: ogiltig YAML: citattecknet " stängs inte förrän på rad 3 '
+            '(en text inom citattecken slutar vid nästa "; stäng den där den slutar, och skriv '
+            '\\" för ett " inne i texten)',
+        ],
+    ),
+    "text-after-quote": (
+        steg("summary: En process.", 'summary: "En process" i steg.'),
+        [
+            f"{STEG_FILE}:3:23: error: ogiltig YAML: text efter det avslutande citattecknet "
+            "(sätt hela värdet inom citattecknen, eller skriv det utan citattecken)",
+        ],
+    ),
+    "colon-in-value": (
+        steg("summary: En process.", "summary: En process: kort."),
+        [
+            f"{STEG_FILE}:3:20: error: ogiltig YAML: kolon och mellanslag i ett värde utan "
+            'citattecken (sätt värdet inom citattecken, till exempel "Alfa: en metod")',
+        ],
+    ),
+    "indented-key": (
+        steg("summary: En process.", "  summary: En process."),
+        [
+            f"{STEG_FILE}:3:3: error: ogiltig YAML: raden har större indrag än nyckeln ovanför "
+            "(nycklar i samma mappning börjar i samma kolumn; ska texten ovanför fortsätta här, "
+            "sätt den inom citattecken)",
+        ],
+    ),
+    "list-indentation": (
+        steg("  - {id: sok", " - {id: sok"),
+        [
+            f"{STEG_FILE}:8:2: error: ogiltig YAML: listpunkten har fel indrag (punkterna i en "
+            "lista börjar med '- ' i samma kolumn, under sin nyckel)",
+        ],
+    ),
+    "missing-colon": (
+        steg("reviewed: 2026-01-15", "reviewed 2026-01-15"),
+        [
+            f"{STEG_FILE}:4:1: error: ogiltig YAML: raden saknar ':' efter nyckeln (skriv "
+            "nyckel: värde; en text som fortsätter på nästa rad har större indrag än sin nyckel)",
+        ],
+    ),
+    "unknown-escape": (
+        steg("summary: En process.", 'summary: "C:\\Dokument\\steg"'),
+        [
+            f"{STEG_FILE}:3:13: error: ogiltig YAML: felaktig escape-sekvens '\\D' inom dubbla "
+            "citattecken (skriv \\\\ för ett bakstreck, eller sätt texten inom enkla citattecken)",
+        ],
+    ),
+    "character-that-starts-nothing": (
+        steg("summary: En process.", "summary: @steg är en process."),
+        [
+            f"{STEG_FILE}:3:10: error: ogiltig YAML: tecknet '@' kan inte inleda ett värde "
+            "(sätt värdet inom citattecken)",
         ],
     ),
     "tab-indentation": (
         steg("  - {id: sok", "\t- {id: sok"),
         [
-            f"{STEG_FILE}:8:1: error: ogiltig YAML: found character that cannot start any token "
-            "(använd mellanslag för indrag, inte tabbtecken)",
+            f"{STEG_FILE}:8:1: error: ogiltig YAML: tabbtecken i indraget (använd mellanslag för "
+            "indrag)",
         ],
     ),
     "duplicate-key": (

@@ -1,12 +1,15 @@
 """Loading: YAML becomes data with positions, and every oddity a located error."""
 
+import re
 import tracemalloc
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.diagnostics import Diagnostic
 from generator.reading.load import MAX_DEPTH, MAX_NODES, SourceDocument, load_data, load_file
+from generator.reading.yaml_syntax import explain
 
 
 def load(tmp_path: Path, text: str | bytes) -> tuple[SourceDocument, list[Diagnostic]]:
@@ -71,6 +74,80 @@ def test_tab_indentation_gives_a_located_syntax_error(tmp_path: Path) -> None:
     problem = only(load(tmp_path, "id: x\nsources:\n\t- id: s1\n")[1])
     assert problem.line == 3
     assert problem.message.startswith("ogiltig YAML")
+
+
+# Syntax errors as editors make them: the text, where the mistake is, and the message.
+SYNTAX_ERRORS = {
+    "a quote never closed": (
+        'id: x\ntitle: "Alfa\nsummary: En metod.\n',
+        (2, 8),
+        'citattecknet " stängs aldrig',
+    ),
+    "a quote closed lines later": (
+        "id: x\ntitle: 'Alfa\nsummary: 'En metod.'\n",
+        (2, 8),
+        "citattecknet ' stängs inte förrän på rad 3",
+    ),
+    "text after a closing quote": (
+        'id: x\ntitle: "Alfa" metoden\n',
+        (2, 15),
+        "text efter det avslutande citattecknet",
+    ),
+    "a bracket never closed": ("id: x\nkeywords: [\n", (2, 11), "hakparentesen '[' stängs aldrig"),
+    "a brace never closed": (
+        "id: x\nages: {min: 3, max: 12\nsummary: En metod.\n",
+        (2, 7),
+        "klammerparentesen '{' stängs aldrig",
+    ),
+    "a comma missing in braces": (
+        "sources:\n  - {id: s1 title: Källa}\n",
+        (2, 13),
+        "kommatecken saknas före 'title'",
+    ),
+    "a bracket that closes nothing": ("keywords: [a, b]]\n", (1, 17), "']' stänger ingen parentes"),
+    "a colon in a value": ("id: x\ntitle: Alfa: en metod\n", (2, 12), "kolon och mellanslag"),
+    "a key indented under a value": (
+        "id: x\ntitle: Alfa\n  summary: En metod.\n",
+        (3, 3),
+        "raden har större indrag än nyckeln ovanför",
+    ),
+    "a field of a list item out of line": (
+        "id: x\nsources:\n  - id: s1\n   title: T\n",
+        (4, 4),
+        "raden har fel indrag",
+    ),
+    "a list item out of line": ("keywords:\n  - a\n - b\n", (3, 2), "listpunkten har fel indrag"),
+    "a key without a colon": ("id: x\nsummary\nreviewed: 2026-01-15\n", (2, 1), "raden saknar ':'"),
+    "a tab": ("id: x\nsources:\n\t- id: s1\n", (3, 1), "tabbtecken i indraget"),
+    "a backslash": ('id: x\ntitle: "C:\\Alfa"\n', (2, 11), "felaktig escape-sekvens '\\A'"),
+    "a character that starts nothing": ("id: x\ntitle: `Alfa`\n", (2, 8), "tecknet '`'"),
+    "an alias without an anchor": ("id: *x\n", (1, 5), "aliaset '*x' har inget ankare"),
+    "an anchor given twice": ("a: &x 1\nb: &x 2\n", (2, 4), "ankaret '&x' finns redan"),
+}
+
+
+@pytest.mark.parametrize("loader", [yaml.CSafeLoader, yaml.SafeLoader], ids=["libyaml", "PyYAML"])
+@pytest.mark.parametrize("case", SYNTAX_ERRORS)
+def test_a_syntax_error_is_reported_in_swedish_where_the_mistake_is(
+    case: str, loader: type[yaml.SafeLoader]
+) -> None:
+    """Both parsers word their errors in English, differently, and often give up far from
+    the mistake; the report is the same Swedish sentence at the mistake from either."""
+    text, where, message = SYNTAX_ERRORS[case]
+    with pytest.raises(yaml.MarkedYAMLError) as raised:
+        yaml.compose(text, Loader=loader)
+    problem = explain(text, raised.value)
+    assert (problem.line, problem.column) == where
+    assert problem.message.startswith(f"ogiltig YAML: {message}")
+    assert not re.search(r"\b(found|expected|while|token)\b", problem.message + problem.hint)
+
+
+def test_a_record_with_a_syntax_error_is_reported_where_the_quote_opens(tmp_path: Path) -> None:
+    problem = only(load(tmp_path, 'id: x\ntitle: "Alfa\nsummary: En metod.\n')[1])
+    assert problem.format() == (
+        'intervention/x.yaml:2:8: error: ogiltig YAML: citattecknet " stängs aldrig '
+        '(avsluta texten med "; ett " inne i texten skrivs \\")'
+    )
 
 
 @pytest.mark.parametrize("text", ["", "# bara en kommentar\n"])

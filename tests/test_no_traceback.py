@@ -14,7 +14,10 @@ from running_kb import kb
 from generator.reading.project import Project
 
 BROKEN_CONFIGS = {
-    "a syntax error": ("site_name: [Kunskapsbank\ntheme: material\n", "mkdocs.yml:2:6:"),
+    "a syntax error": (
+        "site_name: [Kunskapsbank\ntheme: material\n",
+        "mkdocs.yml:1:12: error: ogiltig YAML: hakparentesen '[' stängs aldrig",
+    ),
     "an empty file": ("", "mkdocs.yml:1:1: error: mkdocs.yml är tom"),
     "only a comment": ("# inget här\n", "mkdocs.yml:1:1: error: mkdocs.yml är tom"),
     "a list": ("- site_name\n- theme\n", "mkdocs.yml:1:1: error: mkdocs.yml ska vara"),

@@ -137,7 +137,7 @@ def test_a_project_with_problems_checks_alike_in_one_process_and_two(
         "som börjar med https://",
         "data/stage/oversikt.yaml:1:5: error: posten skulle få adressen "
         "/implementering/oversikt/, men där har webbplatsen redan en egen sida",
-        "data/term/fel.yaml:3:1: error: ogiltig YAML: did not find expected node content",
+        "data/term/fel.yaml:2:8: error: ogiltig YAML: hakparentesen '[' stängs aldrig",
     ]
 
 

@@ -121,7 +121,7 @@ def test_kb_check_reports_problems_in_all_files_and_exits_1(
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert any(line.startswith("data/stage/start.yaml:3:1: error: ogiltig YAML") for line in lines)
+    assert any(line.startswith("data/stage/start.yaml:2:8: error: ogiltig YAML") for line in lines)
     assert any(
         line.startswith("data/process/steg.yaml:3:1: error: okänt fält 'titel'") for line in lines
     )

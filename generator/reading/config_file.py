@@ -18,6 +18,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from generator.diagnostics import DataError, Diagnostic
+from generator.reading.yaml_syntax import explain
 
 _LOADER = get_yaml_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
@@ -88,26 +89,25 @@ def read_config(path: Path, root: Path) -> dict[str, Any]:
 
 
 def _located(exc: ConfigurationError, path: Path, shown: str, root: Path) -> Diagnostic:
-    """MkDocs' complaint at its place: a YAML error where its mark points (MkDocs keeps the
-    YAML error as the cause of its own), a missing inherited file at `INHERIT`."""
+    """MkDocs' complaint at its place: a YAML error where the mistake is, in Swedish (MkDocs
+    keeps the YAML error as the cause of its own), a missing inherited file at `INHERIT`."""
     cause = exc.__context__
     if isinstance(cause, yaml.MarkedYAMLError):
         mark = cause.problem_mark or cause.context_mark
         where = Path(mark.name) if mark and mark.name and Path(mark.name).is_file() else path
         where_shown = Path(os.path.relpath(where, root)).as_posix()
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         tag = re.search(r"tag '([^']*)'", str(cause.problem))
-        message = (
-            f"YAML-taggen {tag.group(1)!r} stöds inte"
-            if tag
-            else f"ogiltig YAML: {cause.problem or cause}"
-        )
+        if not tag:
+            text = where.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
+            line, column, message, hint = explain(text, cause)
+            return Diagnostic(where_shown, line, column, "error", message, hint)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return Diagnostic(
             where_shown,
             line,
             column,
             "error",
-            message,
+            f"YAML-taggen {tag.group(1)!r} stöds inte",
             "MkDocs-inställningar är vanlig YAML; !ENV och INHERIT fungerar",
         )
     if isinstance(cause, yaml.YAMLError):

@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import hashlib
 import os
-import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from generator.diagnostics import Diagnostic, Severity
 from generator.parallel import split_map
 from generator.reading import cache
 from generator.reading.discovery import refused_problems, scan
+from generator.reading.yaml_syntax import explain
 
 Location = tuple[int, int]
 if TYPE_CHECKING:
@@ -42,9 +42,6 @@ _LIMITS = cache.Limits(MAX_NODES)
 # not an exception) somewhere above 20,000 levels. A level takes at least one character, so
 # only texts longer than this are scanned for depth before they are composed.
 SCAN_DEPTH_ABOVE_CHARS = 8_192
-
-# Where YAML starts a new line (so where its marks count lines).
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 # Folders in data/ that hold files for the site rather than records (course material that
 # pages link to), so they are neither loaded nor reported as stray files.
@@ -304,8 +301,9 @@ def _located(doc: SourceDocument, mark: Mark | None, message: str, hint: str = "
 
 
 def _syntax_error(doc: SourceDocument, text: str, exc: yaml.YAMLError) -> Diagnostic:
-    """A YAML error as a located diagnostic; characters YAML forbids (control characters)
-    come from the reader, which gives a character offset instead of a mark."""
+    """A YAML error as a located diagnostic, in Swedish where the mistake is
+    (generator.reading.yaml_syntax); characters YAML forbids (control characters) come from
+    the reader, which gives a character offset instead of a mark."""
     if isinstance(exc, yaml.reader.ReaderError):
         # libyaml counts UTF-8 bytes, PyYAML's own reader counts characters.
         position = (
@@ -323,33 +321,8 @@ def _syntax_error(doc: SourceDocument, text: str, exc: yaml.YAMLError) -> Diagno
             "ta bort tecknet; skriv vanlig text",
         )
     assert isinstance(exc, yaml.MarkedYAMLError)
-    mark = exc.problem_mark or exc.context_mark
-    hint = (
-        "använd mellanslag för indrag, inte tabbtecken"
-        if mark and _char_at(text, mark) == "\t"
-        else ""
-    )
-    line, column = _within(text, mark)
-    return Diagnostic(doc.path, line, column, "error", f"ogiltig YAML: {exc.problem or exc}", hint)
-
-
-def _within(text: str, mark: Mark | None) -> Location:
-    """A mark as line and column, moved back inside the text: at the end of a file without a
-    final line break, libyaml points at a line that does not exist."""
-    if mark is None:
-        return (1, 1)
-    lines = _LINE_BREAK.split(text)
-    if mark.line < len(lines):
-        return (mark.line + 1, mark.column + 1)
-    return (len(lines), len(lines[-1]) + 1)
-
-
-def _char_at(text: str, mark: Mark) -> str:
-    """The character a mark points at (the two YAML parsers word the same error differently,
-    so the tab itself, not the message, decides the hint)."""
-    lines = _LINE_BREAK.split(text)
-    line = lines[mark.line] if mark.line < len(lines) else ""
-    return line[mark.column : mark.column + 1]
+    line, column, message, hint = explain(text, exc)
+    return Diagnostic(doc.path, line, column, "error", message, hint)
 
 
 def _too_deep(text: str) -> Mark | None:
