@@ -255,23 +255,34 @@ def held_requests(port: int, *requests: bytes) -> list[socket.socket]:
     return connections
 
 
+def stops_holding_requests(
+    started: Started, line: str, how: signal.Signals, rng: random.Random, *requests: bytes
+) -> None:
+    """A signal at a random moment while the server holds `requests` open stops it with
+    `line`, and it closes every held connection on its way out."""
+    connections = held_requests(started.port, *requests)
+    try:
+        started.send(how, rng.uniform(0, 0.3))
+        started.assert_stopped(line)
+        assert all(closed_by_peer(connection) for connection in connections)
+    finally:
+        for connection in connections:
+            connection.close()
+
+
 @pytest.mark.parametrize("how", [INT])
 def test_kb_serve_stops_while_it_holds_requests(
     served: Started, project: Project, how: signal.Signals, rng: random.Random
 ) -> None:
     wait_for(served.answers, "the first build")
-    connections = held_requests(
-        served.port,
+    stops_holding_requests(
+        served,
+        SERVE_STOPPED,
+        how,
+        rng,
         b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n",  # the request's end never comes
         b"GET /livereload/%d/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" % 10**15,  # no reload
     )
-    try:
-        served.send(how, rng.uniform(0, 0.3))
-        served.assert_stopped(SERVE_STOPPED)
-        assert all(closed_by_peer(connection) for connection in connections)
-    finally:
-        for connection in connections:
-            connection.close()
 
 
 @pytest.mark.parametrize("how", [TERM])
@@ -380,16 +391,12 @@ def test_kb_cms_stops_when_idle(editing: Started, how: signal.Signals, rng: rand
 def test_kb_cms_stops_while_it_holds_requests(
     editing: Started, how: signal.Signals, rng: random.Random
 ) -> None:
-    connections = held_requests(
-        editing.port,
+    stops_holding_requests(
+        editing,
+        CMS_STOPPED,
+        how,
+        rng,
         b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n",  # the request's end never comes
         b"POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nContent-Type: application/json\r\n"
         b"Content-Length: 100\r\n\r\n{" % editing.port,  # nor the save's
     )
-    try:
-        editing.send(how, rng.uniform(0, 0.3))
-        editing.assert_stopped(CMS_STOPPED)
-        assert all(closed_by_peer(connection) for connection in connections)
-    finally:
-        for connection in connections:
-            connection.close()
