@@ -357,13 +357,11 @@ class _Explanation:
         """A line the mapping or list around it cannot take: after a quoted text, or with
         the wrong indentation."""
         mark = self.mark
-        if mark is None:
-            return self.other()
+        if mark is None or mark.column > self.indentation(mark.line):
+            return self.after_value()  # which looks for a quoted text first, as below
         quoted = self.after_quote(mark)
         if quoted is not None:
             return quoted
-        if mark.column > self.indentation(mark.line):
-            return self.after_value()
         if self.char_at(mark) == "-":
             return self.at(mark, "listpunkten har fel indrag", _INDENT_LIST)
         hint = _INDENT_ITEM if "block collection" in self.context else _INDENT_KEYS
