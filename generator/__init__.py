@@ -4,5 +4,6 @@ The pipeline runs one way, a folder per stage, each importing only from earlier 
 (tests/test_layers.py): reading (YAML with positions) -> types (what a record is) ->
 checking (schemas, references) -> model (typed, linked records) -> rendering (Jinja2
 templates to Markdown) -> site (generated tree, MkDocs builds, the CLI and a thin plugin).
-`diagnostics` and `parallel` serve every stage.
+`diagnostics`, `parallel` and `locale` (every text a user reads) serve every stage;
+generator/README.md says what each folder takes and gives.
 """

@@ -30,8 +30,8 @@ from running_kb import children, fetch, free_port, running, wait_for
 
 from generator.checking.check import check
 from generator.diagnostics import has_errors
+from generator.locale import strings
 from generator.reading.project import Project
-from generator.rendering.context import strings
 from generator.site.build import build
 from generator.site.cli import main
 from generator.site.cms.config import config
@@ -54,7 +54,9 @@ FIXSEN = """
 
 
 def collection(name: str) -> dict[str, Any]:
-    return next(c for c in config({"name": "proxy"})["collections"] if c["name"] == name)
+    return next(
+        c for c in config({"name": "proxy"}, RECORD_TYPES)["collections"] if c["name"] == name
+    )
 
 
 def field(fields: list[dict[str, Any]], *path: str) -> dict[str, Any]:
@@ -63,7 +65,7 @@ def field(fields: list[dict[str, Any]], *path: str) -> dict[str, Any]:
 
 
 def test_every_record_type_is_a_collection_of_its_folder_saved_as_yaml() -> None:
-    collections = {c["name"]: c for c in config({"name": "proxy"})["collections"]}
+    collections = {c["name"]: c for c in config({"name": "proxy"}, RECORD_TYPES)["collections"]}
     for name in RECORD_TYPES:
         assert collections[name]["folder"] == f"data/{name}"
         assert (collections[name]["format"], collections[name]["extension"]) == ("yml", "yaml")
@@ -135,7 +137,7 @@ def test_every_field_that_cites_a_source_picks_among_the_records_own_sources() -
 
     found = [
         entry
-        for c in config({"name": "proxy"})["collections"]
+        for c in config({"name": "proxy"}, RECORD_TYPES)["collections"]
         for entry in source_fields(c["fields"], c["name"])
     ]
     assert ("intervention/effects/source", "kb-source") in found
@@ -147,7 +149,7 @@ def test_pickers_offer_records_and_their_parts_with_the_full_reference(
     make_project: Callable[..., Project],
 ) -> None:
     records, _ = check(make_project())
-    lists = picker_lists(records)
+    lists = picker_lists(records, RECORD_TYPES)
     assert {"ref": "stage/start", "label": "Utforskning (steg, stage/start)"} in lists["stage"]
     assert {
         "ref": "process/steg#fraga",

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.checking.check import check
+from generator.locale import strings
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
-from generator.rendering import strings
 from generator.rendering.method_index import MISSING, MethodIndex, facets, index_csv, method_index
 from generator.site.tree import generate
 from generator.types import Intervention

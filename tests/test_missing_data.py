@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 from conftest import record
 
+from generator.locale import strings
 from generator.reading.project import Project
-from generator.rendering import strings
 from generator.site.tree import generate
 
 MISSING = "Uppgift saknas i våra källor."

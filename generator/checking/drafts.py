@@ -10,11 +10,12 @@ that refers to a draft is an error, since the link would lead nowhere.
 
 from __future__ import annotations
 
-from generator.checking.salvage import strings_in
+from collections.abc import Iterator
+
 from generator.diagnostics import Diagnostic, Severity
-from generator.reading.load import SourceDocument
+from generator.reading.load import FieldPath, SourceDocument
 from generator.types import Record
-from generator.types.base import FieldPath, split_ref
+from generator.types.base import split_ref
 
 PLACEHOLDER_TEXT = "TODO"
 PLACEHOLDER_URL = "https://example.org/"
@@ -66,7 +67,7 @@ def draft_problems(documents: list[SourceDocument], records: list[Record]) -> li
                 f"platshållaren '{value[:60]}' från kb new står kvar",
                 "skriv in den riktiga uppgiften eller ta bort fältet",
             )
-            for path, _, value in (strings_in(doc.data) if _may_hold_placeholder(doc) else ())
+            for path, value in (strings_in(doc.data) if _may_hold_placeholder(doc) else ())
             if is_placeholder(value)
         ]
         if doc.data.get("draft") is True:
@@ -101,3 +102,16 @@ def draft_problems(documents: list[SourceDocument], records: list[Record]) -> li
                     )
                 )
     return problems
+
+
+def strings_in(data: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every string with its path: a placeholder can stand in any field, known to the type
+    or not."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings_in(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from strings_in(value, (*path, i))

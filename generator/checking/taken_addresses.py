@@ -12,9 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic
-from generator.reading.load import SourceDocument
+from generator.reading.load import FieldPath, SourceDocument
 from generator.types import Record
-from generator.types.base import FieldPath
 
 
 @dataclass(frozen=True)

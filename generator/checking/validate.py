@@ -198,12 +198,9 @@ def _schema_problems(
     except ValidationError as exc:
         problems = []
         reported: set[FieldPath] = set()
-        unknown: set[FieldPath] = set()
         for error in exc.errors():
             loc = tuple(error["loc"])
             reported.add(loc)
-            if error["type"] == "extra_forbidden":
-                unknown.add(loc)
             if _echoes_load_problem(doc, loc, error["type"]):
                 continue
             details = dict(error)
@@ -215,10 +212,10 @@ def _schema_problems(
                     key=error["type"] == "extra_forbidden",
                 )
             )
-        return Salvaged(doc.data, doc.stem, reported, unknown), problems
+        return Salvaged(doc.data, doc.stem, reported, cls), problems
     problems = _loose_dates(doc, record)
     if problems:
-        return Salvaged(doc.data, doc.stem, {p for p, _ in record.leaves.dates}, set()), problems
+        return Salvaged(doc.data, doc.stem, {p for p, _ in record.leaves.dates}, cls), problems
     return record, problems
 
 

@@ -3,10 +3,15 @@
 The output is plain Markdown using standard Python-Markdown/pymdownx extensions and Material
 features, so any MkDocs-compatible engine can build it without our plugin. Each kind of page
 is a producer module; a new kind of page is a module and one entry in PRODUCERS.
+
+Takes: the `KnowledgeBase` of the model stage, the hand-written pages' paths and the locale.
+Gives: `Rendered`, every page's Markdown (rendered when asked for), the data files, the
+files copied as they are and the navigation.
 """
 
 from __future__ import annotations
 
+from generator.locale import strings
 from generator.model.knowledge_base import KnowledgeBase
 from generator.rendering import (
     backlinks,
@@ -32,7 +37,6 @@ from generator.rendering.context import (
     environment,
     record_path,
     relative,
-    strings,
 )
 from generator.rendering.field_reference import field_tables, json_schema
 from generator.rendering.nav import NAV_LIMIT
@@ -78,5 +82,4 @@ __all__ = [
     "record_path",
     "relative",
     "render",
-    "strings",
 ]

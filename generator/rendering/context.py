@@ -11,16 +11,16 @@ import html
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property, partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.locale import label
 from generator.model.knowledge_base import KnowledgeBase
 from generator.parallel import split_map
-from generator.reading.load import plain_yaml
 from generator.rendering import figures
 from generator.rendering.memo import watched
 from generator.rendering.method_index import finder_filters
@@ -28,16 +28,7 @@ from generator.types import Intervention, Record
 from generator.types.intervention import MethodChecklist
 from generator.types.text import finalize, safe_markdown, table_cell
 
-HERE = Path(__file__).resolve().parent
-LOCALE = HERE / "locale"
-TEMPLATES = HERE / "templates"
-
-
-@cache
-def strings(language: str = "sv") -> dict[str, Any]:
-    """All UI strings for one language."""
-    found: dict[str, Any] = plain_yaml((LOCALE / f"{language}.yml").read_text(encoding="utf-8"))
-    return found
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def record_path(record: Record) -> str:
@@ -48,22 +39,6 @@ def record_path(record: Record) -> str:
 def section_index_path(cls: type[Record]) -> str:
     """Docs-relative Markdown file of a type's index page."""
     return f"{cls.url_prefix}/index.md"
-
-
-def _readable(name: str) -> str:
-    """A label for a name the locale does not have yet: `knowledge_sources` -> 'Knowledge
-    sources'. Better than a crash, and plain enough to be noticed and written in sv.yml."""
-    return name.replace("_", " ").replace("-", " ").capitalize()
-
-
-def section_title(t: dict[str, Any], type_name: str) -> str:
-    """The title of a type's section, from the locale's `sections`."""
-    return str(t["sections"].get(type_name) or _readable(type_name))
-
-
-def part_kind_label(t: dict[str, Any], kind: str) -> str:
-    """What the locale calls a kind of part (`steps`: 'Steg i processer') on /lankar/."""
-    return str(t["links"]["kinds"].get(kind) or _readable(kind))
 
 
 def relative(from_page: str, to_page: str) -> str:
@@ -199,9 +174,9 @@ def environment(t: dict[str, Any], project_templates: Sequence[Path] = ()) -> En
     env.globals["backlink_limit"] = BACKLINK_LIMIT
     env.globals["finder_filters"] = finder_filters
     env.filters["filesize"] = lambda size: _filesize(size, t["units"])
-    env.filters["vocab"] = lambda value, kind: t["vocab"][kind][value]
-    env.filters["section"] = lambda type_name: section_title(t, type_name)
-    env.filters["part_kind"] = lambda kind: part_kind_label(t, kind)
+    env.filters["vocab"] = lambda value, kind: label(t["vocab"].get(kind, {}), value)
+    env.filters["section"] = lambda type_name: label(t["sections"], type_name)
+    env.filters["part_kind"] = lambda kind: label(t["links"]["kinds"], kind)
     return env
 
 

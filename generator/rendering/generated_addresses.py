@@ -20,10 +20,11 @@ from pathlib import Path
 from generator.checking.material_files import FOLDER as MATERIAL
 from generator.checking.taken_addresses import TakenAddresses
 from generator.diagnostics import DataError
+from generator.locale import strings
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
 from generator.rendering import render
-from generator.rendering.context import page_paths, section_index_path, strings
+from generator.rendering.context import page_paths, section_index_path
 from generator.types import Record
 from generator.types.registry import RecordTypes, project_types
 

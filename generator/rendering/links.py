@@ -9,12 +9,12 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
+from generator.locale import label
 from generator.model.knowledge_base import KnowledgeBase
 from generator.rendering.context import (
     RenderContext,
     record_path,
     section_index_path,
-    section_title,
 )
 
 PATH = "lankar.md"
@@ -53,7 +53,9 @@ def addresses(kb: KnowledgeBase, t: dict[str, Any]) -> list[tuple[str, list[Addr
         if records and cls.url_prefix:
             pages.append(
                 Address(
-                    section_title(t, cls.type_name), section_index_path(cls), f"{cls.url_prefix}/"
+                    label(t["sections"], cls.type_name),
+                    section_index_path(cls),
+                    f"{cls.url_prefix}/",
                 )
             )
         for record in records:

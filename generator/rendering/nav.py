@@ -5,11 +5,11 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from generator.locale import label
 from generator.rendering.context import (
     RenderContext,
     record_path,
     section_index_path,
-    section_title,
 )
 from generator.types import Record
 
@@ -60,7 +60,7 @@ def build(ctx: RenderContext) -> tuple[list[Any], list[str]]:
             )
             parent = sections.get(cls.nested_in)
             (parent if parent is not None else nav).append(
-                {section_title(t, type_name): sections[type_name]}
+                {label(t["sections"], type_name): sections[type_name]}
             )
     for cls in ctx.kb.types.out_of_nav():
         for record in ctx.kb.of_type(cls.type_name):

@@ -1,15 +1,20 @@
-"""Open data: the finder's index as JSON and CSV, its JSON Schema, and a page documenting
-fields and licence (/oppna-data/). The finder and the comparison load the JSON in the
-browser; `method_data` gives them what they need to."""
+"""Open data: the finder's index as JSON and CSV, its JSON Schema, every record type's
+published records as JSON (each valid against the type's schema in schemas/), and a page
+documenting files, fields and licence (/oppna-data/). The finder and the comparison load the
+index in the browser; `method_data` gives them what they need to."""
 
 from __future__ import annotations
 
+import json
+from functools import partial
 from typing import Any
 
+from generator.locale import label
+from generator.model.knowledge_base import KnowledgeBase
 from generator.rendering.context import RenderContext, section_index_path
-from generator.rendering.field_reference import field_tables, json_schema
+from generator.rendering.field_reference import field_tables, json_schema, schema_name
 from generator.rendering.method_index import MethodIndex, index_csv, index_json, method_index
-from generator.types import Intervention
+from generator.types import Intervention, Record
 
 JSON, CSV, SCHEMA = "data/insatser.json", "data/insatser.csv", "data/insatser.schema.json"
 
@@ -41,17 +46,48 @@ def method_data(t: dict[str, Any], ui: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def records_file(type_name: str) -> str:
+    """Where the published records of one type are, as JSON."""
+    return f"data/poster/{type_name}.json"
+
+
+def records_json(kb: KnowledgeBase, records: list[Record]) -> str:
+    """Records as open data: their fields as the type's schema describes them, with each
+    source that cites the bibliography described in full (as pages show it), and without
+    the editor's note, which is never published."""
+    published = [
+        record.model_copy(update={"sources": [kb.cited(s) for s in record.sources]}).model_dump(
+            mode="json", exclude={"editor_note", "draft"}
+        )
+        for record in records
+    ]
+    return json.dumps(published, ensure_ascii=False, indent=1) + "\n"
+
+
 def produce(ctx: RenderContext) -> None:
     index = method_index(ctx.kb, ctx.t)
     ctx.file(JSON, index_json(index))
     ctx.file(CSV, index_csv(index))
     ctx.file(SCHEMA, json_schema(MethodIndex))
+    record_files = []
+    for type_name in ctx.kb.types:
+        records = ctx.kb.of_type(type_name)
+        if records:
+            ctx.file(records_file(type_name), partial(records_json, ctx.kb, records))
+            record_files.append(
+                (
+                    label(ctx.t["sections"], type_name),
+                    records_file(type_name),
+                    f"schemas/{schema_name(type_name)}",
+                )
+            )
     ctx.page(
         "oppna-data.md",
         "open-data.md.j2",
         json=JSON,
         csv=CSV,
         schema=SCHEMA,
+        record_files=record_files,
         tables=field_tables(MethodIndex, "index"),
     )
     ctx.add_to_nav("", {ctx.t["open_data"]["title"]: "oppna-data.md"})

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from generator.locale import label
 from generator.rendering.context import (
     RenderContext,
     record_path,
     section_index_path,
-    section_title,
 )
 
 
@@ -21,6 +21,6 @@ def produce(ctx: RenderContext) -> None:
                 cls.index_template,
                 "records",
                 records,
-                section=section_title(ctx.t, cls.type_name),
+                section=label(ctx.t["sections"], cls.type_name),
                 intro=ctx.t["index_intros"].get(cls.type_name, ""),
             )

@@ -273,7 +273,7 @@ def cms(
 ) -> None:
     """Redigera posterna i formulär i webbläsaren (Decap CMS); kb check körs efter varje
     sparning."""
-    from generator.rendering.context import strings
+    from generator.locale import strings
     from generator.site.children import stop_on_signals
     from generator.site.cms.npm import ensure_installed
     from generator.site.cms.server import EditorServer

@@ -17,7 +17,8 @@ from pydantic.fields import FieldInfo
 
 from generator.checking.drafts import PLACEHOLDER_EMAIL, PLACEHOLDER_TEXT, PLACEHOLDER_URL
 from generator.site.yaml_out import emit
-from generator.types.base import REF_PATTERN, Record
+from generator.types.base import Record
+from generator.types.meaning import meaning_of
 
 SOURCE_ID = "kalla-1"
 
@@ -64,7 +65,7 @@ def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
     if annotation in (int, float):
         bounds = [m.ge for m in info.metadata if getattr(m, "ge", None) is not None]
         return bounds[0] if bounds else 1
-    if name == "source":
+    if (meaning := meaning_of(info)) and meaning.kind == "source":
         return SOURCE_ID
     if name == "url":
         return PLACEHOLDER_URL
@@ -90,7 +91,8 @@ def _needs_reference(model: type[BaseModel]) -> bool:
     """Whether a part requires a reference, which a template cannot point anywhere valid."""
     return any(
         info.is_required()
-        and any(getattr(m, "pattern", None) == REF_PATTERN for m in info.metadata)
+        and (meaning := meaning_of(info)) is not None
+        and meaning.kind == "reference"
         for info in model.model_fields.values()
     )
 

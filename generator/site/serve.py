@@ -38,9 +38,9 @@ from mkdocs.utils import get_build_date
 from mkdocs.utils.meta import get_data
 
 from generator.diagnostics import DataError, UserError
+from generator.locale import strings
 from generator.reading.load import ParseCache
 from generator.reading.project import Project
-from generator.rendering import strings
 from generator.rendering.memo import PageMemo
 from generator.site.children import CLEAN_UP_BOUND, on_stop, start, stopping
 from generator.site.search import FOLDER, index_site

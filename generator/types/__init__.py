@@ -1,7 +1,12 @@
-"""Stage 2, the record types: one module each, found by the registry (`registry`).
+"""Stage 2, the record types: one module each, found by the registry (`registry`), the
+built-in ones here and a project's own in its `types/` folder.
 
-A new type needs no line here; the classes below are named for the code that treats one
-type specially (a method's checklists on a stage's page, the bibliography).
+Takes: nothing from the stages before but the field paths `reading` locates. Gives: a
+pydantic class per type that validates a document, is the typed model templates receive,
+and is exported as JSON Schema; `meaning` marks which values are references, source keys,
+old ids and orders, for every later stage to find by type. A new type needs no line here;
+the classes below are named for the code that treats one type specially (a method's
+checklists on a stage's page, the bibliography).
 """
 
 from generator.types.accessibility import Accessibility

@@ -8,23 +8,34 @@ field reference, and it is exported as JSON Schema for editors' YAML tooling.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Annotated, ClassVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from generator.reading.load import FieldPath
 from generator.types.identifiers import Url
+from generator.types.meaning import (
+    Kind,
+    Meaning,
+    field_meaning,
+    field_of_kind,
+    models_in,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REF_PATTERN = r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+# A reference to another record (or a part of it): checked by validation, turned into a
+# backlink on the page it points at and offered from a list of records in the editor, under
+# whatever field name it is declared.
 Ref = Annotated[
     str,
     StringConstraints(pattern=REF_PATTERN),
+    Meaning("reference"),
     Field(
         description="Hänvisning till en annan post: `typ/id` eller `typ/id#ankare`, "
         "t.ex. `intervention/pmto` eller `process/ebp#fraga`."
@@ -39,6 +50,16 @@ def split_ref(ref: str) -> tuple[str, str, str]:
     return type_name, record_id, anchor
 
 
+# The key of one of the record's own `sources` that a fact (at any depth) rests on.
+SourceKey = Annotated[
+    Slug, Meaning("source"), Field(description="`id` för en källa i postens `sources`.")
+]
+# An id a record or a part had before: old addresses and anchors lead to the current one.
+OldId = Annotated[Slug, Meaning("old_id")]
+# A record's place in its section (1 = first), which its section sorts by before titles.
+Order = Annotated[int, Meaning("order")]
+
+
 class Strict(BaseModel):
     """Unknown fields are errors: a misspelt field must never be silently ignored."""
 
@@ -51,6 +72,7 @@ REFERENCE_PATTERN = r"^reference/[a-z0-9]+(?:-[a-z0-9]+)*$"
 ReferenceKey = Annotated[
     str,
     StringConstraints(pattern=REFERENCE_PATTERN),
+    Meaning("reference", "reference"),
     Field(
         description="Verket i litteraturlistan, t.ex. `reference/fixsen-2005`; titel, författare, "
         "år och adress hämtas då därifrån."
@@ -100,7 +122,7 @@ class Fact(Strict):
     """A statement together with the source that supports it."""
 
     text: Text = Field(description="Uppgiften, med egna ord (Markdown utan HTML).")
-    source: Slug = Field(description="`id` för en källa i postens `sources`.")
+    source: SourceKey
 
 
 ANCHOR_ALIASES = (
@@ -115,7 +137,7 @@ class Section(Strict):
     id: Slug = Field(description="Stabilt ankare; ändra aldrig ett publicerat id.")
     title: Text = Field(description="Rubrik.")
     text: str = Field("", description="Brödtext (Markdown utan HTML).")
-    aliases: list[Slug] = Field(default_factory=list, description=ANCHOR_ALIASES)
+    aliases: list[OldId] = Field(default_factory=list, description=ANCHOR_ALIASES)
 
 
 class ChecklistItem(Strict):
@@ -123,7 +145,7 @@ class ChecklistItem(Strict):
 
     id: Slug = Field(description="Stabilt id; markeringar sparas mot detta id, inte mot texten.")
     text: Text = Field(description="Vad som ska vara på plats.")
-    aliases: list[Slug] = Field(default_factory=list, description=ANCHOR_ALIASES)
+    aliases: list[OldId] = Field(default_factory=list, description=ANCHOR_ALIASES)
 
 
 # Where a type without a position of its own stands: after the built-in types.
@@ -174,7 +196,7 @@ class Record(Strict):
         description="Sökord och synonymer, även norska och danska, som ska hitta posten.",
     )
     sources: list[Source] = Field(min_length=1, description="Källor som postens fakta bygger på.")
-    aliases: list[Slug] = Field(
+    aliases: list[OldId] = Field(
         default_factory=list,
         description="Tidigare id för posten. Byter du id, skriv det gamla här: den gamla "
         "adressen leder då vidare till den nya, så att länkar i kursmaterial "
@@ -201,9 +223,10 @@ class Record(Strict):
         return f"{prefix}{record_id or self.id}/"
 
     def sort_key(self) -> tuple[str | int, ...]:
-        """Where the record stands in its section: by `order` where a type has one, else by
-        title; a type read in another order (a bibliography) overrides this."""
-        return (getattr(self, "order", 0), self.title.casefold())
+        """Where the record stands in its section: by its `Order` field where its type has
+        one, else by title; a type read in another order (a bibliography) overrides this."""
+        order = field_of_kind(type(self), "order")
+        return (getattr(self, order) if order else 0, self.title.casefold())
 
     def anchors(self) -> dict[str, str]:
         """Linkable parts of this record: anchor id -> title, for every part however deep,
@@ -225,20 +248,21 @@ class Record(Strict):
         return tuple(found)
 
     def references(self) -> list[tuple[FieldPath, str]]:
-        """Every cross-reference (a field named in REF_FIELDS) with its field path."""
-        return self._named(REF_FIELDS)
+        """Every cross-reference (a value of a `Ref` type, under any field name) with its
+        field path."""
+        return self._marked("reference")
 
     def fact_sources(self) -> list[tuple[FieldPath, str]]:
-        """Every `source` key a fact uses, with its field path."""
-        return self._named({SOURCE_FIELD})
+        """Every source key (`SourceKey`) a fact uses, with its field path."""
+        return self._marked("source")
 
     def old_ids(self) -> list[tuple[FieldPath, str]]:
-        """Every old id in an `aliases` field, the record's own and its parts', with its
-        field path; a path of length 2 (`aliases`, i) is the record's own."""
-        return self._named({"aliases"})
+        """Every old id (`OldId`), the record's own and its parts', with its field path; a
+        path of length 2 (`aliases`, i) is the record's own."""
+        return self._marked("old_id")
 
-    def _named(self, names: Collection[str]) -> list[tuple[FieldPath, str]]:
-        return [(path, value) for path, name, value in self.leaves.strings if name in names]
+    def _marked(self, kind: Kind) -> list[tuple[FieldPath, str]]:
+        return [(path, value) for path, found, value in self.leaves.strings if found == kind]
 
     @cached_property
     def leaves(self) -> Leaves:
@@ -247,17 +271,6 @@ class Record(Strict):
         found = Leaves()
         _collect(self, (), found)
         return found
-
-
-FieldPath = tuple[str | int, ...]
-# Fields whose values are references to other records, checked by validation and turned into
-# backlinks; a new kind of reference is a new field name here, never a special case elsewhere.
-REF_FIELDS = frozenset({"related", "links", "stage", "about", "ref"})
-# The field in which a fact cites one of its record's own `sources` by key, at any depth.
-SOURCE_FIELD = "source"
-# Fields whose strings checks look up anywhere in a record: references, the source a fact
-# cites, old ids.
-NAMED_FIELDS = frozenset({*REF_FIELDS, SOURCE_FIELD, "aliases"})
 
 
 @dataclass(frozen=True)
@@ -294,10 +307,10 @@ def _parts(
 @dataclass
 class Leaves:
     """Nested values of a record in document order, with their field paths: the strings
-    of the fields in NAMED_FIELDS (path, field name, value), every date, and every source or
+    whose type carries a Meaning (path, its kind, value), every date, and every source or
     reading that describes its work in place instead of citing the bibliography."""
 
-    strings: list[tuple[FieldPath, str, str]] = field(default_factory=list)
+    strings: list[tuple[FieldPath, Kind, str]] = field(default_factory=list)
     dates: list[tuple[FieldPath, dt.date]] = field(default_factory=list)
     described_works: list[tuple[FieldPath, CitesWork]] = field(default_factory=list)
 
@@ -312,15 +325,16 @@ def fields_with_models(cls: type[BaseModel]) -> tuple[str, ...]:
 
 
 @cache
-def _leaf_fields(cls: type[BaseModel]) -> tuple[str, ...]:
-    """The fields whose type can hold something Leaves keeps (a named string, a date, or a
-    model with such fields): most of a record is text that a walk can step over."""
+def _leaf_fields(cls: type[BaseModel]) -> tuple[tuple[str, Meaning | None], ...]:
+    """The fields whose type can hold something Leaves keeps (a marked string, a date, or a
+    model with such fields), each with its meaning: most of a record is text that a walk can
+    step over."""
     return tuple(
-        name
+        (name, field_meaning(cls, name))
         for name, info in cls.model_fields.items()
-        if name in NAMED_FIELDS
+        if field_meaning(cls, name) is not None
         or _mentions(info.annotation, dt.date)
-        or any(_leaf_fields(model) for model in _models_in(info.annotation))
+        or any(_leaf_fields(model) for model in models_in(info.annotation))
     )
 
 
@@ -331,26 +345,20 @@ def _mentions(annotation: object, kind: type) -> bool:
     return any(_mentions(arg, kind) for arg in get_args(annotation))
 
 
-def _models_in(annotation: object) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and not get_args(annotation):
-        return [annotation] if issubclass(annotation, BaseModel) else []
-    return [model for arg in get_args(annotation) for model in _models_in(arg)]
-
-
 def _collect(model: BaseModel, path: FieldPath, found: Leaves) -> None:
     """Fill `found` from `model` and the models inside it, visiting only fields that can hold
     something to keep."""
-    for name in _leaf_fields(type(model)):
-        _collect_value(getattr(model, name), (*path, name), name, found)
+    for name, meaning in _leaf_fields(type(model)):
+        _collect_value(getattr(model, name), (*path, name), meaning, found)
 
 
-def _collect_value(value: object, path: FieldPath, name: str, found: Leaves) -> None:
+def _collect_value(value: object, path: FieldPath, meaning: Meaning | None, found: Leaves) -> None:
     if isinstance(value, str):
-        if name in NAMED_FIELDS:
-            found.strings.append((path, name, value))
+        if meaning is not None:
+            found.strings.append((path, meaning.kind, value))
     elif isinstance(value, list | tuple):
         for i, item in enumerate(value):
-            _collect_value(item, (*path, i), name, found)
+            _collect_value(item, (*path, i), meaning, found)
     elif isinstance(value, BaseModel):
         if isinstance(value, CitesWork) and value.ref is None:
             found.described_works.append((path, value))

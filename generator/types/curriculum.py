@@ -6,7 +6,16 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from generator.types.base import CitesWork, Fact, Record, Ref, Section, Slug, Strict, Text
+from generator.types.base import (
+    CitesWork,
+    Fact,
+    Record,
+    Ref,
+    Section,
+    SourceKey,
+    Strict,
+    Text,
+)
 from generator.types.identifiers import DoiField, IsbnField, Url
 
 # A path under data/material/: no leading dot in any part, so never `..` or a hidden file.
@@ -38,7 +47,7 @@ class Session(Section):
     """A teaching occasion (a seminar, workshop or supervision); its id is its anchor."""
 
     length: Text | None = Field(None, description="Längd, t.ex. '5 dagar' eller '2–3 dagar'.")
-    source: Slug | None = Field(
+    source: SourceKey | None = Field(
         None, description="`id` för källan i `sources`, om uppgiften kommer från en källa."
     )
 
@@ -46,7 +55,7 @@ class Session(Section):
 class Assignment(Section):
     """Something participants do and hand in or present; its id is its anchor."""
 
-    source: Slug | None = Field(
+    source: SourceKey | None = Field(
         None, description="`id` för källan i `sources`, om uppgiften kommer från en källa."
     )
 

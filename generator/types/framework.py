@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from generator.types.base import Fact, Record, Ref, Section, Slug, Strict, Text
+from generator.types.base import Fact, Record, Ref, Section, SourceKey, Strict, Text
 
 # The scales an assessment can use; each names a set of state labels in the locale
 # (`checklist_ui.scales`), so the checklist script stays the same for all of them.
@@ -21,7 +21,7 @@ class Element(Section):
         default_factory=list, description="Exempel på frågor att ställa sig."
     )
     related: list[Ref] = Field(default_factory=list, description="Poster som hör till elementet.")
-    source: Slug = Field(description="`id` för källan i `sources`.")
+    source: SourceKey = Field(description="`id` för källan i `sources`.")
 
 
 class Group(Section):
@@ -40,7 +40,7 @@ class Assessment(Strict):
     )
     title: Text = Field(description="Rubrik för bedömningen.")
     intro: str = Field("", description="Hur bedömningen görs (Markdown utan HTML).")
-    source: Slug = Field(description="`id` för källan som bedömningen bygger på.")
+    source: SourceKey = Field(description="`id` för källan som bedömningen bygger på.")
 
 
 class Framework(Record):

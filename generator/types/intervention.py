@@ -12,11 +12,12 @@ from generator.types.base import (
     Record,
     Ref,
     Section,
-    Slug,
+    SourceKey,
     Strict,
     Text,
     split_ref,
 )
+from generator.types.meaning import Meaning
 
 Arena = Literal["hem", "skola", "forskola", "klinik", "narmiljo"]
 Format = Literal["individ", "grupp", "familj"]
@@ -52,7 +53,7 @@ class Ages(Strict):
 
     min: int = Field(ge=0, le=30, description="Lägsta ålder.")
     max: int = Field(ge=0, le=30, description="Högsta ålder.")
-    source: Slug = Field(description="`id` för källan i `sources`.")
+    source: SourceKey = Field(description="`id` för källan i `sources`.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Ages:
@@ -68,7 +69,7 @@ class EvidenceRating(Strict):
     rating: Text = Field(description="Registrets egen bedömning, t.ex. 'Nivå 5'.")
     year: int = Field(ge=1990, le=2100, description="År för bedömningen.")
     text: str = Field("", description="Motivering eller kommentar.")
-    source: Slug = Field(description="`id` för källan i `sources`.")
+    source: SourceKey = Field(description="`id` för källan i `sources`.")
 
 
 class IntensityBand(Strict):
@@ -80,7 +81,7 @@ class IntensityBand(Strict):
         "`flera-per-vecka`, `varje-vecka`, `glesare` eller `varierar` "
         "(olika delar har olika intensitet)."
     )
-    source: Slug = Field(description="`id` för källan i `sources`.")
+    source: SourceKey = Field(description="`id` för källan i `sources`.")
 
 
 class DurationBand(Strict):
@@ -91,7 +92,7 @@ class DurationBand(Strict):
         "`6-12-manader`, `over-12-manader` eller `lopande` (ingen fast "
         "längd, t.ex. en skolomfattande modell)."
     )
-    source: Slug = Field(description="`id` för källan i `sources`.")
+    source: SourceKey = Field(description="`id` för källan i `sources`.")
 
 
 class CostBand(Strict):
@@ -102,19 +103,20 @@ class CostBand(Strict):
         description="1 (under 100 £), 2 (100–499 £), 3 (500–999 £), "
         "4 (1 000–2 000 £) eller 5 (över 2 000 £) i enhetskostnad."
     )
-    source: Slug = Field(description="`id` för källan i `sources`.")
+    source: SourceKey = Field(description="`id` för källan i `sources`.")
 
 
 class TrainingCountry(Strict):
     """A country where practitioners can be trained in the method, and who says so."""
 
     country: Country = Field(description="`se`, `no`, `dk`, `fi` eller `is`.")
-    source: Slug = Field(description="`id` för källan i `sources`.")
+    source: SourceKey = Field(description="`id` för källan i `sources`.")
 
 
 StageRef = Annotated[
     Ref,
     StringConstraints(pattern=r"^stage/[a-z0-9]+(?:-[a-z0-9]+)*$"),
+    Meaning("reference", "stage"),
     Field(description="Steget punkterna hör till, t.ex. `stage/installation`."),
 ]
 
@@ -132,7 +134,7 @@ class Component(Section):
 class MethodChecklistItem(ChecklistItem):
     """A method's own checklist item; it states a requirement of the method, so it cites it."""
 
-    source: Slug = Field(description="`id` för källan i `sources` som kravet bygger på.")
+    source: SourceKey = Field(description="`id` för källan i `sources` som kravet bygger på.")
 
 
 class MethodChecklist(Strict):

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from generator.types.base import Fact, Record, Ref, Slug, Strict, Text
+from generator.types.base import Fact, Record, Ref, SourceKey, Strict, Text
 
 ThresholdKind = Literal["klinisk-grans", "reliabel-forandring", "allians"]
 
@@ -16,7 +16,7 @@ class ScaleItem(Strict):
 
     name: Text = Field(description="Frågans eller delskalans namn.")
     text: str = Field("", description="Vad frågan eller delskalan mäter.")
-    source: Slug = Field(description="`id` för källan som beskriver frågan.")
+    source: SourceKey = Field(description="`id` för källan som beskriver frågan.")
 
 
 class Threshold(Strict):
@@ -32,7 +32,7 @@ class Threshold(Strict):
     group: Text = Field(description="Vem gränsen gäller, t.ex. 'vuxna' eller '13–17 år'.")
     value: float = Field(ge=0, description="Gränsvärdet i skalans poäng.")
     text: str = Field("", description="Hur gränsen används.")
-    source: Slug = Field(description="`id` för källan i `sources`.")
+    source: SourceKey = Field(description="`id` för källan i `sources`.")
 
 
 class Measure(Record):

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from generator.types.base import ChecklistItem, Fact, Record, Ref, Section, Text
+from generator.types.base import ChecklistItem, Fact, Order, Record, Ref, Section, Text
 
 
 class Stage(Record):
@@ -18,7 +18,7 @@ class Stage(Record):
     nav_position: ClassVar[int] = 2
     index_template: ClassVar[str] = "stage-index.md.j2"
 
-    order: int = Field(ge=1, le=20, description="Stegets plats i ordningen (1 = först).")
+    order: Order = Field(ge=1, le=20, description="Stegets plats i ordningen (1 = först).")
     framework: Literal["nirn", "fixsen-2005"] = Field(
         description="`nirn` för NIRN:s fyra steg; `fixsen-2005` för steg som bara finns i "
         "Fixsen m.fl. 2005 (innovation, hållbarhet)."

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from pydantic import Field, model_validator
 
-from generator.types.base import Record, Ref, Section, Slug, Strict, Text
+from generator.types.base import Record, Ref, Section, SourceKey, Strict, Text
 
 
 class Figure(Strict):
@@ -20,7 +20,7 @@ class Figure(Strict):
         description="Vilken tidpunkt siffran gäller, så som källan anger det, "
         "t.ex. '2018' eller 'odaterad'."
     )
-    source: Slug = Field(description="`id` för källan i `sources`.")
+    source: SourceKey = Field(description="`id` för källan i `sources`.")
 
 
 class Place(Strict):
@@ -36,7 +36,7 @@ class Region(Section):
 
     count: int = Field(ge=1, description="Antalet som källan anger för gruppen.")
     places: list[Place] = Field(min_length=1, description="Kommunerna och stadsdelarna.")
-    source: Slug = Field(description="`id` för källan i `sources`.")
+    source: SourceKey = Field(description="`id` för källan i `sources`.")
 
     @model_validator(mode="after")
     def _places_add_up(self) -> Region:

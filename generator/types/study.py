@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from generator.types.base import Fact, Record, Ref, Section, Slug, Strict, Text
+from generator.types.base import Fact, Record, Ref, Section, SourceKey, Strict, Text
 
 Design = Literal["metaanalys", "rct", "kvasiexperiment", "jamforelse", "uppfoljning"]
 EffectMeasure = Literal["d", "g"]
@@ -19,7 +19,7 @@ class Count(Strict):
 
     value: int = Field(ge=1, description="Antalet.")
     unit: Text = Field(description="Vad som räknades, t.ex. 'barn', 'studier', 'skolor'.")
-    source: Slug = Field(description="`id` för källan i `sources`.")
+    source: SourceKey = Field(description="`id` för källan i `sources`.")
 
 
 class EffectSize(Strict):
@@ -33,7 +33,7 @@ class EffectSize(Strict):
     low: float | None = Field(None, description="Nedre gräns i 95 % konfidensintervall.")
     high: float | None = Field(None, description="Övre gräns i 95 % konfidensintervall.")
     note: str = Field("", description="Kommentar, t.ex. 'inte statistiskt säkerställd'.")
-    source: Slug = Field(description="`id` för källan i `sources`.")
+    source: SourceKey = Field(description="`id` för källan i `sources`.")
 
     @model_validator(mode="after")
     def _interval(self) -> EffectSize:
@@ -56,7 +56,7 @@ class FollowUp(Strict):
     months: list[Annotated[int, Field(ge=0, le=600)]] = Field(
         min_length=1, description="Månader efter start, t.ex. [1, 3, 6, 12]."
     )
-    source: Slug = Field(description="`id` för källan i `sources`.")
+    source: SourceKey = Field(description="`id` för källan i `sources`.")
 
 
 class Study(Record):

@@ -8,19 +8,24 @@ drift. Field labels and vocabulary labels come from the locale file, like every 
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from typing import Any, get_args
 
-from generator.rendering.context import strings
-from generator.types import RECORD_TYPES, Record
-from generator.types.base import REF_PATTERN, SLUG_PATTERN, SOURCE_FIELD
-from generator.types.identifiers import Url
+from pydantic import BaseModel
 
-# A reference is chosen from a list (generator/site/cms/pickers.py) that the editor page loads
-# and puts into each reference field before Decap starts: the field names its list here.
+from generator.locale import label, strings
+from generator.types import Record, RecordTypes
+from generator.types.base import SLUG_PATTERN
+from generator.types.identifiers import Url
+from generator.types.meaning import Meaning, field_meaning, models_in
+
+# A reference (a value of a `Ref` type, whatever its field is called) is chosen from a list
+# (generator/site/cms/pickers.py) that the editor page loads and puts into each reference
+# field before Decap starts: the field names its list here, the records of the one type the
+# reference may point at or all of them.
 ALL_TARGETS = "alla"
 TARGETS_KEY = "kb_targets"
-# A fact's `source` is a key into its own record's `sources`, which change as the editor
+# A fact's `SourceKey` is a key into its own record's `sources`, which change as the editor
 # fills in the form: no list stored beforehand can offer them, so kb-cms.js registers a widget
 # of this name that offers the sources in the form as it is.
 SOURCE_WIDGET = "kb-source"
@@ -44,20 +49,9 @@ Schema = dict[str, Any]
 Field = dict[str, Any]
 
 
-def target_list(pattern: str) -> str | None:
-    """The picker list a reference field chooses from: every record and part for a general
-    reference, only the records of one type where the pattern names the type (a checklist's
-    `stage`, a source's `ref`); None for a string that is not a reference."""
-    if pattern == REF_PATTERN:
-        return ALL_TARGETS
-    match = re.match(r"^\^([a-z]+)/", pattern)
-    if match and match[1] in RECORD_TYPES:
-        return match[1]
-    return None
-
-
 class _Fields:
-    """Turns the JSON Schema of one record type into Decap fields."""
+    """Turns the JSON Schema of one record type into Decap fields, reading beside each
+    field's schema the meaning its annotated type gives it (generator/types/meaning.py)."""
 
     def __init__(self, schema: Schema, text: dict[str, Any]) -> None:
         self.defs: dict[str, Schema] = schema.get("$defs", {})
@@ -79,30 +73,33 @@ class _Fields:
             schema = {**options[0], **outer}
         return self.resolve(schema)
 
-    def fields(self, schema: Schema, optional: bool = False) -> list[Field]:
-        """The fields of an object. Inside an optional object (a method's `owner`) none is
-        required in the form: Decap would otherwise demand them even when the object is left
-        empty. kb check still reports a half-filled one after the save."""
+    def fields(
+        self, schema: Schema, model: type[BaseModel] | None, optional: bool = False
+    ) -> list[Field]:
+        """The fields of an object, described by `model`. Inside an optional object (a
+        method's `owner`) none is required in the form: Decap would otherwise demand them
+        even when the object is left empty. kb check still reports a half-filled one after
+        the save."""
         required = set() if optional else set(schema.get("required", []))
         return [
-            self.field(name, prop, name in required)
+            self.field(name, prop, name in required, _Typed.of(model, name))
             for name, prop in schema.get("properties", {}).items()
         ]
 
-    def field(self, name: str, prop: Schema, required: bool) -> Field:
+    def field(self, name: str, prop: Schema, required: bool, typed: _Typed) -> Field:
         schema = self.unwrap(prop)
         field: Field = {
             "name": name,
-            "label": self.text["fields"].get(name, name),
+            "label": label(self.text["fields"], name),
             "required": required,
         }
         if schema.get("description") and schema.get("type") != "object":
             field["hint"] = schema["description"]
         elif prop.get("description"):
             field["hint"] = prop["description"]
-        return {**field, **self.widget(name, schema, required)}
+        return {**field, **self.widget(name, schema, required, typed)}
 
-    def widget(self, name: str, schema: Schema, required: bool) -> Field:
+    def widget(self, name: str, schema: Schema, required: bool, typed: _Typed) -> Field:
         kind = schema.get("type")
         if "enum" in schema or "const" in schema:
             return self.select(schema)
@@ -110,10 +107,10 @@ class _Fields:
             return {
                 "widget": "object",
                 "collapsed": not required,
-                "fields": self.fields(schema, optional=not required),
+                "fields": self.fields(schema, typed.model, optional=not required),
             }
         if kind == "array":
-            return self.array(name, schema)
+            return self.array(name, schema, typed)
         if kind in ("integer", "number"):
             return {
                 "widget": "number",
@@ -131,25 +128,25 @@ class _Fields:
                 "time_format": False,
                 "picker_utc": True,
             }
-        if name == SOURCE_FIELD:
+        if typed.kind == "source":
             return {"widget": SOURCE_WIDGET}
+        if typed.kind == "reference":
+            return self.relation(typed.targets)
         pattern = schema.get("pattern", "")
-        if (targets := target_list(pattern)) is not None:
-            return self.relation(targets)
         widget: Field = {"widget": "text" if name in PROSE else "string"}
         if pattern:
             widget["pattern"] = [pattern, self.pattern_message(pattern)]
         return widget
 
-    def array(self, name: str, schema: Schema) -> Field:
+    def array(self, name: str, schema: Schema, typed: _Typed) -> Field:
         items = self.unwrap(schema.get("items", {}))
         minimum = {"min": schema["minItems"]} if schema.get("minItems") else {}
         if "enum" in items:
             return {**self.select(items), "multiple": True, **minimum}
-        if (targets := target_list(items.get("pattern", ""))) is not None:
-            return {**self.relation(targets), "multiple": True, **minimum}
+        if typed.kind == "reference":
+            return {**self.relation(typed.targets), "multiple": True, **minimum}
         if items.get("type") == "object":
-            fields = self.fields(items)
+            fields = self.fields(items, typed.model)
             names = [f["name"] for f in fields]
             filled = [f["name"] for f in fields if f["required"]] or names
             shown = next(
@@ -164,9 +161,9 @@ class _Fields:
                 **minimum,
             }
         item = {
-            **self.widget(name, items, True),
+            **self.widget(name, items, True, typed),
             "name": name,
-            "label": self.text["fields"].get(name, name),
+            "label": label(self.text["fields"], name),
         }
         return {"widget": "list", "field": item, **minimum}
 
@@ -175,7 +172,7 @@ class _Fields:
         labels = vocabulary_labels(values, strings()["vocab"])
         return {
             "widget": "select",
-            "options": [{"label": labels.get(str(v), str(v)), "value": v} for v in values],
+            "options": [{"label": label(labels, str(v)), "value": v} for v in values],
         }
 
     def relation(self, targets: str) -> Field:
@@ -191,6 +188,31 @@ class _Fields:
         if pattern == _URL_PATTERN:
             return str(messages["url"])
         return str(messages["other"])
+
+
+@dataclass(frozen=True)
+class _Typed:
+    """What a field's annotated type says beyond its schema: the meaning of its values and
+    the model of an object (or of each object in a list) it holds."""
+
+    meaning: Meaning | None = None
+    model: type[BaseModel] | None = None
+
+    @classmethod
+    def of(cls, owner: type[BaseModel] | None, name: str) -> _Typed:
+        if owner is None or name not in owner.model_fields:
+            return cls()
+        models = models_in(owner.model_fields[name].annotation)
+        return cls(field_meaning(owner, name), models[0] if models else None)
+
+    @property
+    def kind(self) -> str:
+        return self.meaning.kind if self.meaning else ""
+
+    @property
+    def targets(self) -> str:
+        """The picker list of a reference: its one target type's records, or all."""
+        return (self.meaning.target if self.meaning else "") or ALL_TARGETS
 
 
 _URL_PATTERN = next(m.pattern for m in get_args(Url)[1:] if getattr(m, "pattern", None))
@@ -212,8 +234,8 @@ def collection(cls: type[Record], text: dict[str, Any]) -> dict[str, Any]:
     schema = cls.model_json_schema()
     return {
         "name": cls.type_name,
-        "label": strings()["sections"][cls.type_name],
-        "label_singular": text["types"][cls.type_name],
+        "label": label(strings()["sections"], cls.type_name),
+        "label_singular": label(text["types"], cls.type_name),
         "folder": f"data/{cls.type_name}",
         "extension": "yaml",
         "format": "yml",
@@ -223,13 +245,14 @@ def collection(cls: type[Record], text: dict[str, Any]) -> dict[str, Any]:
         "slug": "{{slug}}",
         "summary": "{{title}}",
         "sortable_fields": ["title", "reviewed"],
-        "fields": _Fields(schema, text).fields(schema),
+        "fields": _Fields(schema, text).fields(schema, cls),
     }
 
 
-def config(backend: dict[str, Any]) -> dict[str, Any]:
+def config(backend: dict[str, Any], types: RecordTypes) -> dict[str, Any]:
     """The whole configuration for `CMS.init`, with `backend` saying where records are saved
-    (the local proxy of `kb cms`, or an organisation's git host)."""
+    (the local proxy of `kb cms`, or an organisation's git host): a collection for each of
+    the project's record `types`, its own included."""
     text = strings()["cms"]
     return {
         "load_config_file": False,
@@ -240,5 +263,5 @@ def config(backend: dict[str, Any]) -> dict[str, Any]:
         "editor": {"preview": False},
         "show_preview_links": False,
         "slug": {"encoding": "ascii", "clean_accents": True},
-        "collections": [collection(cls, text) for cls in RECORD_TYPES.values()],
+        "collections": [collection(cls, text) for cls in types.values()],
     }

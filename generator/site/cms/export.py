@@ -19,6 +19,7 @@ from generator.site.cms.config import config
 from generator.site.cms.npm import ensure_installed
 from generator.site.cms.page import asset_files, editor_page
 from generator.site.cms.pickers import picker_lists
+from generator.types.registry import project_types
 
 # What each git host needs besides the repository: GitLab, Gitea and Forgejo log in with
 # PKCE (no secret, so no server of our own); GitHub's OAuth needs one (`base_url`). Decap's
@@ -62,11 +63,12 @@ def write_editor(
     saves become merge requests (Decap's editorial workflow) for someone to approve."""
     modules = ensure_installed(install_root or project.root)
     records, _ = check(project)
-    settings = config(host) | ({"publish_mode": "editorial_workflow"} if review else {})
+    types, _ = project_types(project.root)
+    settings = config(host, types) | ({"publish_mode": "editorial_workflow"} if review else {})
     out.mkdir(parents=True, exist_ok=True)
     (out / "index.html").write_text(editor_page(settings), encoding="utf-8")
     (out / "val.json").write_text(
-        json.dumps(picker_lists(records), ensure_ascii=False), encoding="utf-8"
+        json.dumps(picker_lists(records, types), ensure_ascii=False), encoding="utf-8"
     )
     assets = asset_files(modules)
     for name, path in assets.items():

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 from generator.diagnostics import UserError
-from generator.rendering.context import strings
+from generator.locale import strings
 from generator.site.children import start
 
 MANIFEST = Path(__file__).resolve().parent

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.rendering.context import strings
+from generator.locale import strings
 
 STATIC = Path(__file__).resolve().parent / "static"
 # Everything the page loads comes from its own address: Decap's bundle and its chunks are

@@ -8,19 +8,23 @@ written, which CI does at every build.
 
 from __future__ import annotations
 
-from generator.rendering.context import strings
+from generator.locale import label, strings
 from generator.site.cms.config import ALL_TARGETS
-from generator.types import RECORD_TYPES, Record
+from generator.types import Record, RecordTypes
 
 
-def picker_lists(records: list[Record]) -> dict[str, list[dict[str, str]]]:
-    """For each type, its records; under ALL_TARGETS, every record and part, sorted by label.
-    The label names the full reference, so that a picked value never surprises."""
+def picker_lists(records: list[Record], types: RecordTypes) -> dict[str, list[dict[str, str]]]:
+    """For each of the project's `types`, its records; under ALL_TARGETS, every record and
+    part, sorted by label. The label names the full reference, so that a picked value never
+    surprises."""
     singular = strings()["cms"]["types"]
-    lists: dict[str, list[dict[str, str]]] = {name: [] for name in (ALL_TARGETS, *RECORD_TYPES)}
+    lists: dict[str, list[dict[str, str]]] = {name: [] for name in (ALL_TARGETS, *types)}
     for record in (r for r in records if not r.draft):  # a link to a draft is an error
         ref = f"{record.type_name}/{record.id}"
-        entry = {"ref": ref, "label": f"{record.title} ({singular[record.type_name]}, {ref})"}
+        entry = {
+            "ref": ref,
+            "label": f"{record.title} ({label(singular, record.type_name)}, {ref})",
+        }
         lists[record.type_name].append(entry)
         lists[ALL_TARGETS].append(entry)
         for part in record.parts():

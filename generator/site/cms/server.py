@@ -24,9 +24,9 @@ from typing import Any
 
 from generator.checking.check import check
 from generator.diagnostics import Diagnostic
+from generator.locale import strings
 from generator.reading.load import ParseCache
 from generator.reading.project import Project
-from generator.rendering.context import strings
 from generator.rendering.generated_addresses import generated_addresses
 from generator.site.children import start
 from generator.site.cms.config import config
@@ -34,7 +34,8 @@ from generator.site.cms.npm import EditorError, ensure_installed
 from generator.site.cms.page import CONTENT_SECURITY_POLICY, asset_files, editor_page
 from generator.site.cms.pickers import picker_lists
 from generator.site.cms.restyle import restyle
-from generator.types import Record
+from generator.types import Record, RecordTypes
+from generator.types.registry import project_types
 
 API = "/api/v1"
 CHECK = "/kontroll.json"
@@ -120,6 +121,10 @@ class EditorServer:
         self.decap: subprocess.Popen[str] | None = None
         self.httpd: http.server.ThreadingHTTPServer | None = None
 
+    def types(self) -> RecordTypes:
+        """The project's record types, its own in `types/` included, as they are now."""
+        return project_types(self.project.root)[0]
+
     @property
     def url(self) -> str:
         assert self.httpd is not None
@@ -131,7 +136,7 @@ class EditorServer:
         self.decap_port = _free_port()
         self.decap = self._start_decap_server(modules)
         self.page = editor_page(
-            config({"name": "proxy", "proxy_url": API, "branch": "main"}),
+            config({"name": "proxy", "proxy_url": API, "branch": "main"}, self.types()),
             check_url=CHECK.lstrip("/"),
         )
         self.httpd = http.server.ThreadingHTTPServer(self.address, _handler(self))
@@ -255,7 +260,8 @@ def _handler(editor: EditorServer) -> type[http.server.BaseHTTPRequestHandler]:
                     200, check_page(check_result(*editor.run_check())).encode(), TYPES[".html"]
                 )
             elif path == PICKERS:
-                body = json.dumps(picker_lists(editor.run_check()[0]), ensure_ascii=False)
+                lists = picker_lists(editor.run_check()[0], editor.types())
+                body = json.dumps(lists, ensure_ascii=False)
                 self.send(200, body.encode(), TYPES[".json"])
             elif path[1:] in editor.assets:
                 self.send(200, editor.assets[path[1:]].read_bytes(), TYPES[Path(path).suffix])
