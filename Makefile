@@ -17,7 +17,7 @@ TOOLS := .venv-tools
 LATEST := .venv-latest
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build check test test-stress test-latest lock lint schemas chromium cms cms-install clean python-version
+.PHONY: serve build check test test-stress test-latest lock lint schemas chromium cms cms-install js-install js-check clean python-version
 
 python-version:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -69,17 +69,44 @@ cms: $(STAMP)
 cms-install: $(STAMP)
 	$(BIN)/kb cms --install
 
+# ESLint and TypeScript's checker for the browser scripts in content/assets/, installed by
+# `npm ci` from tests/js/package-lock.json (exact versions; no package's install scripts run)
+# into tests/js/node_modules, again only when the lock changes.
+JS := tests/js
+JS_STAMP := $(JS)/node_modules/.installed-stamp
+
+$(JS_STAMP): $(JS)/package-lock.json
+	cd $(JS) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(JS_STAMP)
+
+## js-install: ESLint and TypeScript for the browser scripts (needs Node.js 20.19 or newer and npm)
+js-install: $(JS_STAMP)
+
+# TypeScript checks the JSDoc types strictly in the shared module and the small ones
+# (tests/js/tsconfig.json), and without strict in the big feature modules (tsconfig.features.json).
+define JS_CHECK
+	$(JS)/node_modules/.bin/eslint --config $(JS)/eslint.config.js content/assets
+	$(JS)/node_modules/.bin/tsc -p $(JS)
+	$(JS)/node_modules/.bin/tsc -p $(JS)/tsconfig.features.json
+endef
+
+## js-check: lint and type-check the browser scripts
+js-check: $(JS_STAMP)
+	$(JS_CHECK)
+
 # The suite runs on two workers (pytest-xdist), one per core: while one waits for a browser
 # or a build, the other works. Work-stealing hands a worker whose queue is empty the other's
 # pending tests, so that a slow file does not leave a core idle at the end. The ten slowest
 # tests are listed at the end of every run, in CI too.
 PYTEST := $(BIN)/pytest -n 2 --dist worksteal --durations=10
 
-## test: set up from the lock file, lint, type-check (mypy --strict) and run every test
-test: $(STAMP) chromium cms-install
+## test: set up from the lock files, lint, type-check (mypy --strict; ESLint and tsc over the
+## browser scripts) and run every test
+test: $(STAMP) chromium cms-install js-install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(JS_CHECK)
 	$(PYTEST)
 
 ## test-stress: the browser tests three times in a row while two CPU hogs load the machine,
@@ -118,4 +145,4 @@ chromium:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf $(VENV) $(TOOLS) $(LATEST) site .kb
+	rm -rf $(VENV) $(TOOLS) $(LATEST) site .kb $(JS)/node_modules

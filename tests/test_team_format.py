@@ -1,6 +1,6 @@
 """The team's stored format is versioned, and every earlier version – in the browser's
 storage, in an exported file or in a shared link – is migrated to the current one. The
-migration runs in Chromium, in the site's own script (kb-team.js)."""
+migration runs in Chromium, in the site's own module (kb-team.js)."""
 
 from __future__ import annotations
 
@@ -29,8 +29,14 @@ VERSION_1_ENTRIES = {
 }
 
 
+# The team module the page's scripts share, imported where it lies beside the start module.
+TEAM = """async data => {
+    const start = document.querySelector('script[src$="kb-start.js"]').src;
+    const team = await import(new URL("kb-team.js", start).href);"""
+
+
 def migrate(page: Page, data: Any) -> Any:
-    return page.evaluate("data => kbTeam.migrate(data)", data)
+    return page.evaluate(f"{TEAM} return team.migrate(data); }}", data)
 
 
 def current(checklists: dict[str, Any]) -> dict[str, Any]:
@@ -121,9 +127,9 @@ def test_version_2_is_kept_and_cleaned_of_what_it_does_not_know(site_page: Page)
 def test_what_is_no_known_version_is_refused(site_page: Page, data: Any) -> None:
     assert (
         site_page.evaluate(
-            """data => {
-        try { kbTeam.migrate(data); return "migrated"; } catch { return "refused"; }
-    }""",
+            f"""{TEAM}
+        try {{ team.migrate(data); return "migrated"; }} catch {{ return "refused"; }}
+    }}""",
             data,
         )
         == "refused"

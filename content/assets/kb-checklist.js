@@ -20,335 +20,324 @@
  * method, framework or item (old ids in `aliases`, here `data-previous`) follow the rename.
  * Every visible text comes from the page (`.kb-checklist-tools[data-ui]`).
  *
- * Material's instant navigation swaps pages without reloading scripts, so the script runs
- * for every page `document$` emits.
+ * Loaded by kb-start.js on every page with `.kb-checklist-tools`, with its styles (kb-team.css).
  */
-(() => {
-  "use strict";
 
-  const { element, button, format, uiOf } = window.kb;
-  const team = window.kbTeam;
+import { button, element, findAll, format, progressText, stylesheet, uiOf, unenhanced }
+  from "./kb-common.js";
+import * as team from "./kb-team.js";
 
-  /** The UI texts with a named scale's labels (e.g. Finns/Delvis/Saknas) laid over them;
-   * `data-scale` on a checklist or the tools block names it, the labels come from the page. */
-  function withScale(ui, scale) {
-    const labels = (ui.scales || {})[scale] || {};
-    return { ...ui, ...labels, states: { ...ui.states, ...labels.states } };
+/** The UI texts with a named scale's labels (e.g. Finns/Delvis/Saknas) laid over them;
+ * `data-scale` on a checklist or the tools block names it, the labels come from the page. */
+function withScale(ui, scale) {
+  const labels = (ui.scales || {})[scale] || {};
+  return { ...ui, ...labels, states: { ...ui.states, ...labels.states } };
+}
+
+function showCounts(text, bar, counts, ui, prefix = "") {
+  text.textContent = `${prefix}${progressText(ui, counts)}`;
+  bar.max = Math.max(counts.total, 1);
+  bar.value = counts.done;
+}
+
+const previousIds = node => JSON.parse(node.dataset.previous || "[]");
+
+/* ---------- one checklist ---------- */
+
+class Checklist {
+  constructor(container, ui, page) {
+    this.container = container;
+    this.id = container.dataset.checklist;
+    this.ui = withScale(ui, container.dataset.scale);
+    this.page = page;
+    this.items = [...container.querySelectorAll("[data-item]")];
+    this.itemIds = this.items.map(item => item.dataset.item);
+    this.adopt();
+    this.items.forEach(item => this.addControls(item));
+    this.addProgress();
+    // Radio buttons, text fields and date fields all fire "input" on every change.
+    container.addEventListener("input", event => this.update(event.target));
+    container.classList.add("kb-enhanced");
+    this.render();
   }
 
-  /** "3 av 10 klara, 1 påbörjade", and how many do not apply when any do not. */
-  function progressText(ui, counts) {
-    const text = format(ui.progress, counts);
-    return counts.not_applicable ? `${text} ${format(ui.progress_not_applicable, counts)}` : text;
-  }
-
-  function showCounts(text, bar, counts, ui, prefix = "") {
-    text.textContent = `${prefix}${progressText(ui, counts)}`;
-    bar.max = Math.max(counts.total, 1);
-    bar.value = counts.done;
-  }
-
-  const previousIds = node => JSON.parse(node.dataset.previous || "[]");
-
-  /* ---------- one checklist ---------- */
-
-  class Checklist {
-    constructor(container, ui, page) {
-      this.container = container;
-      this.id = container.dataset.checklist;
-      this.ui = withScale(ui, container.dataset.scale);
-      this.page = page;
-      this.items = [...container.querySelectorAll("[data-item]")];
-      this.itemIds = this.items.map(item => item.dataset.item);
-      this.adopt();
-      this.items.forEach(item => this.addControls(item));
-      this.addProgress();
-      // Radio buttons, text fields and date fields all fire "input" on every change.
-      container.addEventListener("input", event => this.update(event.target));
-      container.classList.add("kb-enhanced");
-      this.render();
-    }
-
-    /** Marks stored under the ids the checklist and its items had before a rename. */
-    adopt() {
-      const items = this.items.map(item => ({ id: item.dataset.item, previous: previousIds(item) }));
-      if (team.adopt(this.page.data, { id: this.id, previous: previousIds(this.container) }, items)) {
-        team.save(this.page.data);
-      }
-    }
-
-    get entries() {
-      return this.page.data.checklists[this.id] || {};
-    }
-
-    addControls(item) {
-      const itemId = item.dataset.item;
-      const name = `kb-${this.id}-${itemId}`;
-      const states = element("div", {
-        class: "kb-states", role: "radiogroup", "aria-labelledby": item.id,
-      }, team.STATES.map(state => element("label", { "data-state": state }, [
-        element("input", { type: "radio", name, value: state, "data-field": "state",
-                           "data-for": itemId }),
-        element("span", { class: "kb-state-word" }, [this.ui.states[state]]),
-      ])));
-      const notes = element("div", { class: "kb-notes" }, team.NOTES.map(field => element(
-        "label", {}, [
-          element("span", {}, [this.ui[field]]),
-          element(field === "comment" ? "textarea" : "input", {
-            ...(field === "comment" ? { rows: "1" }
-              : { type: field === "date" ? "date" : "text" }),
-            "data-field": field, "data-for": itemId, name: `${name}-${field}`,
-          }),
-        ])));
-      item.closest("li").append(element("div", { class: "kb-item" }, [states, notes]));
-    }
-
-    addProgress() {
-      const labelId = `kb-progress-${this.id}`;
-      this.progressText = element("span", { id: labelId });
-      this.progressBar = element("progress", { "aria-labelledby": labelId });
-      const print = button(this.ui.print_checklist, () => printOnly(this.container));
-      print.classList.add("kb-print-button");
-      const list = this.container.querySelector("ul");
-      list.before(element("div", { class: "kb-progress" },
-                          [this.progressText, this.progressBar, print]));
-    }
-
-    /** Keep what the visitor just changed, at once. */
-    update(control) {
-      const field = control.dataset && control.dataset.field;
-      if (!field) return;
-      team.setField(this.page.data, this.id, control.dataset.for, field, control.value);
+  /** Marks stored under the ids the checklist and its items had before a rename. */
+  adopt() {
+    const items = this.items.map(item => ({ id: item.dataset.item, previous: previousIds(item) }));
+    if (team.adopt(this.page.data, { id: this.id, previous: previousIds(this.container) }, items)) {
       team.save(this.page.data);
-      this.showState(control.dataset.for);
-      this.showProgress();
-      this.page.showTotal();
-    }
-
-    /** The item's state as a class on its list item, for the styles that mark it. */
-    showState(itemId) {
-      const item = this.items[this.itemIds.indexOf(itemId)].closest("li");
-      const state = this.entries[itemId]?.state;
-      for (const name of team.STATES) item.classList.toggle(`kb-is-${name}`, state === name);
-    }
-
-    /** Controls show the stored entries. */
-    render() {
-      for (const control of this.container.querySelectorAll("[data-field]")) {
-        const entry = this.entries[control.dataset.for] || {};
-        const value = entry[control.dataset.field] || "";
-        if (control.type === "radio") control.checked = control.value === value;
-        else control.value = value;
-      }
-      this.itemIds.forEach(id => this.showState(id));
-      this.showProgress();
-    }
-
-    counts() {
-      return team.counts(this.entries, this.itemIds);
-    }
-
-    showProgress() {
-      showCounts(this.progressText, this.progressBar, this.counts(), this.ui);
     }
   }
 
-  /* ---------- printing one checklist ---------- */
-
-  function printOnly(container) {
-    const root = document.documentElement;
-    root.classList.add("kb-print-one");
-    container.classList.add("kb-print-target");
-    window.addEventListener("afterprint", () => {
-      root.classList.remove("kb-print-one");
-      container.classList.remove("kb-print-target");
-    }, { once: true });
-    window.print();
+  get entries() {
+    return this.page.data.checklists[this.id] || {};
   }
 
-  /* ---------- the chosen methods' items on a stage page ---------- */
-
-  /** A method's checklist for one stage, in the markup the generator writes for the
-   * stage's own list, so that it works, prints and links alike. Text is set as text. */
-  function methodChecklist(method, list) {
-    const heading = element("h4", { id: `checklista-${method.id}` }, [
-      element("a", { href: method.href }, [method.title])]);
-    const items = list.items.map(item => element("li", {}, [
-      element("span", { id: `${method.id}-${item.id}`, "data-item": item.id,
-                        "data-previous": JSON.stringify(item.previous) }, [item.text])]));
-    return element("div", { class: "kb-checklist", "data-checklist": list.id,
-                            "data-previous": JSON.stringify(list.previous) },
-                   [heading, element("ul", {}, items)]);
+  addControls(item) {
+    const itemId = item.dataset.item;
+    const name = `kb-${this.id}-${itemId}`;
+    const states = element("div", {
+      class: "kb-states", role: "radiogroup", "aria-labelledby": item.id,
+    }, team.STATES.map(state => element("label", { "data-state": state }, [
+      element("input", { type: "radio", name, value: state, "data-field": "state",
+                         "data-for": itemId }),
+      element("span", { class: "kb-state-word" }, [this.ui.states[state]]),
+    ])));
+    const notes = element("div", { class: "kb-notes" }, team.NOTES.map(field => element(
+      "label", {}, [
+        element("span", {}, [this.ui[field]]),
+        element(field === "comment" ? "textarea" : "input", {
+          ...(field === "comment" ? { rows: "1" }
+            : { type: field === "date" ? "date" : "text" }),
+          "data-field": field, "data-for": itemId, name: `${name}-${field}`,
+        }),
+      ])));
+    item.closest("li").append(element("div", { class: "kb-item" }, [states, notes]));
   }
 
-  class MethodItems {
-    constructor(container, page) {
-      this.container = container;
-      this.page = page;
-      this.stage = container.dataset.stage;
-      this.summary = element("p", { class: "kb-chosen-methods" });
-      this.lists = element("div", { class: "kb-method-lists" });
-      this.details = element("details", { class: "kb-choose" }, [
-        element("summary", {}, [page.ui.choose_summary])]);
-      container.append(this.summary, this.details, this.lists);
+  addProgress() {
+    const labelId = `kb-progress-${this.id}`;
+    this.progressText = element("span", { id: labelId });
+    this.progressBar = element("progress", { "aria-labelledby": labelId });
+    const print = button(this.ui.print_checklist, () => printOnly(this.container));
+    print.classList.add("kb-print-button");
+    const list = this.container.querySelector("ul");
+    list.before(element("div", { class: "kb-progress" },
+                        [this.progressText, this.progressBar, print]));
+  }
+
+  /** Keep what the visitor just changed, at once. */
+  update(control) {
+    const field = control.dataset && control.dataset.field;
+    if (!field) return;
+    team.setField(this.page.data, this.id, control.dataset.for, field, control.value);
+    team.save(this.page.data);
+    this.showState(control.dataset.for);
+    this.showProgress();
+    this.page.showTotal();
+  }
+
+  /** The item's state as a class on its list item, for the styles that mark it. */
+  showState(itemId) {
+    const item = this.items[this.itemIds.indexOf(itemId)].closest("li");
+    const state = this.entries[itemId]?.state;
+    for (const name of team.STATES) item.classList.toggle(`kb-is-${name}`, state === name);
+  }
+
+  /** Controls show the stored entries. */
+  render() {
+    for (const control of this.container.querySelectorAll("[data-field]")) {
+      const entry = this.entries[control.dataset.for] || {};
+      const value = entry[control.dataset.field] || "";
+      if (control.type === "radio") control.checked = control.value === value;
+      else control.value = value;
     }
+    this.itemIds.forEach(id => this.showState(id));
+    this.showProgress();
+  }
 
-    async start() {
-      const ui = this.page.ui;
-      this.container.hidden = false;
-      try {
-        this.index = await team.loadIndex();
-      } catch (error) {
-        console.error(error);
-        this.summary.textContent = ui.methods_error;
-        return;
-      }
-      this.chooser = new team.MethodChooser(this.details, ui, this.index, async chosen => {
-        team.choose(this.page.data, chosen);
-        await this.show();
-        this.page.showTotal();
-      });
-      document.querySelectorAll(".kb-no-js").forEach(node => { node.hidden = true; });
+  counts() {
+    return team.counts(this.entries, this.itemIds);
+  }
+
+  showProgress() {
+    showCounts(this.progressText, this.progressBar, this.counts(), this.ui);
+  }
+}
+
+/* ---------- printing one checklist ---------- */
+
+function printOnly(container) {
+  const root = document.documentElement;
+  root.classList.add("kb-print-one");
+  container.classList.add("kb-print-target");
+  window.addEventListener("afterprint", () => {
+    root.classList.remove("kb-print-one");
+    container.classList.remove("kb-print-target");
+  }, { once: true });
+  window.print();
+}
+
+/* ---------- the chosen methods' items on a stage page ---------- */
+
+/** A method's checklist for one stage, in the markup the generator writes for the
+ * stage's own list, so that it works, prints and links alike. Text is set as text. */
+function methodChecklist(method, list) {
+  const heading = element("h4", { id: `checklista-${method.id}` }, [
+    element("a", { href: method.href }, [method.title])]);
+  const items = list.items.map(item => element("li", {}, [
+    element("span", { id: `${method.id}-${item.id}`, "data-item": item.id,
+                      "data-previous": JSON.stringify(item.previous) }, [item.text])]));
+  return element("div", { class: "kb-checklist", "data-checklist": list.id,
+                          "data-previous": JSON.stringify(list.previous) },
+                 [heading, element("ul", {}, items)]);
+}
+
+class MethodItems {
+  constructor(container, page) {
+    this.container = container;
+    this.page = page;
+    this.stage = container.dataset.stage;
+    this.summary = element("p", { class: "kb-chosen-methods" });
+    this.lists = element("div", { class: "kb-method-lists" });
+    this.details = element("details", { class: "kb-choose" }, [
+      element("summary", {}, [page.ui.choose_summary])]);
+    container.append(this.summary, this.details, this.lists);
+  }
+
+  async start() {
+    const ui = this.page.ui;
+    this.container.hidden = false;
+    try {
+      this.index = await team.loadIndex();
+    } catch (error) {
+      console.error(error);
+      this.summary.textContent = ui.methods_error;
+      return;
+    }
+    this.chooser = new team.MethodChooser(this.details, ui, this.index, async chosen => {
+      team.choose(this.page.data, chosen);
       await this.show();
-    }
+      this.page.showTotal();
+    });
+    findAll(".kb-no-js").forEach(node => { node.hidden = true; });
+    await this.show();
+  }
 
-    /** The chosen methods' checklists for this stage, as checklists of the page.
-     * The lists are busy from the choice until the latest choice is drawn, so that
-     * screen readers and tests never take the lists of an earlier choice for this one;
-     * an earlier choice that answers late is dropped. */
-    async show() {
-      const ui = this.page.ui;
-      const data = this.page.data;
-      const generation = this.generation = (this.generation || 0) + 1;
-      this.lists.setAttribute("aria-busy", "true");
-      if (team.renameChosen(this.index, data)) team.save(data);
-      this.chooser.show(data.methods.chosen);
-      let methods;
-      try {
-        methods = await team.chosenMethods(this.index, data);
-      } catch (error) {
-        console.error(error);
-        if (generation !== this.generation) return;
-        this.summary.textContent = ui.methods_error;
-        this.lists.setAttribute("aria-busy", "false");
-        return;
-      }
+  /** The chosen methods' checklists for this stage, as checklists of the page.
+   * The lists are busy from the choice until the latest choice is drawn, so that
+   * screen readers and tests never take the lists of an earlier choice for this one;
+   * an earlier choice that answers late is dropped. */
+  async show() {
+    const ui = this.page.ui;
+    const data = this.page.data;
+    const generation = this.generation = (this.generation || 0) + 1;
+    this.lists.setAttribute("aria-busy", "true");
+    if (team.renameChosen(this.index, data)) team.save(data);
+    this.chooser.show(data.methods.chosen);
+    let methods;
+    try {
+      methods = await team.chosenMethods(this.index, data);
+    } catch (error) {
+      console.error(error);
       if (generation !== this.generation) return;
-      this.page.checklists = this.page.checklists.filter(c => !this.lists.contains(c.container));
-      this.lists.replaceChildren();
-      const names = methods.map(method => method.abbreviation || method.title);
-      const here = methods.map(method => ({
-        method, list: method.lists?.checklists.find(list => list.stage === this.stage) }));
-      const without = here.filter(({ list }) => !list).map(({ method }) => method.title);
-      this.summary.textContent = names.length
-        ? format(ui.methods_chosen, { names: names.join(", ") }) : ui.methods_none;
-      if (without.length) {
-        this.summary.append(" ", format(ui.methods_without_items, { names: without.join(", ") }));
-      }
-      for (const { method, list } of here) {
-        if (!list) continue;
-        const node = methodChecklist(method, list);
-        this.lists.append(node);
-        this.page.checklists.push(new Checklist(node, this.page.ui, this.page));
-      }
+      this.summary.textContent = ui.methods_error;
       this.lists.setAttribute("aria-busy", "false");
+      return;
     }
+    if (generation !== this.generation) return;
+    this.page.checklists = this.page.checklists.filter(c => !this.lists.contains(c.container));
+    this.lists.replaceChildren();
+    const names = methods.map(method => method.abbreviation || method.title);
+    const here = methods.map(method => ({
+      method, list: method.lists?.checklists.find(list => list.stage === this.stage) }));
+    const without = here.filter(({ list }) => !list).map(({ method }) => method.title);
+    this.summary.textContent = names.length
+      ? format(ui.methods_chosen, { names: names.join(", ") }) : ui.methods_none;
+    if (without.length) {
+      this.summary.append(" ", format(ui.methods_without_items, { names: without.join(", ") }));
+    }
+    for (const { method, list } of here) {
+      if (!list) continue;
+      const node = methodChecklist(method, list);
+      this.lists.append(node);
+      this.page.checklists.push(new Checklist(node, this.page.ui, this.page));
+    }
+    this.lists.setAttribute("aria-busy", "false");
+  }
 
-    /** An anchor of a method item: shown here if the method is chosen, else on the
-     * method's own page. */
-    follow(anchor) {
-      if (!anchor || document.getElementById(anchor)) {
-        if (anchor) document.getElementById(anchor).scrollIntoView();
+  /** An anchor of a method item: shown here if the method is chosen, else on the
+   * method's own page. */
+  follow(anchor) {
+    if (!anchor || document.getElementById(anchor)) {
+      if (anchor) document.getElementById(anchor).scrollIntoView();
+      return;
+    }
+    for (const method of this.index.methods) {
+      const prefix = [method.id, ...method.previous].find(id => anchor.startsWith(`${id}-`));
+      if (prefix && method.stages.includes(this.stage)) {
+        location.replace(`${method.href}#${anchor.slice(prefix.length + 1)}`);
         return;
       }
-      for (const method of this.index.methods) {
-        const prefix = [method.id, ...method.previous].find(id => anchor.startsWith(`${id}-`));
-        if (prefix && method.stages.includes(this.stage)) {
-          location.replace(`${method.href}#${anchor.slice(prefix.length + 1)}`);
-          return;
-        }
-      }
     }
   }
+}
 
-  /* ---------- the page: all its checklists and the tools ---------- */
+/* ---------- the page: all its checklists and the tools ---------- */
 
-  class ChecklistPage {
-    constructor(tools) {
-      this.tools = tools;
-      this.ui = withScale(uiOf(tools), tools.dataset.scale);
-      this.data = team.load();
-      this.checklists = [...document.querySelectorAll(".kb-checklist[data-checklist]")]
-        .map(container => new Checklist(container, this.ui, this));
-      this.transfer = new team.Transfer(this.ui, () => this.refresh());
-      this.buildTools();
-      this.showTotal();
-      const methods = document.querySelector(".kb-method-checklists[data-stage]");
-      this.methods = methods ? new MethodItems(methods, this) : null;
-    }
-
-    async start() {
-      const anchor = decodeURIComponent(location.hash.slice(1));
-      if (this.methods) {
-        await this.methods.start();
-        this.showTotal();
-        if (this.methods.index && !anchor.startsWith("kb-")) this.methods.follow(anchor);
-      }
-      await this.transfer.openSharedLink();
-    }
-
-    buildTools() {
-      const ui = this.ui;
-      this.totalText = element("span", { id: "kb-progress-total" });
-      this.totalBar = element("progress", { "aria-labelledby": "kb-progress-total" });
-      this.tools.append(
-        element("div", { class: "kb-progress kb-progress-total" },
-                [this.totalText, this.totalBar]),
-        element("div", { class: "kb-tool-buttons", role: "group", "aria-label": ui.tools }, [
-          ...this.transfer.buttons(),
-          button(ui.print_page, () => window.print()),
-          button(ui.reset, () => this.reset()),
-        ]),
-        ...this.transfer.parts(),
-      );
-      this.tools.hidden = false;
-    }
-
-    showTotal() {
-      const total = team.counts({}, []);
-      for (const checklist of this.checklists) team.addCounts(total, checklist.counts());
-      showCounts(this.totalText, this.totalBar, total, this.ui,
-                 `${this.ui.total[this.tools.dataset.scope]} `);
-    }
-
-    /** After an import or a shared link: the page shows the team's data anew. */
-    async refresh() {
-      this.data = team.load();
-      for (const checklist of this.checklists) {
-        checklist.adopt();
-        checklist.render();
-      }
-      if (this.methods?.index) await this.methods.show();
-      this.showTotal();
-    }
-
-    /** "Återställ" clears the marks of this page's checklists, nothing else. */
-    reset() {
-      if (!window.confirm(this.ui.confirm_reset)) return;
-      for (const checklist of this.checklists) delete this.data.checklists[checklist.id];
-      team.save(this.data);
-      for (const checklist of this.checklists) checklist.render();
-      this.showTotal();
-      this.transfer.say(this.ui.reset_done);
-    }
+class ChecklistPage {
+  constructor(tools) {
+    this.tools = tools;
+    this.ui = withScale(uiOf(tools), tools.dataset.scale);
+    this.data = team.load();
+    this.checklists = [...document.querySelectorAll(".kb-checklist[data-checklist]")]
+      .map(container => new Checklist(container, this.ui, this));
+    this.transfer = new team.Transfer(this.ui, () => this.refresh());
+    this.buildTools();
+    this.showTotal();
+    const methods = document.querySelector(".kb-method-checklists[data-stage]");
+    this.methods = methods ? new MethodItems(methods, this) : null;
   }
 
-  function init() {
-    const tools = document.querySelector(".kb-checklist-tools[data-ui]");
-    if (!tools || tools.dataset.enhanced) return;
-    tools.dataset.enhanced = "true";
-    new ChecklistPage(tools).start();
+  async start() {
+    const anchor = decodeURIComponent(location.hash.slice(1));
+    if (this.methods) {
+      await this.methods.start();
+      this.showTotal();
+      if (this.methods.index && !anchor.startsWith("kb-")) this.methods.follow(anchor);
+    }
+    await this.transfer.openSharedLink();
   }
 
-  document$.subscribe(init);
-})();
+  buildTools() {
+    const ui = this.ui;
+    this.totalText = element("span", { id: "kb-progress-total" });
+    this.totalBar = element("progress", { "aria-labelledby": "kb-progress-total" });
+    this.tools.append(
+      element("div", { class: "kb-progress kb-progress-total" },
+              [this.totalText, this.totalBar]),
+      element("div", { class: "kb-tool-buttons", role: "group", "aria-label": ui.tools }, [
+        ...this.transfer.buttons(),
+        button(ui.print_page, () => window.print()),
+        button(ui.reset, () => this.reset()),
+      ]),
+      ...this.transfer.parts(),
+    );
+    this.tools.hidden = false;
+  }
+
+  showTotal() {
+    const total = team.counts({}, []);
+    for (const checklist of this.checklists) team.addCounts(total, checklist.counts());
+    showCounts(this.totalText, this.totalBar, total, this.ui,
+               `${this.ui.total[this.tools.dataset.scope]} `);
+  }
+
+  /** After an import or a shared link: the page shows the team's data anew. */
+  async refresh() {
+    this.data = team.load();
+    for (const checklist of this.checklists) {
+      checklist.adopt();
+      checklist.render();
+    }
+    if (this.methods?.index) await this.methods.show();
+    this.showTotal();
+  }
+
+  /** "Återställ" clears the marks of this page's checklists, nothing else. */
+  reset() {
+    if (!window.confirm(this.ui.confirm_reset)) return;
+    for (const checklist of this.checklists) delete this.data.checklists[checklist.id];
+    team.save(this.data);
+    for (const checklist of this.checklists) checklist.render();
+    this.showTotal();
+    this.transfer.say(this.ui.reset_done);
+  }
+}
+
+export async function enhance() {
+  const tools = unenhanced(".kb-checklist-tools[data-ui]");
+  if (!tools) return;
+  await stylesheet("kb-team.css");
+  await new ChecklistPage(tools).start();
+}

@@ -1,113 +1,256 @@
-/* Kunskapsbank: helpers every script of the site shares, loaded first (mkdocs.yml).
+/* Kunskapsbank: the helpers every script of the site shares, as one module the others import.
  *
- * Each page script used to carry its own copy of these: building elements from text (never
- * from HTML, so record text cannot inject script), filling "{name}" placeholders in the
- * locale's strings, the site's root address, fetching a data file once per visit, packing
- * data into a link, and offering a file to download. They live here once, as
- * `window.kb`, so a fix reaches every page.
+ * Building elements from text (never from HTML, so record text cannot inject script), filling
+ * "{name}" placeholders in the locale's strings, the site's root address, fetching a data file
+ * once per visit, packing data into a link, offering a file to download, a page's progress in
+ * words, a search excerpt as nodes, a feature's own stylesheet, running for every page the
+ * theme shows, and the site's storage in the browser live here once, so a fix reaches every
+ * page and no script reaches into another's or the theme's globals.
  */
-(() => {
-  "use strict";
 
-  const config = JSON.parse(document.getElementById("__config").textContent);
+/** The site root: assets/, where this module lies, is at the root, so this is right on every
+ * page, the 404 page at any depth included, and under any sub-path. */
+export const root = new URL("../", import.meta.url);
 
-  /** The site root, from the page the scripts were first loaded on: Material's instant
-   * navigation keeps the scripts, so every later page resolves against the same root. */
-  const root = new URL(`${config.base.replace(/\/?$/, "/")}`, location.href);
+/** Fill "{name}" placeholders, as Python's str.format does for the locale's strings.
+ * @param {string} template
+ * @param {Record<string, unknown>} values
+ * @returns {string} */
+export const format = (template, values) =>
+  template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
 
-  /** Fill "{name}" placeholders, as Python's str.format does for the locale's strings. */
-  const format = (template, values) =>
-    template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? values[key] : match));
-
-  /** An element with attributes and children (nodes or text, never parsed as HTML). */
-  function element(tag, attributes = {}, children = []) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-      if (value !== null && value !== undefined && value !== false) node.setAttribute(name, value);
+/** An element with attributes and children (nodes or text, never parsed as HTML); an
+ * attribute given null, undefined or false is left out.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, string | number | boolean | null | undefined>} [attributes]
+ * @param {(Node | string)[]} [children]
+ * @returns {HTMLElementTagNameMap[K]} */
+export function element(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== null && value !== undefined && value !== false) {
+      node.setAttribute(name, String(value));
     }
-    node.append(...children);
-    return node;
   }
+  node.append(...children);
+  return node;
+}
 
-  /** A native button (keyboard and screen reader work as they should). */
-  function button(text, onClick, className = "md-button") {
-    const node = element("button", { type: "button", class: className }, [text]);
-    node.addEventListener("click", onClick);
-    return node;
+/** A native button (keyboard and screen reader work as they should).
+ * @param {string} text
+ * @param {(event: MouseEvent) => unknown} onClick
+ * @returns {HTMLButtonElement} */
+export function button(text, onClick, className = "md-button") {
+  const node = element("button", { type: "button", class: className }, [text]);
+  node.addEventListener("click", onClick);
+  return node;
+}
+
+/** @type {Map<string, Promise<any>>} */
+const requests = new Map();
+
+/** A JSON file fetched once per visit and shared by every page that asks for it; a failed
+ * request is forgotten, so that the next page tries again.
+ * @param {string | URL} address
+ * @returns {Promise<any>} */
+export function fetchJson(address) {
+  const href = String(address);
+  let request = requests.get(href);
+  if (!request) {
+    request = fetch(href).then(response => {
+      if (!response.ok) throw new Error(`${response.status} ${href}`);
+      return response.json();
+    });
+    request.catch(() => requests.delete(href));
+    requests.set(href, request);
   }
+  return request;
+}
 
-  const requests = new Map();
-
-  /** A JSON file fetched once per visit and shared by every page that asks for it; a failed
-   * request is forgotten, so that the next page tries again. */
-  function fetchJson(address) {
-    const href = String(address);
-    if (!requests.has(href)) {
-      const request = fetch(href).then(response => {
-        if (!response.ok) throw new Error(`${response.status} ${href}`);
-        return response.json();
-      });
-      request.catch(() => requests.delete(href));
-      requests.set(href, request);
-    }
-    return requests.get(href);
+/** Bytes as URL-safe base64 without padding, for a link's fragment.
+ * @param {Uint8Array} bytes */
+function toBase64Url(bytes) {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
+  return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
 
-  /** Bytes as URL-safe base64 without padding, for a link's fragment. */
-  function toBase64Url(bytes) {
-    let text = "";
-    for (let i = 0; i < bytes.length; i += 0x8000) {
-      text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    }
-    return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-  }
+/** @param {string} text */
+function fromBase64Url(text) {
+  const base64 = text.replace(/-/g, "+").replace(/_/g, "/");
+  return Uint8Array.from(atob(base64), char => char.charCodeAt(0));
+}
 
-  function fromBase64Url(text) {
-    const base64 = text.replace(/-/g, "+").replace(/_/g, "/");
-    return Uint8Array.from(atob(base64), char => char.charCodeAt(0));
-  }
+/** Bytes through a CompressionStream or DecompressionStream.
+ * @param {Uint8Array} bytes
+ * @param {CompressionStream | DecompressionStream} stream */
+async function transform(bytes, stream) {
+  const piped = new Blob([/** @type {BlobPart} */ (bytes)]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(piped).arrayBuffer());
+}
 
-  /** Bytes through a CompressionStream or DecompressionStream. */
-  async function transform(bytes, stream) {
-    const piped = new Blob([bytes]).stream().pipeThrough(stream);
-    return new Uint8Array(await new Response(piped).arrayBuffer());
-  }
+/** Data as text for a link: JSON, compressed (deflate), URL-safe base64.
+ * @param {unknown} data */
+export async function pack(data) {
+  const json = new TextEncoder().encode(JSON.stringify(data));
+  return toBase64Url(await transform(json, new CompressionStream("deflate-raw")));
+}
 
-  /** Data as text for a link: JSON, compressed (deflate), URL-safe base64. */
-  async function pack(data) {
-    const json = new TextEncoder().encode(JSON.stringify(data));
-    return toBase64Url(await transform(json, new CompressionStream("deflate-raw")));
-  }
+/** @param {string} text
+ * @returns {Promise<unknown>} */
+export async function unpack(text) {
+  const json = await transform(fromBase64Url(text), new DecompressionStream("deflate-raw"));
+  return JSON.parse(new TextDecoder().decode(json));
+}
 
-  async function unpack(text) {
-    const json = await transform(fromBase64Url(text), new DecompressionStream("deflate-raw"));
-    return JSON.parse(new TextDecoder().decode(json));
-  }
+/** What links made before compression hold: JSON as URL-safe base64.
+ * @param {string} text
+ * @returns {unknown} */
+export const unpackPlain = text => JSON.parse(new TextDecoder().decode(fromBase64Url(text)));
 
-  /** What links made before compression hold: JSON as URL-safe base64. */
-  const unpackPlain = text => JSON.parse(new TextDecoder().decode(fromBase64Url(text)));
+/** Offer `data` as a JSON file to download.
+ * @param {string} name
+ * @param {unknown} data */
+export function download(name, data) {
+  const blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const link = element("a", { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
 
-  /** Offer `data` as a JSON file to download. */
-  function download(name, data) {
-    const blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
-    const url = URL.createObjectURL(blob);
-    const link = element("a", { href: url, download: name });
+/** Today as YYYY-MM-DD in the visitor's time zone, as a date field shows it. */
+export function today() {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+}
+
+/** A page element's UI texts, written from the locale file into `data-ui`.
+ * @param {HTMLElement} node
+ * @returns {any} */
+export const uiOf = node => JSON.parse(node.dataset.ui ?? "{}");
+
+/** The first element that matches `selector`, typed as the HTML element it is (the scripts
+ * look up only HTML elements), or null.
+ * @param {string} selector
+ * @param {ParentNode} [within]
+ * @returns {HTMLElement | null} */
+export const find = (selector, within = document) => within.querySelector(selector);
+
+/** The page's element for a feature, marked as taken, or null when the page has none or a
+ * run for this page has taken it already (the theme may announce the same page twice).
+ * @param {string} selector */
+export function unenhanced(selector) {
+  const found = find(selector);
+  if (!found || found.dataset.enhanced) return null;
+  found.dataset.enhanced = "true";
+  return found;
+}
+
+/** Every element that matches `selector`, as HTML elements.
+ * @param {string} selector
+ * @param {ParentNode} [within]
+ * @returns {HTMLElement[]} */
+export const findAll = (selector, within = document) => [...within.querySelectorAll(selector)]
+  .filter(node => node instanceof HTMLElement);
+
+/** @typedef {{total: number, done: number, started: number, not_started: number,
+ *             not_applicable: number}} Counts */
+
+/** "3 av 10 klara, 1 påbörjade", and how many do not apply when any do not.
+ * @param {{progress: string, progress_not_applicable: string}} ui
+ * @param {Counts} counts */
+export function progressText(ui, counts) {
+  const text = format(ui.progress, counts);
+  return counts.not_applicable ? `${text} ${format(ui.progress_not_applicable, counts)}` : text;
+}
+
+/** A search excerpt as nodes: its text, with Pagefind's <mark> around the matched words;
+ * the markup is parsed inertly and nothing else of it is kept.
+ * @param {string} markup
+ * @returns {Node[]} */
+export function excerpt(markup) {
+  const parsed = new DOMParser().parseFromString(`<p>${markup}</p>`, "text/html");
+  return [...(parsed.body.firstChild?.childNodes ?? [])].map(node => (node.nodeName === "MARK"
+    ? element("mark", {}, [node.textContent ?? ""])
+    : document.createTextNode(node.textContent ?? "")));
+}
+
+/** @type {Map<string, Promise<void>>} */
+const stylesheets = new Map();
+
+/** A feature's own stylesheet (next to this module), added once and resolved once it
+ * applies, so that a script shows what it builds already styled. It goes at the end of the
+ * body: Material's instant navigation replaces the head's elements with the next page's,
+ * and would take it away while the script that needs it stays.
+ * @param {string} name
+ * @returns {Promise<void>} */
+export function stylesheet(name) {
+  let loaded = stylesheets.get(name);
+  if (!loaded) {
+    const link = element("link", { rel: "stylesheet", href: new URL(name, import.meta.url).href });
+    loaded = new Promise(resolve => {
+      // A stylesheet that fails leaves the feature unstyled, not missing.
+      link.addEventListener("load", () => resolve());
+      link.addEventListener("error", () => resolve());
+    });
     document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    stylesheets.set(name, loaded);
   }
+  return loaded;
+}
 
-  /** Today as YYYY-MM-DD in the visitor's time zone, as a date field shows it. */
-  function today() {
-    const now = new Date();
-    return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-  }
+/** Run `callback` for every page the theme shows: Material's instant navigation swaps pages
+ * without reloading scripts and announces each through its public `document$`; without it
+ * (Zensical's or no instant navigation), the page loaded is the only one.
+ * @param {() => void} callback */
+export function onEveryPage(callback) {
+  if (window.document$) window.document$.subscribe(callback);
+  else callback();
+}
 
-  /** A page element's UI texts, written from the locale file into `data-ui`. */
-  const uiOf = node => JSON.parse(node.dataset.ui);
+/* ---------- the site's storage in this browser ---------- */
 
-  window.kb = {
-    root, format, element, button, fetchJson, pack, unpack, unpackPlain, download, today, uiOf,
-  };
-})();
+/** Every entry is the site root's path, a dot and a name, holding JSON: the keys Material's
+ * own __md_get and __md_set used when the site stored through them, so what a team stored
+ * then is found now (and `/.kb-team` stays one site's, beside other sites on the host). */
+const scoped = (/** @type {string} */ name) => `${root.pathname}.${name}`;
+
+export const storage = {
+  /** The stored value of `name`, or null; an entry that is not JSON throws.
+   * @param {string} name
+   * @returns {unknown} */
+  get(name) {
+    const stored = localStorage.getItem(scoped(name));
+    return stored === null ? null : JSON.parse(stored);
+  },
+
+  /** Store `value` as JSON; a full or refused storage keeps what it had, as the theme's did.
+   * @param {string} name
+   * @param {unknown} value */
+  set(name, value) {
+    try {
+      localStorage.setItem(scoped(name), JSON.stringify(value));
+    } catch (error) {
+      console.error(error);
+    }
+  },
+
+  /** @param {string} name */
+  remove(name) {
+    localStorage.removeItem(scoped(name));
+  },
+
+  /** The names of this site's entries that start with `prefix`.
+   * @param {string} prefix */
+  names(prefix) {
+    const start = scoped(prefix);
+    return Object.keys(localStorage).filter(key => key.startsWith(start))
+      .map(key => key.slice(scoped("").length));
+  },
+};

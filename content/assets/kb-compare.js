@@ -8,142 +8,137 @@
  * region; every visible text comes from the page (`form[data-ui]`) or the data, and record
  * text is only ever set as text.
  *
- * Material's instant navigation swaps pages without reloading scripts, so the script runs
- * for every page `document$` emits.
+ * kb-start.js loads it for the page, and again after each instant navigation to it.
  */
-(() => {
-  "use strict";
 
-  const { format } = window.kb;
-  const { load, methodLink } = window.kbMethods;
-  const PARAM = "m";
-  const MIN = 2;
-  const MAX = 4;
+import { element as withAttributes, find, format } from "./kb-common.js";
+import { load, methodLink } from "./kb-methods.js";
 
-  /** An element with children (nodes or text, never HTML). */
-  const element = (name, ...children) => window.kb.element(name, {}, children);
+const PARAM = "m";
+const MIN = 2;
+const MAX = 4;
 
-  /** Items, each a list of nodes and text, joined by `separator`. */
-  const joined = (items, separator) =>
-    items.flatMap((item, index) => (index ? [separator, ...item] : item));
+/** An element with children (nodes or text, never HTML). */
+const element = (name, ...children) => withAttributes(name, {}, children);
 
-  class Comparison {
-    constructor(form) {
-      this.form = form;
-      this.ui = JSON.parse(form.dataset.ui);
-      this.fieldset = form.querySelector("fieldset");
-      this.status = document.querySelector(".kb-compare-status");
-      this.results = document.querySelector(".kb-compare-results");
-      this.table = this.results.querySelector("table");
-    }
+/** Items, each a list of nodes and text, joined by `separator`. */
+const joined = (items, separator) =>
+  items.flatMap((item, index) => (index ? [separator, ...item] : item));
 
-    async start() {
-      const methods = await load(this.ui, this.status);
-      if (!methods || !this.form.isConnected) return;
-      this.methods = new Map(methods.map(method => [method.id, method]));
-      const { registry } = this.ui.vocab;
-      // Every registry that rated any method gets a row, so a missing rating shows as such.
-      this.registries = [...new Set(methods.flatMap(m => m.evidence.map(e => e.registry)))]
-        .sort((a, b) => (registry[a] < registry[b] ? -1 : 1));
-      const wanted = (new URLSearchParams(location.search).get(PARAM) || "").split(",");
-      const known = wanted.filter(id => this.methods.has(id)).slice(0, MAX);
-      this.boxes = methods.map(method => {
-        const box = element("input");
-        box.type = "checkbox";
-        box.name = PARAM;
-        box.value = method.id;
-        box.checked = known.includes(method.id);
-        this.fieldset.append(element("label", box, ` ${method.abbreviation || method.title}`));
-        return box;
-      });
-      this.form.addEventListener("change", event => this.change(event.target));
-      this.form.hidden = false;
-      this.show();
-    }
-
-    chosen() {
-      return this.boxes.filter(box => box.checked);
-    }
-
-    change(box) {
-      if (box.checked && this.chosen().length > MAX) {
-        box.checked = false;
-        this.status.textContent = this.ui.too_many;
-        return;
-      }
-      this.show();
-      this.write();
-    }
-
-    show() {
-      const chosen = this.chosen();
-      const methods = chosen.map(box => this.methods.get(box.value));
-      this.table.tHead.replaceChildren(element("tr", element("th", this.ui.aspect),
-        ...methods.map(method => element("th", methodLink(method, method.title)))));
-      this.table.tBodies[0].replaceChildren(...this.rows().map(([label, cell]) =>
-        element("tr", element("td", element("strong", label)),
-          ...methods.map(method => element("td", ...cell(method))))));
-      this.results.hidden = chosen.length === 0;
-      const names = chosen.map(box => box.labels[0].textContent.trim()).join(", ");
-      this.status.textContent = chosen.length < MIN
-        ? this.ui.too_few : format(this.ui.selected, { names });
-    }
-
-    /** The table's rows: a heading and, per method, the cell's content. */
-    rows() {
-      const { ui } = this;
-      const { rows, vocab } = ui;
-      const cite = (method, source) => {
-        const link = element("a", ui.cite);
-        link.href = `${method.href}#kalla-${source}`;
-        return [" ", element("sup", link)];
-      };
-      const fact = (method, value) => (value ? [value.text, ...cite(method, value.source)] : [ui.missing]);
-      // A list our sources give nothing for reads "Uppgift saknas", never an empty cell.
-      const labels = kind => codes =>
-        [codes.length ? codes.map(code => vocab[kind][code]).join(", ") : ui.missing];
-      return [
-        [rows.target_group, m => fact(m, m.target_group)],
-        [rows.ages, m => (m.ages ? [format(ui.ages, m.ages), ...cite(m, m.ages.source)] : [ui.missing])],
-        [rows.problems, m => labels("problem")(m.problems)],
-        [rows.arenas, m => labels("arena")(m.arenas)],
-        [rows.formats, m => labels("format")(m.formats)],
-        [rows.intensity, m => fact(m, m.intensity)],
-        [rows.duration, m => fact(m, m.duration)],
-        [rows.staffing, m => fact(m, m.staffing)],
-        [rows.training, m => fact(m, m.training)],
-        [rows.training_countries, m => (m.training_countries.length
-          ? joined(m.training_countries.map(c => [vocab.country[c.country], ...cite(m, c.source)]), ", ")
-          : [ui.missing])],
-        [rows.costs, m => [
-          ...(m.costs ? fact(m, m.costs) : []),
-          ...(m.cost_band ? [`${m.costs ? " " : ""}${ui.cost_band}: ${vocab.cost[m.cost_band.value]}`,
-            ...cite(m, m.cost_band.source)] : []),
-          ...(m.costs || m.cost_band ? [] : [ui.missing]),
-        ]],
-        ...this.registries.map(code => [format(rows.evidence, { registry: vocab.registry[code] }), m => {
-          const ratings = m.evidence.filter(e => e.registry === code);
-          return ratings.length
-            ? joined(ratings.map(e => [`${e.rating} (${e.year})`, ...cite(m, e.source)]), "; ")
-            : [ui.not_rated];
-        }]),
-        [rows.reviewed, m => [m.reviewed]],
-        [rows.url, m => [methodLink(m, m.title)]],
-      ];
-    }
-
-    write() {
-      const url = new URL(location.href);
-      const ids = this.chosen().map(box => box.value);
-      url.search = ids.length ? new URLSearchParams({ [PARAM]: ids.join(",") }).toString() : "";
-      history.replaceState(history.state, "", url.href);
-    }
+class Comparison {
+  constructor(form) {
+    this.form = form;
+    this.ui = JSON.parse(form.dataset.ui);
+    this.fieldset = form.querySelector("fieldset");
+    this.status = find(".kb-compare-status");
+    this.results = find(".kb-compare-results");
+    this.table = this.results.querySelector("table");
   }
 
-  function init() {
-    const form = document.querySelector("form.kb-compare-form");
-    if (form) new Comparison(form).start();
+  async start() {
+    const methods = await load(this.ui, this.status);
+    if (!methods || !this.form.isConnected) return;
+    this.methods = new Map(methods.map(method => [method.id, method]));
+    const { registry } = this.ui.vocab;
+    // Every registry that rated any method gets a row, so a missing rating shows as such.
+    this.registries = [...new Set(methods.flatMap(m => m.evidence.map(e => e.registry)))]
+      .sort((a, b) => (registry[a] < registry[b] ? -1 : 1));
+    const wanted = (new URLSearchParams(location.search).get(PARAM) || "").split(",");
+    const known = wanted.filter(id => this.methods.has(id)).slice(0, MAX);
+    this.boxes = methods.map(method => {
+      const box = element("input");
+      box.type = "checkbox";
+      box.name = PARAM;
+      box.value = method.id;
+      box.checked = known.includes(method.id);
+      this.fieldset.append(element("label", box, ` ${method.abbreviation || method.title}`));
+      return box;
+    });
+    this.form.addEventListener("change", event => this.change(event.target));
+    this.form.hidden = false;
+    this.show();
   }
 
-  document$.subscribe(init);
-})();
+  chosen() {
+    return this.boxes.filter(box => box.checked);
+  }
+
+  change(box) {
+    if (box.checked && this.chosen().length > MAX) {
+      box.checked = false;
+      this.status.textContent = this.ui.too_many;
+      return;
+    }
+    this.show();
+    this.write();
+  }
+
+  show() {
+    const chosen = this.chosen();
+    const methods = chosen.map(box => this.methods.get(box.value));
+    this.table.tHead.replaceChildren(element("tr", element("th", this.ui.aspect),
+      ...methods.map(method => element("th", methodLink(method, method.title)))));
+    this.table.tBodies[0].replaceChildren(...this.rows().map(([label, cell]) =>
+      element("tr", element("td", element("strong", label)),
+        ...methods.map(method => element("td", ...cell(method))))));
+    this.results.hidden = chosen.length === 0;
+    const names = chosen.map(box => box.labels[0].textContent.trim()).join(", ");
+    this.status.textContent = chosen.length < MIN
+      ? this.ui.too_few : format(this.ui.selected, { names });
+  }
+
+  /** The table's rows: a heading and, per method, the cell's content. */
+  rows() {
+    const { ui } = this;
+    const { rows, vocab } = ui;
+    const cite = (method, source) => {
+      const link = element("a", ui.cite);
+      link.href = `${method.href}#kalla-${source}`;
+      return [" ", element("sup", link)];
+    };
+    const fact = (method, value) => (value ? [value.text, ...cite(method, value.source)] : [ui.missing]);
+    // A list our sources give nothing for reads "Uppgift saknas", never an empty cell.
+    const labels = kind => codes =>
+      [codes.length ? codes.map(code => vocab[kind][code]).join(", ") : ui.missing];
+    return [
+      [rows.target_group, m => fact(m, m.target_group)],
+      [rows.ages, m => (m.ages ? [format(ui.ages, m.ages), ...cite(m, m.ages.source)] : [ui.missing])],
+      [rows.problems, m => labels("problem")(m.problems)],
+      [rows.arenas, m => labels("arena")(m.arenas)],
+      [rows.formats, m => labels("format")(m.formats)],
+      [rows.intensity, m => fact(m, m.intensity)],
+      [rows.duration, m => fact(m, m.duration)],
+      [rows.staffing, m => fact(m, m.staffing)],
+      [rows.training, m => fact(m, m.training)],
+      [rows.training_countries, m => (m.training_countries.length
+        ? joined(m.training_countries.map(c => [vocab.country[c.country], ...cite(m, c.source)]), ", ")
+        : [ui.missing])],
+      [rows.costs, m => [
+        ...(m.costs ? fact(m, m.costs) : []),
+        ...(m.cost_band ? [`${m.costs ? " " : ""}${ui.cost_band}: ${vocab.cost[m.cost_band.value]}`,
+          ...cite(m, m.cost_band.source)] : []),
+        ...(m.costs || m.cost_band ? [] : [ui.missing]),
+      ]],
+      ...this.registries.map(code => [format(rows.evidence, { registry: vocab.registry[code] }), m => {
+        const ratings = m.evidence.filter(e => e.registry === code);
+        return ratings.length
+          ? joined(ratings.map(e => [`${e.rating} (${e.year})`, ...cite(m, e.source)]), "; ")
+          : [ui.not_rated];
+      }]),
+      [rows.reviewed, m => [m.reviewed]],
+      [rows.url, m => [methodLink(m, m.title)]],
+    ];
+  }
+
+  write() {
+    const url = new URL(location.href);
+    const ids = this.chosen().map(box => box.value);
+    url.search = ids.length ? new URLSearchParams({ [PARAM]: ids.join(",") }).toString() : "";
+    history.replaceState(history.state, "", url.href);
+  }
+}
+
+export async function enhance() {
+  const form = document.querySelector("form.kb-compare-form");
+  if (form) await new Comparison(form).start();
+}

@@ -2,7 +2,7 @@
  *
  * The page holds the form (free text, the child's age and a group of checkboxes per facet)
  * and an empty list of results. This script asks the site's Pagefind index, the one the
- * header search uses (window.kbPagefind, kb-search.js), for the methods that match: every
+ * header search uses (kb-pagefind.js), for the methods that match: every
  * method page carries its facet codes and the ages it covers as Pagefind filters (`typ`
  * "insats" marks a method). Within a facet any chosen option may match; across facets all
  * must, and the age must be in the method's range. Beside every option it writes how many
@@ -16,225 +16,213 @@
  * screen. Every visible text comes from
  * the page (`form[data-ui]`) or the index, and record text is only ever set as text.
  *
- * Material's instant navigation swaps pages without reloading scripts, so the script runs
- * for every page `document$` emits.
+ * kb-start.js loads it for the page, and again after each instant navigation to it; its
+ * styles (kb-finder.css) are in place before it shows the form.
  */
-(() => {
-  "use strict";
 
-  const { format } = window.kb;
-  const AGE = "alder";
-  const QUERY = "q";
-  const METHOD = { typ: "insats" };
-  const COMPARE_MAX = 4;
-  const PAGE = 20;
-  const WIDE = "(min-width: 60em)";
+import { excerpt, find, format, stylesheet } from "./kb-common.js";
+import { engine } from "./kb-pagefind.js";
 
-  /** The method's id: the last part of its address (`/insatser/pmto/`). */
-  const methodId = url => url.split("/").filter(Boolean).pop();
+const AGE = "alder";
+const QUERY = "q";
+const METHOD = { typ: "insats" };
+const COMPARE_MAX = 4;
+const PAGE = 20;
+const WIDE = "(min-width: 60em)";
 
-  /** An excerpt as nodes: its text, with Pagefind's <mark> around the matched words. */
-  function excerpt(markup) {
-    const parsed = new DOMParser().parseFromString(`<p>${markup}</p>`, "text/html");
-    return [...parsed.body.firstChild.childNodes].map(node => {
-      if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
-      const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
-      return mark;
-    });
+/** The method's id: the last part of its address (`/insatser/pmto/`). */
+const methodId = url => url.split("/").filter(Boolean).pop();
+
+class Finder {
+  constructor(form) {
+    this.form = form;
+    this.ui = JSON.parse(form.dataset.ui);
+    this.age = form.elements[AGE];
+    this.query = form.elements[QUERY];
+    this.region = document.querySelector(".kb-finder-results");
+    this.status = document.querySelector(".kb-finder-status");
+    this.compare = /** @type {HTMLAnchorElement | null} */ (find("a.kb-finder-compare"));
+    this.list = document.querySelector(".kb-finder-hits");
+    this.more = find(".kb-finder-more");
+    this.fallback = find(".kb-no-js");
+    this.groups = [...form.querySelectorAll("details.kb-facet-group")];
+    this.facets = [...form.querySelectorAll("fieldset[data-facet]")].map(fieldset => ({
+      key: fieldset.dataset.facet,
+      boxes: [...fieldset.querySelectorAll("input[type=checkbox]")],
+      chosen: fieldset.closest("details").querySelector(".kb-chosen"),
+    }));
+    this.generation = 0;
   }
 
-  class Finder {
-    constructor(form) {
-      this.form = form;
-      this.ui = JSON.parse(form.dataset.ui);
-      this.age = form.elements[AGE];
-      this.query = form.elements[QUERY];
-      this.region = document.querySelector(".kb-finder-results");
-      this.status = document.querySelector(".kb-finder-status");
-      this.compare = document.querySelector("a.kb-finder-compare");
-      this.list = document.querySelector(".kb-finder-hits");
-      this.more = document.querySelector(".kb-finder-more");
-      this.fallback = document.querySelector(".kb-no-js");
-      this.groups = [...form.querySelectorAll("details.kb-facet-group")];
-      this.facets = [...form.querySelectorAll("fieldset[data-facet]")].map(fieldset => ({
-        key: fieldset.dataset.facet,
-        boxes: [...fieldset.querySelectorAll("input[type=checkbox]")],
-        chosen: fieldset.closest("details").querySelector(".kb-chosen"),
-      }));
-      this.generation = 0;
-    }
-
-    async start() {
-      this.fallback.hidden = true;
-      this.status.textContent = this.ui.loading;
-      this.busy(true);
-      try {
-        this.pagefind = await window.kbPagefind();
-        this.total = (await this.pagefind.filters()).typ?.insats ?? 0;
-      } catch (error) {
-        console.error(error);
-        this.status.textContent = this.ui.error;
-        this.fallback.hidden = false;
-        this.busy(false);
-        return;
-      }
-      if (!this.form.isConnected) return;
-      this.read(new URLSearchParams(location.search));
-      this.form.addEventListener("input", () => this.update(true));
-      this.form.addEventListener("submit", event => event.preventDefault());
-      // The form's own reset clears the controls after the event; update once it has.
-      this.form.addEventListener("reset", () => {
-        this.busy(true);
-        setTimeout(() => this.update(true));
-      });
-      this.more.addEventListener("click", () => this.showMore());
-      const wide = matchMedia(WIDE).matches;
-      for (const group of this.groups) group.open = wide;
-      this.form.hidden = false;
-      await this.update(false);
-    }
-
-    /** Set the controls from the query string. */
-    read(params) {
-      this.query.value = params.get(QUERY) ?? "";
-      this.age.value = params.get(AGE) ?? "";
-      for (const { key, boxes } of this.facets) {
-        const chosen = params.getAll(key);
-        for (const box of boxes) box.checked = chosen.includes(box.value);
-      }
-    }
-
-    /** The chosen age, or null when the field is empty or not a valid age. */
-    chosenAge() {
-      return this.age.value !== "" && this.age.validity.valid ? Number(this.age.value) : null;
-    }
-
-    chosen() {
-      return Object.fromEntries(this.facets.map(({ key, boxes }) => [
-        key, boxes.filter(box => box.checked).map(box => box.value),
-      ]));
-    }
-
-    /** Pagefind's filters for the choices, leaving out the facet `except`. */
-    filters(chosen, except) {
-      const filters = { ...METHOD };
-      const age = this.chosenAge();
-      if (age !== null) filters[AGE] = String(age);
-      for (const { key } of this.facets) {
-        if (key !== except && chosen[key].length) filters[key] = { any: chosen[key] };
-      }
-      return filters;
-    }
-
-    /** Mark the results as being updated, so that assistive technology announces the
-     * list and its count once they agree, not the old list under the new choices. */
-    busy(updating) {
-      this.region.setAttribute("aria-busy", String(updating));
-    }
-
-    /** Show what matches; `changed` when the reader changed a choice, which goes in the URL. */
-    async update(changed) {
-      const generation = ++this.generation;
-      this.busy(true);
-      const chosen = this.chosen();
-      const text = this.query.value.trim() || null;
-      // Without words, methods come in the catalogue's order; with words, best first.
-      const search = except => this.pagefind.search(text, {
-        filters: this.filters(chosen, except), ...(text ? {} : { sort: { titel: "asc" } }),
-      });
-      const found = await search(null);
-      // A facet's counts say what choosing an option would give, so its own choices are
-      // left out of the search they come from.
-      const counted = await Promise.all(this.facets.map(({ key }) =>
-        (chosen[key].length ? search(key) : found)));
-      if (generation !== this.generation) return;
-      if (!found) {
-        this.busy(false);
-        return;
-      }
-      this.facets.forEach(({ key, boxes, chosen: summary }, i) => {
-        const counts = counted[i]?.filters?.[key] ?? {};
-        for (const box of boxes) {
-          box.parentElement.querySelector(".kb-count").textContent = `(${counts[box.value] ?? 0})`;
-        }
-        summary.textContent = chosen[key].length ? `(${chosen[key].length})` : "";
-      });
-      this.results = found.results;
-      this.text = text;
-      await this.show(PAGE, false);
-      if (generation !== this.generation) return;
-      this.status.textContent = found.results.length
-        ? format(this.ui.count, { shown: found.results.length, total: this.total })
-        : this.ui.none;
-      if (changed) this.write(chosen);
+  async start() {
+    this.fallback.hidden = true;
+    this.status.textContent = this.ui.loading;
+    this.busy(true);
+    try {
+      this.pagefind = await engine();
+      this.total = (await this.pagefind.filters()).typ?.insats ?? 0;
+    } catch (error) {
+      console.error(error);
+      this.status.textContent = this.ui.error;
+      this.fallback.hidden = false;
       this.busy(false);
+      return;
     }
-
-    /** The next page of results, busy until it is listed (unless a new choice took over). */
-    async showMore() {
-      const generation = this.generation;
+    if (!this.form.isConnected) return;
+    this.read(new URLSearchParams(location.search));
+    this.form.addEventListener("input", () => this.update(true));
+    this.form.addEventListener("submit", event => event.preventDefault());
+    // The form's own reset clears the controls after the event; update once it has.
+    this.form.addEventListener("reset", () => {
       this.busy(true);
-      await this.show(this.shown + PAGE, true);
-      if (generation === this.generation) this.busy(false);
-    }
+      setTimeout(() => this.update(true));
+    });
+    this.more.addEventListener("click", () => this.showMore());
+    const wide = matchMedia(WIDE).matches;
+    for (const group of this.groups) group.open = wide;
+    this.form.hidden = false;
+    await this.update(false);
+  }
 
-    /** List the first `count` results; `more` when the reader asked for more of them. */
-    async show(count, more) {
-      const results = this.results;
-      const pages = await Promise.all(results.slice(0, count).map(result => result.data()));
-      if (results !== this.results) return;
-      const first = this.list.children.length;
-      this.list.replaceChildren(...pages.map(page => this.hit(page)));
-      this.shown = pages.length;
-      this.more.hidden = results.length <= pages.length;
-      if (more) this.list.children[first]?.querySelector("a").focus();
-      else this.showCompare(pages);
+  /** Set the controls from the query string. */
+  read(params) {
+    this.query.value = params.get(QUERY) ?? "";
+    this.age.value = params.get(AGE) ?? "";
+    for (const { key, boxes } of this.facets) {
+      const chosen = params.getAll(key);
+      for (const box of boxes) box.checked = chosen.includes(box.value);
     }
+  }
 
-    /** A result: the method's title as a link, and an excerpt or its summary. */
-    hit(page) {
-      const link = document.createElement("a");
-      link.href = page.url;
-      link.dataset.method = methodId(page.url);
-      link.textContent = page.meta?.title ?? page.url;
-      const text = document.createElement("p");
-      if (this.text) text.append(...excerpt(page.excerpt));
-      else text.textContent = page.meta?.summary ?? "";
-      const item = document.createElement("li");
-      item.append(link, text);
-      return item;
+  /** The chosen age, or null when the field is empty or not a valid age. */
+  chosenAge() {
+    return this.age.value !== "" && this.age.validity.valid ? Number(this.age.value) : null;
+  }
+
+  chosen() {
+    return Object.fromEntries(this.facets.map(({ key, boxes }) => [
+      key, boxes.filter(box => box.checked).map(box => box.value),
+    ]));
+  }
+
+  /** Pagefind's filters for the choices, leaving out the facet `except`. */
+  filters(chosen, except) {
+    const filters = { ...METHOD };
+    const age = this.chosenAge();
+    if (age !== null) filters[AGE] = String(age);
+    for (const { key } of this.facets) {
+      if (key !== except && chosen[key].length) filters[key] = { any: chosen[key] };
     }
+    return filters;
+  }
 
-    /** Offer to compare the first methods shown, when there are two or more. */
-    showCompare(pages) {
-      if (!this.compare) return;
-      const url = new URL(this.compare.getAttribute("href"), location.href);
-      url.search = new URLSearchParams({
-        m: pages.slice(0, COMPARE_MAX).map(page => methodId(page.url)).join(","),
-      }).toString();
-      this.compare.href = url.href;
-      this.compare.classList.toggle("kb-visible", pages.length >= 2);
+  /** Mark the results as being updated, so that assistive technology announces the
+   * list and its count once they agree, not the old list under the new choices. */
+  busy(updating) {
+    this.region.setAttribute("aria-busy", String(updating));
+  }
+
+  /** Show what matches; `changed` when the reader changed a choice, which goes in the URL. */
+  async update(changed) {
+    const generation = ++this.generation;
+    this.busy(true);
+    const chosen = this.chosen();
+    const text = this.query.value.trim() || null;
+    // Without words, methods come in the catalogue's order; with words, best first.
+    const search = except => this.pagefind.search(text, {
+      filters: this.filters(chosen, except), ...(text ? {} : { sort: { titel: "asc" } }),
+    });
+    const found = await search(null);
+    // A facet's counts say what choosing an option would give, so its own choices are
+    // left out of the search they come from.
+    const counted = await Promise.all(this.facets.map(({ key }) =>
+      (chosen[key].length ? search(key) : found)));
+    if (generation !== this.generation) return;
+    if (!found) {
+      this.busy(false);
+      return;
     }
-
-    /** Mirror the choices in the address without adding a history entry per click. */
-    write(chosen) {
-      const params = new URLSearchParams();
-      if (this.query.value.trim()) params.set(QUERY, this.query.value.trim());
-      if (this.chosenAge() !== null) params.set(AGE, this.age.value);
-      for (const { key } of this.facets) {
-        for (const code of chosen[key]) params.append(key, code);
+    this.facets.forEach(({ key, boxes, chosen: summary }, i) => {
+      const counts = counted[i]?.filters?.[key] ?? {};
+      for (const box of boxes) {
+        box.parentElement.querySelector(".kb-count").textContent = `(${counts[box.value] ?? 0})`;
       }
-      const url = new URL(location.href);
-      url.search = params.toString();
-      history.replaceState(history.state, "", url.href);
+      summary.textContent = chosen[key].length ? `(${chosen[key].length})` : "";
+    });
+    this.results = found.results;
+    this.text = text;
+    await this.show(PAGE, false);
+    if (generation !== this.generation) return;
+    this.status.textContent = found.results.length
+      ? format(this.ui.count, { shown: found.results.length, total: this.total })
+      : this.ui.none;
+    if (changed) this.write(chosen);
+    this.busy(false);
+  }
+
+  /** The next page of results, busy until it is listed (unless a new choice took over). */
+  async showMore() {
+    const generation = this.generation;
+    this.busy(true);
+    await this.show(this.shown + PAGE, true);
+    if (generation === this.generation) this.busy(false);
+  }
+
+  /** List the first `count` results; `more` when the reader asked for more of them. */
+  async show(count, more) {
+    const results = this.results;
+    const pages = await Promise.all(results.slice(0, count).map(result => result.data()));
+    if (results !== this.results) return;
+    const first = this.list.children.length;
+    this.list.replaceChildren(...pages.map(page => this.hit(page)));
+    this.shown = pages.length;
+    this.more.hidden = results.length <= pages.length;
+    if (more) this.list.children[first]?.querySelector("a").focus();
+    else this.showCompare(pages);
+  }
+
+  /** A result: the method's title as a link, and an excerpt or its summary. */
+  hit(page) {
+    const link = document.createElement("a");
+    link.href = page.url;
+    link.dataset.method = methodId(page.url);
+    link.textContent = page.meta?.title ?? page.url;
+    const text = document.createElement("p");
+    if (this.text) text.append(...excerpt(page.excerpt));
+    else text.textContent = page.meta?.summary ?? "";
+    const item = document.createElement("li");
+    item.append(link, text);
+    return item;
+  }
+
+  /** Offer to compare the first methods shown, when there are two or more. */
+  showCompare(pages) {
+    if (!this.compare) return;
+    const url = new URL(this.compare.getAttribute("href"), location.href);
+    url.search = new URLSearchParams({
+      m: pages.slice(0, COMPARE_MAX).map(page => methodId(page.url)).join(","),
+    }).toString();
+    this.compare.href = url.href;
+    this.compare.classList.toggle("kb-visible", pages.length >= 2);
+  }
+
+  /** Mirror the choices in the address without adding a history entry per click. */
+  write(chosen) {
+    const params = new URLSearchParams();
+    if (this.query.value.trim()) params.set(QUERY, this.query.value.trim());
+    if (this.chosenAge() !== null) params.set(AGE, this.age.value);
+    for (const { key } of this.facets) {
+      for (const code of chosen[key]) params.append(key, code);
     }
+    const url = new URL(location.href);
+    url.search = params.toString();
+    history.replaceState(history.state, "", url.href);
   }
+}
 
-  function init() {
-    const form = document.querySelector("form.kb-finder");
-    if (form) new Finder(form).start();
-  }
-
-  document$.subscribe(init);
-})();
+export async function enhance() {
+  const form = document.querySelector("form.kb-finder");
+  if (!form) return;
+  await stylesheet("kb-finder.css");
+  await new Finder(form).start();
+}

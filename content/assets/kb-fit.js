@@ -11,207 +11,201 @@
  * methods are also kept in the URL (`?m=pmto,mst`), so a link opens the same comparison.
  *
  * Every visible text comes from the page (`form[data-ui]`) or the data, and record text is
- * only ever set as text. Material's instant navigation swaps pages without reloading
- * scripts, so the script runs for every page `document$` emits.
+ * only ever set as text. kb-start.js loads it for the page, with its styles (kb-team.css).
  */
-(() => {
-  "use strict";
 
-  const { element, button, format, uiOf } = window.kb;
-  const { load: loadMethods, methodLink } = window.kbMethods;
-  const team = window.kbTeam;
-  const PARAM = "m";
-  const MAX = 4;
+import { button, element, find, format, stylesheet, uiOf, unenhanced } from "./kb-common.js";
+import { load as loadMethods, methodLink } from "./kb-methods.js";
+import * as team from "./kb-team.js";
 
-  class FitAssessment {
-    constructor(form) {
-      this.form = form;
-      this.ui = uiOf(form);
-      this.fieldset = form.querySelector("fieldset");
-      this.status = document.querySelector(".kb-fit-status");
-      this.results = document.querySelector(".kb-fit-results");
+const PARAM = "m";
+const MAX = 4;
+
+class FitAssessment {
+  constructor(form) {
+    this.form = form;
+    this.ui = uiOf(form);
+    this.fieldset = form.querySelector("fieldset");
+    this.status = find(".kb-fit-status");
+    this.results = find(".kb-fit-results");
+  }
+
+  async start() {
+    const methods = await loadMethods(this.ui, this.status);
+    if (!methods || !this.form.isConnected) return;
+    this.data = team.load();
+    this.methods = new Map(methods.map(method => [method.id, method]));
+    const fromUrl = (new URLSearchParams(location.search).get(PARAM) || "").split(",");
+    const wanted = fromUrl.some(id => this.methods.has(id)) ? fromUrl : this.data.fit.methods;
+    const chosen = wanted.filter(id => this.methods.has(id)).slice(0, MAX);
+    this.boxes = methods.map(method => {
+      const box = element("input", { type: "checkbox", name: PARAM, value: method.id });
+      box.checked = chosen.includes(method.id);
+      this.fieldset.append(element("label", {}, [box, ` ${method.title}`]));
+      return box;
+    });
+    this.form.addEventListener("change", event => this.choose(event.target));
+    this.form.hidden = false;
+    this.show();
+  }
+
+  chosen() {
+    return this.boxes.filter(box => box.checked).map(box => box.value);
+  }
+
+  choose(box) {
+    if (box.checked && this.chosen().length > MAX) {
+      box.checked = false;
+      this.status.textContent = this.ui.too_many;
+      return;
     }
+    this.data = team.load();
+    this.data.fit.methods = this.chosen();
+    this.data.fit.changed = team.now();
+    team.save(this.data);
+    const url = new URL(location.href);
+    const ids = this.chosen();
+    url.search = ids.length ? new URLSearchParams({ [PARAM]: ids.join(",") }).toString() : "";
+    history.replaceState(history.state, "", url.href);
+    this.show();
+  }
 
-    async start() {
-      const methods = await loadMethods(this.ui, this.status);
-      if (!methods || !this.form.isConnected) return;
-      this.data = team.load();
-      this.methods = new Map(methods.map(method => [method.id, method]));
-      const fromUrl = (new URLSearchParams(location.search).get(PARAM) || "").split(",");
-      const wanted = fromUrl.some(id => this.methods.has(id)) ? fromUrl : this.data.fit.methods;
-      const chosen = wanted.filter(id => this.methods.has(id)).slice(0, MAX);
-      this.boxes = methods.map(method => {
-        const box = element("input", { type: "checkbox", name: PARAM, value: method.id });
-        box.checked = chosen.includes(method.id);
-        this.fieldset.append(element("label", {}, [box, ` ${method.title}`]));
-        return box;
-      });
-      this.form.addEventListener("change", event => this.choose(event.target));
-      this.form.hidden = false;
-      this.show();
-    }
-
-    chosen() {
-      return this.boxes.filter(box => box.checked).map(box => box.value);
-    }
-
-    choose(box) {
-      if (box.checked && this.chosen().length > MAX) {
-        box.checked = false;
-        this.status.textContent = this.ui.too_many;
-        return;
-      }
-      this.data = team.load();
-      this.data.fit.methods = this.chosen();
-      this.data.fit.changed = team.now();
-      team.save(this.data);
-      const url = new URL(location.href);
-      const ids = this.chosen();
-      url.search = ids.length ? new URLSearchParams({ [PARAM]: ids.join(",") }).toString() : "";
-      history.replaceState(history.state, "", url.href);
-      this.show();
-    }
-
-    /** What the record says about one factor: a list of facts, each with its source. */
-    facts(method, factor) {
-      const ui = this.ui;
-      const { vocab } = ui;
-      const cite = source => {
-        const link = element("a", { href: `${method.href}#kalla-${source}` }, [ui.cite]);
-        return [" ", element("sup", {}, [link])];
-      };
-      const fact = (label, value) => [label, value ? [value.text, ...cite(value.source)] : [ui.missing]];
-      const list = (label, codes, kind) => [label, codes.length
-        ? [codes.map(code => vocab[kind][code]).join(", ")] : [ui.missing]];
-      const found = {
-        need: [fact(ui.target_group, method.target_group),
-               [ui.ages, method.ages ? [format(ui.ages_value, method.ages), ...cite(method.ages.source)]
-                                     : [ui.missing]],
-               list(ui.problems, method.problems, "problem")],
-        fit: [list(ui.arenas, method.arenas, "arena"), list(ui.formats, method.formats, "format"),
-              fact(ui.intensity, method.intensity), fact(ui.duration, method.duration)],
-        resources: [fact(ui.training, method.training),
-                     [ui.training_countries, method.training_countries.length
-                       ? method.training_countries.flatMap((c, i) => [
-                         ...(i ? [", "] : []), vocab.country[c.country], ...cite(c.source)])
-                       : [ui.missing]]],
-        evidence: [[ui.evidence, method.evidence.length
-          ? method.evidence.flatMap((e, i) => [...(i ? ["; "] : []),
-            `${vocab.registry[e.registry]}: ${e.rating} (${e.year})`, ...cite(e.source)])
-          : [ui.no_rating]]],
-        readiness: [fact(ui.owner, method.owner),
-                    [ui.spread, method.spread.length
-                      ? method.spread.flatMap((s, i) => [...(i ? ["; "] : []), s.text, ...cite(s.source)])
-                      : [ui.missing]]],
-        capacity: [fact(ui.staffing, method.staffing),
-                   [ui.costs, method.costs ? [method.costs.text, ...cite(method.costs.source)]
-                                           : [ui.costs_missing]],
-                   [ui.cost_band, method.cost_band
-                     ? [vocab.cost[method.cost_band.value], ...cite(method.cost_band.source)]
+  /** What the record says about one factor: a list of facts, each with its source. */
+  facts(method, factor) {
+    const ui = this.ui;
+    const { vocab } = ui;
+    const cite = source => {
+      const link = element("a", { href: `${method.href}#kalla-${source}` }, [ui.cite]);
+      return [" ", element("sup", {}, [link])];
+    };
+    const fact = (label, value) => [label, value ? [value.text, ...cite(value.source)] : [ui.missing]];
+    const list = (label, codes, kind) => [label, codes.length
+      ? [codes.map(code => vocab[kind][code]).join(", ")] : [ui.missing]];
+    const found = {
+      need: [fact(ui.target_group, method.target_group),
+             [ui.ages, method.ages ? [format(ui.ages_value, method.ages), ...cite(method.ages.source)]
+                                   : [ui.missing]],
+             list(ui.problems, method.problems, "problem")],
+      fit: [list(ui.arenas, method.arenas, "arena"), list(ui.formats, method.formats, "format"),
+            fact(ui.intensity, method.intensity), fact(ui.duration, method.duration)],
+      resources: [fact(ui.training, method.training),
+                   [ui.training_countries, method.training_countries.length
+                     ? method.training_countries.flatMap((c, i) => [
+                       ...(i ? [", "] : []), vocab.country[c.country], ...cite(c.source)])
                      : [ui.missing]]],
-      }[factor];
-      return element("ul", { class: "kb-fit-facts" }, found.map(([label, content]) =>
-        element("li", {}, [element("strong", {}, [`${label}: `]), ...content])));
-    }
-
-    /** The rating (1–5) and the team's notes for one method and factor. */
-    rating(method, factor) {
-      const ui = this.ui;
-      const factorName = ui.factors[factor];
-      const stored = this.data.fit.ratings[method.id]?.[factor] || {};
-      const select = element("select", {
-        "aria-label": format(ui.rating_label, { factor: factorName, method: method.title }),
-        "data-method": method.id, "data-factor": factor, "data-field": "rating" }, [
-        element("option", { value: "" }, [ui.no_rating_given]),
-        ...ui.ratings.map((label, index) => element("option", { value: String(index + 1) }, [label])),
-      ]);
-      select.value = stored.rating ? String(stored.rating) : "";
-      const note = element("textarea", {
-        rows: "2", "aria-label": format(ui.note_label, { factor: factorName, method: method.title }),
-        "data-method": method.id, "data-factor": factor, "data-field": "note" });
-      note.value = stored.note || "";
-      return element("div", { class: "kb-fit-rating" }, [
-        element("label", {}, [`${ui.rating} `, select]), note]);
-    }
-
-    /** Keep a rating or note at once, stamped for merging. */
-    keep(control) {
-      const { method, factor, field } = control.dataset;
-      if (!field) return;
-      this.data = team.load();
-      const ratings = this.data.fit.ratings;
-      const entry = { ...(ratings[method]?.[factor] || {}) };
-      if (field === "rating") {
-        if (control.value) entry.rating = Number(control.value);
-        else delete entry.rating;
-      } else if (control.value.trim()) {
-        entry.note = control.value;
-      } else {
-        delete entry.note;
-      }
-      entry.changed = team.now();
-      ratings[method] ||= {};
-      if (entry.rating || entry.note) ratings[method][factor] = entry;
-      else delete ratings[method][factor];
-      team.save(this.data);
-      this.showTotals();
-    }
-
-    show() {
-      const ui = this.ui;
-      const methods = this.chosen().map(id => this.methods.get(id));
-      this.results.hidden = !methods.length;
-      this.status.textContent = methods.length
-        ? format(ui.selected, { names: methods.map(m => m.abbreviation || m.title).join(", ") })
-        : ui.too_few;
-      if (!methods.length) return;
-      this.totals = new Map();
-      const rows = team.FACTORS.map(factor => element("tr", {}, [
-        element("th", { scope: "row" }, [element("strong", {}, [ui.factors[factor]]),
-                                         element("p", { class: "kb-hint" }, [ui.factor_questions[factor]])]),
-        ...methods.map(method => element("td", {}, [
-          element("p", { class: "kb-fit-says" }, [ui.record_says]), this.facts(method, factor),
-          this.rating(method, factor)])),
-      ]));
-      const totals = element("tr", {}, [element("th", { scope: "row" }, [ui.total_heading]),
-        ...methods.map(method => {
-          const cell = element("td", { class: "kb-fit-total" });
-          this.totals.set(method.id, cell);
-          return cell;
-        })]);
-      const body = element("tbody", {}, [...rows, totals]);
-      body.addEventListener("change", event => this.keep(event.target));
-      body.addEventListener("input", event => {
-        if (event.target.tagName === "TEXTAREA") this.keep(event.target);
-      });
-      this.results.replaceChildren(
-        element("div", { class: "kb-fit-table" }, [element("table", {}, [
-          element("caption", {}, [ui.caption]),
-          element("thead", {}, [element("tr", {}, [
-            element("th", { scope: "col" }, [ui.factor]),
-            ...methods.map(method => element("th", { scope: "col" }, [methodLink(method, method.title)]))])]),
-          body])]),
-        button(ui.print, () => window.print()));
-      this.showTotals();
-    }
-
-    showTotals() {
-      for (const [id, cell] of this.totals) {
-        const rated = Object.values(this.data.fit.ratings[id] || {}).filter(r => r.rating);
-        cell.textContent = format(this.ui.total, {
-          sum: rated.reduce((sum, r) => sum + r.rating, 0), max: 5 * team.FACTORS.length,
-          rated: rated.length });
-      }
-    }
+      evidence: [[ui.evidence, method.evidence.length
+        ? method.evidence.flatMap((e, i) => [...(i ? ["; "] : []),
+          `${vocab.registry[e.registry]}: ${e.rating} (${e.year})`, ...cite(e.source)])
+        : [ui.no_rating]]],
+      readiness: [fact(ui.owner, method.owner),
+                  [ui.spread, method.spread.length
+                    ? method.spread.flatMap((s, i) => [...(i ? ["; "] : []), s.text, ...cite(s.source)])
+                    : [ui.missing]]],
+      capacity: [fact(ui.staffing, method.staffing),
+                 [ui.costs, method.costs ? [method.costs.text, ...cite(method.costs.source)]
+                                         : [ui.costs_missing]],
+                 [ui.cost_band, method.cost_band
+                   ? [vocab.cost[method.cost_band.value], ...cite(method.cost_band.source)]
+                   : [ui.missing]]],
+    }[factor];
+    return element("ul", { class: "kb-fit-facts" }, found.map(([label, content]) =>
+      element("li", {}, [element("strong", {}, [`${label}: `]), ...content])));
   }
 
-  function init() {
-    const form = document.querySelector("form.kb-fit-form");
-    if (form && !form.dataset.enhanced) {
-      form.dataset.enhanced = "true";
-      new FitAssessment(form).start();
-    }
+  /** The rating (1–5) and the team's notes for one method and factor. */
+  rating(method, factor) {
+    const ui = this.ui;
+    const factorName = ui.factors[factor];
+    const stored = this.data.fit.ratings[method.id]?.[factor] || {};
+    const select = element("select", {
+      "aria-label": format(ui.rating_label, { factor: factorName, method: method.title }),
+      "data-method": method.id, "data-factor": factor, "data-field": "rating" }, [
+      element("option", { value: "" }, [ui.no_rating_given]),
+      ...ui.ratings.map((label, index) => element("option", { value: String(index + 1) }, [label])),
+    ]);
+    select.value = stored.rating ? String(stored.rating) : "";
+    const note = element("textarea", {
+      rows: "2", "aria-label": format(ui.note_label, { factor: factorName, method: method.title }),
+      "data-method": method.id, "data-factor": factor, "data-field": "note" });
+    note.value = stored.note || "";
+    return element("div", { class: "kb-fit-rating" }, [
+      element("label", {}, [`${ui.rating} `, select]), note]);
   }
 
-  document$.subscribe(init);
-})();
+  /** Keep a rating or note at once, stamped for merging. */
+  keep(control) {
+    const { method, factor, field } = control.dataset;
+    if (!field) return;
+    this.data = team.load();
+    const ratings = this.data.fit.ratings;
+    const entry = { ...(ratings[method]?.[factor] || {}) };
+    if (field === "rating") {
+      if (control.value) entry.rating = Number(control.value);
+      else delete entry.rating;
+    } else if (control.value.trim()) {
+      entry.note = control.value;
+    } else {
+      delete entry.note;
+    }
+    entry.changed = team.now();
+    ratings[method] ||= {};
+    if (entry.rating || entry.note) ratings[method][factor] = entry;
+    else delete ratings[method][factor];
+    team.save(this.data);
+    this.showTotals();
+  }
+
+  show() {
+    const ui = this.ui;
+    const methods = this.chosen().map(id => this.methods.get(id));
+    this.results.hidden = !methods.length;
+    this.status.textContent = methods.length
+      ? format(ui.selected, { names: methods.map(m => m.abbreviation || m.title).join(", ") })
+      : ui.too_few;
+    if (!methods.length) return;
+    this.totals = new Map();
+    const rows = team.FACTORS.map(factor => element("tr", {}, [
+      element("th", { scope: "row" }, [element("strong", {}, [ui.factors[factor]]),
+                                       element("p", { class: "kb-hint" }, [ui.factor_questions[factor]])]),
+      ...methods.map(method => element("td", {}, [
+        element("p", { class: "kb-fit-says" }, [ui.record_says]), this.facts(method, factor),
+        this.rating(method, factor)])),
+    ]));
+    const totals = element("tr", {}, [element("th", { scope: "row" }, [ui.total_heading]),
+      ...methods.map(method => {
+        const cell = element("td", { class: "kb-fit-total" });
+        this.totals.set(method.id, cell);
+        return cell;
+      })]);
+    const body = element("tbody", {}, [...rows, totals]);
+    body.addEventListener("change", event => this.keep(event.target));
+    body.addEventListener("input", event => {
+      if (event.target instanceof HTMLTextAreaElement) this.keep(event.target);
+    });
+    this.results.replaceChildren(
+      element("div", { class: "kb-fit-table" }, [element("table", {}, [
+        element("caption", {}, [ui.caption]),
+        element("thead", {}, [element("tr", {}, [
+          element("th", { scope: "col" }, [ui.factor]),
+          ...methods.map(method => element("th", { scope: "col" }, [methodLink(method, method.title)]))])]),
+        body])]),
+      button(ui.print, () => window.print()));
+    this.showTotals();
+  }
+
+  showTotals() {
+    for (const [id, cell] of this.totals) {
+      const rated = Object.values(this.data.fit.ratings[id] || {}).filter(r => r.rating);
+      cell.textContent = format(this.ui.total, {
+        sum: rated.reduce((sum, r) => sum + r.rating, 0), max: 5 * team.FACTORS.length,
+        rated: rated.length });
+    }
+  }
+}
+
+export async function enhance() {
+  const form = unenhanced("form.kb-fit-form");
+  if (!form) return;
+  await stylesheet("kb-team.css");
+  await new FitAssessment(form).start();
+}

@@ -12,35 +12,46 @@
  * While loading, the page's live region says so; if loading fails, it says that in
  * Swedish and the fallback (catalogue and data files) is shown again.
  */
-(() => {
-  "use strict";
 
-  /** The methods, each with its page's full address (`href`); the file is fetched once
-   * per visit (kb-common.js). */
-  const fetchMethods = address => window.kb.fetchJson(address).then(data => {
-    const root = new URL("../", address);
-    return data.methods.map(method => ({ ...method, href: new URL(method.url, root).href }));
-  });
+import { element, fetchJson, find } from "./kb-common.js";
 
-  /** The methods, or null when they could not be loaded (the reader has been told). */
-  async function load(ui, status) {
-    const fallback = document.querySelector(".kb-no-js");
-    const link = fallback.querySelector("a.kb-methods");
-    fallback.hidden = true;
-    status.textContent = ui.loading;
-    try {
-      return await fetchMethods(link.href);
-    } catch (error) {
-      console.error(error);
-      status.textContent = ui.error;
-      fallback.hidden = false;
-      return null;
-    }
+/** A method as the open data give it (data/insatser.json; its fields are described in
+ * data/insatser.schema.json), with its page's full address.
+ * @typedef {{id: string, url: string, href: string, title: string,
+ *            abbreviation?: string, [field: string]: any}} Method */
+
+/** The methods, each with its page's full address (`href`); the file is fetched once
+ * per visit (kb-common.js).
+ * @param {string} address
+ * @returns {Promise<Method[]>} */
+const fetchMethods = address => fetchJson(address).then(data => {
+  const root = new URL("../", address);
+  return data.methods.map((/** @type {Method} */ method) => (
+    { ...method, href: new URL(method.url, root).href }));
+});
+
+/** The methods, or null when they could not be loaded (the reader has been told).
+ * @param {{loading: string, error: string}} ui
+ * @param {HTMLElement} status the page's live region */
+export async function load(ui, status) {
+  // The page's fallback for readers without JavaScript, which links to the data file.
+  const fallback = /** @type {HTMLElement} */ (find(".kb-no-js"));
+  const link = /** @type {HTMLAnchorElement} */ (find("a.kb-methods", fallback));
+  fallback.hidden = true;
+  status.textContent = ui.loading;
+  try {
+    return await fetchMethods(link.href);
+  } catch (error) {
+    console.error(error);
+    status.textContent = ui.error;
+    fallback.hidden = false;
+    return null;
   }
+}
 
-  /** A link to a method's page; its text is set as text, never parsed as HTML. */
-  const methodLink = (method, text) =>
-    window.kb.element("a", { href: method.href, "data-method": method.id }, [text]);
+/** A link to a method's page; its text is set as text, never parsed as HTML.
+ * @param {Method} method
+ * @param {string} text */
+export const methodLink = (method, text) =>
+  element("a", { href: method.href, "data-method": method.id }, [text]);
 
-  window.kbMethods = { load, methodLink };
-})();

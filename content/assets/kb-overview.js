@@ -9,583 +9,576 @@
  * report to print; and export, import, share and print for the whole implementation.
  *
  * Every visible text comes from the page (`.kb-overview[data-ui]`) or the index, and record
- * text is only ever set as text. Material's instant navigation swaps pages without
- * reloading scripts, so the script runs for every page `document$` emits.
+ * text is only ever set as text. kb-start.js loads it for the overview, with its styles
+ * (kb-team.css).
  */
-(() => {
-  "use strict";
 
-  const { element, button, format, uiOf, today } = window.kb;
-  const team = window.kbTeam;
-  const SVG = "http://www.w3.org/2000/svg";
+import { button, element, findAll, format, progressText, stylesheet, today, uiOf, unenhanced }
+  from "./kb-common.js";
+import * as team from "./kb-team.js";
 
-  const percent = counts => (counts.total ? Math.round((100 * counts.done) / counts.total) : 0);
-  const progressText = (ui, counts) => {
-    const text = format(ui.progress, counts);
-    return counts.not_applicable ? `${text} ${format(ui.progress_not_applicable, counts)}` : text;
-  };
+const SVG = "http://www.w3.org/2000/svg";
 
-  /** A table with a caption, column headings and rows of cells (nodes or text), styled as
-   * Material styles tables (it styles only tables without a class, so a class goes on a
-   * wrapper). */
-  function table(caption, columns, rows, className = "") {
-    const found = element("table", {}, [
-      element("caption", {}, [caption]),
-      element("thead", {}, [element("tr", {}, columns.map(
-        column => element("th", { scope: "col" }, [column])))]),
-      element("tbody", {}, rows.map(cells => element("tr", {}, cells.map(
-        (cell, index) => element(index ? "td" : "th", index ? {} : { scope: "row" },
-                                 Array.isArray(cell) ? cell : [cell]))))),
-    ]);
-    // In Material's scroll wrapper, as the theme wraps tables in Markdown, and a tab stop
-    // labelled by the caption so a keyboard can scroll it on a narrow screen.
-    const wrapped = element("div", {
-      class: "md-typeset__scrollwrap", tabindex: "0", role: "region",
-      "aria-label": found.caption.textContent,
-    }, [element("div", { class: "md-typeset__table" }, [found])]);
-    return className ? element("div", { class: className }, [wrapped]) : wrapped;
+const percent = counts => (counts.total ? Math.round((100 * counts.done) / counts.total) : 0);
+
+/** A table with a caption, column headings and rows of cells (nodes or text), styled as
+ * Material styles tables (it styles only tables without a class, so a class goes on a
+ * wrapper). */
+function table(caption, columns, rows, className = "") {
+  const found = element("table", {}, [
+    element("caption", {}, [caption]),
+    element("thead", {}, [element("tr", {}, columns.map(
+      column => element("th", { scope: "col" }, [column])))]),
+    element("tbody", {}, rows.map(cells => element("tr", {}, cells.map(
+      (cell, index) => element(index ? "td" : "th", index ? {} : { scope: "row" },
+                               Array.isArray(cell) ? cell : [cell]))))),
+  ]);
+  // In Material's scroll wrapper, as the theme wraps tables in Markdown, and a tab stop
+  // labelled by the caption so a keyboard can scroll it on a narrow screen.
+  const wrapped = element("div", {
+    class: "md-typeset__scrollwrap", tabindex: "0", role: "region",
+    "aria-label": found.caption.textContent,
+  }, [element("div", { class: "md-typeset__table" }, [found])]);
+  return className ? element("div", { class: className }, [wrapped]) : wrapped;
+}
+
+const link = (href, text) => element("a", { href }, [text]);
+
+class Overview {
+  constructor(root) {
+    this.root = root;
+    this.ui = uiOf(root);
+    this.part = name => root.querySelector(`.kb-ov-${name}`);
+    this.transfer = new team.Transfer(this.ui, () => this.refresh());
   }
 
-  const link = (href, text) => element("a", { href }, [text]);
-
-  class Overview {
-    constructor(root) {
-      this.root = root;
-      this.ui = uiOf(root);
-      this.part = name => root.querySelector(`.kb-ov-${name}`);
-      this.transfer = new team.Transfer(this.ui, () => this.refresh());
+  async start() {
+    try {
+      this.index = await team.loadIndex();
+    } catch (error) {
+      console.error(error);
+      this.part("methods").textContent = this.ui.methods_error;
+      this.root.hidden = false;
+      return;
     }
+    findAll(".kb-no-js").forEach(node => { node.hidden = true; });
+    this.data = team.load();
+    this.stages = [...this.index.stages].sort((a, b) => a.order - b.order);
+    this.methodsSummary = element("p", { class: "kb-chosen-methods" });
+    this.part("methods").append(this.methodsSummary);
+    this.chooser = new team.MethodChooser(this.part("methods"), this.ui, this.index,
+                                          async chosen => {
+      team.choose(this.data, chosen);
+      await this.show();
+    });
+    this.buildTools();
+    this.buildRoundForm();
+    this.buildConsensusTools();
+    this.buildReportForm();
+    this.root.hidden = false;
+    await this.show();
+    await this.transfer.openSharedLink();
+  }
 
-    async start() {
+  async refresh() {
+    this.data = team.load();
+    await this.show();
+  }
+
+  /** Every part of the page from the team's data as it is now. */
+  async show() {
+    if (team.renameChosen(this.index, this.data)) team.save(this.data);
+    this.chooser.show(this.data.methods.chosen);
+    this.methods = await team.chosenMethods(this.index, this.data);
+    const names = this.methods.map(method => method.title);
+    this.methodsSummary.textContent = names.length
+      ? format(this.ui.methods_chosen, { names: names.join(", ") }) : this.ui.methods_none;
+    this.lists = this.listsFor(this.methods);
+    this.adopt();
+    this.showProgress();
+    this.showItems();
+    await this.showRounds();
+    this.showConsensus();
+    this.showReport();
+  }
+
+  /* ---------- what counts: every stage's lists ---------- */
+
+  /** Per stage, its checklists: the general one and the chosen methods' for the stage;
+   * each list with where its items are shown (anchors on the stage page). */
+  listsFor(methods) {
+    return this.stages.map(stage => ({
+      stage,
+      lists: [
+        { id: stage.checklist, title: stage.title, items: stage.items,
+          previous: stage.previous, anchor: id => id },
+        ...methods.flatMap(method => (method.lists?.checklists || [])
+          .filter(list => list.stage === stage.id)
+          .map(list => ({ id: list.id, title: method.title, items: list.items,
+                          previous: list.previous, anchor: id => `${method.id}-${id}` }))),
+      ],
+    })).filter(({ lists }) => lists.some(list => list.items.length));
+  }
+
+  /** Marks stored (or imported) under ids from before a rename move to the new ids. */
+  adopt() {
+    let changed = false;
+    const lists = [...this.lists.flatMap(({ lists: found }) => found),
+                   ...this.index.assessments.flatMap(assessment => assessment.checklists)];
+    for (const list of lists) {
+      changed = team.adopt(this.data, list, list.items) || changed;
+    }
+    if (changed) team.save(this.data);
+  }
+
+  static countLists(lists, checklists) {
+    const total = team.counts({}, []);
+    for (const list of lists) {
+      team.addCounts(total, team.counts(checklists[list.id], list.items.map(item => item.id)));
+    }
+    return total;
+  }
+
+  /** Every item of every stage, with its stage, list and entry. */
+  *items(checklists = this.data.checklists) {
+    for (const { stage, lists } of this.lists) {
+      for (const list of lists) {
+        for (const item of list.items) {
+          yield { stage, list, item, entry: checklists[list.id]?.[item.id] || {},
+                  href: `${stage.href}#${list.anchor(item.id)}` };
+        }
+      }
+    }
+  }
+
+  /* ---------- progress ---------- */
+
+  showProgress() {
+    const ui = this.ui;
+    const bar = counts => element("progress", { max: String(Math.max(counts.total, 1)),
+                                                value: String(counts.done),
+                                                "aria-label": `${percent(counts)} %` });
+    const stageRows = this.lists.map(({ stage, lists }) => {
+      const counts = Overview.countLists(lists, this.data.checklists);
+      return [link(stage.href, stage.title),
+              element("span", { "data-stage-progress": stage.id }, [progressText(ui, counts)]),
+              [bar(counts), ` ${percent(counts)} %`]];
+    });
+    const assessmentRows = this.index.assessments.map(assessment => {
+      const scaled = { ...ui, ...(ui.scales[assessment.scale] || {}) };
+      const counts = Overview.countLists(assessment.checklists, this.data.checklists);
+      return [link(assessment.href, assessment.title),
+              element("span", { "data-assessment-progress": assessment.id },
+                      [progressText(scaled, counts)]),
+              [bar(counts), ` ${percent(counts)} %`]];
+    });
+    this.part("progress").replaceChildren(
+      table(ui.progress_caption, ui.progress_columns, stageRows, "kb-ov-stages"),
+      table(ui.assessments_caption, ui.progress_columns, assessmentRows, "kb-ov-assessments"),
+    );
+  }
+
+  /* ---------- items in progress, passed dates, what comes next ---------- */
+
+  itemRow({ stage, list, item, entry, href }) {
+    const where = list.id === stage.checklist ? stage.title : `${stage.title}, ${list.title}`;
+    return [link(href, item.text), where, entry.responsible || "–", entry.date || "–"];
+  }
+
+  showItems() {
+    const ui = this.ui;
+    const all = [...this.items()];
+    const started = all.filter(({ entry }) => entry.state === "started");
+    const passed = all.filter(({ entry }) => entry.date && entry.date < today()
+      && !["done", "not_applicable"].includes(entry.state))
+      .sort((a, b) => a.entry.date.localeCompare(b.entry.date));
+    const list = (node, found, caption, none) => node.replaceChildren(found.length
+      ? table(caption, ui.item_columns, found.map(found => this.itemRow(found)))
+      : element("p", {}, [none]));
+    list(this.part("started"), started, ui.started_caption, ui.started_none);
+    list(this.part("passed"), passed, ui.passed_caption, ui.passed_none);
+    this.part("next").replaceChildren(...this.nextSteps());
+  }
+
+  /** The first stage with open items, and its first open items. */
+  nextSteps() {
+    const ui = this.ui;
+    const open = [...this.items()].filter(({ entry }) => !entry.state
+      || entry.state === "not_started");
+    if (!open.length) return [element("p", {}, [ui.next_none])];
+    const { stage } = open[0];
+    const first = open.filter(found => found.stage === stage).slice(0, 5);
+    return [
+      element("p", {}, [format(ui.next_stage, { stage: stage.title })]),
+      element("ul", { class: "kb-ov-next-list" }, first.map(found => element("li", {}, [
+        link(found.href, found.item.text),
+        ...(found.list.id === stage.checklist ? [] : [` (${found.list.title})`])]))),
+    ];
+  }
+
+  /* ---------- rounds ---------- */
+
+  buildRoundForm() {
+    const ui = this.ui;
+    const date = element("input", { type: "date", id: "kb-round-date", value: today() });
+    const label = element("input", { type: "text", id: "kb-round-label" });
+    const form = element("form", { class: "kb-ov-form kb-round-form" }, [
+      element("label", { for: "kb-round-date" }, [ui.round_date]), date,
+      element("label", { for: "kb-round-label" }, [ui.round_label]), label,
+      element("button", { type: "submit", class: "md-button" }, [ui.round_save]),
+    ]);
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      if (!date.value) return;
+      this.data.rounds.push({ id: `omgang-${Date.now()}`, date: date.value,
+                              ...(label.value.trim() ? { label: label.value.trim() } : {}),
+                              methods: [...this.data.methods.chosen],
+                              checklists: structuredClone(this.data.checklists),
+                              votes: structuredClone(this.data.votes) });
+      this.data.rounds.sort((a, b) => a.date.localeCompare(b.date));
+      team.save(this.data);
+      label.value = "";
+      const saved = format(ui.round_saved, { date: date.value });
+      await this.showRounds();
+      this.transfer.say(saved);
+    });
+    this.roundArea = element("div", { class: "kb-chart" });
+    this.part("rounds").append(form, this.roundArea);
+  }
+
+  /** Each stage's share of done items in each round, counted with the round's methods. */
+  async roundSeries() {
+    const series = this.stages.map(stage => ({ stage, points: [] }));
+    for (const round of this.data.rounds) {
+      const methods = await team.chosenMethods(this.index, { methods: { chosen: round.methods } });
+      const lists = this.listsFor(methods);
+      for (const line of series) {
+        const found = lists.find(({ stage }) => stage.id === line.stage.id);
+        line.points.push(found ? Overview.countLists(found.lists, round.checklists) : null);
+      }
+    }
+    return series.filter(line => line.points.some(point => point && point.total));
+  }
+
+  async showRounds() {
+    const ui = this.ui;
+    const rounds = this.data.rounds;
+    if (!rounds.length) {
+      this.roundArea.replaceChildren(element("p", {}, [ui.rounds_none]));
+      return;
+    }
+    const series = await this.roundSeries();
+    const name = round => (round.label ? `${round.date} ${round.label}` : round.date);
+    const rows = rounds.map((round, index) => [
+      name(round),
+      ...series.map(line => {
+        const counts = line.points[index];
+        return counts && counts.total
+          ? `${percent(counts)} % (${format(ui.round_cell, counts)})` : "–";
+      }),
+      String(round.votes.length),
+      button(ui.round_delete, () => this.deleteRound(round), "kb-small-button"),
+    ]);
+    this.roundArea.replaceChildren(
+      element("figure", { class: "kb-chart-figure" }, [
+        chart(ui, rounds.map(name), series),
+        element("figcaption", {}, [ui.chart_caption]),
+      ]),
+      table(ui.rounds_caption,
+            [ui.round_column, ...series.map(line => line.stage.title), ui.votes_column, ""],
+            rows, "kb-ov-rounds-table"),
+    );
+  }
+
+  deleteRound(round) {
+    if (!window.confirm(format(this.ui.round_confirm_delete, { date: round.date }))) return;
+    this.data.rounds = this.data.rounds.filter(r => r.id !== round.id);
+    team.save(this.data);
+    this.showRounds();
+  }
+
+  /* ---------- many raters, one consensus ---------- */
+
+  buildConsensusTools() {
+    const ui = this.ui;
+    const name = element("input", { type: "text", id: "kb-rater-name", autocomplete: "name" });
+    const own = element("form", { class: "kb-ov-form" }, [
+      element("label", { for: "kb-rater-name" }, [ui.rater_name]), name,
+      element("button", { type: "submit", class: "md-button" }, [ui.export_vote]),
+    ]);
+    own.addEventListener("submit", event => {
+      event.preventDefault();
+      if (!name.value.trim()) {
+        this.transfer.say(ui.rater_name_missing);
+        name.focus();
+        return;
+      }
+      this.transfer.exportFile(name.value.trim());
+    });
+    const files = element("input", { type: "file", accept: "application/json,.json",
+                                     multiple: "", hidden: "" });
+    files.addEventListener("change", () => this.importVotes(files));
+    this.consensusArea = element("div", { class: "kb-consensus" });
+    this.part("consensus").append(
+      element("p", {}, [ui.consensus_intro]), own,
+      element("div", { class: "kb-tool-buttons" }, [
+        button(ui.import_votes, () => files.click()),
+        button(ui.clear_votes, () => this.clearVotes()),
+      ]),
+      files, this.consensusArea);
+  }
+
+  async importVotes(input) {
+    const ui = this.ui;
+    const found = [];
+    for (const file of input.files) {
       try {
-        this.index = await team.loadIndex();
+        const raw = JSON.parse(await file.text());
+        const data = team.migrate(raw);
+        const rater = typeof raw.rater === "string" && raw.rater.trim()
+          ? raw.rater.trim() : file.name.replace(/\.json$/i, "");
+        found.push({ rater, checklists: data.checklists });
       } catch (error) {
         console.error(error);
-        this.part("methods").textContent = this.ui.methods_error;
-        this.root.hidden = false;
+        this.transfer.say(format(ui.vote_failed, { file: file.name }));
+        input.value = "";
         return;
       }
-      document.querySelectorAll(".kb-no-js").forEach(node => { node.hidden = true; });
-      this.data = team.load();
-      this.stages = [...this.index.stages].sort((a, b) => a.order - b.order);
-      this.methodsSummary = element("p", { class: "kb-chosen-methods" });
-      this.part("methods").append(this.methodsSummary);
-      this.chooser = new team.MethodChooser(this.part("methods"), this.ui, this.index,
-                                            async chosen => {
-        team.choose(this.data, chosen);
-        await this.show();
-      });
-      this.buildTools();
-      this.buildRoundForm();
-      this.buildConsensusTools();
-      this.buildReportForm();
-      this.root.hidden = false;
-      await this.show();
-      await this.transfer.openSharedLink();
     }
-
-    async refresh() {
-      this.data = team.load();
-      await this.show();
-    }
-
-    /** Every part of the page from the team's data as it is now. */
-    async show() {
-      if (team.renameChosen(this.index, this.data)) team.save(this.data);
-      this.chooser.show(this.data.methods.chosen);
-      this.methods = await team.chosenMethods(this.index, this.data);
-      const names = this.methods.map(method => method.title);
-      this.methodsSummary.textContent = names.length
-        ? format(this.ui.methods_chosen, { names: names.join(", ") }) : this.ui.methods_none;
-      this.lists = this.listsFor(this.methods);
-      this.adopt();
-      this.showProgress();
-      this.showItems();
-      await this.showRounds();
-      this.showConsensus();
-      this.showReport();
-    }
-
-    /* ---------- what counts: every stage's lists ---------- */
-
-    /** Per stage, its checklists: the general one and the chosen methods' for the stage;
-     * each list with where its items are shown (anchors on the stage page). */
-    listsFor(methods) {
-      return this.stages.map(stage => ({
-        stage,
-        lists: [
-          { id: stage.checklist, title: stage.title, items: stage.items,
-            previous: stage.previous, anchor: id => id },
-          ...methods.flatMap(method => (method.lists?.checklists || [])
-            .filter(list => list.stage === stage.id)
-            .map(list => ({ id: list.id, title: method.title, items: list.items,
-                            previous: list.previous, anchor: id => `${method.id}-${id}` }))),
-        ],
-      })).filter(({ lists }) => lists.some(list => list.items.length));
-    }
-
-    /** Marks stored (or imported) under ids from before a rename move to the new ids. */
-    adopt() {
-      let changed = false;
-      const lists = [...this.lists.flatMap(({ lists: found }) => found),
-                     ...this.index.assessments.flatMap(assessment => assessment.checklists)];
-      for (const list of lists) {
-        changed = team.adopt(this.data, list, list.items) || changed;
-      }
-      if (changed) team.save(this.data);
-    }
-
-    static countLists(lists, checklists) {
-      const total = team.counts({}, []);
-      for (const list of lists) {
-        team.addCounts(total, team.counts(checklists[list.id], list.items.map(item => item.id)));
-      }
-      return total;
-    }
-
-    /** Every item of every stage, with its stage, list and entry. */
-    *items(checklists = this.data.checklists) {
-      for (const { stage, lists } of this.lists) {
-        for (const list of lists) {
-          for (const item of list.items) {
-            yield { stage, list, item, entry: checklists[list.id]?.[item.id] || {},
-                    href: `${stage.href}#${list.anchor(item.id)}` };
-          }
-        }
-      }
-    }
-
-    /* ---------- progress ---------- */
-
-    showProgress() {
-      const ui = this.ui;
-      const bar = counts => element("progress", { max: String(Math.max(counts.total, 1)),
-                                                  value: String(counts.done),
-                                                  "aria-label": `${percent(counts)} %` });
-      const stageRows = this.lists.map(({ stage, lists }) => {
-        const counts = Overview.countLists(lists, this.data.checklists);
-        return [link(stage.href, stage.title),
-                element("span", { "data-stage-progress": stage.id }, [progressText(ui, counts)]),
-                [bar(counts), ` ${percent(counts)} %`]];
-      });
-      const assessmentRows = this.index.assessments.map(assessment => {
-        const scaled = { ...ui, ...(ui.scales[assessment.scale] || {}) };
-        const counts = Overview.countLists(assessment.checklists, this.data.checklists);
-        return [link(assessment.href, assessment.title),
-                element("span", { "data-assessment-progress": assessment.id },
-                        [progressText(scaled, counts)]),
-                [bar(counts), ` ${percent(counts)} %`]];
-      });
-      this.part("progress").replaceChildren(
-        table(ui.progress_caption, ui.progress_columns, stageRows, "kb-ov-stages"),
-        table(ui.assessments_caption, ui.progress_columns, assessmentRows, "kb-ov-assessments"),
-      );
-    }
-
-    /* ---------- items in progress, passed dates, what comes next ---------- */
-
-    itemRow({ stage, list, item, entry, href }) {
-      const where = list.id === stage.checklist ? stage.title : `${stage.title}, ${list.title}`;
-      return [link(href, item.text), where, entry.responsible || "–", entry.date || "–"];
-    }
-
-    showItems() {
-      const ui = this.ui;
-      const all = [...this.items()];
-      const started = all.filter(({ entry }) => entry.state === "started");
-      const passed = all.filter(({ entry }) => entry.date && entry.date < today()
-        && !["done", "not_applicable"].includes(entry.state))
-        .sort((a, b) => a.entry.date.localeCompare(b.entry.date));
-      const list = (node, found, caption, none) => node.replaceChildren(found.length
-        ? table(caption, ui.item_columns, found.map(found => this.itemRow(found)))
-        : element("p", {}, [none]));
-      list(this.part("started"), started, ui.started_caption, ui.started_none);
-      list(this.part("passed"), passed, ui.passed_caption, ui.passed_none);
-      this.part("next").replaceChildren(...this.nextSteps());
-    }
-
-    /** The first stage with open items, and its first open items. */
-    nextSteps() {
-      const ui = this.ui;
-      const open = [...this.items()].filter(({ entry }) => !entry.state
-        || entry.state === "not_started");
-      if (!open.length) return [element("p", {}, [ui.next_none])];
-      const { stage } = open[0];
-      const first = open.filter(found => found.stage === stage).slice(0, 5);
-      return [
-        element("p", {}, [format(ui.next_stage, { stage: stage.title })]),
-        element("ul", { class: "kb-ov-next-list" }, first.map(found => element("li", {}, [
-          link(found.href, found.item.text),
-          ...(found.list.id === stage.checklist ? [] : [` (${found.list.title})`])]))),
-      ];
-    }
-
-    /* ---------- rounds ---------- */
-
-    buildRoundForm() {
-      const ui = this.ui;
-      const date = element("input", { type: "date", id: "kb-round-date", value: today() });
-      const label = element("input", { type: "text", id: "kb-round-label" });
-      const form = element("form", { class: "kb-ov-form kb-round-form" }, [
-        element("label", { for: "kb-round-date" }, [ui.round_date]), date,
-        element("label", { for: "kb-round-label" }, [ui.round_label]), label,
-        element("button", { type: "submit", class: "md-button" }, [ui.round_save]),
-      ]);
-      form.addEventListener("submit", async event => {
-        event.preventDefault();
-        if (!date.value) return;
-        this.data.rounds.push({ id: `omgang-${Date.now()}`, date: date.value,
-                                ...(label.value.trim() ? { label: label.value.trim() } : {}),
-                                methods: [...this.data.methods.chosen],
-                                checklists: structuredClone(this.data.checklists),
-                                votes: structuredClone(this.data.votes) });
-        this.data.rounds.sort((a, b) => a.date.localeCompare(b.date));
-        team.save(this.data);
-        label.value = "";
-        const saved = format(ui.round_saved, { date: date.value });
-        await this.showRounds();
-        this.transfer.say(saved);
-      });
-      this.roundArea = element("div", { class: "kb-chart" });
-      this.part("rounds").append(form, this.roundArea);
-    }
-
-    /** Each stage's share of done items in each round, counted with the round's methods. */
-    async roundSeries() {
-      const series = this.stages.map(stage => ({ stage, points: [] }));
-      for (const round of this.data.rounds) {
-        const methods = await team.chosenMethods(this.index, { methods: { chosen: round.methods } });
-        const lists = this.listsFor(methods);
-        for (const line of series) {
-          const found = lists.find(({ stage }) => stage.id === line.stage.id);
-          line.points.push(found ? Overview.countLists(found.lists, round.checklists) : null);
-        }
-      }
-      return series.filter(line => line.points.some(point => point && point.total));
-    }
-
-    async showRounds() {
-      const ui = this.ui;
-      const rounds = this.data.rounds;
-      if (!rounds.length) {
-        this.roundArea.replaceChildren(element("p", {}, [ui.rounds_none]));
-        return;
-      }
-      const series = await this.roundSeries();
-      const name = round => (round.label ? `${round.date} ${round.label}` : round.date);
-      const rows = rounds.map((round, index) => [
-        name(round),
-        ...series.map(line => {
-          const counts = line.points[index];
-          return counts && counts.total
-            ? `${percent(counts)} % (${format(ui.round_cell, counts)})` : "–";
-        }),
-        String(round.votes.length),
-        button(ui.round_delete, () => this.deleteRound(round), "kb-small-button"),
-      ]);
-      this.roundArea.replaceChildren(
-        element("figure", { class: "kb-chart-figure" }, [
-          chart(ui, rounds.map(name), series),
-          element("figcaption", {}, [ui.chart_caption]),
-        ]),
-        table(ui.rounds_caption,
-              [ui.round_column, ...series.map(line => line.stage.title), ui.votes_column, ""],
-              rows, "kb-ov-rounds-table"),
-      );
-    }
-
-    deleteRound(round) {
-      if (!window.confirm(format(this.ui.round_confirm_delete, { date: round.date }))) return;
-      this.data.rounds = this.data.rounds.filter(r => r.id !== round.id);
-      team.save(this.data);
-      this.showRounds();
-    }
-
-    /* ---------- many raters, one consensus ---------- */
-
-    buildConsensusTools() {
-      const ui = this.ui;
-      const name = element("input", { type: "text", id: "kb-rater-name", autocomplete: "name" });
-      const own = element("form", { class: "kb-ov-form" }, [
-        element("label", { for: "kb-rater-name" }, [ui.rater_name]), name,
-        element("button", { type: "submit", class: "md-button" }, [ui.export_vote]),
-      ]);
-      own.addEventListener("submit", event => {
-        event.preventDefault();
-        if (!name.value.trim()) {
-          this.transfer.say(ui.rater_name_missing);
-          name.focus();
-          return;
-        }
-        this.transfer.exportFile(name.value.trim());
-      });
-      const files = element("input", { type: "file", accept: "application/json,.json",
-                                       multiple: "", hidden: "" });
-      files.addEventListener("change", () => this.importVotes(files));
-      this.consensusArea = element("div", { class: "kb-consensus" });
-      this.part("consensus").append(
-        element("p", {}, [ui.consensus_intro]), own,
-        element("div", { class: "kb-tool-buttons" }, [
-          button(ui.import_votes, () => files.click()),
-          button(ui.clear_votes, () => this.clearVotes()),
-        ]),
-        files, this.consensusArea);
-    }
-
-    async importVotes(input) {
-      const ui = this.ui;
-      const found = [];
-      for (const file of input.files) {
-        try {
-          const raw = JSON.parse(await file.text());
-          const data = team.migrate(raw);
-          const rater = typeof raw.rater === "string" && raw.rater.trim()
-            ? raw.rater.trim() : file.name.replace(/\.json$/i, "");
-          found.push({ rater, checklists: data.checklists });
-        } catch (error) {
-          console.error(error);
-          this.transfer.say(format(ui.vote_failed, { file: file.name }));
-          input.value = "";
-          return;
-        }
-      }
-      input.value = "";
-      const names = new Set(found.map(vote => vote.rater));
-      this.data.votes = [...this.data.votes.filter(vote => !names.has(vote.rater)), ...found];
-      team.save(this.data);
-      this.transfer.say(format(ui.votes_imported, { n: found.length,
-                                                    total: this.data.votes.length }));
-      this.showConsensus();
-    }
-
-    clearVotes() {
-      if (!this.data.votes.length || !window.confirm(this.ui.confirm_clear_votes)) return;
-      this.data.votes = [];
-      team.save(this.data);
-      this.showConsensus();
-    }
-
-    /** Per item that anyone voted on: the spread of votes, disagreements first, and a
-     * choice of the agreed state, which starts at the most common vote. */
-    showConsensus() {
-      const ui = this.ui;
-      const votes = this.data.votes;
-      if (!votes.length) {
-        this.consensusArea.replaceChildren(element("p", {}, [ui.votes_none]));
-        return;
-      }
-      const label = value => (value ? ui.states[value] : ui.no_mark);
-      const rows = [];
-      for (const found of this.items()) {
-        const cast = votes.map(vote => ({
-          rater: vote.rater, state: vote.checklists[found.list.id]?.[found.item.id]?.state || "" }));
-        if (!cast.some(vote => vote.state)) continue;
-        // Raters who left the item unmarked are a group of their own: no vote is no agreement.
-        const spread = [...team.STATES, ""].map(state => ({
-          state, raters: cast.filter(vote => vote.state === state).map(vote => vote.rater) }))
-          .filter(group => group.raters.length);
-        const top = [...spread].sort((a, b) => b.raters.length - a.raters.length)[0].state;
-        rows.push({ found, spread, top, agree: spread.length === 1 });
-      }
-      rows.sort((a, b) => Number(a.agree) - Number(b.agree) || b.spread.length - a.spread.length);
-      const selects = [];
-      const body = rows.map(({ found, spread, top, agree }, index) => {
-        const id = `kb-agreed-${index}`;
-        const select = element("select", { id, "aria-label": format(ui.agreed_label, { item: found.item.text }) },
-                               [...team.STATES, ""].map(state => element("option", { value: state },
-                                                                         [label(state)])));
-        select.value = top;
-        selects.push({ select, found });
-        return element("tr", { class: agree ? "kb-agree" : "kb-disagree" }, [
-          element("th", { scope: "row" }, [link(found.href, found.item.text)]),
-          element("td", {}, [found.stage.title]),
-          element("td", {}, [element("ul", { class: "kb-spread" }, spread.map(group => element(
-            "li", { "data-state": group.state }, [
-              `${label(group.state)}: ${group.raters.length}`,
-              element("span", { class: "kb-raters" }, [` (${group.raters.join(", ")})`])])))]),
-          element("td", {}, [agree ? ui.agreed_yes : ui.agreed_no]),
-          element("td", {}, [select]),
-        ]);
-      });
-      const apply = button(ui.apply_consensus, async () => {
-        for (const { select, found } of selects) {
-          team.setField(this.data, found.list.id, found.item.id, "state", select.value);
-        }
-        team.save(this.data);
-        await this.show();
-        this.transfer.say(format(ui.consensus_applied, { n: selects.length }));
-      });
-      this.consensusArea.replaceChildren(
-        element("p", {}, [format(ui.votes_from, { names: votes.map(v => v.rater).join(", ") })]),
-        element("div", { class: "kb-consensus-table" }, [element("table", {}, [
-          element("caption", {}, [ui.consensus_caption]),
-          element("thead", {}, [element("tr", {}, ui.consensus_columns.map(
-            column => element("th", { scope: "col" }, [column])))]),
-          element("tbody", {}, body)])]),
-        element("div", { class: "kb-tool-buttons" }, [apply]));
-    }
-
-    /* ---------- the meeting report ---------- */
-
-    buildReportForm() {
-      const ui = this.ui;
-      const meeting = this.data.meeting;
-      this.meetingDate = element("input", { type: "date", id: "kb-meeting-date",
-                                            value: meeting.date || today() });
-      this.participants = element("textarea", { id: "kb-meeting-participants", rows: "2" });
-      this.participants.value = meeting.participants || "";
-      const keep = () => {
-        this.data.meeting = { date: this.meetingDate.value,
-                              participants: this.participants.value };
-        team.save(this.data);
-        this.reportHeading.textContent = format(ui.report_heading, { date: this.meetingDate.value });
-      };
-      this.meetingDate.addEventListener("input", keep);
-      this.participants.addEventListener("input", keep);
-      this.reportHeading = element("p", { class: "kb-report-heading" }, [
-        format(ui.report_heading, { date: this.meetingDate.value })]);
-      this.changes = element("div", { class: "kb-report-changes" });
-      this.reportNext = element("div", { class: "kb-report-next" });
-      const print = button(ui.print_report, () => {
-        const root = document.documentElement;
-        root.classList.add("kb-print-report");
-        window.addEventListener("afterprint", () => root.classList.remove("kb-print-report"),
-                                { once: true });
-        window.print();
-      });
-      print.classList.add("kb-print-button");
-      this.part("report").append(
-        this.reportHeading,
-        element("div", { class: "kb-ov-form kb-report-fields" }, [
-          element("label", { for: "kb-meeting-date" }, [ui.meeting_date]), this.meetingDate,
-          element("label", { for: "kb-meeting-participants" }, [ui.participants]),
-          this.participants,
-        ]),
-        element("h3", {}, [ui.changes_heading]), this.changes,
-        element("h3", {}, [ui.report_next_heading]), this.reportNext,
-        print);
-    }
-
-    showReport() {
-      const ui = this.ui;
-      const last = this.data.rounds[this.data.rounds.length - 1];
-      if (!last) {
-        this.changes.replaceChildren(element("p", {}, [ui.changes_no_round]));
-      } else {
-        const then = new Map([...this.items(last.checklists)].map(
-          found => [`${found.list.id} ${found.item.id}`, found.entry.state]));
-        const changed = [...this.items()].filter(found => (found.entry.state || "")
-          !== (then.get(`${found.list.id} ${found.item.id}`) || ""));
-        const state = value => (value ? ui.states[value] : ui.no_mark);
-        this.changes.replaceChildren(
-          element("p", {}, [format(ui.changes_since, { date: last.date })]),
-          changed.length
-            ? table(ui.changes_caption, ui.changes_columns, changed.map(found => [
-              link(found.href, found.item.text), found.stage.title,
-              state(then.get(`${found.list.id} ${found.item.id}`)), state(found.entry.state)]))
-            : element("p", {}, [ui.changes_none]));
-      }
-      const started = [...this.items()].filter(({ entry }) => entry.state === "started");
-      this.reportNext.replaceChildren(
-        ...this.nextSteps(),
-        ...(started.length ? [table(ui.report_started_caption, ui.item_columns,
-                                    started.map(found => this.itemRow(found)))] : []));
-    }
-
-    /* ---------- export, import, share, print ---------- */
-
-    buildTools() {
-      const ui = this.ui;
-      this.part("tools").append(
-        element("div", { class: "kb-tool-buttons", role: "group", "aria-label": ui.tools }, [
-          ...this.transfer.buttons(),
-          button(ui.print_overview, () => window.print()),
-          button(ui.reset_all, () => this.reset()),
-        ]),
-        ...this.transfer.parts());
-    }
-
-    reset() {
-      if (!window.confirm(this.ui.confirm_reset_all)) return;
-      team.save(team.empty());
-      this.transfer.say(this.ui.reset_all_done);
-      this.refresh();
-    }
+    input.value = "";
+    const names = new Set(found.map(vote => vote.rater));
+    this.data.votes = [...this.data.votes.filter(vote => !names.has(vote.rater)), ...found];
+    team.save(this.data);
+    this.transfer.say(format(ui.votes_imported, { n: found.length,
+                                                  total: this.data.votes.length }));
+    this.showConsensus();
   }
 
-  /* ---------- the chart of rounds ---------- */
-
-  const MARKERS = ["circle", "square", "triangle", "diamond", "cross", "circle-open"];
-  const DASHES = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"];
-
-  function svg(tag, attributes = {}, children = []) {
-    const node = document.createElementNS(SVG, tag);
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-    node.append(...children);
-    return node;
+  clearVotes() {
+    if (!this.data.votes.length || !window.confirm(this.ui.confirm_clear_votes)) return;
+    this.data.votes = [];
+    team.save(this.data);
+    this.showConsensus();
   }
 
-  function marker(kind, x, y) {
-    const r = 5;
-    switch (kind) {
-      case "square": return svg("rect", { x: x - r, y: y - r, width: 2 * r, height: 2 * r });
-      case "triangle": return svg("path", { d: `M${x} ${y - r - 1}L${x + r + 1} ${y + r}L${x - r - 1} ${y + r}Z` });
-      case "diamond": return svg("path", { d: `M${x} ${y - r - 1}L${x + r + 1} ${y}L${x} ${y + r + 1}L${x - r - 1} ${y}Z` });
-      case "cross": return svg("path", { d: `M${x - r} ${y - r}L${x + r} ${y + r}M${x - r} ${y + r}L${x + r} ${y - r}`, class: "kb-chart-stroke" });
-      case "circle-open": return svg("circle", { cx: x, cy: y, r, class: "kb-chart-open" });
-      default: return svg("circle", { cx: x, cy: y, r });
+  /** Per item that anyone voted on: the spread of votes, disagreements first, and a
+   * choice of the agreed state, which starts at the most common vote. */
+  showConsensus() {
+    const ui = this.ui;
+    const votes = this.data.votes;
+    if (!votes.length) {
+      this.consensusArea.replaceChildren(element("p", {}, [ui.votes_none]));
+      return;
     }
-  }
-
-  /** A line per stage over the rounds, 0–100 % done; lines differ by dash and marker, not
-   * colour alone, and the legend names them; the table beside holds the same figures. */
-  function chart(ui, labels, series) {
-    const width = 640;
-    const left = 48;
-    const right = 48;
-    const top = 16;
-    const plot = 200;
-    const legendTop = top + plot + 48;
-    const height = legendTop + 20 * series.length + 8;
-    const x = index => (labels.length === 1 ? left + (width - left - right) / 2
-      : left + (index * (width - left - right)) / (labels.length - 1));
-    const y = value => top + plot - (plot * value) / 100;
-    const parts = [svg("title", { id: "kb-chart-title" }, [ui.chart_title]),
-                   svg("desc", { id: "kb-chart-desc" }, [ui.chart_desc])];
-    for (const tick of [0, 25, 50, 75, 100]) {
-      parts.push(svg("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick),
-                               class: "kb-chart-grid" }),
-                 svg("text", { x: left - 6, y: y(tick) + 4, "text-anchor": "end" }, [`${tick} %`]));
+    const label = value => (value ? ui.states[value] : ui.no_mark);
+    const rows = [];
+    for (const found of this.items()) {
+      const cast = votes.map(vote => ({
+        rater: vote.rater, state: vote.checklists[found.list.id]?.[found.item.id]?.state || "" }));
+      if (!cast.some(vote => vote.state)) continue;
+      // Raters who left the item unmarked are a group of their own: no vote is no agreement.
+      const spread = [...team.STATES, ""].map(state => ({
+        state, raters: cast.filter(vote => vote.state === state).map(vote => vote.rater) }))
+        .filter(group => group.raters.length);
+      const top = [...spread].sort((a, b) => b.raters.length - a.raters.length)[0].state;
+      rows.push({ found, spread, top, agree: spread.length === 1 });
     }
-    labels.forEach((label, index) => parts.push(svg("text", {
-      x: x(index), y: top + plot + 18, "text-anchor": "middle" }, [label])));
-    series.forEach((line, number) => {
-      const kind = MARKERS[number % MARKERS.length];
-      const dash = DASHES[number % DASHES.length];
-      const points = line.points.map((counts, index) => (counts && counts.total
-        ? [x(index), y(percent(counts))] : null));
-      const path = points.filter(Boolean).map(([px, py], i) => `${i ? "L" : "M"}${px} ${py}`).join("");
-      const group = svg("g", { class: "kb-chart-series" }, [
-        svg("path", { d: path, class: "kb-chart-line", ...(dash ? { "stroke-dasharray": dash } : {}) }),
-        ...points.filter(Boolean).map(([px, py]) => marker(kind, px, py)),
+    rows.sort((a, b) => Number(a.agree) - Number(b.agree) || b.spread.length - a.spread.length);
+    const selects = [];
+    const body = rows.map(({ found, spread, top, agree }, index) => {
+      const id = `kb-agreed-${index}`;
+      const select = element("select", { id, "aria-label": format(ui.agreed_label, { item: found.item.text }) },
+                             [...team.STATES, ""].map(state => element("option", { value: state },
+                                                                       [label(state)])));
+      select.value = top;
+      selects.push({ select, found });
+      return element("tr", { class: agree ? "kb-agree" : "kb-disagree" }, [
+        element("th", { scope: "row" }, [link(found.href, found.item.text)]),
+        element("td", {}, [found.stage.title]),
+        element("td", {}, [element("ul", { class: "kb-spread" }, spread.map(group => element(
+          "li", { "data-state": group.state }, [
+            `${label(group.state)}: ${group.raters.length}`,
+            element("span", { class: "kb-raters" }, [` (${group.raters.join(", ")})`])])))]),
+        element("td", {}, [agree ? ui.agreed_yes : ui.agreed_no]),
+        element("td", {}, [select]),
       ]);
-      const ly = legendTop + 20 * number;
-      parts.push(group, svg("g", { class: "kb-chart-series" }, [
-        svg("path", { d: `M${left} ${ly}L${left + 36} ${ly}`, class: "kb-chart-line",
-                      ...(dash ? { "stroke-dasharray": dash } : {}) }),
-        marker(kind, left + 18, ly),
-        svg("text", { x: left + 44, y: ly + 4 }, [line.stage.title])]));
     });
-    return svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "kb-chart-svg kb-rounds-chart",
-                        role: "img", "aria-labelledby": "kb-chart-title kb-chart-desc" }, parts);
+    const apply = button(ui.apply_consensus, async () => {
+      for (const { select, found } of selects) {
+        team.setField(this.data, found.list.id, found.item.id, "state", select.value);
+      }
+      team.save(this.data);
+      await this.show();
+      this.transfer.say(format(ui.consensus_applied, { n: selects.length }));
+    });
+    this.consensusArea.replaceChildren(
+      element("p", {}, [format(ui.votes_from, { names: votes.map(v => v.rater).join(", ") })]),
+      element("div", { class: "kb-consensus-table" }, [element("table", {}, [
+        element("caption", {}, [ui.consensus_caption]),
+        element("thead", {}, [element("tr", {}, ui.consensus_columns.map(
+          column => element("th", { scope: "col" }, [column])))]),
+        element("tbody", {}, body)])]),
+      element("div", { class: "kb-tool-buttons" }, [apply]));
   }
 
-  function init() {
-    const root = document.querySelector(".kb-overview[data-ui]");
-    if (!root || root.dataset.enhanced) return;
-    root.dataset.enhanced = "true";
-    new Overview(root).start();
+  /* ---------- the meeting report ---------- */
+
+  buildReportForm() {
+    const ui = this.ui;
+    const meeting = this.data.meeting;
+    this.meetingDate = element("input", { type: "date", id: "kb-meeting-date",
+                                          value: meeting.date || today() });
+    this.participants = element("textarea", { id: "kb-meeting-participants", rows: "2" });
+    this.participants.value = meeting.participants || "";
+    const keep = () => {
+      this.data.meeting = { date: this.meetingDate.value,
+                            participants: this.participants.value };
+      team.save(this.data);
+      this.reportHeading.textContent = format(ui.report_heading, { date: this.meetingDate.value });
+    };
+    this.meetingDate.addEventListener("input", keep);
+    this.participants.addEventListener("input", keep);
+    this.reportHeading = element("p", { class: "kb-report-heading" }, [
+      format(ui.report_heading, { date: this.meetingDate.value })]);
+    this.changes = element("div", { class: "kb-report-changes" });
+    this.reportNext = element("div", { class: "kb-report-next" });
+    const print = button(ui.print_report, () => {
+      const root = document.documentElement;
+      root.classList.add("kb-print-report");
+      window.addEventListener("afterprint", () => root.classList.remove("kb-print-report"),
+                              { once: true });
+      window.print();
+    });
+    print.classList.add("kb-print-button");
+    this.part("report").append(
+      this.reportHeading,
+      element("div", { class: "kb-ov-form kb-report-fields" }, [
+        element("label", { for: "kb-meeting-date" }, [ui.meeting_date]), this.meetingDate,
+        element("label", { for: "kb-meeting-participants" }, [ui.participants]),
+        this.participants,
+      ]),
+      element("h3", {}, [ui.changes_heading]), this.changes,
+      element("h3", {}, [ui.report_next_heading]), this.reportNext,
+      print);
   }
 
-  document$.subscribe(init);
-})();
+  showReport() {
+    const ui = this.ui;
+    const last = this.data.rounds[this.data.rounds.length - 1];
+    if (!last) {
+      this.changes.replaceChildren(element("p", {}, [ui.changes_no_round]));
+    } else {
+      const then = new Map([...this.items(last.checklists)].map(
+        found => [`${found.list.id} ${found.item.id}`, found.entry.state]));
+      const changed = [...this.items()].filter(found => (found.entry.state || "")
+        !== (then.get(`${found.list.id} ${found.item.id}`) || ""));
+      const state = value => (value ? ui.states[value] : ui.no_mark);
+      this.changes.replaceChildren(
+        element("p", {}, [format(ui.changes_since, { date: last.date })]),
+        changed.length
+          ? table(ui.changes_caption, ui.changes_columns, changed.map(found => [
+            link(found.href, found.item.text), found.stage.title,
+            state(then.get(`${found.list.id} ${found.item.id}`)), state(found.entry.state)]))
+          : element("p", {}, [ui.changes_none]));
+    }
+    const started = [...this.items()].filter(({ entry }) => entry.state === "started");
+    this.reportNext.replaceChildren(
+      ...this.nextSteps(),
+      ...(started.length ? [table(ui.report_started_caption, ui.item_columns,
+                                  started.map(found => this.itemRow(found)))] : []));
+  }
+
+  /* ---------- export, import, share, print ---------- */
+
+  buildTools() {
+    const ui = this.ui;
+    this.part("tools").append(
+      element("div", { class: "kb-tool-buttons", role: "group", "aria-label": ui.tools }, [
+        ...this.transfer.buttons(),
+        button(ui.print_overview, () => window.print()),
+        button(ui.reset_all, () => this.reset()),
+      ]),
+      ...this.transfer.parts());
+  }
+
+  reset() {
+    if (!window.confirm(this.ui.confirm_reset_all)) return;
+    team.save(team.empty());
+    this.transfer.say(this.ui.reset_all_done);
+    this.refresh();
+  }
+}
+
+/* ---------- the chart of rounds ---------- */
+
+const MARKERS = ["circle", "square", "triangle", "diamond", "cross", "circle-open"];
+const DASHES = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"];
+
+function svg(tag, attributes = {}, children = []) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function marker(kind, x, y) {
+  const r = 5;
+  switch (kind) {
+    case "square": return svg("rect", { x: x - r, y: y - r, width: 2 * r, height: 2 * r });
+    case "triangle": return svg("path", { d: `M${x} ${y - r - 1}L${x + r + 1} ${y + r}L${x - r - 1} ${y + r}Z` });
+    case "diamond": return svg("path", { d: `M${x} ${y - r - 1}L${x + r + 1} ${y}L${x} ${y + r + 1}L${x - r - 1} ${y}Z` });
+    case "cross": return svg("path", { d: `M${x - r} ${y - r}L${x + r} ${y + r}M${x - r} ${y + r}L${x + r} ${y - r}`, class: "kb-chart-stroke" });
+    case "circle-open": return svg("circle", { cx: x, cy: y, r, class: "kb-chart-open" });
+    default: return svg("circle", { cx: x, cy: y, r });
+  }
+}
+
+/** A line per stage over the rounds, 0–100 % done; lines differ by dash and marker, not
+ * colour alone, and the legend names them; the table beside holds the same figures. */
+function chart(ui, labels, series) {
+  const width = 640;
+  const left = 48;
+  const right = 48;
+  const top = 16;
+  const plot = 200;
+  const legendTop = top + plot + 48;
+  const height = legendTop + 20 * series.length + 8;
+  const x = index => (labels.length === 1 ? left + (width - left - right) / 2
+    : left + (index * (width - left - right)) / (labels.length - 1));
+  const y = value => top + plot - (plot * value) / 100;
+  const parts = [svg("title", { id: "kb-chart-title" }, [ui.chart_title]),
+                 svg("desc", { id: "kb-chart-desc" }, [ui.chart_desc])];
+  for (const tick of [0, 25, 50, 75, 100]) {
+    parts.push(svg("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick),
+                             class: "kb-chart-grid" }),
+               svg("text", { x: left - 6, y: y(tick) + 4, "text-anchor": "end" }, [`${tick} %`]));
+  }
+  labels.forEach((label, index) => parts.push(svg("text", {
+    x: x(index), y: top + plot + 18, "text-anchor": "middle" }, [label])));
+  series.forEach((line, number) => {
+    const kind = MARKERS[number % MARKERS.length];
+    const dash = DASHES[number % DASHES.length];
+    const points = line.points.map((counts, index) => (counts && counts.total
+      ? [x(index), y(percent(counts))] : null));
+    const path = points.filter(Boolean).map(([px, py], i) => `${i ? "L" : "M"}${px} ${py}`).join("");
+    const group = svg("g", { class: "kb-chart-series" }, [
+      svg("path", { d: path, class: "kb-chart-line", ...(dash ? { "stroke-dasharray": dash } : {}) }),
+      ...points.filter(Boolean).map(([px, py]) => marker(kind, px, py)),
+    ]);
+    const ly = legendTop + 20 * number;
+    parts.push(group, svg("g", { class: "kb-chart-series" }, [
+      svg("path", { d: `M${left} ${ly}L${left + 36} ${ly}`, class: "kb-chart-line",
+                    ...(dash ? { "stroke-dasharray": dash } : {}) }),
+      marker(kind, left + 18, ly),
+      svg("text", { x: left + 44, y: ly + 4 }, [line.stage.title])]));
+  });
+  return svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "kb-chart-svg kb-rounds-chart",
+                      role: "img", "aria-labelledby": "kb-chart-title kb-chart-desc" }, parts);
+}
+
+export async function enhance() {
+  const root = unenhanced(".kb-overview[data-ui]");
+  if (!root) return;
+  await stylesheet("kb-team.css");
+  await new Overview(root).start();
+}

@@ -7,30 +7,30 @@
  * it is the address as the browser resolves it. (Material's instant navigation has made
  * every href absolute by now, so `link.href` is the address the browser would open.) Links whose text already is the address are left
  * alone. Links added later (glossary terms, the finder's results) are covered by running
- * again just before printing. Material's instant navigation swaps pages without reloading
- * scripts, so the script also runs for every page `document$` emits.
+ * again just before printing. kb-start.js also runs it for every page with links.
  */
-(() => {
-  "use strict";
 
-  /** The address `link` leads to, on the published site if the page names it. */
-  function published(link, root, canonical) {
-    const local = new URL(root, location.href).href;
-    if (!canonical || !link.href.startsWith(local)) return link.href;
-    return new URL(link.href.slice(local.length), new URL(root, canonical.href)).href;
+/** The address `link` leads to, on the published site if the page names it.
+ * @param {HTMLAnchorElement} link
+ * @param {string} root the site root relative to the page (the theme's `base`)
+ * @param {HTMLLinkElement | null} canonical */
+function published(link, root, canonical) {
+  const local = new URL(root, location.href).href;
+  if (!canonical || !link.href.startsWith(local)) return link.href;
+  return new URL(link.href.slice(local.length), new URL(root, canonical.href)).href;
+}
+
+function annotate() {
+  const root = JSON.parse(document.getElementById("__config")?.textContent ?? "{}").base ?? ".";
+  /** @type {HTMLLinkElement | null} */
+  const canonical = document.querySelector('link[rel="canonical"]');
+  for (const link of document.querySelectorAll(/** @type {"a"} */ (".md-content a[href]"))) {
+    if (link.matches(".headerlink, .md-content__button")) continue;
+    const address = published(link, `${root.replace(/\/?$/, "/")}`, canonical);
+    if ((link.textContent ?? "").trim() === address) continue;
+    link.dataset.kbAddress = address;
   }
+}
 
-  function annotate() {
-    const root = JSON.parse(document.getElementById("__config").textContent).base;
-    const canonical = document.querySelector('link[rel="canonical"]');
-    for (const link of document.querySelectorAll(".md-content a[href]")) {
-      if (link.matches(".headerlink, .md-content__button")) continue;
-      const address = published(link, `${root.replace(/\/?$/, "/")}`, canonical);
-      if (link.textContent.trim() === address) continue;
-      link.dataset.kbAddress = address;
-    }
-  }
-
-  window.addEventListener("beforeprint", annotate);
-  document$.subscribe(annotate);
-})();
+window.addEventListener("beforeprint", annotate);
+export const enhance = annotate;

@@ -1,4 +1,4 @@
-"""The header search's texts for kb-search.js, as a small script every page loads.
+"""The header search's texts for kb-search.js, as a small module it imports.
 
 The search button sits in the theme's header, on hand-written and generated pages alike and
 under any engine, so its texts cannot come from a page's markup as the other scripts' do;
@@ -16,4 +16,4 @@ PATH = "assets/kb-search-strings.js"
 
 def produce(ctx: RenderContext) -> None:
     texts = json.dumps(ctx.t["search"], ensure_ascii=False, indent=1)
-    ctx.file(PATH, f'"use strict";\nwindow.kbSearchStrings = {texts};\n')
+    ctx.file(PATH, f"export default {texts};\n")
