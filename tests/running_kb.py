@@ -3,6 +3,7 @@ or serving on a port of its own while a test polls it for a state."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -41,7 +42,13 @@ def kill_build_when(project: Project, site: Path, reached: Callable[[Path], bool
     """Start `kb build --site-dir SITE` and kill it (SIGKILL, so no clean-up runs, with every
     process it started) as soon as one of its staging folders beside `site` is in the state
     `reached` tells. Fails if the build ends before that, or does not get there in
-    WAIT_BOUND seconds."""
+    WAIT_BOUND seconds.
+
+    The build is looked at only while it is stopped (SIGSTOP to its process group), and
+    killed before it runs on: on a loaded machine it could otherwise get from the state to
+    its end between the look and the kill, and put its new site in place. The site it is
+    replacing waits beside it as `.SITE.old` until it is removed; that is not a staging
+    folder, whatever it holds."""
     process = subprocess.Popen(
         [str(KB), "-q", "build", "--site-dir", str(site)],
         cwd=project.root,
@@ -49,14 +56,25 @@ def kill_build_when(project: Project, site: Path, reached: Callable[[Path], bool
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    retiring = site.with_name(f".{site.name}.old")
     try:
         deadline = time.monotonic() + WAIT_BOUND
-        while not any(reached(staging) for staging in site.parent.glob(f".{site.name}.*")):
-            assert process.poll() is None, "the build finished before it could be killed"
+        while True:
+            os.killpg(process.pid, signal.SIGSTOP)
+            _, status = os.waitpid(process.pid, os.WUNTRACED)  # stopped, not just signalled
+            assert os.WIFSTOPPED(status), "the build finished before it could be killed"
+            if any(
+                reached(staging)
+                for staging in site.parent.glob(f".{site.name}.*")
+                if staging != retiring
+            ):
+                break
             assert time.monotonic() < deadline, "the build never reached the state to kill it in"
+            os.killpg(process.pid, signal.SIGCONT)
             time.sleep(0.005)
     finally:
-        os.killpg(process.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):  # a build that ended has no group left
+            os.killpg(process.pid, signal.SIGKILL)
         process.wait()
     assert process.returncode == -signal.SIGKILL
 
