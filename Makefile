@@ -82,8 +82,8 @@ $(JS_STAMP): $(JS)/package-lock.json
 ## js-install: ESLint and TypeScript for the browser scripts (needs Node.js 20.19 or newer and npm)
 js-install: $(JS_STAMP)
 
-# TypeScript checks the JSDoc types strictly in the shared module and the small ones
-# (tests/js/tsconfig.json), and without strict in the big feature modules (tsconfig.features.json).
+# TypeScript checks the JSDoc types strictly in the shared module, the small ones, the finder and
+# the comparison (tests/js/tsconfig.json), the team's modules without strict (tsconfig.features.json).
 define JS_CHECK
 	$(JS)/node_modules/.bin/eslint --config $(JS)/eslint.config.js content/assets
 	$(JS)/node_modules/.bin/tsc -p $(JS)

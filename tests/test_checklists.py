@@ -482,6 +482,9 @@ def test_printing_one_checklist_leaves_out_the_rest_of_the_page(page: Page, base
 
 def test_keyboard_alone_sets_states_and_notes(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}{STAGE}#{PLAN}")
+    # The page's modules add the item's copy button and its states once they have loaded.
+    expect(page.locator(f"#{PLAN} + .kb-copy-link")).to_be_attached()
+    expect(state(page, PLAN, "Klart")).to_be_attached()
     page.keyboard.press("Tab")
     expect(page.locator(f"#{PLAN} + .kb-copy-link")).to_be_focused()
     page.keyboard.press("Tab")

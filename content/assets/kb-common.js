@@ -142,6 +142,17 @@ export const uiOf = node => JSON.parse(node.dataset.ui ?? "{}");
  * @returns {HTMLElement | null} */
 export const find = (selector, within = document) => within.querySelector(selector);
 
+/** An element the page holds whenever it holds the marker its script was loaded for (the
+ * generator writes them together); a missing one is a broken page, said at once.
+ * @param {string} selector
+ * @param {ParentNode} [within]
+ * @returns {HTMLElement} */
+export function required(selector, within = document) {
+  const found = find(selector, within);
+  if (!found) throw new Error(`${selector} saknas på sidan`);
+  return found;
+}
+
 /** The page's element for a feature, marked as taken, or null when the page has none or a
  * run for this page has taken it already (the theme may announce the same page twice).
  * @param {string} selector */

@@ -11,28 +11,44 @@
  * kb-start.js loads it for the page, and again after each instant navigation to it.
  */
 
-import { element as withAttributes, find, format } from "./kb-common.js";
+import { element as withAttributes, format, required } from "./kb-common.js";
 import { load, methodLink } from "./kb-methods.js";
 
 const PARAM = "m";
 const MIN = 2;
 const MAX = 4;
 
-/** An element with children (nodes or text, never HTML). */
+/** @typedef {import("./kb-methods.js").Method} Method
+ * @typedef {(Node | string)[]} Content a cell's nodes and text */
+
+/** An element with children (nodes or text, never HTML).
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} name
+ * @param {...(Node | string)} children */
 const element = (name, ...children) => withAttributes(name, {}, children);
 
-/** Items, each a list of nodes and text, joined by `separator`. */
+/** Items, each a list of nodes and text, joined by `separator`.
+ * @param {Content[]} items
+ * @param {string} separator
+ * @returns {Content} */
 const joined = (items, separator) =>
   items.flatMap((item, index) => (index ? [separator, ...item] : item));
 
 class Comparison {
+  /** @param {HTMLFormElement} form */
   constructor(form) {
     this.form = form;
-    this.ui = JSON.parse(form.dataset.ui);
-    this.fieldset = form.querySelector("fieldset");
-    this.status = find(".kb-compare-status");
-    this.results = find(".kb-compare-results");
-    this.table = this.results.querySelector("table");
+    this.ui = JSON.parse(form.dataset.ui ?? "{}");
+    this.fieldset = required("fieldset", form);
+    this.status = required(".kb-compare-status");
+    this.results = required(".kb-compare-results");
+    this.table = /** @type {HTMLTableElement} */ (required("table", this.results));
+    /** @type {Map<string, Method>} */
+    this.methods = new Map();
+    /** @type {string[]} the registries that rated any method */
+    this.registries = [];
+    /** @type {HTMLInputElement[]} */
+    this.boxes = [];
   }
 
   async start() {
@@ -41,7 +57,8 @@ class Comparison {
     this.methods = new Map(methods.map(method => [method.id, method]));
     const { registry } = this.ui.vocab;
     // Every registry that rated any method gets a row, so a missing rating shows as such.
-    this.registries = [...new Set(methods.flatMap(m => m.evidence.map(e => e.registry)))]
+    this.registries = [...new Set(methods.flatMap(
+      m => m.evidence.map((/** @type {{registry: string}} */ e) => e.registry)))]
       .sort((a, b) => (registry[a] < registry[b] ? -1 : 1));
     const wanted = (new URLSearchParams(location.search).get(PARAM) || "").split(",");
     const known = wanted.filter(id => this.methods.has(id)).slice(0, MAX);
@@ -54,7 +71,8 @@ class Comparison {
       this.fieldset.append(element("label", box, ` ${method.abbreviation || method.title}`));
       return box;
     });
-    this.form.addEventListener("change", event => this.change(event.target));
+    this.form.addEventListener("change", event => this.change(
+      /** @type {HTMLInputElement} */ (event.target)));
     this.form.hidden = false;
     this.show();
   }
@@ -63,6 +81,7 @@ class Comparison {
     return this.boxes.filter(box => box.checked);
   }
 
+  /** @param {HTMLInputElement} box */
   change(box) {
     if (box.checked && this.chosen().length > MAX) {
       box.checked = false;
@@ -75,29 +94,36 @@ class Comparison {
 
   show() {
     const chosen = this.chosen();
-    const methods = chosen.map(box => this.methods.get(box.value));
-    this.table.tHead.replaceChildren(element("tr", element("th", this.ui.aspect),
+    const methods = chosen.map(box => /** @type {Method} */ (this.methods.get(box.value)));
+    this.table.tHead?.replaceChildren(element("tr", element("th", this.ui.aspect),
       ...methods.map(method => element("th", methodLink(method, method.title)))));
     this.table.tBodies[0].replaceChildren(...this.rows().map(([label, cell]) =>
       element("tr", element("td", element("strong", label)),
         ...methods.map(method => element("td", ...cell(method))))));
     this.results.hidden = chosen.length === 0;
-    const names = chosen.map(box => box.labels[0].textContent.trim()).join(", ");
+    const names = chosen.map(box => (box.labels?.[0].textContent ?? "").trim()).join(", ");
     this.status.textContent = chosen.length < MIN
       ? this.ui.too_few : format(this.ui.selected, { names });
   }
 
-  /** The table's rows: a heading and, per method, the cell's content. */
+  /** The table's rows: a heading and, per method, the cell's content.
+   * @returns {[string, (method: Method) => Content][]} */
   rows() {
     const { ui } = this;
     const { rows, vocab } = ui;
+    /** A link to the source of a fact on the method's page.
+     * @param {Method} method
+     * @param {string} source
+     * @returns {Content} */
     const cite = (method, source) => {
       const link = element("a", ui.cite);
       link.href = `${method.href}#kalla-${source}`;
       return [" ", element("sup", link)];
     };
+    /** @type {(method: Method, value?: {text: string, source: string}) => Content} */
     const fact = (method, value) => (value ? [value.text, ...cite(method, value.source)] : [ui.missing]);
     // A list our sources give nothing for reads "Uppgift saknas", never an empty cell.
+    /** @type {(kind: string) => (codes: string[]) => Content} */
     const labels = kind => codes =>
       [codes.length ? codes.map(code => vocab[kind][code]).join(", ") : ui.missing];
     return [
@@ -111,7 +137,8 @@ class Comparison {
       [rows.staffing, m => fact(m, m.staffing)],
       [rows.training, m => fact(m, m.training)],
       [rows.training_countries, m => (m.training_countries.length
-        ? joined(m.training_countries.map(c => [vocab.country[c.country], ...cite(m, c.source)]), ", ")
+        ? joined(m.training_countries.map((/** @type {{country: string, source: string}} */ c) =>
+          [vocab.country[c.country], ...cite(m, c.source)]), ", ")
         : [ui.missing])],
       [rows.costs, m => [
         ...(m.costs ? fact(m, m.costs) : []),
@@ -119,12 +146,14 @@ class Comparison {
           ...cite(m, m.cost_band.source)] : []),
         ...(m.costs || m.cost_band ? [] : [ui.missing]),
       ]],
-      ...this.registries.map(code => [format(rows.evidence, { registry: vocab.registry[code] }), m => {
-        const ratings = m.evidence.filter(e => e.registry === code);
-        return ratings.length
-          ? joined(ratings.map(e => [`${e.rating} (${e.year})`, ...cite(m, e.source)]), "; ")
-          : [ui.not_rated];
-      }]),
+      ...this.registries.map(code => /** @type {[string, (method: Method) => Content]} */ ([
+        format(rows.evidence, { registry: vocab.registry[code] }), m => {
+          /** @type {{registry: string, rating: string, year: number, source: string}[]} */
+          const ratings = m.evidence.filter((/** @type {{registry: string}} */ e) => e.registry === code);
+          return ratings.length
+            ? joined(ratings.map(e => [`${e.rating} (${e.year})`, ...cite(m, e.source)]), "; ")
+            : [ui.not_rated];
+        }])),
       [rows.reviewed, m => [m.reviewed]],
       [rows.url, m => [methodLink(m, m.title)]],
     ];
@@ -139,6 +168,7 @@ class Comparison {
 }
 
 export async function enhance() {
+  /** @type {HTMLFormElement | null} */
   const form = document.querySelector("form.kb-compare-form");
   if (form) await new Comparison(form).start();
 }

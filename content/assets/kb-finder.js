@@ -20,7 +20,7 @@
  * styles (kb-finder.css) are in place before it shows the form.
  */
 
-import { excerpt, find, format, stylesheet } from "./kb-common.js";
+import { excerpt, find, findAll, format, required, stylesheet } from "./kb-common.js";
 import { engine } from "./kb-pagefind.js";
 
 const AGE = "alder";
@@ -30,28 +30,43 @@ const COMPARE_MAX = 4;
 const PAGE = 20;
 const WIDE = "(min-width: 60em)";
 
-/** The method's id: the last part of its address (`/insatser/pmto/`). */
-const methodId = url => url.split("/").filter(Boolean).pop();
+/** A page of Pagefind's results, as much of it as the finder shows.
+ * @typedef {{url: string, excerpt: string, meta?: {title?: string, summary?: string}}} Hit
+ * @typedef {{results: {data(): Promise<Hit>}[], filters?: Record<string, Record<string, number>>}}
+ *   Found */
+
+/** The method's id: the last part of its address (`/insatser/pmto/`).
+ * @param {string} url */
+const methodId = url => url.split("/").filter(Boolean).pop() ?? "";
 
 class Finder {
+  /** @param {HTMLFormElement} form */
   constructor(form) {
     this.form = form;
-    this.ui = JSON.parse(form.dataset.ui);
-    this.age = form.elements[AGE];
-    this.query = form.elements[QUERY];
-    this.region = document.querySelector(".kb-finder-results");
-    this.status = document.querySelector(".kb-finder-status");
+    this.ui = JSON.parse(form.dataset.ui ?? "{}");
+    this.age = /** @type {HTMLInputElement} */ (form.elements.namedItem(AGE));
+    this.query = /** @type {HTMLInputElement} */ (form.elements.namedItem(QUERY));
+    this.region = required(".kb-finder-results");
+    this.status = required(".kb-finder-status");
     this.compare = /** @type {HTMLAnchorElement | null} */ (find("a.kb-finder-compare"));
-    this.list = document.querySelector(".kb-finder-hits");
-    this.more = find(".kb-finder-more");
-    this.fallback = find(".kb-no-js");
-    this.groups = [...form.querySelectorAll("details.kb-facet-group")];
-    this.facets = [...form.querySelectorAll("fieldset[data-facet]")].map(fieldset => ({
-      key: fieldset.dataset.facet,
-      boxes: [...fieldset.querySelectorAll("input[type=checkbox]")],
-      chosen: fieldset.closest("details").querySelector(".kb-chosen"),
+    this.list = required(".kb-finder-hits");
+    this.more = required(".kb-finder-more");
+    this.fallback = required(".kb-no-js");
+    this.groups = /** @type {HTMLDetailsElement[]} */ (findAll("details.kb-facet-group", form));
+    this.facets = findAll("fieldset[data-facet]", form).map(fieldset => ({
+      key: fieldset.dataset.facet ?? "",
+      boxes: /** @type {HTMLInputElement[]} */ (findAll("input[type=checkbox]", fieldset)),
+      chosen: required(".kb-chosen", fieldset.closest("details") ?? fieldset),
     }));
     this.generation = 0;
+    /** @type {any} Pagefind's search API, once loaded */
+    this.pagefind = null;
+    this.total = 0;
+    /** @type {Found["results"]} */
+    this.results = [];
+    /** @type {string | null} the words searched for, if any */
+    this.text = null;
+    this.shown = 0;
   }
 
   async start() {
@@ -84,7 +99,8 @@ class Finder {
     await this.update(false);
   }
 
-  /** Set the controls from the query string. */
+  /** Set the controls from the query string.
+   * @param {URLSearchParams} params */
   read(params) {
     this.query.value = params.get(QUERY) ?? "";
     this.age.value = params.get(AGE) ?? "";
@@ -99,14 +115,18 @@ class Finder {
     return this.age.value !== "" && this.age.validity.valid ? Number(this.age.value) : null;
   }
 
+  /** @returns {Record<string, string[]>} the chosen options' codes, per facet */
   chosen() {
     return Object.fromEntries(this.facets.map(({ key, boxes }) => [
       key, boxes.filter(box => box.checked).map(box => box.value),
     ]));
   }
 
-  /** Pagefind's filters for the choices, leaving out the facet `except`. */
+  /** Pagefind's filters for the choices, leaving out the facet `except`.
+   * @param {Record<string, string[]>} chosen
+   * @param {string | null} except */
   filters(chosen, except) {
+    /** @type {Record<string, string | {any: string[]}>} */
     const filters = { ...METHOD };
     const age = this.chosenAge();
     if (age !== null) filters[AGE] = String(age);
@@ -117,24 +137,27 @@ class Finder {
   }
 
   /** Mark the results as being updated, so that assistive technology announces the
-   * list and its count once they agree, not the old list under the new choices. */
+   * list and its count once they agree, not the old list under the new choices.
+   * @param {boolean} updating */
   busy(updating) {
     this.region.setAttribute("aria-busy", String(updating));
   }
 
-  /** Show what matches; `changed` when the reader changed a choice, which goes in the URL. */
+  /** Show what matches; `changed` when the reader changed a choice, which goes in the URL.
+   * @param {boolean} changed */
   async update(changed) {
     const generation = ++this.generation;
     this.busy(true);
     const chosen = this.chosen();
     const text = this.query.value.trim() || null;
     // Without words, methods come in the catalogue's order; with words, best first.
-    const search = except => this.pagefind.search(text, {
+    const search = (/** @type {string | null} */ except) => this.pagefind.search(text, {
       filters: this.filters(chosen, except), ...(text ? {} : { sort: { titel: "asc" } }),
     });
     const found = await search(null);
     // A facet's counts say what choosing an option would give, so its own choices are
     // left out of the search they come from.
+    /** @type {(Found | null)[]} */
     const counted = await Promise.all(this.facets.map(({ key }) =>
       (chosen[key].length ? search(key) : found)));
     if (generation !== this.generation) return;
@@ -145,7 +168,8 @@ class Finder {
     this.facets.forEach(({ key, boxes, chosen: summary }, i) => {
       const counts = counted[i]?.filters?.[key] ?? {};
       for (const box of boxes) {
-        box.parentElement.querySelector(".kb-count").textContent = `(${counts[box.value] ?? 0})`;
+        const count = box.parentElement?.querySelector(".kb-count");
+        if (count) count.textContent = `(${counts[box.value] ?? 0})`;
       }
       summary.textContent = chosen[key].length ? `(${chosen[key].length})` : "";
     });
@@ -168,7 +192,9 @@ class Finder {
     if (generation === this.generation) this.busy(false);
   }
 
-  /** List the first `count` results; `more` when the reader asked for more of them. */
+  /** List the first `count` results; `more` when the reader asked for more of them.
+   * @param {number} count
+   * @param {boolean} more */
   async show(count, more) {
     const results = this.results;
     const pages = await Promise.all(results.slice(0, count).map(result => result.data()));
@@ -177,11 +203,12 @@ class Finder {
     this.list.replaceChildren(...pages.map(page => this.hit(page)));
     this.shown = pages.length;
     this.more.hidden = results.length <= pages.length;
-    if (more) this.list.children[first]?.querySelector("a").focus();
+    if (more) this.list.children[first]?.querySelector("a")?.focus();
     else this.showCompare(pages);
   }
 
-  /** A result: the method's title as a link, and an excerpt or its summary. */
+  /** A result: the method's title as a link, and an excerpt or its summary.
+   * @param {Hit} page */
   hit(page) {
     const link = document.createElement("a");
     link.href = page.url;
@@ -195,10 +222,11 @@ class Finder {
     return item;
   }
 
-  /** Offer to compare the first methods shown, when there are two or more. */
+  /** Offer to compare the first methods shown, when there are two or more.
+   * @param {Hit[]} pages */
   showCompare(pages) {
     if (!this.compare) return;
-    const url = new URL(this.compare.getAttribute("href"), location.href);
+    const url = new URL(this.compare.getAttribute("href") ?? "", location.href);
     url.search = new URLSearchParams({
       m: pages.slice(0, COMPARE_MAX).map(page => methodId(page.url)).join(","),
     }).toString();
@@ -206,7 +234,8 @@ class Finder {
     this.compare.classList.toggle("kb-visible", pages.length >= 2);
   }
 
-  /** Mirror the choices in the address without adding a history entry per click. */
+  /** Mirror the choices in the address without adding a history entry per click.
+   * @param {Record<string, string[]>} chosen */
   write(chosen) {
     const params = new URLSearchParams();
     if (this.query.value.trim()) params.set(QUERY, this.query.value.trim());
@@ -221,6 +250,7 @@ class Finder {
 }
 
 export async function enhance() {
+  /** @type {HTMLFormElement | null} */
   const form = document.querySelector("form.kb-finder");
   if (!form) return;
   await stylesheet("kb-finder.css");
