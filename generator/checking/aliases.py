@@ -4,6 +4,7 @@ wrong page or anchor. Checked after the schemas, with every problem located in i
 from __future__ import annotations
 
 from generator.diagnostics import Diagnostic
+from generator.locale import message
 from generator.reading.load import SourceDocument
 from generator.types import Record
 
@@ -21,28 +22,26 @@ def alias_problems(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnosti
         anchors = {part.id for part in record.parts()}
         seen: set[str] = set()
         for path, alias in old_ids:
-            message = ""
+            said = ""
             if len(path) == 2:
                 key = (record.type_name, alias)
                 if key in live:
-                    message = (
-                        f"det gamla id:t '{alias}' är id för en post som finns: "
-                        f"{record.type_name}/{alias}"
+                    said = message(
+                        "messages.aliases.live_record", alias=alias, type=record.type_name
                     )
                 elif key in claimed:
-                    message = (
-                        f"det gamla id:t '{alias}' är redan ett gammalt id för "
-                        f"{record.type_name}/{claimed[key]}"
+                    said = message(
+                        "messages.aliases.claimed",
+                        alias=alias,
+                        other=f"{record.type_name}/{claimed[key]}",
                     )
                 claimed.setdefault(key, record.id)
             elif alias in anchors:
-                message = f"det gamla ankaret '{alias}' är id för en del av posten som finns"
+                said = message("messages.aliases.live_part", alias=alias)
             elif alias in seen:
-                message = f"det gamla ankaret '{alias}' står redan som gammalt id i posten"
+                said = message("messages.aliases.repeated", alias=alias)
             else:
                 seen.add(alias)
-            if message:
-                problems.append(
-                    doc.problem(path, message, "ett gammalt id får bara leda till ett ställe")
-                )
+            if said:
+                problems.append(doc.problem(path, said, message("messages.aliases.hint")))
     return problems

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.diagnostics import Diagnostic, Severity
+from generator.locale import message
 from generator.reading.load import FieldPath, SourceDocument
 from generator.types import Record
 from generator.types.base import split_ref
@@ -64,8 +65,8 @@ def draft_problems(documents: list[SourceDocument], records: list[Record]) -> li
                 doc,
                 path,
                 "warning",
-                f"platshållaren '{value[:60]}' från kb new står kvar",
-                "skriv in den riktiga uppgiften eller ta bort fältet",
+                message("messages.drafts.placeholder", value=value[:60]),
+                message("messages.drafts.placeholder_hint"),
             )
             for path, value in (strings_in(doc.data) if _may_hold_placeholder(doc) else ())
             if is_placeholder(value)
@@ -76,8 +77,8 @@ def draft_problems(documents: list[SourceDocument], records: list[Record]) -> li
                     doc,
                     ("draft",),
                     "warning",
-                    "posten är ett utkast och publiceras inte",
-                    "ta bort raden draft: true när posten är klar",
+                    message("messages.drafts.draft"),
+                    message("messages.drafts.draft_hint"),
                     key=True,
                 )
             )
@@ -95,10 +96,8 @@ def draft_problems(documents: list[SourceDocument], records: list[Record]) -> li
                         docs[record.type_name, record.id],
                         path,
                         "error",
-                        f"'{target}' är ett utkast och publiceras inte, så länken skulle inte leda "
-                        "någonstans",
-                        f"publicera {target} först (ta bort draft: true där) eller ta bort "
-                        "hänvisningen",
+                        message("messages.drafts.link_to_draft", target=target),
+                        message("messages.drafts.link_to_draft_hint", target=target),
                     )
                 )
     return problems

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.diagnostics import Diagnostic
+from generator.locale import message
 from generator.reading.load import FieldPath, SourceDocument
 from generator.types.text import is_web_address, link_destinations
 
@@ -50,11 +51,7 @@ def unsafe_link(text: str) -> str | None:
     for _, destination in link_destinations(text):
         if not is_web_address(destination):
             shown = destination[:60].encode("unicode_escape").decode("ascii")
-            return (
-                f"länken går till '{shown}', som inte är en fullständig webbadress, och "
-                "visas som text; länkar i posttext går till adresser som börjar med "
-                "https:// (eller mailto:)"
-            )
+            return message("messages.markup.link", link=shown)
     return None
 
 
@@ -70,33 +67,23 @@ def unbounded_markup(text: str) -> str | None:
     """Why `text` would take Markdown unbounded time to render, in Swedish, or None."""
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
-        return (
-            f"texten har {lines} rader, fler än {MAX_LINES}; block som listor och "
-            "rubriker tolkas om och om igen"
-        )
+        return message("messages.markup.lines", lines=lines, limit=MAX_LINES)
     total = len(_MARKUP.findall(text)) if len(text) > MAX_MARKUP_PER_PARAGRAPH else 0
     if total > MAX_MARKUP:
-        return (
-            f"texten har {total} tecken som Markdown tolkar (t.ex. [ ] ( ) * _ ` < &), "
-            f"fler än {MAX_MARKUP}"
-        )
+        return message("messages.markup.markup", count=total, limit=MAX_MARKUP)
     if total > MAX_MARKUP_PER_PARAGRAPH:
         for paragraph in _PARAGRAPH_BREAK.split(text):
             count = len(_MARKUP.findall(paragraph))
             if count > MAX_MARKUP_PER_PARAGRAPH:
-                return (
-                    f"ett stycke i texten har {count} tecken som Markdown tolkar (t.ex. "
-                    f"[ ] ( ) * _ ` < &), fler än {MAX_MARKUP_PER_PARAGRAPH}"
+                return message(
+                    "messages.markup.paragraph", count=count, limit=MAX_MARKUP_PER_PARAGRAPH
                 )
     if len(text) >= MAX_NESTING and _LONG_OPENING.search(text):
         for match in _OPENING.finditer(text):
             depth = _nesting(match.group(0))
             if depth > MAX_NESTING:
                 line = text.count("\n", 0, match.start()) + 1
-                return (
-                    f"rad {line} i texten är nästlad i {depth} nivåer (citat, listor "
-                    f"och indrag), fler än {MAX_NESTING}"
-                )
+                return message("messages.markup.nesting", line=line, depth=depth, limit=MAX_NESTING)
     return None
 
 
@@ -153,7 +140,7 @@ def markup_problems(doc: SourceDocument) -> list[Diagnostic]:
                 doc.problem(
                     path,
                     reason,
-                    "dela upp texten i stycken, eller skriv den utan så mycket formatering",
+                    message("messages.markup.unbounded_hint"),
                 )
             )
         link = unsafe_link(text)
@@ -162,7 +149,7 @@ def markup_problems(doc: SourceDocument) -> list[Diagnostic]:
                 doc.problem(
                     path,
                     link,
-                    "skriv hela adressen, t.ex. https://www.example.org/",
+                    message("messages.markup.link_hint"),
                     severity="warning",
                 )
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
+from generator.locale import message
 from generator.reading.discovery import refused_problems, scan
 from generator.reading.load import SourceDocument
 from generator.types import Curriculum, Record
@@ -35,8 +36,8 @@ def material_problems(
                     problems.append(
                         doc.problem(
                             ("modules", i, "material", j, "file"),
-                            f"filen '{FOLDER}/{material.file}' finns inte i data/",
-                            f"lägg filen i data/{FOLDER}/ eller rätta sökvägen",
+                            message("messages.material.missing", path=f"{FOLDER}/{material.file}"),
+                            message("messages.material.missing_hint", folder=FOLDER),
                         )
                     )
     return problems

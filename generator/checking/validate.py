@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from generator.checking.aliases import alias_problems
 from generator.checking.salvage import Salvaged, SalvagedSource
 from generator.diagnostics import Diagnostic
+from generator.locale import message
 from generator.reading.load import FieldPath, SourceDocument
 from generator.reading.project import REVIEW_MAX_AGE_YEARS
 from generator.reading.project import today as build_day
@@ -37,7 +38,11 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def _suggest(word: str, options: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.5)
-    return f"menade du '{close[0]}'?" if close else ""
+    return _did_you_mean(close[0]) if close else ""
+
+
+def _did_you_mean(suggestion: str) -> str:
+    return message("messages.validate.did_you_mean", suggestion=suggestion)
 
 
 def _model_at(model: type[BaseModel], path: FieldPath) -> type[BaseModel] | None:
@@ -71,8 +76,11 @@ def _field_name(loc: FieldPath) -> str:
     if not loc:
         return ""
     if isinstance(loc[-1], int):
-        owner = next((str(p) for p in reversed(loc) if isinstance(p, str)), "listan")
-        return f"punkt {loc[-1] + 1} i {owner}"
+        owner = next(
+            (str(p) for p in reversed(loc) if isinstance(p, str)),
+            message("messages.validate.the_list"),
+        )
+        return message("messages.validate.item", number=loc[-1] + 1, owner=owner)
     return str(loc[-1])
 
 
@@ -80,41 +88,57 @@ def _message(error: dict[str, Any]) -> str:
     """Swedish wording for the pydantic errors editors meet; others keep pydantic's text."""
     kind, ctx, field = error["type"], error.get("ctx", {}), _field_name(tuple(error["loc"]))
     got = error.get("input")
-    messages = {
-        "missing": f"fältet '{field}' saknas",
-        "extra_forbidden": f"okänt fält '{field}'",
-        "string_type": f"'{field}' ska vara text, inte {type(got).__name__}",
-        "int_type": f"'{field}' ska vara ett heltal, inte {got!r}",
-        "int_parsing": f"'{field}' ska vara ett heltal, inte {got!r}",
-        "int_from_float": f"'{field}' ska vara ett heltal, inte {got!r}",
-        "float_type": f"'{field}' ska vara ett tal, inte {got!r}",
-        "float_parsing": f"'{field}' ska vara ett tal, inte {got!r}",
-        "list_type": f"'{field}' ska vara en lista",
-        "model_type": f"'{field}' ska vara en mappning med fält",
-        "model_attributes_type": f"'{field}' ska vara en mappning med fält",
-        "date_type": f"'{field}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {got!r}",
-        "date_parsing": f"'{field}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {got!r}",
-        "date_from_datetime_parsing": f"'{field}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {got!r}",
-        "date_from_datetime_inexact": f"'{field}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {got!r}",
-        "literal_error": f"{got!r} är inte ett tillåtet värde för '{field}'; "
-        f"tillåtna är {ctx.get('expected', '')}",
-        "string_pattern_mismatch": _pattern_message(field, got, ctx.get("pattern", "")),
-        "string_too_short": f"'{field}' får inte vara tom",
-        "too_short": f"'{field}' måste ha minst {ctx.get('min_length')} värde(n)",
-        "greater_than_equal": f"'{field}' måste vara minst {ctx.get('ge')}",
-        "less_than_equal": f"'{field}' får vara högst {ctx.get('le')}",
-        "greater_than": f"'{field}' måste vara större än {ctx.get('gt')}",
-        "bool_type": f"'{field}' ska vara true eller false, inte {got!r}",
-        "bool_parsing": f"'{field}' ska vara true eller false, inte {got!r}",
-        "value_error": str(ctx.get("error", error["msg"])),
-    }
-    return messages.get(kind, f"'{field}': {error['msg']}")
+    if kind == "string_pattern_mismatch":
+        return _pattern_message(field, got, ctx.get("pattern", ""))
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    name = _PYDANTIC_MESSAGES.get(kind)
+    if name is None:
+        return message("messages.validate.other", field=field, text=error["msg"])
+    return message(
+        f"messages.validate.schema.{name}",
+        field=field,
+        got=repr(got),
+        type=type(got).__name__,
+        **{key: ctx.get(key, "") for key in ("expected", "min_length", "ge", "le", "gt")},
+    )
+
+
+# The pydantic errors editors meet, by the name of their wording in the locale's
+# `messages.validate.schema`; others keep pydantic's text.
+_PYDANTIC_MESSAGES = {
+    "missing": "missing",
+    "extra_forbidden": "unknown",
+    "string_type": "not_text",
+    "int_type": "not_integer",
+    "int_parsing": "not_integer",
+    "int_from_float": "not_integer",
+    "float_type": "not_number",
+    "float_parsing": "not_number",
+    "list_type": "not_list",
+    "model_type": "not_mapping",
+    "model_attributes_type": "not_mapping",
+    "date_type": "not_date",
+    "date_parsing": "not_date",
+    "date_from_datetime_parsing": "not_date",
+    "date_from_datetime_inexact": "not_date",
+    "literal_error": "not_allowed",
+    "string_too_short": "empty",
+    "too_short": "too_few",
+    "greater_than_equal": "too_small",
+    "less_than_equal": "too_large",
+    "greater_than": "not_greater",
+    "bool_type": "not_bool",
+    "bool_parsing": "not_bool",
+}
 
 
 def _pattern_message(field: object, got: object, pattern: str) -> str:
     if pattern == SLUG_PATTERN and isinstance(got, str):
-        return f"{got!r} är inget säkert id för '{field}': {_unsafe_slug_reason(got)}"
-    return f"{got!r} har fel form för '{field}'"
+        return message(
+            "messages.validate.unsafe_id", got=repr(got), field=field, why=_unsafe_slug_reason(got)
+        )
+    return message("messages.validate.wrong_form", got=repr(got), field=field)
 
 
 def _unsafe_slug_reason(value: str) -> str:
@@ -122,19 +146,20 @@ def _unsafe_slug_reason(value: str) -> str:
     the first of path tricks, invisible characters and look-alikes that it contains."""
     value = _normalised(value)
     odd = next((c for c in value if not (c.isascii() and (c.isalnum() or c == "-"))), "")
+    unsafe = "messages.validate.unsafe."
     if ".." in value:
-        return "'..' pekar ut ur mappen"
+        return message(unsafe + "parent")
     if "/" in value or "\\" in value:
-        return "snedstreck ('/' eller '\\') skapar mappar"
+        return message(unsafe + "slash")
     if odd and unicodedata.category(odd).startswith("C"):
-        return f"styrtecknet U+{ord(odd):04X} syns inte men ändrar adressen"
+        return message(unsafe + "control", code=f"{ord(odd):04X}")
     if odd.isspace():
-        return "mellanslag blir %20 i adressen"
+        return message(unsafe + "space")
     if any(c.isupper() for c in value):
-        return "versaler gör att samma adress kan skrivas på flera sätt"
+        return message(unsafe + "upper")
     if odd:
-        return f"tecknet {odd!r} är inte a–z, 0–9 eller bindestreck"
-    return "bindestreck får inte stå först, sist eller två i rad"
+        return message(unsafe + "character", character=repr(odd))
+    return message(unsafe + "hyphen")
 
 
 def _hint(error: dict[str, Any], cls: type[Record], claimed: dict[str, list[str]]) -> str:
@@ -150,11 +175,11 @@ def _hint(error: dict[str, Any], cls: type[Record], claimed: dict[str, list[str]
         target, _, anchor = got.partition("#")
         types = claimed.get(target, [])
         if len(types) == 1:
-            return f"menade du '{types[0]}/{got}'?"
+            return _did_you_mean(f"{types[0]}/{got}")
         ids = [f"{t}/{i}" for i, ts in claimed.items() for t in ts]
         close = difflib.get_close_matches(target, ids, n=1, cutoff=0.6)
         if close:
-            return f"menade du '{close[0]}{'#' + anchor if anchor else ''}'?"
+            return _did_you_mean(f"{close[0]}{'#' + anchor if anchor else ''}")
     if kind == "extra_forbidden":
         owner = _model_at(cls, loc[:-1])
         return _suggest(str(loc[-1]), owner.model_fields) if owner else ""
@@ -170,10 +195,9 @@ def _hint(error: dict[str, Any], cls: type[Record], claimed: dict[str, list[str]
 
 
 _PATTERN_HINTS = {
-    SLUG_PATTERN: "använd gemener a–z, siffror och bindestreck, t.ex. 'min-insats'",
-    REF_PATTERN: "skriv 'typ/id' eller 'typ/id#ankare', t.ex. 'intervention/pmto'",
-    REFERENCE_PATTERN: "skriv 'reference/id', t.ex. 'reference/fixsen-2005', och lägg "
-    "referensen i data/reference/",
+    SLUG_PATTERN: message("messages.validate.hints.slug"),
+    REF_PATTERN: message("messages.validate.hints.ref"),
+    REFERENCE_PATTERN: message("messages.validate.hints.reference"),
 }
 
 
@@ -190,7 +214,7 @@ def _schema_problems(
                 line,
                 column,
                 "error",
-                "en post ska vara en mappning med fält (nyckel: värde)",
+                message("messages.validate.not_a_mapping"),
             )
         ]
     try:
@@ -234,7 +258,10 @@ def _loose_dates(doc: SourceDocument, record: Record) -> list[Diagnostic]:
         ):
             continue
         problems.append(
-            doc.problem(path, f"'{path[-1]}' ska vara ett datum (ÅÅÅÅ-MM-DD), inte {written!r}")
+            doc.problem(
+                path,
+                message("messages.validate.schema.not_date", field=path[-1], got=repr(written)),
+            )
         )
     return problems
 
@@ -280,7 +307,7 @@ class _Index:
         """Empty message if `ref` resolves, else a message and a hint."""
         type_name, record_id, anchor = split_ref(ref)
         if type_name not in self.types:
-            return f"okänd posttyp '{type_name}' i hänvisningen '{ref}'", _suggest(
+            return message("messages.validate.unknown_type", type=type_name, ref=ref), _suggest(
                 type_name, self.types
             )
         if (type_name, record_id) not in self.anchors:
@@ -294,15 +321,15 @@ class _Index:
                 if other_types
                 else ""
             )
-            return f"hänvisningen '{ref}' pekar på en post som inte finns", (
-                f"menade du '{suggestion}{'#' + anchor if anchor else ''}'?" if suggestion else ""
+            return message("messages.validate.no_record", ref=ref), (
+                _did_you_mean(f"{suggestion}{'#' + anchor if anchor else ''}") if suggestion else ""
             )
         anchors = self.anchors[type_name, record_id]
         if anchor and anchors is not None and anchor not in anchors:
             close = difflib.get_close_matches(anchor, list(anchors), n=1, cutoff=0.5)
             return (
-                f"hänvisningen '{ref}' pekar på ett ankare som inte finns i {type_name}/{record_id}"
-            ), (f"menade du '{type_name}/{record_id}#{close[0]}'?" if close else "")
+                message("messages.validate.no_anchor", ref=ref, record=f"{type_name}/{record_id}")
+            ), (_did_you_mean(f"{type_name}/{record_id}#{close[0]}") if close else "")
         return "", ""
 
 
@@ -318,15 +345,15 @@ def _record_problems(
     if _normalised(record.id) != doc.stem:
         add(
             ("id",),
-            f"id '{record.id}' ska vara samma som filnamnet '{doc.stem}'",
-            f"döp om filen till {record.id}.yaml eller ändra id",
+            message("messages.validate.id_not_file", id=record.id, stem=doc.stem),
+            message("messages.validate.id_not_file_hint", id=record.id),
         )
     sources: Sequence[Source | SalvagedSource] = record.sources
     source_ids = [s.id for s in sources]
     seen_sources: set[str] = set()
     for i, source_id in enumerate(source_ids):
         if source_id in seen_sources:
-            add(("sources", i, "id"), f"källan '{source_id}' finns två gånger")
+            add(("sources", i, "id"), message("messages.validate.source_twice", id=source_id))
         seen_sources.add(source_id)
     cited: dict[tuple[str, str], str] = {}
     for i, source in enumerate(sources):
@@ -336,16 +363,15 @@ def _record_problems(
         if work in cited:
             add(
                 ("sources", i, "ref"),
-                f"källan '{source.id}' hänvisar till samma verk som '{cited[work]}'",
-                "använd den andra källans id i posten, eller skriv i "
-                "note vilken del av verket källan gäller",
+                message("messages.validate.same_work", id=source.id, other=cited[work]),
+                message("messages.validate.same_work_hint"),
             )
         cited.setdefault(work, source.id)
     for path, source_id in record.fact_sources():
         if source_id not in seen_sources:
             add(
                 path,
-                f"källan '{source_id}' finns inte i postens sources",
+                message("messages.validate.unknown_source", id=source_id),
                 _suggest(source_id, source_ids),
             )
     seen_anchors: set[str] = set()
@@ -353,14 +379,14 @@ def _record_problems(
         if part.id in seen_anchors:
             add(
                 (*path, "id"),
-                f"ankaret '{part.id}' används två gånger i posten",
-                "varje steg, modul, aktivitet och checklistpunkt behöver ett eget id",
+                message("messages.validate.anchor_twice", id=part.id),
+                message("messages.validate.anchor_twice_hint"),
             )
         seen_anchors.add(part.id)
     for path, ref in record.references():
-        message, hint = index.check(ref)
-        if message:
-            add(path, message, hint)
+        said, hint = index.check(ref)
+        if said:
+            add(path, said, hint)
     return problems
 
 
@@ -372,9 +398,7 @@ def _duplicate_works(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnos
     listed: dict[tuple[str, str], str] = {}
 
     def report(doc: SourceDocument, path: FieldPath, key: str, hint: str) -> None:
-        problems.append(
-            doc.problem(path, f"verket finns redan i litteraturlistan som reference/{key}", hint)
-        )
+        problems.append(doc.problem(path, message("messages.validate.work_listed", key=key), hint))
 
     for doc, record in valid:
         if isinstance(record, Reference):
@@ -384,7 +408,7 @@ def _duplicate_works(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnos
                         doc,
                         (name,),
                         listed[value],
-                        f"hänvisa till reference/{listed[value]} och ta bort den här posten",
+                        message("messages.validate.work_listed_entry_hint", key=listed[value]),
                     )
                 listed.setdefault(value, record.id)
     for doc, record in valid:
@@ -395,8 +419,7 @@ def _duplicate_works(valid: list[tuple[SourceDocument, Record]]) -> list[Diagnos
                         doc,
                         (*path, name),
                         listed[value],
-                        f"skriv ref: reference/"
-                        f"{listed[value]} i stället för att beskriva verket igen",
+                        message("messages.validate.work_listed_source_hint", key=listed[value]),
                     )
     return problems
 
@@ -430,8 +453,10 @@ def _second_of_a_kind(valid: list[tuple[SourceDocument, Record]]) -> list[Diagno
             problems.append(
                 doc.problem(
                     ("id",),
-                    f"webbplatsen kan bara ha en post av typen {record.type_name}",
-                    f"den finns redan i {first[record.type_name].path}",
+                    message("messages.validate.one_per_site", type=record.type_name),
+                    message(
+                        "messages.validate.one_per_site_hint", path=first[record.type_name].path
+                    ),
                 )
             )
         first.setdefault(record.type_name, doc)
@@ -451,13 +476,13 @@ def _duplicate_ids(documents: list[SourceDocument]) -> list[Diagnostic]:
         key = (doc.record_type, _normalised(record_id))
         if key in first_seen:
             other, other_id = first_seen[key]
-            encoded = (
-                "; id:na skiljer sig bara i hur tecknen är kodade (Unicode NFC/NFD)"
-                if (other_id != record_id)
-                else ""
-            )
+            encoded = message("messages.validate.id_encoding") if (other_id != record_id) else ""
             problems.append(
-                doc.problem(("id",), f"id '{record_id}' används redan", f"av {other.path}{encoded}")
+                doc.problem(
+                    ("id",),
+                    message("messages.validate.id_taken", id=record_id),
+                    message("messages.validate.id_taken_hint", path=other.path, encoding=encoded),
+                )
             )
         first_seen.setdefault(key, (doc, record_id))
     return problems
@@ -478,9 +503,12 @@ def _review_due(
             line,
             column,
             "warning",
-            f"posten granskades senast {record.reviewed.isoformat()}, för mer än "
-            f"{max_age_years} år sedan",
-            "granska innehållet och sätt reviewed till dagens datum",
+            message(
+                "messages.validate.review_due",
+                reviewed=record.reviewed.isoformat(),
+                years=max_age_years,
+            ),
+            message("messages.validate.review_due_hint"),
         )
     ]
 

@@ -30,6 +30,15 @@ def strings(language: str = "sv") -> dict[str, Any]:
     return found
 
 
+def message(key: str, /, **values: object) -> str:
+    """The text at a dotted `key` of the locale (`messages.registry.unreadable`), with its
+    `{placeholders}` filled in from `values`: how every stage words what it tells a user."""
+    found: Any = strings()
+    for part in key.split("."):
+        found = found[part]
+    return str(found).format(**values)
+
+
 def readable(name: str) -> str:
     """A label for a name the locale does not have yet: `knowledge_sources` -> 'Knowledge
     sources'. Plain enough to be noticed and written into the locale file."""

@@ -78,7 +78,7 @@ def encoded(data: Any) -> bytes:
 def _iso(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
-    raise TypeError(f"{type(value).__name__} hör inte hemma i cachen")
+    raise TypeError(f"{type(value).__name__} does not belong in the cache")
 
 
 def _find_dates(value: Any, path: list[str | int], found: list[list[str | int]]) -> None:
@@ -121,10 +121,10 @@ def entry_for(entry: bytes, text: str, limits: Limits) -> Any:
     anything is decoded: every value but the first follows a comma or opens a list or
     mapping, so these bound the number of values from above."""
     if len(entry) > BYTES_PER_CHARACTER * len(text) + SLACK_BYTES:
-        raise Unreadable("större än filen kan ge")
+        raise Unreadable("larger than the file can give")
     values = entry.partition(b"\n")[0]
     if 1 + values.count(b",") + values.count(b"[") + values.count(b"{") > limits.max_nodes:
-        raise Unreadable("fler värden än läsaren tillåter")
+        raise Unreadable("more values than the reader allows")
     return decoded(entry)
 
 

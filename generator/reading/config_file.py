@@ -18,6 +18,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from generator.diagnostics import DataError, Diagnostic
+from generator.locale import message
 from generator.reading.yaml_syntax import explain
 
 _LOADER = get_yaml_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -42,10 +43,13 @@ def read_config(path: Path, root: Path) -> dict[str, Any]:
                     1,
                     "error",
                     (
-                        "filen som INHERIT pekar på ska vara inställningar (nyckel: värde)"
+                        message("messages.config_file.inherited_not_settings")
                         if line
-                        else f"{shown} ska vara inställningar (nyckel: värde), "
-                        "inte ett enkelt värde"
+                        else message(
+                            "messages.config_file.not_settings",
+                            file=shown,
+                            kind=message("messages.config_file.scalar_kind"),
+                        )
                     ),
                 )
             ]
@@ -58,12 +62,16 @@ def read_config(path: Path, root: Path) -> dict[str, Any]:
                     _line_of(path, "INHERIT") or 1,
                     1,
                     "error",
-                    "filen ärver av sig själv (INHERIT i en cirkel)",
+                    message("messages.config_file.circle"),
                 )
             ]
         ) from None
     if not isinstance(config, dict):
-        kind = "en lista" if isinstance(config, list) else f"ett enkelt värde ({config!r})"
+        kind = (
+            message("messages.config_file.list_kind")
+            if isinstance(config, list)
+            else message("messages.config_file.value_kind", value=repr(config))
+        )
         raise DataError(
             [
                 Diagnostic(
@@ -71,19 +79,28 @@ def read_config(path: Path, root: Path) -> dict[str, Any]:
                     1,
                     1,
                     "error",
-                    f"{shown} ska vara inställningar (nyckel: värde), inte {kind}",
-                    "se mkdocs.yml i kunskapsbankens mall",
+                    message("messages.config_file.not_settings", file=shown, kind=kind),
+                    message("messages.config_file.not_settings_hint"),
                 )
             ]
         )
     if not config:
         raise DataError(
-            [Diagnostic(shown, 1, 1, "error", f"{shown} är tom", "MkDocs behöver minst site_name")]
+            [
+                Diagnostic(
+                    shown,
+                    1,
+                    1,
+                    "error",
+                    message("messages.config_file.empty", file=shown),
+                    message("messages.config_file.empty_hint"),
+                )
+            ]
         )
     if not isinstance(config.get("docs_dir", ""), str):
         line = _line_of(path, "docs_dir") or 1
         raise DataError(
-            [Diagnostic(shown, line, 1, "error", "docs_dir ska vara sökvägen till en mapp")]
+            [Diagnostic(shown, line, 1, "error", message("messages.config_file.docs_dir"))]
         )
     return config
 
@@ -99,16 +116,16 @@ def _located(exc: ConfigurationError, path: Path, shown: str, root: Path) -> Dia
         tag = re.search(r"tag '([^']*)'", str(cause.problem))
         if not tag:
             text = where.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
-            line, column, message, hint = explain(text, cause)
-            return Diagnostic(where_shown, line, column, "error", message, hint)
+            line, column, said, hint = explain(text, cause)
+            return Diagnostic(where_shown, line, column, "error", said, hint)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return Diagnostic(
             where_shown,
             line,
             column,
             "error",
-            f"YAML-taggen {tag.group(1)!r} stöds inte",
-            "MkDocs-inställningar är vanlig YAML; !ENV och INHERIT fungerar",
+            message("messages.config_file.tag", tag=repr(tag.group(1))),
+            message("messages.config_file.tag_hint"),
         )
     if isinstance(cause, yaml.YAMLError):
         return Diagnostic(
@@ -116,8 +133,8 @@ def _located(exc: ConfigurationError, path: Path, shown: str, root: Path) -> Dia
             1,
             1,
             "error",
-            f"filen går inte att läsa som YAML: {cause}",
-            "spara mkdocs.yml som UTF-8",
+            message("messages.config_file.not_yaml", reason=cause),
+            message("messages.config_file.not_yaml_hint"),
         )
     if "Inherited config file" in str(exc):
         return Diagnostic(
@@ -125,10 +142,10 @@ def _located(exc: ConfigurationError, path: Path, shown: str, root: Path) -> Dia
             _line_of(path, "INHERIT") or 1,
             1,
             "error",
-            "filen som INHERIT pekar på finns inte",
-            "INHERIT är en sökväg relativt mkdocs.yml",
+            message("messages.config_file.inherited_missing"),
+            message("messages.config_file.inherited_missing_hint"),
         )
-    return Diagnostic(shown, 1, 1, "error", f"MkDocs kan inte läsa filen: {exc}")
+    return Diagnostic(shown, 1, 1, "error", message("messages.config_file.unreadable", reason=exc))
 
 
 def _line_of(path: Path, key: str) -> int:

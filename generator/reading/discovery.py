@@ -15,6 +15,7 @@ import stat
 from dataclasses import dataclass, field
 
 from generator.diagnostics import Diagnostic
+from generator.locale import message
 
 
 @dataclass
@@ -54,14 +55,14 @@ def _walk(
             continue
         here = (*parts, entry.name)
         if entry.is_symlink():
-            found.refused.append((here, "en symbolisk länk"))
+            found.refused.append((here, message("messages.discovery.link")))
         elif entry.is_dir(follow_symlinks=False):
             if not (parts == () and entry.name in skip):
                 _walk(entry.path, here, found, hidden, skip)
         elif entry.is_file(follow_symlinks=False):
             found.files.append((here, entry.path))
         else:
-            found.refused.append((here, "en specialfil (enhet, rör eller uttag)"))
+            found.refused.append((here, message("messages.discovery.special")))
 
 
 def refused_problems(under: str, found: Scan) -> list[Diagnostic]:
@@ -72,8 +73,8 @@ def refused_problems(under: str, found: Scan) -> list[Diagnostic]:
             1,
             1,
             "error",
-            f"{kind} läses inte; kb läser bara vanliga filer i projektet",
-            "lägg själva filen här i stället",
+            message("messages.discovery.refused", kind=kind),
+            message("messages.discovery.refused_hint"),
         )
         for parts, kind in found.refused
     ]

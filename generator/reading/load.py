@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import yaml
 
 from generator.diagnostics import Diagnostic, Severity
+from generator.locale import message
 from generator.parallel import split_map
 from generator.reading import cache
 from generator.reading.discovery import refused_problems, scan
@@ -231,8 +232,8 @@ class _Converter:
         if node.tag not in _SAFE_TAGS:
             self._problem(
                 node.start_mark,
-                f"YAML-taggen {node.tag!r} är inte tillåten",
-                "ta bort taggen; poster får bara innehålla text, tal, datum, listor och mappningar",
+                message("messages.load.tag", tag=repr(node.tag)),
+                message("messages.load.tag_hint"),
             ).unreadable.add(path)
             return None
         if isinstance(node, yaml.ScalarNode):
@@ -252,11 +253,11 @@ class _Converter:
             # Aliases give a node its anchor's position; the top-level field whose value
             # grows this large is the place to fix.
             raise _DocumentTooLarge(
-                f"dokumentet har fler än {MAX_NODES} värden (aliasbomb?)",
+                message("messages.load.too_many", limit=MAX_NODES),
                 self.doc.locate(path[:1], key=True),
             )
         raise _DocumentTooLarge(
-            f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer",
+            message("messages.load.too_deep", limit=MAX_DEPTH),
             (node.start_mark.line + 1, node.start_mark.column + 1),
         )
 
@@ -266,13 +267,13 @@ class _Converter:
             if key_node.tag == _MERGE:
                 self._problem(
                     key_node.start_mark,
-                    "sammanslagningsnyckeln '<<' stöds inte",
-                    "skriv ut fälten direkt",
+                    message("messages.load.merge"),
+                    message("messages.load.merge_hint"),
                 ).incomplete.add(path)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self._problem(
-                    key_node.start_mark, "en nyckel måste vara en enkel text"
+                    key_node.start_mark, message("messages.load.complex_key")
                 ).incomplete.add(path)
                 continue
             key = str(key_node.value)
@@ -282,8 +283,8 @@ class _Converter:
                 first = self.doc._keys[(*path, key)]
                 self._problem(
                     key_node.start_mark,
-                    f"nyckeln '{key}' förekommer två gånger",
-                    f"första gången på rad {first[0]}",
+                    message("messages.load.key_twice", key=key),
+                    message("messages.load.key_twice_hint", line=first[0]),
                 )
                 continue
             if self.doc is not None:
@@ -317,12 +318,12 @@ def _syntax_error(doc: SourceDocument, text: str, exc: yaml.YAMLError) -> Diagno
             text.count("\n", 0, position) + 1,
             position - start + 1,
             "error",
-            f"otillåtet tecken U+{exc.character:04X} (styrtecken)",
-            "ta bort tecknet; skriv vanlig text",
+            message("messages.load.control", code=f"{exc.character:04X}"),
+            message("messages.load.control_hint"),
         )
     assert isinstance(exc, yaml.MarkedYAMLError)
-    line, column, message, hint = explain(text, exc)
-    return Diagnostic(doc.path, line, column, "error", message, hint)
+    line, column, said, hint = explain(text, exc)
+    return Diagnostic(doc.path, line, column, "error", said, hint)
 
 
 def _too_deep(text: str) -> Mark | None:
@@ -416,7 +417,7 @@ def _parse_carefully(doc: SourceDocument, text: str, problems: list[Diagnostic])
             problems.append(_syntax_error(doc, text, exc))
             return
     if deep:
-        problems.append(_located(doc, deep, f"dokumentet är nästlat djupare än {MAX_DEPTH} nivåer"))
+        problems.append(_located(doc, deep, message("messages.load.too_deep", limit=MAX_DEPTH)))
         return
     if not nodes or nodes[0] is None:
         problems.append(
@@ -425,8 +426,8 @@ def _parse_carefully(doc: SourceDocument, text: str, problems: list[Diagnostic])
                 1,
                 1,
                 "error",
-                "filen är tom",
-                "en post måste åtminstone ha id, title, reviewed och sources",
+                message("messages.load.empty"),
+                message("messages.load.empty_hint"),
             )
         )
         return
@@ -435,8 +436,8 @@ def _parse_carefully(doc: SourceDocument, text: str, problems: list[Diagnostic])
             _located(
                 doc,
                 nodes[1].start_mark,
-                "filen innehåller mer än ett YAML-dokument",
-                "en fil, en post",
+                message("messages.load.documents"),
+                message("messages.load.documents_hint"),
             )
         )
         return
@@ -496,8 +497,8 @@ def _read(file: _RecordFile, max_file_bytes: int) -> bytes | Diagnostic:
                 1,
                 1,
                 "error",
-                f"filen är {size} byte, större än gränsen {max_file_bytes} byte",
-                "dela upp posten eller flytta långa texter till content/",
+                message("messages.load.too_large", size=size, limit=max_file_bytes),
+                message("messages.load.too_large_hint"),
             )
         return stream.read()
 
@@ -520,7 +521,12 @@ def _document(
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return doc, [
             Diagnostic(
-                file.rel, line, column, "error", "filen är inte UTF-8", "spara filen som UTF-8"
+                file.rel,
+                line,
+                column,
+                "error",
+                message("messages.load.not_utf8"),
+                message("messages.load.not_utf8_hint"),
             )
         ]
     problems: list[Diagnostic] = []
@@ -565,8 +571,8 @@ def load_data(
                     1,
                     1,
                     "error",
-                    "filen är ingen post",
-                    "poster ligger i data/<typ>/<id>.yaml där typ är " + ", ".join(record_types),
+                    message("messages.load.not_a_record"),
+                    message("messages.load.not_a_record_hint", types=", ".join(record_types)),
                 )
             )
             continue

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, PositiveInt, ValidationError
 
 from generator.diagnostics import DataError, Diagnostic, UserError
+from generator.locale import message
 from generator.reading.config_file import read_config
 from generator.reading.discovery import Scan, refused_problems, scan
 from generator.reading.load import MAX_FILE_BYTES, FieldPath, load_file
@@ -34,11 +35,7 @@ def today() -> dt.date:
     try:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     except (ValueError, OverflowError, OSError):
-        raise UserError(
-            f"miljövariabeln SOURCE_DATE_EPOCH är {epoch!r}; den ska vara ett "
-            "heltal, sekunder sedan 1970-01-01 (t.ex. från git log -1 --format=%ct),"
-            " eller inte vara satt"
-        ) from None
+        raise UserError(message("messages.project.epoch", epoch=repr(epoch))) from None
 
 
 class Settings(BaseModel):
@@ -66,7 +63,7 @@ class Project:
         for folder in (here, *here.parents):
             if (folder / "mkdocs.yml").is_file() and (folder / "data").is_dir():
                 return cls(folder)
-        raise FileNotFoundError(f"hittar ingen kunskapsbank (mkdocs.yml och data/) i {here}")
+        raise FileNotFoundError(message("messages.project.not_found", folder=here))
 
     @property
     def data_dir(self) -> Path:
@@ -91,7 +88,7 @@ class Project:
             return Settings(), exc.diagnostics
         plugins = config.get("plugins") or []
         if not isinstance(plugins, list):
-            return Settings(), [self._at(("plugins",), "'plugins' i mkdocs.yml ska vara en lista")]
+            return Settings(), [self._at(("plugins",), message("messages.project.plugins"))]
         for i, entry in enumerate(plugins):
             if isinstance(entry, dict) and PLUGIN_NAME in entry:
                 try:
@@ -109,8 +106,8 @@ class Project:
         return [
             doc.problem(
                 (*at, *error["loc"]),
-                f"ogiltig inställning för kb: {error['loc'][-1]}",
-                f"tillåtet är {', '.join(Settings.model_fields)} med positiva heltal",
+                message("messages.project.setting", name=error["loc"][-1]),
+                message("messages.project.setting_hint", names=", ".join(Settings.model_fields)),
                 key=error["type"] == "extra_forbidden",
             )
             for error in exc.errors()

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import yaml
 
+from generator.locale import message
+
 if TYPE_CHECKING:
     # Where PyYAML or libyaml (whose marks are of a class of their own) saw something.
     Mark = yaml.Mark | yaml._yaml.Mark
@@ -34,14 +36,19 @@ _SCANNER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPENING = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
 _CLOSING = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
 _CLOSE = {"[": "]", "{": "}"}
-_BRACKET = {"[": "hakparentesen", "{": "klammerparentesen"}
+_BRACKET = {"[": "square", "{": "curly"}
 # How a quote is written inside a text quoted with it.
 _ESCAPED_QUOTE = {'"': '\\"', "'": "''"}
 
-_INDENT_KEYS = "nycklar i samma mappning börjar i samma kolumn"
-_INDENT_ITEM = "fälten i en listpunkt börjar i samma kolumn som fältet efter '- '"
-_INDENT_LIST = "punkterna i en lista börjar med '- ' i samma kolumn, under sin nyckel"
-_QUOTE_IT = "sätt värdet inom citattecken"
+
+def _say(name: str, /, **values: object) -> str:
+    """The locale's wording of a YAML mistake (`messages.yaml`)."""
+    return message(f"messages.yaml.{name}", **values)
+
+
+def _bracket(bracket: str) -> str:
+    """What a bracket is called: `[` is 'hakparentesen'."""
+    return _say(f"brackets.{_BRACKET.get(bracket, 'other')}")
 
 
 class SyntaxProblem(NamedTuple):
@@ -101,13 +108,15 @@ class _Explanation:
         return len(text) - len(text.lstrip(" "))
 
     def at(self, mark: Mark | None, message: str, hint: str = "") -> SyntaxProblem:
-        return SyntaxProblem(*within(self.text, mark), f"ogiltig YAML: {message}", hint)
+        return SyntaxProblem(*within(self.text, mark), _say("invalid", what=message), hint)
 
     def at_line(self, line: int, message: str, hint: str) -> SyntaxProblem:
         """At the first character of a line that is not a space."""
         if line >= len(self.lines):
             return self.at(self.mark, message, hint)
-        return SyntaxProblem(line + 1, self.indentation(line) + 1, f"ogiltig YAML: {message}", hint)
+        return SyntaxProblem(
+            line + 1, self.indentation(line) + 1, _say("invalid", what=message), hint
+        )
 
     def before(self, mark: Mark) -> list[yaml.Token]:
         """The tokens that start before `mark`."""
@@ -121,7 +130,7 @@ class _Explanation:
     def problem(self) -> SyntaxProblem:
         problem, context, mark = self.problem_text, self.context, self.mark
         if "tab" in problem or self.char_at(mark) == "\t":
-            return self.at(mark, "tabbtecken i indraget", "använd mellanslag för indrag")
+            return self.at(mark, _say("tab"), _say("tab_hint"))
         if "quoted scalar" in context:
             return self.quoted()
         if "flow sequence" in context or "flow mapping" in context:
@@ -137,25 +146,22 @@ class _Explanation:
         if "expected ':'" in problem and "simple key" in context:
             return self.at(
                 self.context_mark,
-                "raden saknar ':' efter nyckeln",
-                "skriv nyckel: värde; en text som fortsätter på nästa rad har större indrag "
-                "än sin nyckel",
+                _say("no_colon"),
+                _say("no_colon_continued_hint"),
             )
         if "cannot start any token" in problem:
             char = self.char_at(mark)
-            return self.at(mark, f"tecknet '{char}' kan inte inleda ett värde", _QUOTE_IT)
+            return self.at(mark, _say("cannot_start", char=char), _say("quote_it"))
         if "entries are not allowed" in problem:
             return self.at(
                 mark,
-                "en listpunkt ('- ') kan inte stå här",
-                "en lista står på egna rader under sin nyckel, med '- ' först på varje rad",
+                _say("entry"),
+                _say("entry_hint"),
             )
         if "mapping keys are not allowed" in problem:
-            return self.at(
-                mark, "'? ' kan inte inleda en nyckel här", f"{_QUOTE_IT} om det ska börja med '?'"
-            )
+            return self.at(mark, _say("question_mark"), _say("quote_it_if_starts", sign="?"))
         if "unexpected ':'" in problem:
-            return self.at(mark, "kolon i ett värde utan citattecken", _QUOTE_IT)
+            return self.at(mark, _say("colon_in_value"), _say("quote_it"))
         return self.other()
 
     def other(self) -> SyntaxProblem:
@@ -163,48 +169,43 @@ class _Explanation:
         if "duplicate anchor" in context and self.context_mark is not None:
             return self.at(
                 mark,
-                f"ankaret '{self.name_at(mark)}' finns redan",
-                f"första gången på rad {self.context_mark.line + 1}",
+                _say("anchor_twice", name=self.name_at(mark)),
+                _say("first_on_line", line=self.context_mark.line + 1),
             )
         if "anchor" in context or "alias" in context:
             sign = self.char_at(self.context_mark)
             return self.at(
                 self.context_mark,
-                f"tecknet '{sign}' ska följas av ett namn",
-                f"{_QUOTE_IT} om det ska börja med '{sign}'",
+                _say("sign_without_name", sign=sign),
+                _say("quote_it_if_starts", sign=sign),
             )
         if "tag" in context:
             return self.at(
                 self.context_mark,
-                "ogiltig YAML-tagg",
-                f"poster använder inga taggar; {_QUOTE_IT} om det ska börja med '!'",
+                _say("tag"),
+                _say("tag_hint"),
             )
         if "block scalar" in context:
             return self.at(
                 mark,
-                "efter '|' eller '>' får bara '+', '-' eller en siffra stå på raden",
-                "skriv texten på raderna under, med indrag",
+                _say("block_scalar"),
+                _say("block_scalar_hint"),
             )
         if "undefined alias" in problem:
             name = self.name_at(mark)
             return self.at(
                 mark,
-                f"aliaset '{name}' har inget ankare",
-                f"ett alias *namn upprepar ett värde märkt &namn tidigare i filen; {_QUOTE_IT} "
-                "om det ska börja med '*'",
+                _say("alias", name=name),
+                _say("alias_hint"),
             )
         if "directive" in problem or "directive" in context:
-            return self.at(
-                mark, "ogiltigt YAML-direktiv", "filen börjar direkt med fälten; ta bort raden"
-            )
+            return self.at(mark, _say("directive"), _say("directive_hint"))
         if "single document" in context:
-            return self.at(
-                mark, "filen innehåller mer än ett YAML-dokument", "en fil, ett dokument"
-            )
+            return self.at(mark, _say("documents"), _say("documents_hint"))
         return self.at(
             mark,
-            "raden går inte att läsa som YAML",
-            "kontrollera indrag, kolon och citattecken på raden och raden ovanför",
+            _say("unreadable"),
+            _say("unreadable_hint"),
         )
 
     def name_at(self, mark: Mark | None) -> str:
@@ -226,15 +227,14 @@ class _Explanation:
             return SyntaxProblem(
                 line_number,
                 backslash + 1 if backslash >= 0 else column,
-                f"ogiltig YAML: felaktig escape-sekvens '{sequence}' inom dubbla citattecken",
-                "skriv \\\\ för ett bakstreck, eller sätt texten inom enkla citattecken",
+                _say("invalid", what=_say("escape", sequence=sequence)),
+                _say("escape_hint"),
             )
         quote = self.char_at(self.context_mark) or '"'
         return self.at(
             self.context_mark,
-            f"citattecknet {quote} stängs aldrig",
-            f"avsluta texten med {quote}; ett {quote} inne i texten skrivs "
-            f"{_ESCAPED_QUOTE.get(quote, quote)}",
+            _say("unclosed_quote", quote=quote),
+            _say("unclosed_quote_hint", quote=quote, escaped=_ESCAPED_QUOTE.get(quote, quote)),
         )
 
     def flow(self) -> SyntaxProblem:
@@ -248,8 +248,8 @@ class _Explanation:
         if not self.closes(opened):
             return self.at(
                 opened,
-                f"{_BRACKET[bracket]} '{bracket}' stängs aldrig",
-                f"avsluta med '{close}', eller {_QUOTE_IT} om det ska börja med '{bracket}'",
+                _say("unclosed_bracket", name=_bracket(bracket), bracket=bracket),
+                _say("unclosed_bracket_hint", close=close, bracket=bracket),
             )
         quoted = self.after_quote(self.mark) if self.mark is not None else None
         if quoted is not None:
@@ -259,8 +259,8 @@ class _Explanation:
             return missing
         return self.at(
             self.mark,
-            f"kommatecken eller '{close}' saknas före värdet",
-            "skilj värdena åt med kommatecken",
+            _say("comma_or_close", close=close),
+            _say("comma_hint"),
         )
 
     def missing_comma(self) -> SyntaxProblem | None:
@@ -287,8 +287,8 @@ class _Explanation:
         return SyntaxProblem(
             mark.line + 1,
             column + 1,
-            f"ogiltig YAML: kommatecken saknas före '{key}'",
-            "skilj värdena åt med kommatecken",
+            _say("invalid", what=_say("comma_before", key=key)),
+            _say("comma_hint"),
         )
 
     def closes(self, opened: Mark) -> bool:
@@ -323,11 +323,11 @@ class _Explanation:
                 close = _CLOSE.get(bracket, "]")
                 return self.at(
                     stack[0].start_mark,
-                    f"{_BRACKET.get(bracket, 'parentesen')} '{bracket}' stängs aldrig",
-                    f"avsluta med '{close}', eller {_QUOTE_IT} om det ska börja med '{bracket}'",
+                    _say("unclosed_bracket", name=_bracket(bracket), bracket=bracket),
+                    _say("unclosed_bracket_hint", close=close, bracket=bracket),
                 )
-            return self.at(mark, "här saknas ett värde", "skriv ett värde efter kolonet")
-        return self.at(mark, f"tecknet '{char}' kan inte inleda ett värde", _QUOTE_IT)
+            return self.at(mark, _say("no_value"), _say("no_value_hint"))
+        return self.at(mark, _say("cannot_start", char=char), _say("quote_it"))
 
     def after_quote(self, mark: Mark) -> SyntaxProblem | None:
         """Text right after a quoted value: a quote that closes lines after it opens was
@@ -343,14 +343,13 @@ class _Explanation:
         if last.start_mark.line < last.end_mark.line:
             return self.at(
                 last.start_mark,
-                f"citattecknet {quote} stängs inte förrän på rad {last.end_mark.line + 1}",
-                f"en text inom citattecken slutar vid nästa {quote}; stäng den där den slutar, "
-                f"och skriv {_ESCAPED_QUOTE[quote]} för ett {quote} inne i texten",
+                _say("late_quote", quote=quote, line=last.end_mark.line + 1),
+                _say("late_quote_hint", quote=quote, escaped=_ESCAPED_QUOTE[quote]),
             )
         return self.at(
             mark,
-            "text efter det avslutande citattecknet",
-            "sätt hela värdet inom citattecknen, eller skriv det utan citattecken",
+            _say("after_quote"),
+            _say("after_quote_hint"),
         )
 
     def block(self) -> SyntaxProblem:
@@ -363,9 +362,9 @@ class _Explanation:
         if quoted is not None:
             return quoted
         if self.char_at(mark) == "-":
-            return self.at(mark, "listpunkten har fel indrag", _INDENT_LIST)
-        hint = _INDENT_ITEM if "block collection" in self.context else _INDENT_KEYS
-        return self.at(mark, "raden har fel indrag", hint)
+            return self.at(mark, _say("item_indent"), _say("indent_list"))
+        hint = _say("indent_item" if "block collection" in self.context else "indent_keys")
+        return self.at(mark, _say("line_indent"), hint)
 
     def after_value(self) -> SyntaxProblem:
         """Something after a complete value on its line (or at the top of the file)."""
@@ -379,13 +378,13 @@ class _Explanation:
         if char and char in "]}":
             return self.at(
                 mark,
-                f"'{char}' stänger ingen parentes",
-                f"ta bort tecknet, eller {_QUOTE_IT}",
+                _say("stray_close", char=char),
+                _say("stray_close_hint"),
             )
         return self.at(
             mark,
-            "text efter ett färdigt värde",
-            f"skriv en nyckel: värde per rad, och {_QUOTE_IT} om det innehåller mer",
+            _say("after_value"),
+            _say("after_value_hint"),
         )
 
     def colon(self) -> SyntaxProblem:
@@ -404,12 +403,12 @@ class _Explanation:
             if self.indentation(mark.line) > self.indentation(last.start_mark.line):
                 return self.at_line(
                     mark.line,
-                    "raden har större indrag än nyckeln ovanför",
-                    f"{_INDENT_KEYS}; ska texten ovanför fortsätta här, sätt den inom citattecken",
+                    _say("more_indent"),
+                    _say("more_indent_hint"),
                 )
-            return self.at(last.start_mark, "raden saknar ':' efter nyckeln", "skriv nyckel: värde")
+            return self.at(last.start_mark, _say("no_colon"), _say("no_colon_hint"))
         return self.at(
             mark,
-            "kolon och mellanslag i ett värde utan citattecken",
-            f'{_QUOTE_IT}, till exempel "Alfa: en metod"',
+            _say("colon_space"),
+            _say("colon_space_hint"),
         )

@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from generator.locale import message
 from generator.rendering.context import RenderContext
 
 
@@ -23,16 +24,20 @@ def _type_label(annotation: Any, anchor_prefix: str) -> str:
     if origin is typing.Annotated:
         return _type_label(args[0], anchor_prefix)
     if origin is typing.Literal:
-        return "ett av: " + ", ".join(f"`{a}`" for a in typing.get_args(annotation))
+        values = ", ".join(f"`{a}`" for a in typing.get_args(annotation))
+        return message("messages.field_reference.one_of", values=values)
     if origin is list:
-        return f"lista av {_type_label(args[0], anchor_prefix)}"
+        return message("messages.field_reference.list_of", item=_type_label(args[0], anchor_prefix))
     if origin in (typing.Union, types.UnionType):
-        return " eller ".join(_type_label(a, anchor_prefix) for a in args)
+        return message("messages.field_reference.or").join(
+            _type_label(a, anchor_prefix) for a in args
+        )
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"[{annotation.__name__}](#{anchor_prefix}-{annotation.__name__.lower()})"
-    return {str: "text", int: "heltal", float: "tal", dt.date: "datum (ÅÅÅÅ-MM-DD)"}.get(
-        annotation, getattr(annotation, "__name__", str(annotation))
-    )
+    basic = {str: "text", int: "integer", float: "number", dt.date: "date"}.get(annotation)
+    if basic:
+        return message(f"messages.field_reference.{basic}")
+    return str(getattr(annotation, "__name__", annotation))
 
 
 def _nested_models(annotation: Any) -> list[type[BaseModel]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from generator.locale import message
 from generator.parallel import Child, ChildEnded, can_fork
 from generator.reading.project import Project
 from generator.site.site_files import GeneratedHere, Layout, Pages
@@ -43,7 +44,7 @@ class GeneratedInChild:
         try:
             return self._child.receive()
         except ChildEnded:
-            raise RuntimeError("generatorn avbröts innan webbplatsen var klar") from None
+            raise RuntimeError(message("messages.build.child_ended")) from None
 
     def close(self) -> None:
         self._child.close()

@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from generator.diagnostics import DataError, UserError, has_errors, to_json, warnings_as_errors
+from generator.locale import message
 from generator.reading.project import Project, today
 
 
@@ -144,11 +145,12 @@ def schemas(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, text in schema_files(types).items():
         (out_dir / name).write_text(text, encoding="utf-8")
-    click.echo(f"Scheman skrivna till {out_dir}")
+    click.echo(message("messages.cli.schemas_written", folder=out_dir))
     if out_dir.is_relative_to(project.root):  # VS Code reads paths inside the project
         schema_dir = out_dir.relative_to(project.root).as_posix()
         note = write_mapping(project.root, schema_mapping(types, schema_dir), schema_dir)
-        click.echo(note or f"VS Code hittar dem genom {project.root / '.vscode'}", err=bool(note))
+        found = message("messages.cli.schemas_mapped", folder=project.root / ".vscode")
+        click.echo(note or found, err=bool(note))
     for problem in problems:
         click.echo(problem.format(), err=True)
 
@@ -165,17 +167,17 @@ def new(type_name: str, record_id: str) -> None:
     project = _project()
     types, _ = project_types(project.root)
     if type_name not in types:
-        raise click.BadParameter(f"välj en av {', '.join(types)}", param_hint="TYP")
-    if not re.fullmatch(SLUG_PATTERN, record_id):
         raise click.BadParameter(
-            "använd gemener a–z, siffror och bindestreck, t.ex. 'min-insats'", param_hint="ID"
+            message("messages.cli.choose_type", types=", ".join(types)), param_hint="TYP"
         )
+    if not re.fullmatch(SLUG_PATTERN, record_id):
+        raise click.BadParameter(message("messages.cli.slug"), param_hint="ID")
     path = project.data_dir / type_name / f"{record_id}.yaml"
     if path.exists():
-        raise click.ClickException(f"{path} finns redan")
+        raise click.ClickException(message("messages.cli.exists", path=path))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(template(types[type_name], record_id), encoding="utf-8")
-    click.echo(f"Skapade {path}")
+    click.echo(message("messages.cli.created", path=path))
 
 
 @main.command("build")
@@ -283,11 +285,10 @@ def cms(
         from generator.site.cms.export import REVIEWS, backend, write_editor
 
         if not (host and repo):
-            raise click.UsageError("--out behöver --backend och --repo")
+            raise click.UsageError(message("messages.cli.out_needs"))
         if review and host not in REVIEWS:
             raise click.UsageError(
-                f"--review fungerar med {', '.join(REVIEWS)}; Decap har "
-                f"inget granskningsflöde för {host}"
+                message("messages.cli.no_review", hosts=", ".join(REVIEWS), host=host)
             )
         write_editor(
             project,
@@ -299,7 +300,7 @@ def cms(
         return
     bind, _, port = dev_addr.rpartition(":")
     if not port.isdigit():
-        raise click.BadParameter("skriv ADRESS:PORT, t.ex. 127.0.0.1:8100", param_hint="--dev-addr")
+        raise click.BadParameter(message("messages.cli.cms_address"), param_hint="--dev-addr")
     stop_on_signals("kb cms stoppad.")  # which ends npm too, while it installs
     if install_only:
         ensure_installed(project.root)

@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.locale import message
 from generator.rendering.field_reference import schema_name
 
 SETTINGS = Path(".vscode") / "settings.json"
@@ -33,9 +34,10 @@ def write_mapping(root: Path, mapping: dict[str, str], schema_dir: str) -> str:
     except (ValueError, UnicodeDecodeError):
         settings = None
     if not isinstance(settings, dict) or not isinstance(settings.get(KEY, {}), dict):
-        return (
-            f"{SETTINGS.as_posix()} är inte vanlig JSON och lämnades orörd; lägg själv "
-            f'till "{KEY}": {json.dumps(mapping, ensure_ascii=False)}'
+        return message(
+            "messages.editor_settings.not_json",
+            file=SETTINGS.as_posix(),
+            entry=f'"{KEY}": {json.dumps(mapping, ensure_ascii=False)}',
         )
     own = {
         schema: files

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.diagnostics import DataError, Diagnostic
+from generator.locale import message
 from generator.reading.load import load_file
 from generator.reading.project import Project
 
@@ -48,8 +49,8 @@ def site_url(project: Project) -> str | None:
                 Diagnostic(
                     *where,
                     "error",
-                    f"'{url}' är ingen webbadress",
-                    "skriv hela adressen, t.ex. https://kunskapsbank.exempel.se/",
+                    message("messages.publication.not_an_address", url=url),
+                    message("messages.publication.not_an_address_hint"),
                 )
             ]
         )

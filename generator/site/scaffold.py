@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
 from generator.checking.drafts import PLACEHOLDER_EMAIL, PLACEHOLDER_TEXT, PLACEHOLDER_URL
+from generator.locale import message
 from generator.site.yaml_out import emit
 from generator.types.base import Record
 from generator.types.meaning import meaning_of
@@ -111,15 +112,15 @@ def _example(model: type[BaseModel], id_value: str, record_id: str) -> dict[str,
 def template(cls: type[Record], record_id: str) -> str:
     """A commented YAML record of the type `cls` with id `record_id`."""
     lines = [
-        f"# Ny post av typen {cls.type_name}. Fälten beskrivs i fältreferensen",
-        "# (För redaktörer → Fältreferens för poster). Ersätt varje TODO och varje",
-        "# exempel (siffror, val, adresser på example.org) och kör kb check. Posten är ett",
-        "# utkast (draft: true) och publiceras först när du tar bort den raden.",
-        "",
+        f"# {line}"
+        for line in message("messages.scaffold.intro", type=cls.type_name).rstrip().split("\n")
     ]
+    lines.append("")
     # The draft mark right under the id, where the editor sees it first.
     for name, info in sorted(cls.model_fields.items(), key=lambda f: f[0] not in ("id", "draft")):
-        required = "obligatoriskt" if info.is_required() else "frivilligt"
+        required = message(
+            "messages.scaffold.required" if info.is_required() else "messages.scaffold.optional"
+        )
         lines.append(f"# {info.description or name} ({required})")
         value = (
             record_id
@@ -133,7 +134,7 @@ def template(cls: type[Record], record_id: str) -> str:
                 [
                     {
                         "id": SOURCE_ID,
-                        "title": f"{PLACEHOLDER_TEXT}: källans titel",
+                        "title": f"{PLACEHOLDER_TEXT}: {message('messages.scaffold.source_title')}",
                         "url": PLACEHOLDER_URL,
                     }
                 ]

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.diagnostics import UserError
+from generator.locale import message
 from generator.reading.project import Project
 from generator.site.staging import replacing
 
@@ -77,7 +78,9 @@ def index_site(site_dir: Path, project: Project, run: Run = run_captured) -> Pat
         result = run(pagefind_command(site_dir, staging))
         if result.returncode != 0:
             raise SearchIndexError(
-                "sökindexet kunde inte byggas (Pagefind): "
-                + (result.stderr or result.stdout).strip()[-1000:]
+                message(
+                    "messages.search.failed",
+                    output=(result.stderr or result.stdout).strip()[-1000:],
+                )
             )
     return target

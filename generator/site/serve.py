@@ -38,7 +38,7 @@ from mkdocs.utils import get_build_date
 from mkdocs.utils.meta import get_data
 
 from generator.diagnostics import DataError, UserError
-from generator.locale import strings
+from generator.locale import message, strings
 from generator.reading.load import ParseCache
 from generator.reading.project import Project
 from generator.rendering.memo import PageMemo
@@ -410,7 +410,7 @@ def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
     which ends Pagefind and the indexing thread (`Indexer.stop`) without returning here."""
     host, _, port = dev_addr.rpartition(":")
     if not (host and port.isdigit() and 0 < int(port) < 65536):
-        raise UserError(f"--dev-addr {dev_addr!r} ska vara adress:port, t.ex. 127.0.0.1:8000")
+        raise UserError(message("messages.serve.address", address=repr(dev_addr)))
     site = DevSite(project, f"http://{dev_addr}/", echo)
     changes = site.generate()
     watched = [project.data_dir, project.content_dir, project.config_file]
@@ -438,9 +438,12 @@ def serve(project: Project, dev_addr: str, echo: Callable[[str], None]) -> None:
             server.serve()
         except OSError as exc:  # the address cannot be had: in use, or not this machine's
             raise UserError(
-                f"kan inte ta emot anrop på {dev_addr}: {reason(exc)}; välj en "
-                "annan adress eller port med --dev-addr, t.ex. --dev-addr "
-                f"{host}:{int(port) + 1}"
+                message(
+                    "messages.serve.unavailable",
+                    address=dev_addr,
+                    reason=reason(exc),
+                    other=f"{host}:{int(port) + 1}",
+                )
             ) from exc
         finally:
             server.shutdown()

@@ -21,10 +21,11 @@ from pathlib import Path
 
 import generator
 from generator.diagnostics import UserError
+from generator.locale import message
 
 # The file in every folder kb writes: a site, a generated tree, and their staging folders.
 MARK = ".kb-output"
-_MARK_TEXT = "Skriven av kb. kb build och kb generate får ersätta den här mappen.\n"
+_MARK_TEXT = message("messages.staging.mark") + "\n"
 # Files kb versions before the mark wrote and no other program does (the open data index),
 # with one that MkDocs writes into every site, or the derived config of a generated tree.
 _EARLIER_SITE = ("data/insatser.json", "sitemap.xml")
@@ -44,20 +45,14 @@ def refusal(target: Path, root: Path, content_dir: Path) -> str | None:
     target = target.resolve()
     root = root.resolve()
     if target == root or target in root.parents:
-        return f"{target} innehåller kunskapsbanken ({root}); välj en egen mapp för utdata"
+        return message("messages.staging.holds_project", target=target, root=root)
     for folder in (f.resolve() for f in protected_folders(root, content_dir)):
         if target == folder or folder.is_relative_to(target) or target.is_relative_to(folder):
-            return (
-                f"{target} är eller ligger i {folder}, som kb inte skriver över; "
-                "välj en egen mapp för utdata"
-            )
+            return message("messages.staging.protected", target=target, folder=folder)
     if target.exists() and not target.is_dir():
-        return f"{target} finns och är ingen mapp; välj en annan sökväg"
+        return message("messages.staging.not_a_folder", target=target)
     if target.is_dir() and any(target.iterdir()) and not written_by_kb(target):
-        return (
-            f"{target} innehåller filer som kb inte har skrivit; töm eller ta bort mappen "
-            "själv, eller välj en annan"
-        )
+        return message("messages.staging.foreign_files", target=target)
     return None
 
 
@@ -98,7 +93,7 @@ def _locked(parent: Path, target: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            log.warning("Väntar: en annan körning av kb skriver till %s", target)
+            log.warning(message("messages.staging.waiting", target=target))
             fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
@@ -113,21 +108,23 @@ def _clear_leftovers(target: Path) -> None:
             shutil.rmtree(path)
 
 
+# The refusals kb users meet, by their names in the locale's `messages.staging.reasons`.
 _REASONS = {
-    errno.ENOSPC: "disken är full",
-    errno.EDQUOT: "diskkvoten är slut",
-    errno.EROFS: "filsystemet är skrivskyddat",
-    errno.EACCES: "behörighet saknas",
-    errno.EPERM: "åtgärden är inte tillåten",
-    errno.ENOENT: "filen finns inte",
-    errno.EADDRINUSE: "adressen används redan av ett annat program",
-    errno.EADDRNOTAVAIL: "adressen finns inte på den här datorn",
+    errno.ENOSPC: "disk_full",
+    errno.EDQUOT: "quota",
+    errno.EROFS: "read_only",
+    errno.EACCES: "access",
+    errno.EPERM: "not_permitted",
+    errno.ENOENT: "missing",
+    errno.EADDRINUSE: "address_in_use",
+    errno.EADDRNOTAVAIL: "address_not_here",
 }
 
 
 def reason(exc: OSError) -> str:
     """Why the operating system refused, in Swedish where kb users meet it."""
-    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    name = _REASONS.get(exc.errno or 0)
+    return message(f"messages.staging.reasons.{name}") if name else exc.strerror or str(exc)
 
 
 def fault(exc: OSError) -> str:
@@ -160,7 +157,9 @@ def replacing(target: Path, root: Path, content_dir: Path) -> Iterator[Path]:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
     except OSError as exc:
-        raise UserError(f"{fault(exc)} – {target} är som förut") from exc
+        raise UserError(
+            message("messages.staging.unchanged", fault=fault(exc), target=target)
+        ) from exc
 
 
 def _replace_dir(new: Path, target: Path) -> None:

@@ -17,6 +17,7 @@ import yaml
 from generator.checking.check import check
 from generator.checking.material_files import FOLDER as MATERIAL
 from generator.diagnostics import DataError, Diagnostic, has_errors
+from generator.locale import message
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.load import ParseCache
 from generator.reading.project import Project
@@ -52,8 +53,8 @@ def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
                     1,
                     1,
                     "error",
-                    "sidan krockar med en genererad sida",
-                    "byt namn på den handskrivna sidan",
+                    message("messages.tree.clash"),
+                    message("messages.tree.clash_hint"),
                 )
                 for path in sorted(collisions)
             ]

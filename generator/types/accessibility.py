@@ -13,6 +13,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from generator.locale import message
 from generator.types.base import Record, Ref, Section, Slug, Strict, Text
 from generator.types.identifiers import Url
 
@@ -128,15 +129,9 @@ class Accessibility(Record):
     def _status_matches_shortcomings(self) -> Accessibility:
         failing = [s.id for s in self.shortcomings if s.reason == "non-compliance"]
         if self.status == "full" and failing:
-            raise ValueError(
-                "status full (helt förenlig) går inte ihop med brister mot "
-                f"kraven: {', '.join(failing)}"
-            )
+            raise ValueError(message("messages.types.full_with_failings", ids=", ".join(failing)))
         if self.status != "full" and not failing:
-            raise ValueError(
-                "en webbplats som inte är helt förenlig ska lista sina brister "
-                "mot kraven (reason: non-compliance) i shortcomings"
-            )
+            raise ValueError(message("messages.types.failings_missing"))
         return self
 
     def anchors(self) -> dict[str, str]:

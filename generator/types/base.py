@@ -14,6 +14,7 @@ from typing import Annotated, ClassVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from generator.locale import message
 from generator.reading.load import FieldPath
 from generator.types.identifiers import Url
 from generator.types.meaning import (
@@ -91,7 +92,7 @@ class CitesWork(Strict):
     @model_validator(mode="after")
     def _described_once(self) -> CitesWork:
         if self.ref is None and self.title is None:
-            raise ValueError("ange ref (en referens i litteraturlistan) eller title")
+            raise ValueError(message("messages.types.ref_or_title"))
         described = [
             name
             for name in type(self).model_fields
@@ -99,8 +100,7 @@ class CitesWork(Strict):
         ]
         if self.ref is not None and described:
             raise ValueError(
-                f"{', '.join(described)} finns redan i {self.ref}; ta bort "
-                "dem här så att uppgifterna bara står på ett ställe"
+                message("messages.types.described_twice", fields=", ".join(described), ref=self.ref)
             )
         return self
 
@@ -125,10 +125,14 @@ class Fact(Strict):
     source: SourceKey
 
 
-ANCHOR_ALIASES = (
-    "Tidigare id för den här delen. Byter du id, skriv det gamla här: gamla "
-    "länkar till delen leder då vidare till den."
-)
+# A part's old ids: old links to the part lead on to it.
+PartAliases = Annotated[
+    list[OldId],
+    Field(
+        description="Tidigare id för den här delen. Byter du id, skriv det gamla här: gamla "
+        "länkar till delen leder då vidare till den."
+    ),
+]
 
 
 class Section(Strict):
@@ -137,7 +141,7 @@ class Section(Strict):
     id: Slug = Field(description="Stabilt ankare; ändra aldrig ett publicerat id.")
     title: Text = Field(description="Rubrik.")
     text: str = Field("", description="Brödtext (Markdown utan HTML).")
-    aliases: list[OldId] = Field(default_factory=list, description=ANCHOR_ALIASES)
+    aliases: PartAliases = Field(default_factory=list)
 
 
 class ChecklistItem(Strict):
@@ -145,7 +149,7 @@ class ChecklistItem(Strict):
 
     id: Slug = Field(description="Stabilt id; markeringar sparas mot detta id, inte mot texten.")
     text: Text = Field(description="Vad som ska vara på plats.")
-    aliases: list[OldId] = Field(default_factory=list, description=ANCHOR_ALIASES)
+    aliases: PartAliases = Field(default_factory=list)
 
 
 # Where a type without a position of its own stands: after the built-in types.

@@ -6,6 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from generator.locale import message
 from generator.types.base import (
     CitesWork,
     Fact,
@@ -39,7 +40,7 @@ class Reading(CitesWork):
     @model_validator(mode="after")
     def _findable(self) -> Reading:
         if self.ref is None and not (self.doi or self.isbn or self.url):
-            raise ValueError("ange doi, isbn eller url så att texten går att hitta")
+            raise ValueError(message("messages.types.unfindable_reading"))
         return self
 
 
@@ -77,7 +78,7 @@ class Material(Strict):
     @model_validator(mode="after")
     def _one_place(self) -> Material:
         if (self.url is None) == (self.file is None):
-            raise ValueError("ange antingen url eller file för materialet")
+            raise ValueError(message("messages.types.url_or_file"))
         return self
 
 

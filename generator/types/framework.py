@@ -7,6 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from generator.locale import message
 from generator.types.base import Fact, Record, Ref, Section, SourceKey, Strict, Text
 
 # The scales an assessment can use; each names a set of state labels in the locale
@@ -70,7 +71,7 @@ class Framework(Record):
     @model_validator(mode="after")
     def _elements_have_text_when_assessed(self) -> Framework:
         if self.assessment and any(not e.text for g in self.groups for e in g.elements):
-            raise ValueError("element i en bedömning behöver en text som säger vad som bedöms")
+            raise ValueError(message("messages.types.element_text"))
         return self
 
     def checklist_id(self, group: Group) -> str:

@@ -7,6 +7,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
 
+from generator.locale import message
+
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 # Crossref's pattern for the DOIs in use; `(`, `)` and `;` occur in older ones.
 Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")]
@@ -21,9 +23,9 @@ def _isbn(value: str) -> str:
         values = [10 if d == "X" else int(d) for d in digits]
         valid = sum(v * (10 - i) for i, v in enumerate(values)) % 11 == 0
     else:
-        raise ValueError(f"ISBN '{value}' ska ha 10 eller 13 siffror")
+        raise ValueError(message("messages.types.isbn_length", isbn=value))
     if not valid:
-        raise ValueError(f"ISBN '{value}' har fel kontrollsiffra")
+        raise ValueError(message("messages.types.isbn_check_digit", isbn=value))
     return value
 
 

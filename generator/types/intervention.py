@@ -6,6 +6,7 @@ from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field, StringConstraints, model_validator
 
+from generator.locale import message
 from generator.types.base import (
     ChecklistItem,
     Fact,
@@ -58,7 +59,7 @@ class Ages(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Ages:
         if self.min > self.max:
-            raise ValueError(f"min ({self.min}) är större än max ({self.max})")
+            raise ValueError(message("messages.types.min_over_max", min=self.min, max=self.max))
         return self
 
 

@@ -8,6 +8,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from generator.locale import message
 from generator.types.base import Record, Ref, Source
 from generator.types.identifiers import DoiField, IsbnField, Url
 
@@ -82,11 +83,13 @@ class Reference(Record):
             self.doi or self.isbn or self.url or self.journal
         ):
             raise ValueError(
-                "ange doi, isbn, url eller tidskrift så att verket går att hitta "
-                f"(bara {' och '.join(UNPUBLISHED_KINDS)} får sakna dem)"
+                message(
+                    "messages.types.unfindable_work",
+                    kinds=message("messages.types.and").join(UNPUBLISHED_KINDS),
+                )
             )
         if self.accessed is not None and self.url is None:
-            raise ValueError("accessed anger när sidan på url lästes; ange url också")
+            raise ValueError(message("messages.types.accessed_without_url"))
         return self
 
     def sort_key(self) -> tuple[str, ...]:

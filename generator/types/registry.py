@@ -24,6 +24,7 @@ from pathlib import Path
 from types import ModuleType
 
 from generator.diagnostics import Diagnostic
+from generator.locale import message
 from generator.types.base import Record
 
 PACKAGE = Path(__file__).resolve().parent
@@ -145,8 +146,8 @@ def _project_types(
                         1,
                         1,
                         "error",
-                        f"posttypen '{cls.type_name}' finns redan",
-                        "välj ett annat type_name",
+                        message("messages.registry.taken", name=cls.type_name),
+                        message("messages.registry.taken_hint"),
                     )
                 )
             else:
@@ -172,7 +173,11 @@ def _load_problem(path: Path, root: Path, exc: Exception) -> Diagnostic:
     rel = path.relative_to(root).as_posix()
     if isinstance(exc, SyntaxError) and exc.lineno:
         return Diagnostic(
-            rel, exc.lineno, exc.offset or 1, "error", f"posttypen kan inte läsas: {exc.msg}"
+            rel,
+            exc.lineno,
+            exc.offset or 1,
+            "error",
+            message("messages.registry.unreadable", reason=exc.msg),
         )
     lines = [
         frame.lineno or 1
@@ -184,5 +189,5 @@ def _load_problem(path: Path, root: Path, exc: Exception) -> Diagnostic:
         lines[-1] if lines else 1,
         1,
         "error",
-        f"posttypen kan inte läsas: {type(exc).__name__}: {exc}",
+        message("messages.registry.unreadable", reason=f"{type(exc).__name__}: {exc}"),
     )

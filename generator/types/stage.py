@@ -6,6 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from generator.locale import message
 from generator.types.base import ChecklistItem, Fact, Order, Record, Ref, Section, Text
 
 
@@ -38,5 +39,5 @@ class Stage(Record):
     @model_validator(mode="after")
     def _nirn_stages_have_checklists(self) -> Stage:
         if self.framework == "nirn" and not (self.activities and self.checklist):
-            raise ValueError("ett NIRN-steg måste ha både activities och checklist")
+            raise ValueError(message("messages.types.nirn_stage"))
         return self

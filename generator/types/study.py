@@ -8,6 +8,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from generator.locale import message
 from generator.types.base import Fact, Record, Ref, Section, SourceKey, Strict, Text
 
 Design = Literal["metaanalys", "rct", "kvasiexperiment", "jamforelse", "uppfoljning"]
@@ -38,14 +39,19 @@ class EffectSize(Strict):
     @model_validator(mode="after")
     def _interval(self) -> EffectSize:
         if (self.low is None) != (self.high is None):
-            raise ValueError("ange både low och high, eller ingen av dem")
+            raise ValueError(message("messages.types.half_interval"))
         if (
             self.low is not None
             and self.high is not None
             and not (self.low <= self.value <= self.high)
         ):
             raise ValueError(
-                f"värdet {self.value} ligger inte mellan low ({self.low}) och high ({self.high})"
+                message(
+                    "messages.types.outside_interval",
+                    value=self.value,
+                    low=self.low,
+                    high=self.high,
+                )
             )
         return self
 
