@@ -12,16 +12,20 @@ import generator
 
 PACKAGE = Path(generator.__file__).resolve().parent
 SWEDISH = re.compile(
-    r"[åäöÅÄÖ]|\b(och|inte|finns|ska|eller|saknas|posten|fältet|filen|kan|har|med|som|är|ett"
-    r"|till|menade|skriv|ange)\b"
+    r"[åäöÅÄÖ]|\b(och|inte|finns|ska|eller|saknas|posten|poster|fältet|filen|kan|har|med|som"
+    r"|är|ett|till|menade|skriv|ange|fel|inga|ingenting|varningar|stoppad|byggt|genererat"
+    r"|skapade|sidor)\b",
+    re.IGNORECASE,
 )
 # Text that stays beside what it describes: a field's or a model's description in its type's
 # declaration (the field reference and JSON Schema show it) and a command's help (click shows
 # a command's docstring and its options' help texts).
 DESCRIBING = frozenset({"description", "help", "__doc__"})
 # Codes that happen to be Swedish words: the finder's value for missing data, which stands
-# in addresses and in the open data.
+# in addresses and in the open data; and addresses and paths, which are named in Swedish
+# like the site's (`data/poster/`).
 CODES = frozenset({"saknas"})
+ADDRESS = re.compile(r"[\w.#-]*/[\w.#/-]*")
 
 
 def swedish_literals(path: Path) -> list[tuple[int, str]]:
@@ -42,6 +46,7 @@ def swedish_literals(path: Path) -> list[tuple[int, str]]:
         and isinstance(node.value, str)
         and id(node) not in skipped
         and node.value not in CODES
+        and not ADDRESS.fullmatch(node.value)
         and SWEDISH.search(node.value)
     ]
 

@@ -32,7 +32,7 @@ def _report(exc: DataError) -> None:
     for diagnostic in exc.diagnostics:
         click.echo(diagnostic.format(), err=True)
     errors = sum(d.severity == "error" for d in exc.diagnostics)
-    click.echo(f"{errors} fel – ingenting byggdes.", err=True)
+    click.echo(message("messages.cli.nothing_built", errors=errors), err=True)
     sys.exit(1)
 
 
@@ -40,7 +40,7 @@ class Refused(click.ClickException):
     """A command that cannot be carried out, told in Swedish (click's own prefix is English)."""
 
     def show(self, file: object = None) -> None:
-        click.echo(f"kb: fel: {self.format_message()}", err=True)
+        click.echo(message("messages.cli.failed", reason=self.format_message()), err=True)
 
 
 class _Commands(click.Group):
@@ -101,7 +101,9 @@ def check_command(output: str, strict: bool) -> None:
         for problem in problems:
             click.echo(problem.format(), err=True)
         if not has_errors(problems):
-            click.echo(f"{len(records)} poster, inga fel, {len(problems)} varningar.")
+            click.echo(
+                message("messages.cli.checked", records=len(records), warnings=len(problems))
+            )
     sys.exit(1 if has_errors(problems) else 0)
 
 
@@ -121,7 +123,7 @@ def generate(out_dir: Path) -> None:
         config = write_tree(_project(), out_dir)
     except DataError as exc:
         _report(exc)
-    click.echo(f"Genererat: {config}")
+    click.echo(message("messages.cli.generated", config=config))
 
 
 @main.command()
@@ -198,7 +200,7 @@ def build_command(site_dir: Path) -> None:
         build(project, target)
     except DataError as exc:
         _report(exc)
-    click.echo(f"Byggt: {target}")
+    click.echo(message("messages.cli.built", target=target))
 
 
 @main.command()
@@ -212,7 +214,9 @@ def serve(dev_addr: str) -> None:
     """Visa webbplatsen; vid varje ändring byggs bara det som ändrats om."""
     from generator.site.children import stop_on_signals
 
-    stop_on_signals("kb serve stoppad.")  # first, before the long imports and the build
+    stop_on_signals(
+        message("messages.cli.stopped", command="kb serve")
+    )  # first, before the long imports and the build
     from generator.site.serve import serve as serve_site
 
     try:
@@ -301,7 +305,9 @@ def cms(
     bind, _, port = dev_addr.rpartition(":")
     if not port.isdigit():
         raise click.BadParameter(message("messages.cli.cms_address"), param_hint="--dev-addr")
-    stop_on_signals("kb cms stoppad.")  # which ends npm too, while it installs
+    stop_on_signals(
+        message("messages.cli.stopped", command="kb cms")
+    )  # which ends npm too, while it installs
     if install_only:
         ensure_installed(project.root)
         return

@@ -21,6 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from generator.diagnostics import DataError
+from generator.locale import message
 from generator.reading.project import Project, Settings
 from generator.site.mkdocs_pages import GeneratedPages
 from generator.site.publication import SITE_URL_ENV, THEME_DIR, site_url
@@ -54,7 +55,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         try:
             url = site_url(self.project)
         except DataError as exc:
-            raise PluginError(f"Fel i data:\n{exc}") from exc
+            raise PluginError(message("messages.plugin.data_errors", errors=exc)) from exc
         if os.environ.get(SITE_URL_ENV, "").strip():  # the publisher's address wins
             config.site_url = url
         config.theme.dirs.insert(0, str(THEME_DIR))  # as `theme.custom_dir` in kb build
@@ -66,7 +67,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         try:
             return self.generated.on_files(files, config=config)
         except DataError as exc:
-            raise PluginError(f"Fel i data:\n{exc}") from exc
+            raise PluginError(message("messages.plugin.data_errors", errors=exc)) from exc
 
     @event_priority(100)
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
