@@ -14,7 +14,7 @@ from conftest import MINIMAL
 from generator.checking.check import check
 from generator.reading.project import Project
 from generator.site.cli import main
-from generator.site.tree import generate
+from generator.site.generation import generate
 
 DRAFT = """
     id: beta

@@ -17,7 +17,7 @@ from generator.checking.check import check
 from generator.reading.project import Project
 from generator.rendering.generated_addresses import generated_addresses, page_address
 from generator.site.cli import main
-from generator.site.tree import generate
+from generator.site.generation import generate
 
 
 def run_check(project: Project, monkeypatch: pytest.MonkeyPatch) -> tuple[int, list[str]]:

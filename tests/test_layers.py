@@ -70,3 +70,24 @@ def test_imports_go_only_to_the_same_or_an_earlier_stage() -> None:
                     f"{path.relative_to(PACKAGE.parent)}:{line}: {here} imports {imported}"
                 )
     assert upward == []
+
+
+def test_no_two_modules_import_each_other_however_indirectly() -> None:
+    """Imports inside functions and for type checking count too: a circle means two modules
+    that can only be understood, and changed, together."""
+    graph = {
+        module_name(path): {name for _, name in imports(path)} for path in PACKAGE.rglob("*.py")
+    }
+    circles: list[str] = []
+    for start in sorted(graph):
+        seen: set[str] = set()
+        todo: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
+        while todo:
+            module, via = todo.pop()
+            for imported in sorted(graph.get(module, ())):
+                if imported == start and len(via) > 1:
+                    circles.append(" -> ".join((*via, start)))
+                elif imported not in seen and imported != module:
+                    seen.add(imported)
+                    todo.append((imported, (*via, imported)))
+    assert circles == []

@@ -12,7 +12,7 @@ from conftest import record
 
 from generator.locale import strings
 from generator.reading.project import Project
-from generator.site.tree import generate
+from generator.site.generation import generate
 
 MISSING = "Uppgift saknas i våra källor."
 

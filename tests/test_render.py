@@ -9,7 +9,7 @@ from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
 from generator.rendering import NAV_LIMIT, render
-from generator.site.tree import generate
+from generator.site.generation import generate
 from generator.types import Intervention
 
 

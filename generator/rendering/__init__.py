@@ -33,13 +33,13 @@ from generator.rendering import (
 )
 from generator.rendering.context import (
     RenderContext,
-    Rendered,
     environment,
     record_path,
     relative,
 )
 from generator.rendering.field_reference import field_tables, json_schema
 from generator.rendering.nav import NAV_LIMIT
+from generator.rendering.rendered import Rendered
 
 PRODUCERS = (
     records.produce,
@@ -76,7 +76,6 @@ def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") ->
 
 __all__ = [
     "NAV_LIMIT",
-    "Rendered",
     "field_tables",
     "json_schema",
     "record_path",

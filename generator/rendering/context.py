@@ -11,7 +11,7 @@ import html
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +20,13 @@ from markupsafe import Markup
 
 from generator.locale import label
 from generator.model.knowledge_base import KnowledgeBase
-from generator.parallel import split_map
 from generator.rendering import figures
 from generator.rendering.memo import watched
 from generator.rendering.method_index import finder_filters
+from generator.rendering.rendered import TEMPLATES, Rendered
 from generator.types import Intervention, Record
 from generator.types.intervention import MethodChecklist
 from generator.types.text import finalize, safe_markdown, table_cell
-
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def record_path(record: Record) -> str:
@@ -51,37 +49,6 @@ def relative(from_page: str, to_page: str) -> str:
     while common < min(len(folder), len(target) - 1) and folder[common] == target[common]:
         common += 1
     return "/".join([".."] * (len(folder) - common) + target[common:])
-
-
-@dataclass
-class Rendered:
-    """Everything generation produces: files by docs-relative path, and the navigation.
-
-    A page's text is rendered when it is first asked for. Every path and the navigation are
-    known as soon as the producers have run, before any page is rendered, so `kb build` can
-    give MkDocs the list of pages at once and render page after page while MkDocs reads the
-    previous ones (see `generator/site/build.py`)."""
-
-    # Docs-relative path -> the file's text, or how to render it.
-    sources: dict[str, str | Callable[[], str]] = field(default_factory=dict)
-    nav: list[Any] = field(default_factory=list)
-    not_in_nav: list[str] = field(default_factory=list)
-    # Files the site gets as they are (course material): docs-relative path -> source file.
-    copies: dict[str, Path] = field(default_factory=dict)
-    # Values for the theme overrides (the footer, the 404 page): MkDocs' `extra` setting.
-    extra: dict[str, Any] = field(default_factory=dict)
-    # The model the pages are rendered from (kb serve's page memo compares it with the last).
-    kb: KnowledgeBase | None = None
-
-    def text(self, path: str) -> str:
-        """The text of one file, rendered now if it is a page."""
-        source = self.sources[path]
-        return source if isinstance(source, str) else source()
-
-    @cached_property
-    def files(self) -> dict[str, str]:
-        """Every file's text, the pages rendered on two cores (see parallel.py)."""
-        return dict(zip(self.sources, split_map(self.text, list(self.sources)), strict=True))
 
 
 class PageHelpers:

@@ -24,13 +24,11 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from generator.model.knowledge_base import KnowledgeBase
+from generator.rendering.rendered import TEMPLATES, Rendered
 from generator.types import Record
-
-if TYPE_CHECKING:
-    from generator.rendering.context import Rendered
 
 Key = tuple[str, str]
 
@@ -161,8 +159,6 @@ def _records(kb: KnowledgeBase) -> dict[Key, Record]:
 def _templates(kb: KnowledgeBase) -> tuple[tuple[str, int, int], ...]:
     """Every template file a page can read, with its time and size: an edited template (a
     project's own type's) makes every page be rendered again."""
-    from generator.rendering.context import TEMPLATES
-
     return tuple(
         sorted(
             (str(path), stat.st_mtime_ns, stat.st_size)

@@ -22,8 +22,8 @@ from generator.site.publication import published_config
 
 if TYPE_CHECKING:
     from generator.reading.load import ParseCache
-    from generator.rendering import Rendered
     from generator.rendering.memo import PageMemo
+    from generator.rendering.rendered import Rendered
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class GeneratedHere:
     def layout(self) -> Layout:
         """Check and lay out the knowledge base; raises DataError listing every error."""
         # Imported only now: a build imports the generator in its child (module docstring).
-        from generator.site.tree import generate
+        from generator.site.generation import generate
 
         self.rendered: Rendered = generate(self.project, self.cache)
         return Layout(

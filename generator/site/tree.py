@@ -1,4 +1,4 @@
-"""The data turned into a site's pages and a self-contained tree.
+"""A self-contained tree of the site (`kb generate`, and `kb serve`'s folder).
 
 `write_tree` writes a tree (content, the generated files of generator/site/site_files.py and a
 `mkdocs.yml` with its settings, without our plugin) that any MkDocs-compatible engine can
@@ -14,52 +14,14 @@ from typing import Any
 
 import yaml
 
-from generator.checking.check import check
-from generator.checking.material_files import FOLDER as MATERIAL
-from generator.diagnostics import DataError, Diagnostic, has_errors
-from generator.locale import message
-from generator.model.knowledge_base import KnowledgeBase
-from generator.reading.load import ParseCache
 from generator.reading.project import Project
-from generator.rendering import Rendered, render
-from generator.rendering.generated_addresses import generated_addresses
 from generator.site.publication import TREE_THEME_DIR, theme_files
 from generator.site.site_files import GeneratedHere, Layout, engine_settings, layout_settings
 from generator.site.staging import ensure_replaceable, replacing
-from generator.types.registry import project_types
 
 # libyaml's emitter writes the same text as PyYAML's own, in a tenth of the time (the
 # navigation of a large site is long, and `kb serve` writes mkdocs.yml on every save).
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
-    """The rendered knowledge base; raises DataError listing every error if there is one.
-    Warnings do not stop a build; `kb check` and the maintenance page show them."""
-    records, problems = check(project, cache=cache, taken=generated_addresses)
-    if has_errors(problems):
-        raise DataError(problems)
-    content_pages = project.content_pages()
-    kb = KnowledgeBase(
-        records, material_dir=project.data_dir / MATERIAL, types=project_types(project.root)[0]
-    )
-    rendered = render(kb, content_pages)
-    collisions = set(rendered.sources) & set(content_pages)
-    if collisions:
-        raise DataError(
-            [
-                Diagnostic(
-                    f"{project.content_dir.name}/{path}",
-                    1,
-                    1,
-                    "error",
-                    message("messages.tree.clash"),
-                    message("messages.tree.clash_hint"),
-                )
-                for path in sorted(collisions)
-            ]
-        )
-    return rendered
 
 
 def derived_config(project: Project, layout: Layout) -> dict[str, Any]:
