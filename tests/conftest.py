@@ -22,7 +22,7 @@ from typing import Any
 import filelock
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe, AxeResults
+from axe_playwright_python.base import AXE_SCRIPT, AxeResults
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from generator.reading.project import Project
@@ -335,9 +335,13 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def axe_results(page: Page) -> AxeResults:
-    """axe-core's WCAG 2.1 AA violations on a page."""
-    return Axe().run(page, options=WCAG_21_AA)
+def axe_results(page: Page, *, injected: bool = False) -> AxeResults:
+    """axe-core's WCAG 2.1 AA violations on a page. `injected`: an earlier run already put
+    axe-core into this document (the page was resized since), so its half-megabyte script is
+    not evaluated again."""
+    if not injected:
+        page.evaluate(AXE_SCRIPT)
+    return AxeResults(page.evaluate("options => axe.run(options)", WCAG_21_AA))
 
 
 def axe_report(page: Page) -> str:
