@@ -10,7 +10,7 @@ import pytest
 from generator.checking.check import check
 from generator.reading.project import Project
 from generator.rendering import charts
-from generator.types import Status
+from generator.types.status import Status
 
 SVG = "{http://www.w3.org/2000/svg}"
 CHART = re.compile(r'<div class="kb-chart">(.*?)</table>', re.S)

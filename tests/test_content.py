@@ -10,9 +10,8 @@ import pytest
 from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
-from generator.types import Intervention
 from generator.types.base import Fact
-from generator.types.intervention import CostBand, TrainingCountry
+from generator.types.intervention import CostBand, Intervention, TrainingCountry
 from generator.types.reference import UNPUBLISHED_KINDS, Reference
 
 REPO = Path(__file__).resolve().parent.parent

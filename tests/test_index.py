@@ -20,8 +20,8 @@ from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
 from generator.rendering.method_index import MISSING, MethodIndex, facets, index_csv, method_index
 from generator.site.generation import generate
-from generator.types import Intervention
 from generator.types.base import Strict
+from generator.types.intervention import Intervention
 
 BANDS = {
     "intensity_band": {"value": "varje-vecka", "source": "s1"},

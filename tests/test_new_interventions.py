@@ -8,7 +8,8 @@ import pytest
 from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
-from generator.types import Framework, Intervention
+from generator.types.framework import Framework
+from generator.types.intervention import Intervention
 
 REPO = Path(__file__).resolve().parent.parent
 TIBIR_MODULES = [

@@ -8,7 +8,7 @@ from generator.reading.project import Project
 from generator.rendering import render
 from generator.rendering.context import PAGE_SIZE, page_paths
 from generator.rendering.links import LINKS_PER_PAGE
-from generator.types import Intervention
+from generator.types.intervention import Intervention
 
 
 def many_interventions(project: Project, count: int) -> KnowledgeBase:

@@ -8,9 +8,10 @@ from conftest import record
 from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
-from generator.rendering import NAV_LIMIT, render
+from generator.rendering import render
+from generator.rendering.nav import NAV_LIMIT
 from generator.site.generation import generate
-from generator.types import Intervention
+from generator.types.intervention import Intervention
 
 
 def test_every_record_gets_a_page_at_its_stable_address(

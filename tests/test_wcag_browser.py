@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page
 
 from generator.checking.check import check
 from generator.reading.project import Project
-from generator.types import Accessibility
+from generator.types.accessibility import Accessibility
 
 pytestmark = pytest.mark.browser
 

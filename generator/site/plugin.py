@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -28,21 +28,18 @@ from generator.site.publication import SITE_URL_ENV, THEME_DIR, site_url
 from generator.site.search import index_site
 from generator.site.site_files import GeneratedHere
 
-_DEFAULTS = Settings()
 
-
-class KnowledgeBaseConfig(base.Config):
-    """The options of `plugins: - kb:` declared to MkDocs, so that it accepts them (and a
-    strict build does not fail on them). The library reads the same options from mkdocs.yml
-    and validates them (`Settings`), so `kb check` applies the same limits."""
-
-    review_max_age_years = c.Type(int, default=_DEFAULTS.review_max_age_years)
-    max_file_bytes = c.Type(int, default=_DEFAULTS.max_file_bytes)
-
-
-class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+class KnowledgeBasePlugin(BasePlugin[base.LegacyConfig]):
     """Adds the generated files, navigation and settings to a build of the repository's
     mkdocs.yml, through the same `GeneratedPages` as `kb build`."""
+
+    # The options of `plugins: - kb:` as `Settings` declares them, declared to MkDocs so that
+    # it accepts them (and a strict build does not fail on them); the library reads and
+    # validates them from mkdocs.yml itself, so `kb check` applies the same limits.
+    config_scheme = tuple(
+        (name, c.Type(cast(type, info.annotation), default=info.default))
+        for name, info in Settings.model_fields.items()
+    )
 
     def __init__(self) -> None:
         super().__init__()
