@@ -35,11 +35,12 @@ PODCAST = '''
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
 from generator.types.base import Order, Record, Ref, Section, SourceKey, Text
+from generator.types.meaning import Meaning
 
 
 class Episode(Record):
@@ -52,6 +53,9 @@ class Episode(Record):
     chapters: list[Section] = Field(default_factory=list, description="Avsnittets delar.")
     see_also: list[Ref] = Field(default_factory=list, description="Läs vidare.")
     quote_from: SourceKey | None = Field(None, description="Källan ingressens citat är ur.")
+    stage: Annotated[Ref, Meaning("reference", "stage")] | None = Field(
+        None, description="Implementeringssteget avsnittet handlar om."
+    )
 '''
 
 TEMPLATE = """{% import "_record.md.j2" as r with context %}
@@ -223,7 +227,7 @@ def test_a_type_module_that_fails_is_reported_at_its_line(podcast: Project) -> N
     os.utime(module, ns=(0, 0))  # another state of the folder than the one loaded before
     formatted = [p.format() for p in check(podcast)[1]]
     assert (
-        "types/podcast.py:15:1: error: posttypen kan inte läsas: NameError: "
+        "types/podcast.py:16:1: error: posttypen kan inte läsas: NameError: "
         "name 'poddar' is not defined"
     ) in formatted
     assert any(
@@ -317,6 +321,7 @@ def test_the_editor_has_a_form_and_pickers_for_the_type(
     fields = {f["name"]: f for f in form["fields"]}
     assert (fields["see_also"]["label"], fields["see_also"]["kb_targets"]) == ("See also", "alla")
     assert fields["quote_from"]["widget"] == "kb-source"
+    assert fields["stage"]["kb_targets"] == "stage"
     assert fields["number"]["widget"] == "number"
     records, _ = check(podcast)
     entry = {"ref": "podcast/avsnitt-1", "label": "Första avsnittet (Podcast, podcast/avsnitt-1)"}
@@ -334,3 +339,11 @@ def test_the_editor_has_a_form_and_pickers_for_the_type(
     with EditorServer(podcast, port=0, install_root=REPO) as editor:
         assert '"folder": "data/podcast"' in fetch(editor.url)[1]
         assert entry in json.loads(fetch(f"{editor.url}val.json")[1])["podcast"]
+
+
+def test_a_reference_to_one_type_must_name_that_type(podcast: Project) -> None:
+    _rewrite(podcast, "quote_from: s1", "quote_from: s1\nstage: intervention/alfa")
+    assert [p.format() for p in check(podcast)[1]] == [
+        "data/podcast/avsnitt-1.yaml:11:8: error: hänvisningen 'intervention/alfa' ska peka på "
+        "en post av typen stage"
+    ]

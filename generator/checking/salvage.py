@@ -16,7 +16,7 @@ from typing import Any
 
 from generator.reading.load import FieldPath
 from generator.types.base import REF_PATTERN, SLUG_PATTERN, Part, Record
-from generator.types.meaning import marked_in_data
+from generator.types.meaning import marked_in_data, misdirected
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,8 @@ class Salvaged:
         record_id = data.get("id")
         self.id = record_id if isinstance(record_id, str) and ("id",) not in reported else stem
         self._strings = [
-            (path, kind, value)
-            for path, kind, value in marked_in_data(cls, data)
+            (path, meaning, value)
+            for path, meaning, value in marked_in_data(cls, data)
             if path not in reported
         ]
         self.sources = _sources(data.get("sources"))
@@ -50,17 +50,20 @@ class Salvaged:
     def references(self) -> list[tuple[FieldPath, str]]:
         return [
             (path, value)
-            for path, kind, value in self._strings
-            if kind == "reference" and re.fullmatch(REF_PATTERN, value)
+            for path, meaning, value in self._strings
+            if meaning.kind == "reference" and re.fullmatch(REF_PATTERN, value)
         ]
+
+    def misdirected_references(self) -> list[tuple[FieldPath, str, str]]:
+        return misdirected(self._strings)
 
     def fact_sources(self) -> list[tuple[FieldPath, str]]:
         if not self.sources:
             return []  # without a readable list of sources, no key can be checked
         return [
             (path, value)
-            for path, kind, value in self._strings
-            if kind == "source" and re.fullmatch(SLUG_PATTERN, value)
+            for path, meaning, value in self._strings
+            if meaning.kind == "source" and re.fullmatch(SLUG_PATTERN, value)
         ]
 
 

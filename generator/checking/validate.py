@@ -383,7 +383,11 @@ def _record_problems(
                 message("messages.validate.anchor_twice_hint"),
             )
         seen_anchors.add(part.id)
+    misdirected = {path: target for path, _, target in record.misdirected_references()}
     for path, ref in record.references():
+        if path in misdirected:
+            add(path, message("messages.validate.wrong_target", ref=ref, type=misdirected[path]))
+            continue
         said, hint = index.check(ref)
         if said:
             add(path, said, hint)

@@ -22,6 +22,7 @@ from generator.types.meaning import (
     Meaning,
     field_meaning,
     field_of_kind,
+    misdirected,
     models_in,
 )
 
@@ -265,8 +266,13 @@ class Record(Strict):
         path of length 2 (`aliases`, i) is the record's own."""
         return self._marked("old_id")
 
+    def misdirected_references(self) -> list[tuple[FieldPath, str, str]]:
+        """Every reference whose type allows only one type of target (`Meaning.target`) and
+        that names another, with its field path and the type it must name."""
+        return misdirected(self.leaves.strings)
+
     def _marked(self, kind: Kind) -> list[tuple[FieldPath, str]]:
-        return [(path, value) for path, found, value in self.leaves.strings if found == kind]
+        return [(path, value) for path, found, value in self.leaves.strings if found.kind == kind]
 
     @cached_property
     def leaves(self) -> Leaves:
@@ -314,7 +320,7 @@ class Leaves:
     whose type carries a Meaning (path, its kind, value), every date, and every source or
     reading that describes its work in place instead of citing the bibliography."""
 
-    strings: list[tuple[FieldPath, Kind, str]] = field(default_factory=list)
+    strings: list[tuple[FieldPath, Meaning, str]] = field(default_factory=list)
     dates: list[tuple[FieldPath, dt.date]] = field(default_factory=list)
     described_works: list[tuple[FieldPath, CitesWork]] = field(default_factory=list)
 
@@ -359,7 +365,7 @@ def _collect(model: BaseModel, path: FieldPath, found: Leaves) -> None:
 def _collect_value(value: object, path: FieldPath, meaning: Meaning | None, found: Leaves) -> None:
     if isinstance(value, str):
         if meaning is not None:
-            found.strings.append((path, meaning.kind, value))
+            found.strings.append((path, meaning, value))
     elif isinstance(value, list | tuple):
         for i, item in enumerate(value):
             _collect_value(item, (*path, i), meaning, found)

@@ -69,6 +69,20 @@ def field_of_kind(cls: type[BaseModel], kind: Kind) -> str | None:
     )
 
 
+def misdirected(
+    marked: list[tuple[FieldPath, Meaning, str]],
+) -> list[tuple[FieldPath, str, str]]:
+    """The references among `marked` strings that must name one type of record and name
+    another (`type/id`, `type/id#anchor`), with the type they must name."""
+    return [
+        (path, value, meaning.target)
+        for path, meaning, value in marked
+        if meaning.kind == "reference"
+        and meaning.target
+        and value.partition("/")[0] != meaning.target
+    ]
+
+
 def models_in(annotation: object) -> list[type[BaseModel]]:
     """The model classes a type annotation can hold (in a list, a union or `Annotated`)."""
     if isinstance(annotation, type) and not get_args(annotation):
@@ -78,9 +92,9 @@ def models_in(annotation: object) -> list[type[BaseModel]]:
 
 def marked_in_data(
     cls: type[BaseModel], data: object, path: FieldPath = ()
-) -> Iterator[tuple[FieldPath, Kind, str]]:
+) -> Iterator[tuple[FieldPath, Meaning, str]]:
     """The marked strings in raw data (a record that failed its schema) read as `cls`
-    describes it, with their paths and kinds; fields `cls` does not have are not read."""
+    describes it, with their paths and meanings; fields `cls` does not have are not read."""
     if not isinstance(data, dict):
         return
     for key, value in data.items():
@@ -93,10 +107,10 @@ def marked_in_data(
 
 def _marked_value(
     value: object, path: FieldPath, meaning: Meaning | None, models: list[type[BaseModel]]
-) -> Iterator[tuple[FieldPath, Kind, str]]:
+) -> Iterator[tuple[FieldPath, Meaning, str]]:
     if isinstance(value, str):
         if meaning is not None:
-            yield path, meaning.kind, value
+            yield path, meaning, value
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _marked_value(item, (*path, i), meaning, models)
