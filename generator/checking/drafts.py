@@ -10,8 +10,7 @@ that refers to a draft is an error, since the link would lead nowhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
+from generator.checking.markup import strings_in
 from generator.diagnostics import Diagnostic, Severity
 from generator.locale import message
 from generator.reading.load import FieldPath, SourceDocument
@@ -101,16 +100,3 @@ def draft_problems(documents: list[SourceDocument], records: list[Record]) -> li
                     )
                 )
     return problems
-
-
-def strings_in(data: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    """Every string with its path: a placeholder can stand in any field, known to the type
-    or not."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from strings_in(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from strings_in(value, (*path, i))

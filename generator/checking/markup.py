@@ -87,15 +87,17 @@ def unbounded_markup(text: str) -> str | None:
     return None
 
 
-def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+def strings_in(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every string in a record's plain data with its path, in any field, known to the type
+    or not: markup and the placeholders of `kb new` can stand anywhere."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, (*path, key))
+            yield from strings_in(item, (*path, key))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _strings(item, (*path, i))
+            yield from strings_in(item, (*path, i))
 
 
 # In a file's YAML text: anything that could make a value one of the above. An escape can
@@ -133,7 +135,7 @@ def markup_problems(doc: SourceDocument) -> list[Diagnostic]:
     if doc.text and not _may_have_problems(doc.text):
         return []
     problems = []
-    for path, text in _strings(doc.data, ()):
+    for path, text in strings_in(doc.data):
         reason = unbounded_markup(text)
         if reason:
             problems.append(
