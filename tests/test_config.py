@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from built_site import mkdocs_build
 from click.testing import CliRunner
+from mkdocs.utils.yaml import yaml_load
 
+from generator.reading import config_file
 from generator.reading.project import Project
 from generator.reading.project import today as build_day
 from generator.site.cli import main
@@ -106,3 +109,33 @@ def test_an_invalid_option_is_located_in_mkdocs_yml(
             "review_max_age_years, max_file_bytes med positiva heltal)"
         ],
     )
+
+
+def test_mkdocs_yml_is_read_once_for_each_state_of_the_file(
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build asks for the settings many times; MkDocs' loader reads them once, and again
+    only when the file (or, for `!ENV`, the environment) changes."""
+    project = make_project()
+    reads: list[object] = []
+
+    def counted(*args: Any) -> dict[str, Any]:
+        reads.append(args)
+        return yaml_load(*args)
+
+    monkeypatch.setattr(config_file, "yaml_load", counted)
+    first = project.config()
+    first["site_name"] = "Ändrad av den som frågade"
+    assert project.config()["site_name"] != first["site_name"]
+    assert len(reads) == 1
+    project.config_file.write_text(
+        project.config_file.read_text(encoding="utf-8").replace(
+            "site_name:", "site_url: !ENV [KB_TEST_URL, 'https://a.example/']\nsite_name:", 1
+        ),
+        encoding="utf-8",
+    )
+    assert project.config()["site_url"] == "https://a.example/"
+    monkeypatch.setenv("KB_TEST_URL", "https://b.example/")
+    assert project.config()["site_url"] == "https://b.example/"
+    assert project.config()["site_url"] == "https://b.example/"
+    assert len(reads) == 3

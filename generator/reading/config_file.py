@@ -8,6 +8,7 @@ objects (`!!python/name:`) is a located error like any other unknown tag.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from pathlib import Path
@@ -24,9 +25,30 @@ from generator.reading.yaml_syntax import explain
 _LOADER = get_yaml_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+# The settings last read from each file, by what they were read from (the file's bytes, and
+# the environment where `!ENV` uses it): a build asks for them many times.
+_KEPT: dict[Path, tuple[tuple[bytes, tuple[tuple[str, str], ...]], dict[str, Any]]] = {}
+
+
 def read_config(path: Path, root: Path) -> dict[str, Any]:
-    """The settings in `path` as MkDocs reads them; raises DataError at the place of the
-    problem (in an inherited file when it lies there)."""
+    """The settings in `path` as MkDocs reads them, read once for each state of the file (a
+    copy each time, which the caller may change); raises DataError at the place of the
+    problem (in an inherited file when it lies there). A file that inherits is read every
+    time, as its parent may change on its own."""
+    raw = path.read_bytes()
+    if b"INHERIT" in raw:
+        return _read_config(path, root)
+    key = (raw, tuple(sorted(os.environ.items())) if b"!ENV" in raw else ())
+    kept = _KEPT.get(path)
+    if kept is None or kept[0] != key:
+        config = _read_config(path, root)
+        if path.read_bytes() != raw:  # changed while it was read
+            return config
+        kept = _KEPT[path] = (key, config)
+    return copy.deepcopy(kept[1])
+
+
+def _read_config(path: Path, root: Path) -> dict[str, Any]:
     shown = Path(os.path.relpath(path, root)).as_posix()
     try:
         with open(path, "rb") as stream:
