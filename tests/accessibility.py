@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 
-# The page's own scripts have finished: glossary terms marked, finder and comparison shown,
-# and the finder's results answering its choices (it shows its form before its first answer,
-# and marks the results busy until the list and the count agree).
-SETTLED = """() => document.querySelector("article")?.dataset.kbTerms === "marked"
+# The page's own scripts have finished: every feature module the page holds has started
+# (kb-start.js), glossary terms marked, finder and comparison shown, and the finder's results
+# answering its choices (it shows its form before its first answer, and marks the results
+# busy until the list and the count agree).
+SETTLED = """() => document.documentElement.dataset.kbReady !== undefined
+    && document.querySelector("article")?.dataset.kbTerms === "marked"
     && !document.querySelector("form.kb-finder[hidden], form.kb-compare-form[hidden]")
     && !document.querySelector('.kb-finder-results:not([aria-busy="false"])')"""
 

@@ -28,9 +28,20 @@ const FEATURES = [
   ["form.kb-fit-form", "./kb-fit.js"],
 ];
 
+/* The page says when every feature it holds has started (`data-kb-ready` on the root
+ * element): a module arrives after the page's load event, so this, not the load, is the
+ * moment from which every control is there. A feature that failed has started too, with
+ * its error in the console. */
 onEveryPage(() => {
-  for (const [marker, module] of FEATURES) {
-    if (!document.querySelector(marker)) continue;
-    import(module).then(feature => feature.enhance()).catch(error => console.error(error));
-  }
+  const root = document.documentElement;
+  delete root.dataset.kbReady;
+  const started = FEATURES.filter(([marker]) => document.querySelector(marker)).map(
+    ([, module]) =>
+      import(module)
+        .then(feature => feature.enhance())
+        .catch(error => console.error(error)),
+  );
+  Promise.all(started).then(() => {
+    root.dataset.kbReady = "";
+  });
 });
