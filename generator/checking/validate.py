@@ -327,9 +327,13 @@ class _Index:
         anchors = self.anchors[type_name, record_id]
         if anchor and anchors is not None and anchor not in anchors:
             close = difflib.get_close_matches(anchor, list(anchors), n=1, cutoff=0.5)
-            return (
-                message("messages.validate.no_anchor", ref=ref, record=f"{type_name}/{record_id}")
-            ), (_did_you_mean(f"{type_name}/{record_id}#{close[0]}") if close else "")
+            said = message(
+                self.types[type_name].unknown_anchor,
+                ref=ref,
+                record=f"{type_name}/{record_id}",
+                anchor=anchor,
+            )
+            return said, (_did_you_mean(f"{type_name}/{record_id}#{close[0]}") if close else "")
         return "", ""
 
 

@@ -180,6 +180,9 @@ class Record(Strict):
     index_template: ClassVar[str] = "records-index.md.j2"
     # A type a site has at most one record of (its accessibility statement).
     one_per_site: ClassVar[bool] = False
+    # The locale key of the error for a reference to an anchor the record does not have,
+    # with {ref}, {record} and {anchor} (a registry says the level is not on its scale).
+    unknown_anchor: ClassVar[str] = "messages.validate.no_anchor"
 
     @classmethod
     def template(cls) -> str:

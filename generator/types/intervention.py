@@ -63,14 +63,39 @@ class Ages(Strict):
         return self
 
 
+# A level on a registry's scale: the registry's record and the level's anchor on its page.
+LevelRef = Annotated[
+    Ref,
+    StringConstraints(pattern=r"^registry/[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$"),
+    Meaning("reference", "registry"),
+]
+
+
 class EvidenceRating(Strict):
     """What one registry says about the method, dated, so disagreements stay visible."""
 
     registry: Registry = Field(description="Vilket register eller vilken databas.")
     rating: Text = Field(description="Registrets egen bedömning, t.ex. 'Nivå 5'.")
+    level: LevelRef | None = Field(
+        None,
+        description="Nivån på registrets skala, som hänvisning till registrets post, t.ex. "
+        "`registry/ungsinn#v2-niva-5`; `kb check` avvisar en nivå som inte finns på skalan.",
+    )
     year: int = Field(ge=1990, le=2100, description="År för bedömningen.")
     text: str = Field("", description="Motivering eller kommentar.")
     source: SourceKey = Field(description="`id` för källan i `sources`.")
+
+    @model_validator(mode="after")
+    def _level_of_the_same_registry(self) -> EvidenceRating:
+        if self.level and self.registry != "annat":
+            named = split_ref(self.level)[1]
+            if named != self.registry:
+                raise ValueError(
+                    message(
+                        "messages.types.level_registry", level=self.level, registry=self.registry
+                    )
+                )
+        return self
 
 
 class IntensityBand(Strict):
