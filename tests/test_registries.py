@@ -105,11 +105,11 @@ def test_a_level_of_another_registry_than_the_rating_names_is_an_error(
     make_project: Callable[..., Project],
 ) -> None:
     project = project_with(make_project, "registry/ungsinn#niva-5", registry="cebc")
-    (problem,) = check(project)[1]
-    assert problem.path == "data/intervention/alfa.yaml"
-    assert problem.message == (
-        "nivån 'registry/ungsinn#niva-5' hör inte till registret 'cebc' som bedömningen anger"
-    )
+    place = place_of(project, "registry/ungsinn#niva-5")
+    assert [p.format() for p in check(project)[1]] == [
+        f"data/intervention/alfa.yaml:{place}: error: nivån 'registry/ungsinn#niva-5' hör inte "
+        "till registret 'cebc' som bedömningen anger"
+    ]
 
 
 def test_a_level_must_name_a_registry_record(make_project: Callable[..., Project]) -> None:

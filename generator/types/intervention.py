@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal, get_args
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from generator.locale import message
 from generator.types.base import (
@@ -85,17 +85,17 @@ class EvidenceRating(Strict):
     text: str = Field("", description="Motivering eller kommentar.")
     source: SourceKey = Field(description="`id` för källan i `sources`.")
 
-    @model_validator(mode="after")
-    def _level_of_the_same_registry(self) -> EvidenceRating:
-        if self.level and self.registry != "annat":
-            named = split_ref(self.level)[1]
-            if named != self.registry:
-                raise ValueError(
-                    message(
-                        "messages.types.level_registry", level=self.level, registry=self.registry
-                    )
-                )
-        return self
+    @field_validator("level")
+    @classmethod
+    def _level_of_the_same_registry(cls, level: str | None, info: ValidationInfo) -> str | None:
+        """A level on another registry's scale than the one the rating names is reported at
+        the level (`registry` is validated first, being declared first)."""
+        registry = info.data.get("registry")
+        if level and registry not in (None, "annat") and split_ref(level)[1] != registry:
+            raise ValueError(
+                message("messages.types.level_registry", level=level, registry=registry)
+            )
+        return level
 
 
 class IntensityBand(Strict):
