@@ -155,6 +155,8 @@ def test_a_registry_page_shows_its_scale_with_each_levels_place_on_the_shared_sc
     ) in page
     assert "| Ingen effekt | Ungsinns nivå för ett nollresultat. |" in page
     assert "I numrerade utgåvor: En uppdatering publiceras som en ny numrerad utgåva." in page
+    cebc = generate(Project(REPO)).files["register/cebc.md"]
+    assert "Ungefär vart 2:e år: Forskningen om ett program granskas igen" in cebc
     site = tmp_path / "site"
     build(project, site)  # strict: the section is in the navigation, every link resolves
     html = (site / "register" / "ungsinn" / "index.html").read_text(encoding="utf-8")
