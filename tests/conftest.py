@@ -22,6 +22,7 @@ from typing import Any
 import filelock
 import pytest
 import yaml
+from accessibility import SETTLED
 from axe_playwright_python.base import AXE_SCRIPT, AxeResults
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
@@ -335,12 +336,12 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def axe_results(page: Page, *, injected: bool = False) -> AxeResults:
-    """axe-core's WCAG 2.1 AA violations on a page. `injected`: an earlier run already put
-    axe-core into this document (the page was resized since), so its half-megabyte script is
-    not evaluated again."""
-    if not injected:
-        page.evaluate(AXE_SCRIPT)
+def axe_results(page: Page) -> AxeResults:
+    """axe-core's WCAG 2.1 AA violations on a page, as a visitor meets it once its scripts
+    have started (tests/accessibility.py: SETTLED): the scripts add controls and their
+    labels after the load event."""
+    page.wait_for_function(SETTLED)
+    page.evaluate(AXE_SCRIPT)
     return AxeResults(page.evaluate("options => axe.run(options)", WCAG_21_AA))
 
 
