@@ -65,7 +65,7 @@ schemas: $(STAMP)
 cms: $(STAMP)
 	exec $(BIN)/kb cms
 
-# Decap CMS and decap-server from generator/site/cms/package-lock.json into .kb/cms (needs npm)
+# Decap CMS and decap-server from generator/site/editor/cms/package-lock.json into .kb/cms (needs npm)
 cms-install: $(STAMP)
 	$(BIN)/kb cms --install
 

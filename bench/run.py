@@ -38,7 +38,7 @@ import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from generator.site.search import FOLDER, pagefind_command
+from generator.site.engine.search import FOLDER, pagefind_command
 from generator.types import RECORD_TYPES
 
 REPO = Path(__file__).resolve().parent.parent

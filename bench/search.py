@@ -242,7 +242,7 @@ def zensical_build(project: Path) -> str:
     from zensical import zensical  # bench/zensical.py: installs it into its own venv
 
     from generator.reading.project import Project
-    from generator.site.search import index_site
+    from generator.site.engine.search import index_site
 
     tree = project / "zensical-tree"
     subprocess.run(

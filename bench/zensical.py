@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from generator.reading.project import Project  # noqa: E402
-from generator.site.search import index_site  # noqa: E402
+from generator.site.engine.search import index_site  # noqa: E402
 
 ZENSICAL = "zensical==0.0.73"
 OUT = REPO / "bench" / "out" / "zensical"

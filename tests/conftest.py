@@ -27,7 +27,7 @@ from axe_playwright_python.base import AXE_SCRIPT, AxeResults
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from generator.reading.project import Project
-from generator.site.build import build
+from generator.site.engine.build import build
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -18,8 +18,8 @@ from conftest import record
 
 from generator.checking.check import check
 from generator.reading.project import Project
-from generator.site.build import build
-from generator.site.tree import write_tree
+from generator.site.engine.build import build
+from generator.site.engine.tree import write_tree
 
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 ALIASES = re.compile(r"data-aliases='([^']*)'")

@@ -16,12 +16,12 @@ from generator import parallel
 from generator.checking.check import check
 from generator.diagnostics import DataError
 from generator.reading.project import Project
-from generator.site import build as kb_build
-from generator.site.build import build
-from generator.site.search import index_site
-from generator.site.site_files import GeneratedHere
-from generator.site.staging import MARK
-from generator.site.tree import write_tree
+from generator.site.engine import build as kb_build
+from generator.site.engine.build import build
+from generator.site.engine.search import index_site
+from generator.site.engine.site_files import GeneratedHere
+from generator.site.engine.staging import MARK
+from generator.site.engine.tree import write_tree
 
 TWO_ERRORS = {
     "process/steg.yaml": "id: steg\ntitle: Steg\ntitel: x\n",
@@ -74,7 +74,7 @@ def test_the_site_is_the_one_plain_mkdocs_builds_from_the_generated_tree(
     mkdocs_build(config, tmp_path / "plain")
     index_site(tmp_path / "plain", project)
     built = site_files(tmp_path / "site")
-    assert built.pop(MARK)  # kb marks its output as its own (generator/site/staging.py)
+    assert built.pop(MARK)  # kb marks its output as its own (generator/site/engine/staging.py)
     assert built == site_files(tmp_path / "plain")
     assert indexed_pages(tmp_path / "site") == indexed_pages(tmp_path / "plain") > 5
 
@@ -83,7 +83,7 @@ def test_mkdocs_build_with_the_plugin_makes_the_site_kb_build_makes(
     make_project: Callable[..., Project], tmp_path: Path
 ) -> None:
     """`mkdocs build` from the project's own mkdocs.yml (our plugin) hands MkDocs the same
-    generated files and settings as `kb build` (generator/site/site_files.py)."""
+    generated files and settings as `kb build` (generator/site/engine/site_files.py)."""
     project = make_project()
     build(project, tmp_path / "site")
     mkdocs_build(project.config_file, tmp_path / "plugin")

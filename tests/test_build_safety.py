@@ -18,8 +18,8 @@ from mkdocs.structure.pages import Page
 from running_kb import kill_build_when
 
 from generator.reading.project import Project
-from generator.site.build import build
-from generator.site.tree import write_tree
+from generator.site.engine.build import build
+from generator.site.engine.tree import write_tree
 
 
 def extra(record_id: str) -> str:

@@ -9,7 +9,7 @@ from conftest import new_context, serve
 from playwright.sync_api import Browser, Page, expect
 
 from generator.reading.project import Project
-from generator.site.build import build
+from generator.site.engine.build import build
 
 pytestmark = pytest.mark.browser
 

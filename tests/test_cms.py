@@ -32,14 +32,14 @@ from generator.checking.check import check
 from generator.diagnostics import has_errors
 from generator.locale import strings
 from generator.reading.project import Project
-from generator.site.build import build
-from generator.site.cli import main
-from generator.site.cms.config import config
-from generator.site.cms.npm import ensure_installed
-from generator.site.cms.page import editor_page
-from generator.site.cms.pickers import picker_lists
-from generator.site.cms.restyle import restyle
-from generator.site.cms.server import EditorServer
+from generator.site.command.cli import main
+from generator.site.editor.cms.config import config
+from generator.site.editor.cms.npm import ensure_installed
+from generator.site.editor.cms.page import editor_page
+from generator.site.editor.cms.pickers import picker_lists
+from generator.site.editor.cms.restyle import restyle
+from generator.site.editor.cms.server import EditorServer
+from generator.site.engine.build import build
 from generator.types import RECORD_TYPES
 
 FIXSEN = """

@@ -16,8 +16,8 @@ from mkdocs.utils.yaml import yaml_load
 from generator.reading import config_file
 from generator.reading.project import Project
 from generator.reading.project import today as build_day
-from generator.site.cli import main
-from generator.site.tree import write_tree
+from generator.site.command.cli import main
+from generator.site.engine.tree import write_tree
 
 
 def configure(project: Project, options: str) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 from conftest import record
 
 from generator.reading.project import Project
-from generator.site.generation import generate
+from generator.site.engine.generation import generate
 
 SOURCES = [
     {"id": "s1", "title": "Källa ett"},

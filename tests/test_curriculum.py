@@ -16,9 +16,9 @@ from conftest import record
 
 from generator.checking.check import check
 from generator.reading.project import Project
-from generator.site.build import build
-from generator.site.generation import generate
-from generator.site.tree import write_tree
+from generator.site.engine.build import build
+from generator.site.engine.generation import generate
+from generator.site.engine.tree import write_tree
 
 BOOK = {
     "title": "Om evidensbaserad praktik",

@@ -13,8 +13,8 @@ from conftest import MINIMAL
 
 from generator.checking.check import check
 from generator.reading.project import Project
-from generator.site.cli import main
-from generator.site.generation import generate
+from generator.site.command.cli import main
+from generator.site.engine.generation import generate
 
 DRAFT = """
     id: beta

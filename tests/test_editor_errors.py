@@ -17,7 +17,7 @@ from conftest import record
 from generator.checking.check import check
 from generator.reading.project import Project
 from generator.reading.project import today as build_day
-from generator.site.cli import main
+from generator.site.command.cli import main
 from generator.types import RECORD_TYPES
 
 # The process record of the minimal project, so a case can change one line of it:

@@ -9,8 +9,8 @@ from conftest import record
 
 from generator.checking.check import check
 from generator.reading.project import Project
-from generator.site.build import build
-from generator.site.tree import write_tree
+from generator.site.engine.build import build
+from generator.site.engine.tree import write_tree
 
 REPO = Path(__file__).resolve().parent.parent
 NOTE = "Hemlig redaktörsanteckning 4711"

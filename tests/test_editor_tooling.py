@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.reading.project import Project
-from generator.site.cli import main
+from generator.site.command.cli import main
 from generator.types import RECORD_TYPES
 
 

@@ -16,8 +16,8 @@ from conftest import record
 from generator.checking.check import check
 from generator.reading.project import Project
 from generator.rendering.generated_addresses import generated_addresses, page_address
-from generator.site.cli import main
-from generator.site.generation import generate
+from generator.site.command.cli import main
+from generator.site.engine.generation import generate
 
 
 def run_check(project: Project, monkeypatch: pytest.MonkeyPatch) -> tuple[int, list[str]]:

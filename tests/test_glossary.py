@@ -12,7 +12,7 @@ from conftest import record
 from playwright.sync_api import Page, expect
 
 from generator.reading.project import Project
-from generator.site.generation import generate
+from generator.site.engine.generation import generate
 
 
 def fidelity(**fields: Any) -> str:

@@ -19,7 +19,7 @@ from generator.locale import strings
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
 from generator.rendering.method_index import MISSING, MethodIndex, facets, index_csv, method_index
-from generator.site.generation import generate
+from generator.site.engine.generation import generate
 from generator.types.base import Strict
 from generator.types.intervention import Intervention
 

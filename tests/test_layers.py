@@ -91,3 +91,42 @@ def test_no_two_modules_import_each_other_however_indirectly() -> None:
                     seen.add(imported)
                     todo.append((imported, (*via, imported)))
     assert circles == []
+
+
+# The site's parts, each with the parts it may import. Modules directly in generator/site/
+# (the processes `kb` starts) serve every part and import none; the command line is the only
+# way in from outside, so no part imports it, and the editor works with no site built.
+SITE_PARTS = {
+    "command": {"engine", "editor", "publishing"},
+    "engine": {"publishing"},
+    "editor": set(),
+    "publishing": set(),
+}
+
+
+def site_part(module: str) -> str | None:
+    """The part of the site a module belongs to (`generator.site.engine.build`: `engine`),
+    "" for a module directly in generator/site/, None outside the site."""
+    parts = module.split(".")
+    if parts[:2] != ["generator", "site"] or len(parts) < 3:
+        return None
+    return parts[2] if parts[2] in SITE_PARTS else ""
+
+
+def test_the_sites_parts_are_the_folders_of_the_site() -> None:
+    site = PACKAGE / "site"
+    folders = {p.name for p in site.iterdir() if (p / "__init__.py").exists()}
+    assert folders == set(SITE_PARTS)
+
+
+def test_each_part_of_the_site_imports_only_the_parts_it_builds_on() -> None:
+    crossing = []
+    for path in sorted((PACKAGE / "site").rglob("*.py")):
+        here = site_part(module_name(path))
+        for line, imported in imports(path):
+            there = site_part(imported)
+            allowed = {here, ""} | SITE_PARTS.get(here or "", set())
+            if there is not None and there not in allowed:
+                place = f"{path.relative_to(PACKAGE.parent)}:{line}"
+                crossing.append(f"{place}: {here or 'site'} imports {imported}")
+    assert crossing == []

@@ -11,7 +11,7 @@ import pytest
 
 from generator.checking.check import check
 from generator.reading.project import Project
-from generator.site.build import build
+from generator.site.engine.build import build
 
 DISGUISED = [
     "[klick](javascript:alert(1))",

@@ -13,7 +13,7 @@ from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
 from generator.rendering.maintenance import months_between, reviews
-from generator.site.generation import generate
+from generator.site.engine.generation import generate
 
 
 def test_records_are_listed_oldest_review_first_with_their_age_in_months(

@@ -8,7 +8,7 @@ from conftest import record
 
 from generator.checking.check import check
 from generator.reading.project import Project
-from generator.site.generation import generate
+from generator.site.engine.generation import generate
 
 
 def alfa(stage: str = "stage/start", second: str = "handledning-bokad") -> str:

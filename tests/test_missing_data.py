@@ -12,7 +12,7 @@ from conftest import record
 
 from generator.locale import strings
 from generator.reading.project import Project
-from generator.site.generation import generate
+from generator.site.engine.generation import generate
 
 MISSING = "Uppgift saknas i våra källor."
 

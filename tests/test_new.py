@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from generator.checking.check import check
 from generator.reading.project import Project
-from generator.site.cli import main
+from generator.site.command.cli import main
 from generator.types import RECORD_TYPES
 
 

@@ -1,7 +1,7 @@
 """The built site on a real web server: Debian's nginx with the sample configuration the README
-documents (generator/site/deploy/nginx.conf), run as an unprivileged user on a free loopback port.
-Every page and file answers, old addresses lead on, data files carry their content types and
-a missing page gets the Swedish 404."""
+documents (generator/site/publishing/deploy/nginx.conf), run as an unprivileged user on a free
+loopback port. Every page and file answers, old addresses lead on, data files carry their
+content types and a missing page gets the Swedish 404."""
 
 from __future__ import annotations
 
@@ -23,11 +23,11 @@ from conftest import BASE, record, write_project
 from running_kb import free_port
 
 from generator.reading.project import Project
-from generator.site.build import build
+from generator.site.engine.build import build
 
 REPO = Path(__file__).resolve().parent.parent
 NGINX = "/usr/sbin/nginx"
-SAMPLE = REPO / "generator" / "site" / "deploy" / "nginx.conf"
+SAMPLE = REPO / "generator" / "site" / "publishing" / "deploy" / "nginx.conf"
 
 
 @contextlib.contextmanager

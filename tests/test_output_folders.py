@@ -17,9 +17,9 @@ from running_kb import KB, kb, kill_build_when
 import generator
 from generator.diagnostics import UserError
 from generator.reading.project import Project
-from generator.site.build import build
-from generator.site.staging import MARK
-from generator.site.tree import write_tree
+from generator.site.engine.build import build
+from generator.site.engine.staging import MARK
+from generator.site.engine.tree import write_tree
 
 
 def assert_refused(result: subprocess.CompletedProcess[str], *words: str) -> None:

@@ -14,8 +14,8 @@ from conftest import record
 from generator.checking.check import check
 from generator.diagnostics import DataError
 from generator.reading.project import Project
-from generator.site.build import build
-from generator.site.tree import write_tree
+from generator.site.engine.build import build
+from generator.site.engine.tree import write_tree
 
 SECRET = "HEMLIGT-VÄRDE-4711"
 

@@ -15,7 +15,7 @@ from test_record_types import EPISODE, PODCAST, TEMPLATE
 from generator.reading.load import ParseCache
 from generator.reading.project import Project
 from generator.rendering.memo import PageMemo
-from generator.site.site_files import GeneratedHere
+from generator.site.engine.site_files import GeneratedHere
 
 
 class Session:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.reading.project import Project
-from generator.site.build import build
+from generator.site.engine.build import build
 
 MANY = 300
 PAGES = ("hitta", "jamfor")

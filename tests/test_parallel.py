@@ -17,7 +17,7 @@ from generator.reading.load import load_data
 from generator.reading.project import Project
 from generator.rendering.context import relative
 from generator.rendering.generated_addresses import generated_addresses
-from generator.site.generation import generate
+from generator.site.engine.generation import generate
 from generator.types import RECORD_TYPES
 
 

@@ -14,10 +14,10 @@ from conftest import NOW
 
 from generator.checking.check import check
 from generator.reading.project import Project
-from generator.site.build import build
-from generator.site.cli import main
-from generator.site.publication import SITE_URL_ENV, THEME_DIR
-from generator.site.tree import write_tree
+from generator.site.command.cli import main
+from generator.site.engine.build import build
+from generator.site.engine.tree import write_tree
+from generator.site.publishing.publication import SITE_URL_ENV, THEME_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD_DAY = NOW.date().isoformat()  # SOURCE_DATE_EPOCH

@@ -21,12 +21,12 @@ from test_cms import node_modules  # noqa: F401 (a fixture: Decap CMS, installed
 
 from generator.checking.check import check
 from generator.reading.project import Project
-from generator.site.build import build
-from generator.site.cli import main
-from generator.site.cms.config import config
-from generator.site.cms.npm import install_dir
-from generator.site.cms.pickers import picker_lists
-from generator.site.cms.server import EditorServer
+from generator.site.command.cli import main
+from generator.site.editor.cms.config import config
+from generator.site.editor.cms.npm import install_dir
+from generator.site.editor.cms.pickers import picker_lists
+from generator.site.editor.cms.server import EditorServer
+from generator.site.engine.build import build
 from generator.types import RECORD_TYPES
 from generator.types.registry import project_types
 

@@ -12,7 +12,7 @@ from conftest import record
 
 from generator.checking.check import check
 from generator.reading.project import Project
-from generator.site.generation import generate
+from generator.site.engine.generation import generate
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -15,8 +15,8 @@ from conftest import REPO, record
 from generator.checking.check import check
 from generator.locale import strings
 from generator.reading.project import Project
-from generator.site.build import build
-from generator.site.generation import generate
+from generator.site.engine.build import build
+from generator.site.engine.generation import generate
 from generator.types.evidence_registry import SHARED_LEVELS, Registry
 
 REGISTRY = """

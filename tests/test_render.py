@@ -10,7 +10,7 @@ from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
 from generator.rendering import render
 from generator.rendering.nav import NAV_LIMIT
-from generator.site.generation import generate
+from generator.site.engine.generation import generate
 from generator.types.intervention import Intervention
 
 

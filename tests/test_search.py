@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 from test_nginx import nginx
 
 from generator.reading.project import Project
-from generator.site.build import build
+from generator.site.engine.build import build
 
 pytestmark = pytest.mark.browser
 

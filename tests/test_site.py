@@ -12,10 +12,10 @@ from built_site import indexed_pages, mkdocs_build, site_files
 
 from generator.diagnostics import DataError
 from generator.reading.project import Project
-from generator.site.build import build
-from generator.site.search import index_site
-from generator.site.staging import MARK
-from generator.site.tree import write_tree
+from generator.site.engine.build import build
+from generator.site.engine.search import index_site
+from generator.site.engine.staging import MARK
+from generator.site.engine.tree import write_tree
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -111,7 +111,7 @@ def test_kb_build_makes_the_site_plain_mkdocs_makes_from_the_generated_tree(
     index_site(tmp_path / "plain", Project(REPO))
 
     built, plain = site_files(site), site_files(tmp_path / "plain")
-    assert built.pop(MARK)  # kb marks its output as its own (generator/site/staging.py)
+    assert built.pop(MARK)  # kb marks its output as its own (generator/site/engine/staging.py)
     assert sorted(built) == sorted(plain)
     assert [path for path in built if built[path] != plain[path]] == []
     assert indexed_pages(site) == indexed_pages(tmp_path / "plain") > 100

@@ -45,7 +45,7 @@ from running_kb import (
 )
 
 from generator.reading.project import Project
-from generator.site.cms.npm import ensure_installed
+from generator.site.editor.cms.npm import ensure_installed
 
 SEED = int(os.environ.get("KB_STOP_SEED") or random.SystemRandom().randrange(2**32))
 # How long kb may take to end after the signal, with every process it started: a bound on

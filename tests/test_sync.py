@@ -3,7 +3,7 @@ unchanged files keep their modification time and a dev server rebuilds only what
 
 from pathlib import Path
 
-from generator.site.tree import Changes, sync_tree
+from generator.site.engine.tree import Changes, sync_tree
 
 
 def stat(path: Path) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from conftest import record
 
 from generator.checking.check import check
 from generator.reading.project import Project
-from generator.site.cli import main
+from generator.site.command.cli import main
 
 
 def problems_of(project: Project) -> list[str]:

@@ -28,8 +28,8 @@ from pydantic import ValidationError
 
 from generator.reading.load import SourceDocument, load_data
 from generator.reading.project import Project
-from generator.site.build import build
-from generator.site.cli import main
+from generator.site.command.cli import main
+from generator.site.engine.build import build
 from generator.types import RECORD_TYPES
 
 REPO = Path(__file__).resolve().parent.parent

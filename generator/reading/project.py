@@ -1,7 +1,7 @@
 """Where a knowledge base lives and how it is configured: `mkdocs.yml`, `data/`, `content/`.
 
 This module is light on purpose: `kb build` finds the project and starts MkDocs here while
-a second process imports the record types and the templates (see `generator/site/build.py`).
+a second process imports the record types and the templates (see `generator/site/engine/build.py`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""What every page's footer and the 404 page show (the theme overrides in generator/site/theme/
-read it from `extra.kb`); the footer of every page links to the accessibility statement,
-which the navigation leaves out."""
+"""What every page's footer and the 404 page show (the theme overrides in
+generator/site/publishing/theme/ read it from `extra.kb`); the footer of every page links to
+the accessibility statement, which the navigation leaves out."""
 
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ class Rendered:
     A page's text is rendered when it is first asked for. Every path and the navigation are
     known as soon as the producers have run, before any page is rendered, so `kb build` can
     give MkDocs the list of pages at once and render page after page while MkDocs reads the
-    previous ones (see `generator/site/build.py`)."""
+    previous ones (see `generator/site/engine/build.py`)."""
 
     # Docs-relative path -> the file's text, or how to render it.
     sources: dict[str, str | Callable[[], str]] = field(default_factory=dict)

@@ -15,7 +15,7 @@ import re
 import yaml
 
 from generator.reading.load import plain_yaml
-from generator.site.yaml_out import emit
+from generator.site.editor.yaml_out import emit
 
 
 class _Decap(yaml.SafeLoader):

@@ -9,7 +9,7 @@ written, which CI does at every build.
 from __future__ import annotations
 
 from generator.locale import label, strings
-from generator.site.cms.config import ALL_TARGETS
+from generator.site.editor.cms.config import ALL_TARGETS
 from generator.types import Record, RecordTypes
 
 

@@ -17,7 +17,7 @@ from pydantic.fields import FieldInfo
 
 from generator.checking.drafts import PLACEHOLDER_EMAIL, PLACEHOLDER_TEXT, PLACEHOLDER_URL
 from generator.locale import message
-from generator.site.yaml_out import emit
+from generator.site.editor.yaml_out import emit
 from generator.types.base import Record
 from generator.types.meaning import meaning_of
 

@@ -15,10 +15,10 @@ from typing import Any
 
 from generator.checking.check import check
 from generator.reading.project import Project
-from generator.site.cms.config import config
-from generator.site.cms.npm import ensure_installed
-from generator.site.cms.page import asset_files, editor_page
-from generator.site.cms.pickers import picker_lists
+from generator.site.editor.cms.config import config
+from generator.site.editor.cms.npm import ensure_installed
+from generator.site.editor.cms.page import asset_files, editor_page
+from generator.site.editor.cms.pickers import picker_lists
 from generator.types.registry import project_types
 
 # What each git host needs besides the repository: GitLab, Gitea and Forgejo log in with

@@ -2,7 +2,7 @@
 
 Each command imports the part of the pipeline it runs when it runs: `kb build` starts
 generating in a second process before the record types and templates are imported, and
-MkDocs in this one (generator/site/build.py).
+MkDocs in this one (generator/site/engine/build.py).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ class _Commands(click.Group):
         except UserError as exc:
             raise Refused(str(exc)) from exc
         except OSError as exc:
-            from generator.site.staging import fault
+            from generator.site.engine.staging import fault
 
             raise Refused(fault(exc)) from exc
 
@@ -117,7 +117,7 @@ def check_command(output: str, strict: bool) -> None:
 )
 def generate(out_dir: Path) -> None:
     """Skriv genererad Markdown och navigation till en mapp som kan byggas utan pluginet."""
-    from generator.site.tree import write_tree
+    from generator.site.engine.tree import write_tree
 
     try:
         config = write_tree(_project(), out_dir)
@@ -138,7 +138,7 @@ def generate(out_dir: Path) -> None:
 def schemas(out_dir: Path) -> None:
     """Skriv JSON Schema för varje posttyp, för kontroll och komplettering i editorn."""
     from generator.rendering.field_reference import schema_files
-    from generator.site.editor_settings import schema_mapping, write_mapping
+    from generator.site.editor.editor_settings import schema_mapping, write_mapping
     from generator.types.registry import project_types
 
     project = _project()
@@ -162,7 +162,7 @@ def schemas(out_dir: Path) -> None:
 @click.argument("record_id", metavar="ID")
 def new(type_name: str, record_id: str) -> None:
     """Skapa data/TYP/ID.yaml: en kommenterad mall som redan klarar kb check."""
-    from generator.site.scaffold import template
+    from generator.site.editor.scaffold import template
     from generator.types.base import SLUG_PATTERN
     from generator.types.registry import project_types
 
@@ -192,7 +192,7 @@ def new(type_name: str, record_id: str) -> None:
 )
 def build_command(site_dir: Path) -> None:
     """Generera och bygg webbplatsen; en misslyckad byggning ersätter aldrig en bra."""
-    from generator.site.build import build
+    from generator.site.engine.build import build
 
     project = _project()
     target = site_dir if site_dir.is_absolute() else Path.cwd() / site_dir
@@ -217,7 +217,7 @@ def serve(dev_addr: str) -> None:
     stop_on_signals(
         message("messages.cli.stopped", command="kb serve")
     )  # first, before the long imports and the build
-    from generator.site.serve import serve as serve_site
+    from generator.site.engine.serve import serve as serve_site
 
     try:
         serve_site(_project(), dev_addr, echo=lambda line: click.echo(line, err=True))
@@ -281,12 +281,12 @@ def cms(
     sparning."""
     from generator.locale import strings
     from generator.site.children import stop_on_signals
-    from generator.site.cms.npm import ensure_installed
-    from generator.site.cms.server import EditorServer
+    from generator.site.editor.cms.npm import ensure_installed
+    from generator.site.editor.cms.server import EditorServer
 
     project = _project()
     if out_dir is not None:
-        from generator.site.cms.export import REVIEWS, backend, write_editor
+        from generator.site.editor.cms.export import REVIEWS, backend, write_editor
 
         if not (host and repo):
             raise click.UsageError(message("messages.cli.out_needs"))

@@ -1,7 +1,7 @@
 """The generated files handed to MkDocs in memory, each page's text fetched just before MkDocs
 reads it, through MkDocs' public plugin events and `File.content_string`: `kb build` (from a
-second process, see generator/site/build.py) and the plugin (`mkdocs build`, `mkdocs serve`)
-both build through `GeneratedPages`, with the settings of generator/site/site_files.py."""
+second process, see generator/site/engine/build.py) and the plugin (`mkdocs build`, `mkdocs serve`)
+both build through `GeneratedPages`, with the settings of generator/site/engine/site_files.py."""
 
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ from mkdocs.structure.pages import Page
 
 from generator.diagnostics import DataError, has_errors
 from generator.reading.project import Project
-from generator.site.publication import THEME_DIR
-from generator.site.search import index_site
-from generator.site.site_files import Pages, engine_settings, layout_settings, walk_order
-from generator.site.staging import replacing
+from generator.site.engine.search import index_site
+from generator.site.engine.site_files import Pages, engine_settings, layout_settings, walk_order
+from generator.site.engine.staging import replacing
+from generator.site.publishing.publication import THEME_DIR
 
 PLUGIN_KEY = "kb-generated"
 

@@ -1,7 +1,7 @@
 """Decap CMS and decap-server, installed from the lock file next to this module.
 
-The manifest and lock live in the package (generator/site/cms/), the installed packages in the
-project's ignored .kb/cms/, and `npm ci` installs exactly what the lock says: the same
+The manifest and lock live in the package (generator/site/editor/cms/), the installed packages
+in the project's ignored .kb/cms/, and `npm ci` installs exactly what the lock says: the same
 editor on every machine, and nothing fetched again while the lock is unchanged. Install
 scripts are not run; both packages ship built files.
 """

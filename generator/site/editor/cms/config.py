@@ -20,7 +20,7 @@ from generator.types.identifiers import Url
 from generator.types.meaning import Meaning, field_meaning, models_in
 
 # A reference (a value of a `Ref` type, whatever its field is called) is chosen from a list
-# (generator/site/cms/pickers.py) that the editor page loads and puts into each reference
+# (generator/site/editor/cms/pickers.py) that the editor page loads and puts into each reference
 # field before Decap starts: the field names its list here, the records of the one type the
 # reference may point at or all of them.
 ALL_TARGETS = "alla"

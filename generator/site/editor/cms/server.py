@@ -29,11 +29,11 @@ from generator.reading.load import ParseCache
 from generator.reading.project import Project
 from generator.rendering.generated_addresses import generated_addresses
 from generator.site.children import start
-from generator.site.cms.config import config
-from generator.site.cms.npm import EditorError, ensure_installed
-from generator.site.cms.page import CONTENT_SECURITY_POLICY, asset_files, editor_page
-from generator.site.cms.pickers import picker_lists
-from generator.site.cms.restyle import restyle
+from generator.site.editor.cms.config import config
+from generator.site.editor.cms.npm import EditorError, ensure_installed
+from generator.site.editor.cms.page import CONTENT_SECURITY_POLICY, asset_files, editor_page
+from generator.site.editor.cms.pickers import picker_lists
+from generator.site.editor.cms.restyle import restyle
 from generator.types import Record, RecordTypes
 from generator.types.registry import project_types
 
@@ -200,7 +200,7 @@ class EditorServer:
 
     def restyled(self, body: bytes) -> bytes:
         """A save with each record file written in the style of the file it replaces (see
-        generator/site/cms/restyle.py); every other request as it came."""
+        generator/site/editor/cms/restyle.py); every other request as it came."""
         try:
             message = json.loads(body)
             params = message["params"] if message.get("action") == "persistEntry" else None

@@ -2,11 +2,12 @@
 page a Swedish footer (publisher, licence, contact, accessibility statement, build date)
 and a Swedish 404 page.
 
-The overrides are ordinary Material templates in `generator/site/theme/`, read through MkDocs'
-`theme.custom_dir`; what they show comes from `extra.kb` in the config (see
+The overrides are ordinary Material templates in `generator/site/publishing/theme/`, read through
+MkDocs' `theme.custom_dir`; what they show comes from `extra.kb` in the config (see
 `generator/rendering/footer.py`). So the same footer appears whether `kb build`, the
 plugin, or plain MkDocs on `kb generate`'s tree builds the site. This module is light on
-purpose: `kb build` calls it before the generator is imported (see `generator/site/build.py`).
+purpose: `kb build` calls it before the generator is imported (see
+`generator/site/engine/build.py`).
 """
 
 from __future__ import annotations

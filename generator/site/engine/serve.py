@@ -43,10 +43,10 @@ from generator.reading.load import ParseCache
 from generator.reading.project import Project
 from generator.rendering.memo import PageMemo
 from generator.site.children import CLEAN_UP_BOUND, on_stop, start, stopping
-from generator.site.search import FOLDER, index_site
-from generator.site.site_files import GeneratedHere
-from generator.site.staging import MARK, reason
-from generator.site.tree import Changes, sync_tree, tree_files
+from generator.site.engine.search import FOLDER, index_site
+from generator.site.engine.site_files import GeneratedHere
+from generator.site.engine.staging import MARK, reason
+from generator.site.engine.tree import Changes, sync_tree, tree_files
 
 
 class _DirtyNotice(logging.Filter):

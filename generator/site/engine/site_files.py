@@ -4,8 +4,9 @@
 overrides show; `text(path)` gives a file's text, rendered when it is asked for. What a build
 changes in the project's `mkdocs.yml` comes from `engine_settings` (before generation) and
 `layout_settings` (from the layout). `kb generate` and `kb serve` write these into a tree
-(`generator/site/tree.py`); `kb build` and the plugin hand them to MkDocs in memory
-(`generator/site/mkdocs_pages.py`), `kb build` from a second process (`generator/site/build.py`).
+(`generator/site/engine/tree.py`); `kb build` and the plugin hand them to MkDocs in memory
+(`generator/site/engine/mkdocs_pages.py`), `kb build` from a second process
+(`generator/site/engine/build.py`).
 So a page, a setting or a file added here reaches every engine, and none can drift.
 
 This module is light on purpose: `kb build` imports it before the generator is imported.
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from generator.reading.project import Project, not_in_nav_patterns, plugins_without_kb
-from generator.site.publication import published_config
+from generator.site.publishing.publication import published_config
 
 if TYPE_CHECKING:
     from generator.reading.load import ParseCache
@@ -73,7 +74,7 @@ class GeneratedHere:
     def layout(self) -> Layout:
         """Check and lay out the knowledge base; raises DataError listing every error."""
         # Imported only now: a build imports the generator in its child (module docstring).
-        from generator.site.generation import generate
+        from generator.site.engine.generation import generate
 
         self.rendered: Rendered = generate(self.project, self.cache)
         return Layout(

@@ -1,7 +1,7 @@
 """A self-contained tree of the site (`kb generate`, and `kb serve`'s folder).
 
-`write_tree` writes a tree (content, the generated files of generator/site/site_files.py and a
-`mkdocs.yml` with its settings, without our plugin) that any MkDocs-compatible engine can
+`write_tree` writes a tree (content, the generated files of generator/site/engine/site_files.py
+and a `mkdocs.yml` with its settings, without our plugin) that any MkDocs-compatible engine can
 build; `kb serve` keeps such a tree up to date. `kb build` and the plugin hand MkDocs the same
 files and settings in memory. Output is swapped in only on success.
 """
@@ -15,9 +15,9 @@ from typing import Any
 import yaml
 
 from generator.reading.project import Project
-from generator.site.publication import TREE_THEME_DIR, theme_files
-from generator.site.site_files import GeneratedHere, Layout, engine_settings, layout_settings
-from generator.site.staging import ensure_replaceable, replacing
+from generator.site.engine.site_files import GeneratedHere, Layout, engine_settings, layout_settings
+from generator.site.engine.staging import ensure_replaceable, replacing
+from generator.site.publishing.publication import TREE_THEME_DIR, theme_files
 
 # libyaml's emitter writes the same text as PyYAML's own, in a tenth of the time (the
 # navigation of a large site is long, and `kb serve` writes mkdocs.yml on every save).
@@ -26,7 +26,7 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 def derived_config(project: Project, layout: Layout) -> dict[str, Any]:
     """The project's MkDocs config for a generated tree, with the settings every build makes
-    (generator/site/site_files.py) and the tree's own folders."""
+    (generator/site/engine/site_files.py) and the tree's own folders."""
     config = project.config()
     derived = {
         **config,

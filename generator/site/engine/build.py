@@ -19,8 +19,8 @@ from typing import Any
 from generator.locale import message
 from generator.parallel import Child, ChildEnded, can_fork
 from generator.reading.project import Project
-from generator.site.site_files import GeneratedHere, Layout, Pages
-from generator.site.staging import ensure_replaceable
+from generator.site.engine.site_files import GeneratedHere, Layout, Pages
+from generator.site.engine.staging import ensure_replaceable
 
 
 class GeneratedInChild:
@@ -65,7 +65,7 @@ def build(project: Project, site_dir: Path) -> None:
     pages: Pages = GeneratedInChild(project) if can_fork() else GeneratedHere(project)
     try:
         # MkDocs is imported only now, while the child already imports the generator.
-        from generator.site.mkdocs_pages import build_with
+        from generator.site.engine.mkdocs_pages import build_with
 
         build_with(pages, project, site_dir)
     finally:

@@ -23,10 +23,10 @@ from mkdocs.structure.pages import Page
 from generator.diagnostics import DataError
 from generator.locale import message
 from generator.reading.project import Project, Settings
-from generator.site.mkdocs_pages import GeneratedPages
-from generator.site.publication import SITE_URL_ENV, THEME_DIR, site_url
-from generator.site.search import index_site
-from generator.site.site_files import GeneratedHere
+from generator.site.engine.mkdocs_pages import GeneratedPages
+from generator.site.engine.search import index_site
+from generator.site.engine.site_files import GeneratedHere
+from generator.site.publishing.publication import SITE_URL_ENV, THEME_DIR, site_url
 
 
 class KnowledgeBasePlugin(BasePlugin[base.LegacyConfig]):

@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.diagnostics import UserError
 from generator.locale import message
 from generator.reading.project import Project
-from generator.site.staging import replacing
+from generator.site.engine.staging import replacing
 
 FOLDER = "pagefind"
 # Only a page's article is searched, not the header, navigation and footer every page has.
