@@ -119,6 +119,17 @@ def test_the_sites_parts_are_the_folders_of_the_site() -> None:
     assert folders == set(SITE_PARTS)
 
 
+def test_each_stage_and_part_says_what_it_takes_and_what_it_gives() -> None:
+    """The layout explains itself: a reader opening a folder learns its place in the flow."""
+    folders = [*(PACKAGE / stage for stage in STAGES), *(PACKAGE / "site" / p for p in SITE_PARTS)]
+    silent = []
+    for folder in folders:
+        doc = ast.get_docstring(ast.parse((folder / "__init__.py").read_text(encoding="utf-8")))
+        if not doc or "Takes:" not in doc or "Gives:" not in doc:
+            silent.append(folder.relative_to(PACKAGE).as_posix())
+    assert silent == []
+
+
 def test_each_part_of_the_site_imports_only_the_parts_it_builds_on() -> None:
     crossing = []
     for path in sorted((PACKAGE / "site").rglob("*.py")):
