@@ -141,3 +141,43 @@ def test_each_part_of_the_site_imports_only_the_parts_it_builds_on() -> None:
                 place = f"{path.relative_to(PACKAGE.parent)}:{line}"
                 crossing.append(f"{place}: {here or 'site'} imports {imported}")
     assert crossing == []
+
+
+def defined_in(dotted: str) -> set[str]:
+    """The names a module defines itself (functions, classes, assignments), not those it
+    imports."""
+    path = PACKAGE.parent / dotted.replace(".", "/")
+    path = path.with_suffix(".py") if path.with_suffix(".py").is_file() else path / "__init__.py"
+    names: set[str] = set()
+    statements = list(ast.parse(path.read_text(encoding="utf-8")).body)
+    while statements:  # the module's own level, in `if` and `try` blocks too
+        node = statements.pop()
+        if isinstance(node, ast.If | ast.Try):
+            statements += [*node.body, *node.orelse, *getattr(node, "finalbody", [])]
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+    return names
+
+
+def test_tests_and_benchmarks_import_each_name_from_where_it_is_defined() -> None:
+    """A test names the module that holds what it tests, so moving a name breaks the test
+    that should move with it, not a list of re-exports."""
+    borrowed = []
+    for path in sorted(
+        [*(PACKAGE.parent / "tests").glob("*.py"), *PACKAGE.parent.glob("bench/*.py")]
+    ):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or not (node.module or "").startswith(
+                "generator"
+            ):
+                continue
+            module = str(node.module)
+            own = defined_in(module)
+            for alias in node.names:
+                if alias.name not in own and not _module(f"{module}.{alias.name}"):
+                    place = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+                    borrowed.append(f"{place}: {alias.name} from {module}")
+    assert borrowed == []
