@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.model.changes import Revision, revisions
+from generator.reading.versions import UNAVAILABLE, History
 from generator.types import (
     RECORD_TYPES,
     Curriculum,
@@ -40,6 +42,9 @@ class KnowledgeBase:
     records: list[Record]
     material_dir: Path | None = None
     types: RecordTypes = RECORD_TYPES
+    # Every record file's committed versions (generator/reading/versions.py), from which each
+    # page lists what changed; unavailable outside a git checkout.
+    history: History = UNAVAILABLE
     # Records marked `draft`, which no page, finder or open data may show; only the
     # maintenance page lists them. They are taken out of `records` when the model is made.
     drafts: list[Record] = field(init=False)
@@ -156,6 +161,13 @@ class KnowledgeBase:
     def method_checklists(self, stage: Record) -> list[tuple[Intervention, MethodChecklist]]:
         """Checklists that methods add to `stage`, in the methods' title order."""
         return list(self._checklists.get(stage.id, []))
+
+    def revisions(self, record: Record) -> tuple[Revision, ...] | None:
+        """What changed in the record, newest first, in what its type marks readers as relying
+        on; None when the repository's history is unavailable."""
+        if not self.history.available:
+            return None
+        return revisions(type(record), self.history.of(record.type_name, record.id))
 
     def studies_about(self, record: Record) -> list[Study]:
         """Studies whose `about` names `record`, oldest first."""

@@ -377,6 +377,16 @@ def _plain(text: str) -> Any:
     return _Converter().convert(nodes[0], (), 0)
 
 
+def version_data(text: str) -> Any:
+    """The data of an earlier version of a record file (from the repository's history), read
+    the quick way; None where that gives up, as for a version that had a problem then: a
+    version nobody could have published is no step in what readers were shown."""
+    try:
+        return _plain(text)
+    except _Unusual:
+        return None
+
+
 def _parse(
     doc: SourceDocument,
     text: str,

@@ -26,6 +26,7 @@ from generator.rendering.method_index import finder_filters
 from generator.rendering.rendered import TEMPLATES, Rendered
 from generator.types import Intervention, Record
 from generator.types.intervention import MethodChecklist
+from generator.types.meaning import relied_on
 from generator.types.text import finalize, safe_markdown, table_cell
 
 
@@ -144,6 +145,8 @@ def environment(t: dict[str, Any], project_templates: Sequence[Path] = ()) -> En
     env.filters["vocab"] = lambda value, kind: label(t["vocab"].get(kind, {}), value)
     env.filters["section"] = lambda type_name: label(t["sections"], type_name)
     env.filters["part_kind"] = lambda kind: label(t["links"]["kinds"], kind)
+    env.filters["field_label"] = lambda name: label(t["cms"]["fields"], name)
+    env.globals["relied_on"] = relied_on
     return env
 
 

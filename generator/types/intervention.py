@@ -18,7 +18,7 @@ from generator.types.base import (
     Text,
     split_ref,
 )
-from generator.types.meaning import Meaning
+from generator.types.meaning import Meaning, Relied
 
 Arena = Literal["hem", "skola", "forskola", "klinik", "narmiljo"]
 Format = Literal["individ", "grupp", "familj"]
@@ -201,12 +201,12 @@ class Intervention(Record):
 
     abbreviation: Text | None = Field(None, description="Förkortning, t.ex. PMTO.")
     description: str = Field(description="Beskrivning av insatsen (Markdown utan HTML).")
-    target_group: Fact | None = Field(
+    target_group: Annotated[Fact | None, Relied()] = Field(
         None,
         description="Målgrupp; utelämna bara om ingen "
         "källa anger den (visas som 'uppgift saknas').",
     )
-    ages: Ages | None = Field(
+    ages: Annotated[Ages | None, Relied()] = Field(
         None, description="Åldersspann; utelämna bara om ingen källa anger det."
     )
     problems: list[Problem] = Field(
@@ -250,16 +250,20 @@ class Intervention(Record):
         description="Länder där utövare kan utbildas i metoden, var "
         "och ett med källa; tom lista = uppgift saknas.",
     )
-    costs: Fact | None = Field(None, description="Kostnader; utelämna om inget källbelagt finns.")
-    cost_band: CostBand | None = Field(
+    costs: Annotated[Fact | None, Relied()] = Field(
+        None, description="Kostnader; utelämna om inget källbelagt finns."
+    )
+    cost_band: Annotated[CostBand | None, Relied()] = Field(
         None,
         description="Enhetskostnad i Foundations Guidebooks femgradiga skala; "
         "utelämna om ingen källa anger den.",
     )
-    owner: Fact | None = Field(None, description="Programägare eller nationellt ansvarig.")
+    owner: Annotated[Fact | None, Relied()] = Field(
+        None, description="Programägare eller nationellt ansvarig."
+    )
     components: list[Component] = Field(default_factory=list, description="Delar eller moduler.")
     effects: list[Fact] = Field(default_factory=list, description="Studier och resultat.")
-    evidence: list[EvidenceRating] = Field(
+    evidence: Annotated[list[EvidenceRating], Relied("verdicts")] = Field(
         default_factory=list, description="Bedömningar i evidensregister."
     )
     spread: list[Fact] = Field(default_factory=list, description="Spridning i Norden.")

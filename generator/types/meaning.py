@@ -117,3 +117,23 @@ def _marked_value(
     elif isinstance(value, dict) and models:
         fitting = [m for m in models if value.keys() <= m.model_fields.keys()]
         yield from marked_in_data((fitting or models)[0], value, path)
+
+
+@dataclass(frozen=True)
+class Relied:
+    """A mark in the `Annotated` type of a record type's field: readers act on its value (a
+    method's verdicts, ages, costs, roles), so every change to it is listed, dated, at the
+    end of the record's page and in the feeds of changes. `topic` names a kind of change
+    that has a feed of its own (`verdicts`)."""
+
+    topic: str = ""
+
+
+@cache
+def relied_on(cls: type[BaseModel]) -> tuple[tuple[str, Relied], ...]:
+    """The fields of a model marked `Relied`, with their marks, in the order declared."""
+    return tuple(
+        (name, mark)
+        for name, info in cls.model_fields.items()
+        for mark in [m for m in info.metadata if isinstance(m, Relied)][:1]
+    )

@@ -15,6 +15,7 @@ from generator.locale import message
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.load import ParseCache
 from generator.reading.project import Project
+from generator.reading.versions import read_history
 from generator.rendering import render
 from generator.rendering.generated_addresses import generated_addresses
 from generator.rendering.rendered import Rendered
@@ -29,7 +30,10 @@ def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
         raise DataError(problems)
     content_pages = project.content_pages()
     kb = KnowledgeBase(
-        records, material_dir=project.data_dir / MATERIAL, types=project_types(project.root)[0]
+        records,
+        material_dir=project.data_dir / MATERIAL,
+        types=project_types(project.root)[0],
+        history=read_history(project.data_dir),
     )
     rendered = render(kb, content_pages)
     collisions = set(rendered.sources) & set(content_pages)
