@@ -18,6 +18,9 @@ import click
 from generator.diagnostics import DataError, UserError, has_errors, to_json, warnings_as_errors
 from generator.locale import message
 from generator.reading.project import Project, today
+from generator.site.command import click_words
+
+click_words.speak_swedish()
 
 
 def _project() -> Project:
@@ -43,7 +46,7 @@ class Refused(click.ClickException):
         click.echo(message("messages.cli.failed", reason=self.format_message()), err=True)
 
 
-class _Commands(click.Group):
+class _Commands(click_words.Group):
     """kb's commands, where a fault of the user's or the machine's (a refused output folder,
     a full disk, a folder without permission) ends in one sentence instead of a traceback."""
 
@@ -308,9 +311,13 @@ def cms(
     stop_on_signals(
         message("messages.cli.stopped", command="kb cms")
     )  # which ends npm too, while it installs
+
+    def say(line: str) -> None:
+        click.echo(line, err=True)
+
     if install_only:
-        ensure_installed(project.root)
+        ensure_installed(project.root, say)
         return
-    with EditorServer(project, bind or "127.0.0.1", int(port)) as editor:
+    with EditorServer(project, bind or "127.0.0.1", int(port), progress=say) as editor:
         click.echo(strings()["cms"]["started"].format(url=editor.url), err=True)
         editor.serve_forever()

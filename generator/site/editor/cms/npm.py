@@ -3,12 +3,16 @@
 The manifest and lock live in the package (generator/site/editor/cms/), the installed packages
 in the project's ignored .kb/cms/, and `npm ci` installs exactly what the lock says: the same
 editor on every machine, and nothing fetched again while the lock is unchanged. Install
-scripts are not run; both packages ship built files.
+scripts are not run; both packages ship built files. npm's own output (hundreds of deprecation
+warnings from Decap's dependencies) is kept back: the editor reads one Swedish line for the
+step, and npm's words only when the install fails, when they tell what went wrong.
 """
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.diagnostics import UserError
@@ -37,8 +41,9 @@ def is_installed(root: Path) -> bool:
     )
 
 
-def ensure_installed(root: Path) -> Path:
-    """The node_modules folder, installed with `npm ci` first if the lock has changed."""
+def ensure_installed(root: Path, progress: Callable[[str], None] | None = None) -> Path:
+    """The node_modules folder, installed with `npm ci` first if the lock has changed;
+    `progress` is told, in one line, when that install starts."""
     target = install_dir(root)
     if not is_installed(root):
         text = strings()["cms"]
@@ -48,13 +53,17 @@ def ensure_installed(root: Path) -> Path:
         target.mkdir(parents=True, exist_ok=True)
         for name in FILES:
             shutil.copyfile(MANIFEST / name, target / name)
-        # Shown as it installs, and ended with kb (`children.start`).
-        done = start(
-            [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"],
+        if progress is not None:
+            progress(text["installing"])
+        # Ended with kb (`children.start`); its output is shown only if it fails.
+        install = start(
+            [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
             cwd=target,
-            stdout=None,
-            stderr=None,
-        ).wait()
-        if done != 0:
-            raise EditorError(text["npm_failed"].format(code=done))
+            stderr=subprocess.STDOUT,
+        )
+        output, _ = install.communicate()
+        if install.returncode != 0:
+            raise EditorError(
+                text["npm_failed"].format(code=install.returncode, output=output.strip())
+            )
     return target / "node_modules"

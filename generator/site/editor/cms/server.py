@@ -19,6 +19,7 @@ import subprocess
 import threading
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,8 @@ def check_page(result: dict[str, Any]) -> str:
 
 class EditorServer:
     """The running editor: start with `with EditorServer(project) as editor:`; `editor.url`
-    is the page. Leaving the block stops the server and the decap-server it started."""
+    is the page. Leaving the block stops the server and the decap-server it started.
+    `progress` is told each step of starting (installing, starting decap-server) in a line."""
 
     def __init__(
         self,
@@ -112,8 +114,10 @@ class EditorServer:
         host: str = "127.0.0.1",
         port: int = 8100,
         install_root: Path | None = None,
+        progress: Callable[[str], None] | None = None,
     ) -> None:
         self.project = project
+        self.progress = progress
         self.install_root = install_root or project.root
         self.address = (host, port)
         self.parsed: ParseCache = {}
@@ -131,9 +135,11 @@ class EditorServer:
         return f"http://{self.address[0]}:{self.httpd.server_port}/"
 
     def __enter__(self) -> EditorServer:
-        modules = ensure_installed(self.install_root)
+        modules = ensure_installed(self.install_root, self.progress)
         self.assets = asset_files(modules)
         self.decap_port = _free_port()
+        if self.progress is not None:
+            self.progress(strings()["cms"]["starting"])
         self.decap = self._start_decap_server(modules)
         self.page = editor_page(
             config({"name": "proxy", "proxy_url": API, "branch": "main"}, self.types()),
