@@ -3,6 +3,7 @@ its methods, comes back later, moves its marks to another computer or a colleagu
 prints them."""
 
 import base64
+import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -296,7 +297,7 @@ def test_a_method_items_address_on_the_stage_page_still_leads_to_the_item(
 
 
 def test_export_then_import_into_another_browser(
-    page: Page, colleague: Page, base_url: str, tmp_path: Path
+    page: Page, colleague: Page, base_url: str, tmp_path: Path, today: dt.date
 ) -> None:
     page.goto(f"{base_url}{STAGE}")
     mark_plan_done_with_notes(page)
@@ -304,7 +305,7 @@ def test_export_then_import_into_another_browser(
         page.get_by_role("button", name="Exportera till fil").click()
     exported = tmp_path / download.value.suggested_filename
     download.value.save_as(exported)
-    assert exported.name == "implementering.json"
+    assert exported.name == f"implementering-{today.isoformat()}.json"  # dated, by the page's clock
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert (data["format"], data["version"]) == ("kunskapsbank-implementering", 2)
     entry = data["checklists"]["installation"][PLAN]

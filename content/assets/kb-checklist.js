@@ -23,7 +23,7 @@
  * Loaded by kb-start.js on every page with `.kb-checklist-tools`, with its styles (kb-team.css).
  */
 
-import { button, element, findAll, format, progressText, stylesheet, uiOf, unenhanced }
+import { button, element, findAll, format, fragment, progressText, stylesheet, uiOf, unenhanced }
   from "./kb-common.js";
 import * as team from "./kb-team.js";
 
@@ -280,12 +280,13 @@ class ChecklistPage {
   }
 
   async start() {
-    const anchor = decodeURIComponent(location.hash.slice(1));
+    const anchor = fragment();
     if (this.methods) {
       await this.methods.start();
       this.showTotal();
       if (this.methods.index && !anchor.startsWith("kb-")) this.methods.follow(anchor);
     }
+    await this.transfer.begin();
     await this.transfer.openSharedLink();
   }
 
@@ -324,10 +325,11 @@ class ChecklistPage {
     this.showTotal();
   }
 
-  /** "Återställ" clears the marks of this page's checklists, nothing else. */
+  /** "Återställ" clears the marks of this page's checklists, nothing else; the clearing is
+   * kept with its time, so that merging an older copy does not bring the marks back. */
   reset() {
     if (!window.confirm(this.ui.confirm_reset)) return;
-    for (const checklist of this.checklists) delete this.data.checklists[checklist.id];
+    for (const checklist of this.checklists) team.clearList(this.data, checklist.id, checklist.itemIds);
     team.save(this.data);
     for (const checklist of this.checklists) checklist.render();
     this.showTotal();

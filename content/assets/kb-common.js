@@ -4,8 +4,9 @@
  * "{name}" placeholders in the locale's strings, the site's root address, fetching a data file
  * once per visit, packing data into a link, offering a file to download, a page's progress in
  * words, a search excerpt as nodes, a feature's own stylesheet, running for every page the
- * theme shows, and the site's storage in the browser live here once, so a fix reaches every
- * page and no script reaches into another's or the theme's globals.
+ * theme shows, and the address's fragment as text live here once, so a fix reaches every
+ * page and no script reaches into another's or the theme's globals. (The team's storage in
+ * the browser has a module of its own, kb-store.js.)
  */
 
 /** The site root: assets/, where this module lies, is at the root, so this is right on every
@@ -124,10 +125,23 @@ export function download(name, data) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Today as YYYY-MM-DD in the visitor's time zone, as a date field shows it. */
-export function today() {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+/** The address's fragment without "#", its percent-escapes decoded; a fragment that is not
+ * well-formed (an escape cut off by a mail program, a lone surrogate) is taken as written,
+ * never an error, so that a page opened from any address works.
+ * @returns {string} */
+export function fragment() {
+  const raw = location.hash.slice(1);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** Today (or the day of `moment`) as YYYY-MM-DD in the visitor's time zone, as a date
+ * field shows it. */
+export function today(moment = new Date()) {
+  return new Date(moment.getTime() - moment.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 }
 
 /** A page element's UI texts, written from the locale file into `data-ui`.
@@ -224,44 +238,3 @@ export function onEveryPage(callback) {
   if (window.document$) window.document$.subscribe(callback);
   else callback();
 }
-
-/* ---------- the site's storage in this browser ---------- */
-
-/** Every entry is the site root's path, a dot and a name, holding JSON: the keys Material's
- * own __md_get and __md_set used when the site stored through them, so what a team stored
- * then is found now (and `/.kb-team` stays one site's, beside other sites on the host). */
-const scoped = (/** @type {string} */ name) => `${root.pathname}.${name}`;
-
-export const storage = {
-  /** The stored value of `name`, or null; an entry that is not JSON throws.
-   * @param {string} name
-   * @returns {unknown} */
-  get(name) {
-    const stored = localStorage.getItem(scoped(name));
-    return stored === null ? null : JSON.parse(stored);
-  },
-
-  /** Store `value` as JSON; a full or refused storage keeps what it had, as the theme's did.
-   * @param {string} name
-   * @param {unknown} value */
-  set(name, value) {
-    try {
-      localStorage.setItem(scoped(name), JSON.stringify(value));
-    } catch (error) {
-      console.error(error);
-    }
-  },
-
-  /** @param {string} name */
-  remove(name) {
-    localStorage.removeItem(scoped(name));
-  },
-
-  /** The names of this site's entries that start with `prefix`.
-   * @param {string} prefix */
-  names(prefix) {
-    const start = scoped(prefix);
-    return Object.keys(localStorage).filter(key => key.startsWith(start))
-      .map(key => key.slice(scoped("").length));
-  },
-};

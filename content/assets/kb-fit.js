@@ -28,12 +28,16 @@ class FitAssessment {
     this.fieldset = form.querySelector("fieldset");
     this.status = find(".kb-fit-status");
     this.results = find(".kb-fit-results");
+    // Says what becomes of the ratings: storage that cannot be read, a save that fails.
+    this.transfer = new team.Transfer(this.ui, () => this.show());
   }
 
   async start() {
     const methods = await loadMethods(this.ui, this.status);
     if (!methods || !this.form.isConnected) return;
     this.data = team.load();
+    this.status.before(this.transfer.notice);
+    await this.transfer.begin();
     this.methods = new Map(methods.map(method => [method.id, method]));
     const fromUrl = (new URLSearchParams(location.search).get(PARAM) || "").split(",");
     const wanted = fromUrl.some(id => this.methods.has(id)) ? fromUrl : this.data.fit.methods;
@@ -81,6 +85,8 @@ class FitAssessment {
     const fact = (label, value) => [label, value ? [value.text, ...cite(value.source)] : [ui.missing]];
     const list = (label, codes, kind) => [label, codes.length
       ? [codes.map(code => vocab[kind][code]).join(", ")] : [ui.missing]];
+    // Only verdicts that stand count; a replaced verdict is history on the method's page.
+    const current = method.evidence.filter(e => e.current);
     const found = {
       need: [fact(ui.target_group, method.target_group),
              [ui.ages, method.ages ? [format(ui.ages_value, method.ages), ...cite(method.ages.source)]
@@ -93,9 +99,10 @@ class FitAssessment {
                      ? method.training_countries.flatMap((c, i) => [
                        ...(i ? [", "] : []), vocab.country[c.country], ...cite(c.source)])
                      : [ui.missing]]],
-      evidence: [[ui.evidence, method.evidence.length
-        ? method.evidence.flatMap((e, i) => [...(i ? ["; "] : []),
-          `${vocab.registry[e.registry]}: ${e.rating} (${e.year})`, ...cite(e.source)])
+      evidence: [[ui.evidence, current.length
+        ? current.flatMap((e, i) => [...(i ? ["; "] : []),
+          `${e.registry_name}: ${vocab.finding[e.finding]} – ${e.rating} (${e.date ?? ""})`,
+          ...cite(e.source)])
         : [ui.no_rating]]],
       readiness: [fact(ui.owner, method.owner),
                   [ui.spread, method.spread.length
@@ -148,9 +155,8 @@ class FitAssessment {
       delete entry.note;
     }
     entry.changed = team.now();
-    ratings[method] ||= {};
-    if (entry.rating || entry.note) ratings[method][factor] = entry;
-    else delete ratings[method][factor];
+    // A rating cleared stays as the time it was, so that merging cannot bring it back.
+    ratings[method] = { ...ratings[method], [factor]: entry };
     team.save(this.data);
     this.showTotals();
   }

@@ -16,7 +16,7 @@
  * kb-start.js runs it for every page with `.kb-link-tools`.
  */
 
-import { element, find, findAll, format, uiOf, unenhanced } from "./kb-common.js";
+import { element, find, findAll, format, fragment, uiOf, unenhanced } from "./kb-common.js";
 
 /** The old anchors of the page now shown: old id -> current id (read from the page each
  * time, since instant navigation may have brought a page without any). */
@@ -117,7 +117,7 @@ class LinkTools {
 
 /** If the address has an old anchor of this page, go to the new one and show its address. */
 function forward() {
-  const old = decodeURIComponent(location.hash.slice(1));
+  const old = fragment();
   const current = aliases();
   if (!old || document.getElementById(old) || !(old in current)) return;
   const target = document.getElementById(current[old]);

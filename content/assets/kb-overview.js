@@ -77,6 +77,7 @@ class Overview {
     this.buildReportForm();
     this.root.hidden = false;
     await this.show();
+    await this.transfer.begin();
     await this.transfer.openSharedLink();
   }
 
@@ -292,7 +293,7 @@ class Overview {
 
   deleteRound(round) {
     if (!window.confirm(format(this.ui.round_confirm_delete, { date: round.date }))) return;
-    this.data.rounds = this.data.rounds.filter(r => r.id !== round.id);
+    team.removeRound(this.data, round.id);
     team.save(this.data);
     this.showRounds();
   }
@@ -337,7 +338,7 @@ class Overview {
         const data = team.migrate(raw);
         const rater = typeof raw.rater === "string" && raw.rater.trim()
           ? raw.rater.trim() : file.name.replace(/\.json$/i, "");
-        found.push({ rater, checklists: data.checklists });
+        found.push({ rater, checklists: data.checklists, changed: team.now() });
       } catch (error) {
         console.error(error);
         this.transfer.say(format(ui.vote_failed, { file: file.name }));
@@ -356,7 +357,7 @@ class Overview {
 
   clearVotes() {
     if (!this.data.votes.length || !window.confirm(this.ui.confirm_clear_votes)) return;
-    this.data.votes = [];
+    team.removeVotes(this.data);
     team.save(this.data);
     this.showConsensus();
   }
@@ -432,7 +433,7 @@ class Overview {
     this.participants.value = meeting.participants || "";
     const keep = () => {
       this.data.meeting = { date: this.meetingDate.value,
-                            participants: this.participants.value };
+                            participants: this.participants.value, changed: team.now() };
       team.save(this.data);
       this.reportHeading.textContent = format(ui.report_heading, { date: this.meetingDate.value });
     };
@@ -493,6 +494,7 @@ class Overview {
   buildTools() {
     const ui = this.ui;
     this.part("tools").append(
+      this.transfer.backupStatus(),
       element("div", { class: "kb-tool-buttons", role: "group", "aria-label": ui.tools }, [
         ...this.transfer.buttons(),
         button(ui.print_overview, () => window.print()),
@@ -503,7 +505,7 @@ class Overview {
 
   reset() {
     if (!window.confirm(this.ui.confirm_reset_all)) return;
-    team.save(team.empty());
+    team.save(team.cleared(team.load()));
     this.transfer.say(this.ui.reset_all_done);
     this.refresh();
   }

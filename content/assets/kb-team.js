@@ -2,8 +2,12 @@
  *
  * Everything a team records – the methods it works with, every checklist mark and note,
  * saved rounds, raters' votes and fit assessments – is one object, stored under one key
- * (kb-common.js, `storage`: localStorage scoped to the site). The same object,
- * with a header, is the exported file; a share link carries its marks. Its format is
+ * (kb-store.js, the one module that touches the browser's storage). A save that fails, or
+ * storage that cannot be read, leaves the page working on a copy in memory and says so; the
+ * first mark asks the browser to keep the data; this browser's last export is remembered and
+ * a reminder follows many changes or days after it; where the browser can write to a chosen
+ * file, every change also goes to the team's file. The same object, with a header, is the
+ * exported file; a share link carries its marks. Its format is
  * documented for editors (content/redaktorer/teamets-data.md) and versioned: `migrate`
  * brings any earlier version – stored, exported or shared – up to the current one, one step
  * per version, so a team's years of marks survive every change of format.
@@ -14,7 +18,8 @@
  * `#kb-state=` + base64 of `{checklists}`.
  * Version 2: one entry, `kb-team` (see the editors' page); links `#kb-team=` + compressed
  * JSON. Each item entry carries `changed` (when it was last changed), so that merging two
- * teams' data keeps, per item, the newer change.
+ * teams' data keeps, per item, the newer change; a cleared entry keeps only `changed`, and
+ * `removed` holds when rounds and votes were taken away, so that the merge is a join.
  *
  * Also here, because every page with checklists needs them: the site's implementation index
  * (data/implementering.json, and one small file per method with its checklist items), the
@@ -22,8 +27,9 @@
  * implementation. Every visible text comes from the page (`data-ui`).
  */
 
-import { button, download, element, fetchJson, format, pack, root, storage, unpack, unpackPlain }
+import { button, download, element, fetchJson, format, pack, root, today, unpack, unpackPlain }
   from "./kb-common.js";
+import { fileHandle, keepFileHandle, storage } from "./kb-store.js";
 
 const KEY = "kb-team";
 const LEGACY_KEY = "kb-checklist.";
@@ -42,18 +48,22 @@ const isObject = value => Boolean(value) && typeof value === "object" && !Array.
 const text = value => (typeof value === "string" && value.trim() ? value : null);
 const ids = value => (Array.isArray(value) ? value.filter(id => typeof id === "string") : []);
 
-/** The team's data, version 2 (content/redaktorer/teamets-data.md describes it).
+/** The team's data, version 2 (content/redaktorer/teamets-data.md describes it). An entry
+ * or rating with nothing but `changed` records that it was cleared then, so that merging an
+ * older copy cannot bring it back; `removed` does the same for rounds and raters' votes.
  * @typedef {{state?: string, responsible?: string, comment?: string, date?: string,
  *            changed?: string}} Entry
  * @typedef {Record<string, Record<string, Entry>>} Checklists
  * @typedef {{rating?: number, note?: string, changed?: string}} Rating
- * @typedef {{rater: string, checklists: Checklists}} Vote
+ * @typedef {{rater: string, checklists: Checklists, changed?: string}} Vote
  * @typedef {{id: string, date: string, label?: string, methods: string[],
  *            checklists: Checklists, votes: Vote[]}} Round
+ * @typedef {{rounds: Record<string, string>, votes: Record<string, string>}} Removed
  * @typedef {{format: string, version: number, methods: {chosen: string[], changed?: string},
  *            checklists: Checklists, rounds: Round[], votes: Vote[],
  *            fit: {methods: string[], changed?: string, ratings: Record<string, Record<string, Rating>>},
- *            meeting: {date?: string, participants?: string}}} TeamData
+ *            meeting: {date?: string, participants?: string, changed?: string},
+ *            removed?: Removed}} TeamData
  */
 
 /** @returns {TeamData} */
@@ -62,24 +72,33 @@ export function empty() {
            rounds: [], votes: [], fit: { methods: [], ratings: {} }, meeting: {} };
 }
 
-/** An item's entry with only known fields and non-empty strings; null if no mark or note
- * is left (a bare `changed` is no mark). */
-function cleanEntry(entry) {
+/** Only the given fields, as non-empty strings, and `changed`; null if there is neither a
+ * field nor a time (an entry with only a time is a deletion, kept for merging). */
+function cleanFields(entry, fields, extra = {}) {
   if (!isObject(entry)) return null;
-  const clean = {};
-  if (STATES.includes(entry.state)) clean.state = entry.state;
-  for (const field of NOTES) if (text(entry[field])) clean[field] = entry[field];
-  if (!Object.keys(clean).length) return null;
+  /** @type {Record<string, unknown>} */
+  const clean = { ...extra };
+  for (const field of fields) if (text(entry[field])) clean[field] = entry[field];
   if (text(entry.changed)) clean.changed = entry.changed;
-  return clean;
+  return Object.keys(clean).length ? clean : null;
 }
 
-function cleanChecklists(checklists) {
+/** An item's entry with only known fields and non-empty strings. */
+const cleanEntry = entry => cleanFields(
+  entry, NOTES, isObject(entry) && STATES.includes(entry.state) ? { state: entry.state } : {});
+
+/** An entry that holds a mark or a note, not only the time it was cleared. */
+const live = entry => Object.keys(entry).some(key => key !== "changed");
+
+/** Lists of entries (checklists, or a fit assessment's ratings per method), each entry
+ * cleaned by `cleanOne`; empty lists are left out. */
+function cleanLists(lists, cleanOne, keys = null) {
   const clean = {};
-  for (const [id, entries] of Object.entries(isObject(checklists) ? checklists : {})) {
+  for (const [id, entries] of Object.entries(isObject(lists) ? lists : {})) {
     const items = {};
     for (const [item, entry] of Object.entries(isObject(entries) ? entries : {})) {
-      const kept = cleanEntry(entry);
+      if (keys && !keys.includes(item)) continue;
+      const kept = cleanOne(entry);
       if (kept) items[item] = kept;
     }
     if (Object.keys(items).length) clean[id] = items;
@@ -87,35 +106,28 @@ function cleanChecklists(checklists) {
   return clean;
 }
 
-function cleanRating(rating) {
-  if (!isObject(rating)) return null;
-  const clean = {};
-  if (Number.isInteger(rating.rating) && rating.rating >= 1 && rating.rating <= 5) {
-    clean.rating = rating.rating;
-  }
-  if (text(rating.note)) clean.note = rating.note;
-  if (!Object.keys(clean).length) return null;
-  if (text(rating.changed)) clean.changed = rating.changed;
-  return clean;
-}
+const cleanChecklists = checklists => cleanLists(checklists, cleanEntry);
+
+const cleanRating = rating => cleanFields(rating, ["note"],
+  isObject(rating) && Number.isInteger(rating.rating) && rating.rating >= 1 && rating.rating <= 5
+    ? { rating: rating.rating } : {});
 
 function cleanFit(fit) {
-  const ratings = {};
-  for (const [method, factors] of Object.entries(isObject(fit?.ratings) ? fit.ratings : {})) {
-    const kept = {};
-    for (const factor of FACTORS) {
-      const rating = cleanRating(isObject(factors) ? factors[factor] : null);
-      if (rating) kept[factor] = rating;
-    }
-    if (Object.keys(kept).length) ratings[method] = kept;
-  }
   return { methods: ids(fit?.methods), ...(text(fit?.changed) ? { changed: fit.changed } : {}),
-           ratings };
+           ratings: cleanLists(fit?.ratings, cleanRating, FACTORS) };
 }
 
-const cleanVotes = votes => (Array.isArray(votes) ? votes : [])
+/** Code-unit order, the same in every browser and locale, so that every copy sorts alike. */
+const byCode = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Raters' votes, one per rater in raters' order, without those withdrawn after they were
+ * cast. */
+const cleanVotes = (votes, withdrawn = {}) => (Array.isArray(votes) ? votes : [])
   .filter(vote => isObject(vote) && text(vote.rater))
-  .map(vote => ({ rater: vote.rater, checklists: cleanChecklists(vote.checklists) }));
+  .map(vote => ({ rater: vote.rater, checklists: cleanChecklists(vote.checklists),
+                  ...(text(vote.changed) ? { changed: vote.changed } : {}) }))
+  .filter(vote => !(vote.rater in withdrawn) || (vote.changed || "") > withdrawn[vote.rater])
+  .sort((a, b) => byCode(a.rater, b.rater));
 
 function cleanRound(round) {
   if (!isObject(round) || !text(round.id) || !/^\d{4}-\d{2}-\d{2}$/.test(round.date)) return null;
@@ -124,21 +136,33 @@ function cleanRound(round) {
            votes: cleanVotes(round.votes) };
 }
 
-/** A version 2 object with nothing but known, well-formed fields.
+/** When each deleted round and withdrawn vote went: {rounds: {id: time}, votes: {rater:
+ * time}}; null when nothing was. */
+function cleanRemoved(removed) {
+  const times = map => Object.fromEntries(Object.entries(isObject(map) ? map : {})
+    .filter(([, time]) => text(time)));
+  const found = { rounds: times(removed?.rounds), votes: times(removed?.votes) };
+  return Object.keys(found.rounds).length || Object.keys(found.votes).length ? found : null;
+}
+
+/** A version 2 object with nothing but known, well-formed fields, in one order (rounds by
+ * date, votes by rater), so that two copies that hold the same data are the same object.
  * @returns {TeamData} */
 function clean(data) {
   const methods = isObject(data.methods) ? data.methods : {};
+  const removed = cleanRemoved(data.removed);
   return {
     format: FORMAT, version: VERSION,
     methods: { chosen: ids(methods.chosen),
                ...(text(methods.changed) ? { changed: methods.changed } : {}) },
     checklists: cleanChecklists(data.checklists),
     rounds: (Array.isArray(data.rounds) ? data.rounds : []).map(cleanRound).filter(Boolean)
-      .sort((a, b) => a.date.localeCompare(b.date)),
-    votes: cleanVotes(data.votes),
+      .filter(round => !(round.id in (removed?.rounds || {})))
+      .sort((a, b) => byCode(a.date, b.date) || byCode(a.id, b.id)),
+    votes: cleanVotes(data.votes, removed?.votes),
     fit: cleanFit(data.fit),
-    meeting: Object.fromEntries(["date", "participants"]
-      .filter(field => text(data.meeting?.[field])).map(field => [field, data.meeting[field]])),
+    meeting: cleanFields(data.meeting, ["date", "participants"]) || {},
+    ...(removed ? { removed } : {}),
   };
 }
 
@@ -152,6 +176,9 @@ function versionOf(data) {
   }
   throw new Error("unknown format");
 }
+
+/** Data of a later version of the format than this page knows: a newer site wrote it. */
+const isNewer = data => isObject(data) && data.format === FORMAT && Number(data.version) > VERSION;
 
 /** One step per version: MIGRATIONS[n] turns version n + 1 into version n + 2. */
 const MIGRATIONS = [
@@ -173,6 +200,16 @@ export function migrate(data) {
 
 /* ---------- the browser's copy ---------- */
 
+/** Why the browser's copy cannot be used this visit: "blocked" (site data blocked),
+ * "corrupt" (what is stored is not the team's data) or "newer" (a newer version of the site
+ * stored it); null while it can. */
+let unreadable = null;
+/** The team's data while the browser's copy cannot be read or the last save failed: the
+ * page works on with it for this visit, and export takes it from here. */
+let memory = null;
+
+export const storageProblem = () => unreadable;
+
 /** Version 1 entries, one per checklist, as `{checklists}`; null if there are none. */
 function legacyEntries() {
   const found = storage.names(LEGACY_KEY);
@@ -182,38 +219,183 @@ function legacyEntries() {
 }
 
 /** The team's data in this browser; stored first-version entries are migrated once and
- * then removed (they are ours, and now live under the one key). */
+ * then removed (they are ours, and now live under the one key). Storage that cannot be
+ * read leaves an empty copy in memory, and `storageProblem` says why.
+ * @returns {TeamData} */
 export function load() {
-  const stored = storage.get(KEY);
-  if (stored) {
-    try {
-      return migrate(stored);
-    } catch (error) {
-      console.error(error);
-    }
+  if (memory) return structuredClone(memory);
+  let stored = null;
+  try {
+    stored = storage.get(KEY);
+    if (stored) return migrate(stored);
+    const legacy = legacyEntries();
+    if (!legacy) return empty();
+    const data = migrate(legacy.data);
+    if (store(data)) for (const name of legacy.names) storage.remove(name);
+    return data;
+  } catch (error) {
+    console.error(error);
+    unreadable = error?.name === "SecurityError" ? "blocked"
+      : isNewer(stored) ? "newer" : "corrupt";
+    memory = empty();
+    return empty();
   }
-  const legacy = legacyEntries();
-  if (!legacy) return empty();
-  const data = migrate(legacy.data);
-  save(data);
-  for (const name of legacy.names) storage.remove(name);
-  return data;
 }
 
+/** Keep the team's data in the browser; true if it is stored. Where it cannot be, it is
+ * kept in memory for this visit and the page says so where the person acted (a copy of a
+ * newer site's data is never overwritten, nor blocked storage tried again).
+ * @param {TeamData} data */
+function store(data) {
+  if (unreadable === "blocked" || unreadable === "newer") {
+    memory = structuredClone(data);
+    return false;
+  }
+  try {
+    storage.set(KEY, data);
+    memory = null;
+    unreadable = null;
+    return true;
+  } catch (error) {
+    console.error(error);
+    memory = structuredClone(data);
+    voice?.warn(error?.name === "QuotaExceededError" ? "full" : "blocked");
+    return false;
+  }
+}
+
+/** Keep a change of the team's data (`store`); true if the browser stored it. Every change
+ * also counts towards the export reminder, goes to the team's file if one is chosen, and
+ * the first mark asks the browser to keep the site's data.
+ * @param {TeamData} data */
 export function save(data) {
-  storage.set(KEY, data);
+  const stored = store(data);
+  countChange();
+  if (hasMarks(data)) askPersistence();
+  teamFile?.write(data);
+  voice?.saved();
+  return stored;
+}
+
+/* ---------- this browser's backup: last export, changes since, persistence ---------- */
+
+const BACKUP = "kb-team-backup";
+/** The reminder to export comes after this many changes or days since the last export. */
+const REMIND_AFTER = { changes: 30, days: 14 };
+
+/** When this browser last exported the team's data, how many changes it has made since and
+ * when the first of them was; a browser whose storage fails has no record.
+ * @returns {{exported?: string, changes: number, since?: string}} */
+function backup() {
+  try {
+    const found = /** @type {any} */ (storage.get(BACKUP));
+    if (isObject(found) && Number.isInteger(found.changes)) return found;
+  } catch {
+    // No record is the honest answer where none can be read.
+  }
+  return { changes: 0 };
+}
+
+function keepBackup(record) {
+  try {
+    storage.set(BACKUP, record);
+  } catch {
+    // The team's data itself is saved, or its failure said, by `save`.
+  }
+}
+
+function countChange() {
+  const record = backup();
+  keepBackup({ ...record, changes: record.changes + 1, since: record.since || now() });
+}
+
+const exportedNow = () => keepBackup({ exported: now(), changes: 0 });
+
+/** Whether a reminder to export is due, and why: "never" (nothing exported, and many
+ * changes or days since the first) or "since" (since the last export); null if not. */
+function reminderDue(record = backup()) {
+  const days = record.since ? (Date.now() - Date.parse(record.since)) / 86_400_000 : 0;
+  if (record.changes < REMIND_AFTER.changes && days < REMIND_AFTER.days) return null;
+  return record.exported ? "since" : "never";
+}
+
+let persistenceAsked = false;
+
+/** Ask the browser once a visit, at the first mark, to keep the site's data under storage
+ * pressure and beyond Safari's seven days (StorageManager.persist); Firefox asks the person,
+ * Chromium and Safari decide themselves. */
+async function askPersistence() {
+  if (persistenceAsked || !navigator.storage?.persist) return;
+  persistenceAsked = true;
+  try {
+    if (!(await navigator.storage.persisted())) await navigator.storage.persist();
+  } catch (error) {
+    console.error(error);
+  }
+  voice?.saved();
+}
+
+/** True if the browser has promised to keep the site's data. */
+async function persisted() {
+  try {
+    return Boolean(await navigator.storage?.persisted?.());
+  } catch {
+    return false;
+  }
 }
 
 export const now = () => new Date().toISOString();
 
-/** Change one field of an item's entry, stamped with the time of the change. */
+/** Change one field of an item's entry, stamped with the time of the change; an entry left
+ * empty stays as the time it was cleared. */
 export function setField(data, checklistId, itemId, field, value) {
   const entries = data.checklists[checklistId] || {};
-  const entry = cleanEntry({ ...entries[itemId], [field]: value, changed: now() });
-  if (entry) entries[itemId] = entry;
-  else delete entries[itemId];
-  if (Object.keys(entries).length) data.checklists[checklistId] = entries;
-  else delete data.checklists[checklistId];
+  entries[itemId] = cleanEntry({ ...entries[itemId], [field]: value, changed: now() });
+  data.checklists[checklistId] = entries;
+}
+
+/** Clear every item of a checklist (its ids, and any it has stored), as of now. */
+export function clearList(data, checklistId, itemIds) {
+  const at = now();
+  const items = new Set([...itemIds, ...Object.keys(data.checklists[checklistId] || {})]);
+  data.checklists[checklistId] = Object.fromEntries([...items].map(id => [id, { changed: at }]));
+}
+
+/** Every entry of lists cleared, as of `at`. */
+const clearedLists = (lists, at) => Object.fromEntries(Object.entries(lists).map(
+  ([id, items]) => [id, Object.fromEntries(Object.keys(items).map(item => [item, { changed: at }]))]));
+
+/** The data with everything cleared as of now: what "Återställ allt" leaves, which merging
+ * an older copy cannot undo.
+ * @param {TeamData} data */
+export function cleared(data) {
+  const at = now();
+  const since = (kept, keys) => ({ ...kept, ...Object.fromEntries(keys.map(key => [key, at])) });
+  return clean({
+    methods: { chosen: [], changed: at },
+    checklists: clearedLists(data.checklists, at),
+    rounds: [], votes: [],
+    fit: { methods: [], changed: at, ratings: clearedLists(data.fit.ratings, at) },
+    meeting: { changed: at },
+    removed: { rounds: since(data.removed?.rounds, data.rounds.map(round => round.id)),
+               votes: since(data.removed?.votes, data.votes.map(vote => vote.rater)) },
+  });
+}
+
+/** A saved round taken away, for good. */
+export function removeRound(data, id) {
+  data.rounds = data.rounds.filter(round => round.id !== id);
+  data.removed = { rounds: {}, votes: {}, ...data.removed };
+  data.removed.rounds = { ...data.removed.rounds, [id]: now() };
+}
+
+/** Every rater's vote withdrawn, as of now (a vote imported later counts again). */
+export function removeVotes(data) {
+  const at = now();
+  data.removed = { rounds: {}, votes: {}, ...data.removed };
+  data.removed.votes = { ...data.removed.votes,
+                         ...Object.fromEntries(data.votes.map(vote => [vote.rater, at])) };
+  data.votes = [];
 }
 
 /** Marks saved before an editor renamed a checklist or an item (old ids in `aliases`,
@@ -258,58 +440,99 @@ export function addCounts(into, more) {
 
 /* ---------- merging two teams' data ---------- */
 
-const same = (a, b) => JSON.stringify({ ...a, changed: 0 }) === JSON.stringify({ ...b, changed: 0 });
+/** JSON with every object's keys in one order, so that equal values give equal text. */
+const canonical = value => JSON.stringify(value, (key, found) => (isObject(found)
+  ? Object.fromEntries(Object.entries(found).sort(([a], [b]) => byCode(a, b))) : found));
 
-/** Which of two entries wins: the one changed later ("theirs" only if strictly later). */
-const newer = (mine, theirs) => ((theirs.changed || "") > (mine.changed || "") ? "theirs" : "mine");
+const same = (a, b) => canonical({ ...a, changed: 0 }) === canonical({ ...b, changed: 0 });
 
-/** Merge two sets of checklists item by item: the newer change wins; items both sides
- * changed differently are listed as conflicts. */
+/** The newer of two versions of one thing (either may be missing): the one changed later,
+ * and of two changed at the same instant the one whose content is longer, then sorts
+ * last, so that every copy picks the same whichever it merges into which. */
+function later(a, b) {
+  if (!a || !b) return a || b;
+  const [ta, tb] = [a.changed || "", b.changed || ""];
+  if (ta !== tb) return tb > ta ? b : a;
+  const [ca, cb] = [canonical(a), canonical(b)];
+  // Of two never stamped (as before items carried a time), the one that holds more.
+  return cb.length > ca.length || (cb.length === ca.length && cb > ca) ? b : a;
+}
+
+/** Two sets of lists of entries as one, entry by entry, the newer version winning (a
+ * cleared entry included); entries both sides hold differently are listed as conflicts. */
 function mergeEntries(mine, theirs, conflicts, kind) {
-  const merged = structuredClone(mine);
-  for (const [listId, entries] of Object.entries(theirs)) {
-    for (const [itemId, entry] of Object.entries(entries)) {
-      const own = mine[listId]?.[itemId];
-      if (own && same(own, entry)) continue;
-      const winner = own ? newer(own, entry) : "theirs";
-      if (own) conflicts.push({ kind, list: listId, item: itemId, mine: own, theirs: entry, winner });
-      if (winner === "theirs") (merged[listId] ||= {})[itemId] = entry;
+  const merged = {};
+  for (const listId of new Set([...Object.keys(mine), ...Object.keys(theirs)])) {
+    const own = mine[listId] || {};
+    const other = theirs[listId] || {};
+    const items = {};
+    for (const itemId of new Set([...Object.keys(own), ...Object.keys(other)])) {
+      const [a, b] = [own[itemId], other[itemId]];
+      items[itemId] = later(a, b);
+      if (a && b && !same(a, b)) {
+        conflicts.push({ kind, list: listId, item: itemId, mine: a, theirs: b,
+                         winner: items[itemId] === a ? "mine" : "theirs" });
+      }
     }
+    merged[listId] = items;
   }
   return merged;
 }
 
-/** Two copies of a team's data as one, and what conflicted. Rounds and votes are kept
- * from both (by id and by rater); the choice of methods is taken from the newer. */
-function merge(mine, theirs) {
+/** Things keyed by `key` from both copies, the newer version of each. */
+function mergeBy(mine, theirs, key) {
+  const found = new Map();
+  for (const thing of [...mine, ...theirs]) found.set(thing[key], later(found.get(thing[key]), thing));
+  return [...found.values()];
+}
+
+/** Two maps of times as one, the later time of each key. */
+function mergeTimes(mine = {}, theirs = {}) {
+  const merged = { ...mine };
+  for (const [key, time] of Object.entries(theirs)) if (!(key in merged) || time > merged[key]) merged[key] = time;
+  return merged;
+}
+
+/** Two copies of a team's data as one, and what conflicted. The merge is a join: it gives
+ * the same data whichever copy is "mine" (only the conflicts are told from mine's side),
+ * merging a copy again changes nothing, and of every item, note, rating, choice of methods,
+ * vote and meeting the newer version wins, a deletion included, so an older copy cannot
+ * bring back what was cleared (tests/js/team-merge.property.mjs).
+ * @param {TeamData} mine
+ * @param {TeamData} theirs */
+export function merge(mine, theirs) {
   const conflicts = [];
   const checklists = mergeEntries(mine.checklists, theirs.checklists, conflicts, "item");
   const ratings = mergeEntries(mine.fit.ratings, theirs.fit.ratings, conflicts, "fit");
-  const methodsDiffer = JSON.stringify([...mine.methods.chosen].sort())
-    !== JSON.stringify([...theirs.methods.chosen].sort());
-  const methodWinner = newer(mine.methods, theirs.methods);
+  const methods = later(mine.methods, theirs.methods);
+  const methodsDiffer = canonical([...mine.methods.chosen].sort())
+    !== canonical([...theirs.methods.chosen].sort());
   if (methodsDiffer && mine.methods.chosen.length && theirs.methods.chosen.length) {
     conflicts.push({ kind: "methods", mine: mine.methods, theirs: theirs.methods,
-                     winner: methodWinner });
+                     winner: methods === mine.methods ? "mine" : "theirs" });
   }
-  const methods = methodsDiffer && (methodWinner === "theirs" || !mine.methods.chosen.length)
-    ? theirs.methods : mine.methods;
-  const rounds = new Map(mine.rounds.map(round => [round.id, round]));
-  for (const round of theirs.rounds) if (!rounds.has(round.id)) rounds.set(round.id, round);
-  const votes = new Map(mine.votes.map(vote => [vote.rater, vote]));
-  for (const vote of theirs.votes) if (!votes.has(vote.rater)) votes.set(vote.rater, vote);
-  const fitMethods = newer(mine.fit, theirs.fit) === "theirs" ? theirs.fit : mine.fit;
+  const choice = fit => ({ methods: fit.methods, ...(fit.changed ? { changed: fit.changed } : {}) });
   const data = clean({
-    methods, checklists, rounds: [...rounds.values()], votes: [...votes.values()],
-    fit: { methods: fitMethods.methods, changed: fitMethods.changed, ratings },
-    meeting: mine.meeting,
+    methods, checklists,
+    rounds: mergeBy(mine.rounds, theirs.rounds, "id"),
+    votes: mergeBy(mine.votes, theirs.votes, "rater"),
+    fit: { ...later(choice(mine.fit), choice(theirs.fit)), ratings },
+    meeting: later(mine.meeting, theirs.meeting),
+    removed: { rounds: mergeTimes(mine.removed?.rounds, theirs.removed?.rounds),
+               votes: mergeTimes(mine.removed?.votes, theirs.removed?.votes) },
   });
   return { data, conflicts };
 }
 
+/** True if the data holds any mark, note or rating (not only the times they were cleared). */
 function hasMarks(data) {
-  return Object.keys(data.checklists).length > 0 || Object.keys(data.fit.ratings).length > 0;
+  return [data.checklists, data.fit.ratings].some(lists => Object.values(lists).some(
+    entries => Object.values(entries).some(live)));
 }
+
+/** True if the data holds nothing a team made: what an emptied browser has. */
+const isEmpty = data => !hasMarks(data) && !data.methods.chosen.length && !data.rounds.length
+  && !data.votes.length;
 
 /* ---------- the site's implementation index ---------- */
 
@@ -404,11 +627,89 @@ export function choose(data, chosen) {
   save(data);
 }
 
+/* ---------- the team's file ---------- */
+
+/** The file the team's data is also saved to at every change, where the browser can write
+ * to a file a person chose (the File System Access API of Chromium-based browsers): chosen
+ * with "Spara automatiskt till fil", or a shared file opened as the team's common copy, and
+ * kept (its handle, in IndexedDB) for later visits. Each write joins what the file holds
+ * with this browser's data, so that what another member wrote to it is never lost. */
+class TeamFile {
+  /** @param {FileSystemFileHandle} handle */
+  constructor(handle) {
+    this.handle = handle;
+    this.name = handle.name;
+    this.writing = 0;
+    this.pending = Promise.resolve();
+  }
+
+  /** The file's data, current and clean; null for an empty file; throws for what is not
+   * the team's data. */
+  async read() {
+    const found = (await (await this.handle.getFile()).text()).trim();
+    return found ? migrate(JSON.parse(found)) : null;
+  }
+
+  /** Write `data`, joined with the file's, after any write before it. */
+  write(data) {
+    const copy = structuredClone(data);
+    this.writing += 1;
+    voice?.showFile();
+    this.pending = this.pending.then(async () => {
+      // A file the person chose that holds something else is theirs to overwrite.
+      const onFile = await this.read().catch(() => null);
+      const writable = await this.handle.createWritable();
+      await writable.write(JSON.stringify(exported(onFile ? merge(onFile, copy).data : copy),
+                                          null, 2));
+      await writable.close();
+    }).catch(error => {
+      console.error(error);
+      voice?.warn("file");
+    }).finally(() => {
+      this.writing -= 1;
+      voice?.showFile();
+    });
+    return this.pending;
+  }
+}
+
+/** @type {TeamFile | null} */
+let teamFile = null;
+
+/** True if the person may write to the file without being asked (a handle from an earlier
+ * visit needs a click to be allowed again in most browsers). */
+async function allowed(handle, ask = false) {
+  const mode = { mode: "readwrite" };
+  if (!handle.queryPermission) return true;
+  if (await handle.queryPermission(mode) === "granted") return true;
+  return ask && await handle.requestPermission(mode) === "granted";
+}
+
+/** How many items, ratings, rounds and votes differ between two copies, and the choice of
+ * methods if it does: what a merge brought. */
+function differences(before, after) {
+  let found = canonical(before.methods.chosen) === canonical(after.methods.chosen) ? 0 : 1;
+  for (const [old, now] of [[before.checklists, after.checklists],
+                            [before.fit.ratings, after.fit.ratings]]) {
+    for (const [listId, entries] of Object.entries(now)) {
+      for (const [itemId, entry] of Object.entries(entries)) {
+        if (canonical(old[listId]?.[itemId]) !== canonical(entry)) found += 1;
+      }
+    }
+  }
+  const known = things => new Set(things.map(canonical));
+  for (const [old, now] of [[before.rounds, after.rounds], [before.votes, after.votes]]) {
+    const had = known(old);
+    found += now.filter(thing => !had.has(canonical(thing))).length;
+  }
+  return found;
+}
+
 /* ---------- export, import and share links ---------- */
 
 /** The data as a file: the stored object with when it was exported and, for a rater's
  * own marks, who made them. */
-const exported = (data, rater) => ({ ...data, exported: now(), ...(rater ? { rater } : {}) });
+const exported = (data, rater = "") => ({ ...data, exported: now(), ...(rater ? { rater } : {}) });
 
 /** What a share link carries: the methods, marks and fit ratings, not rounds and votes. */
 const shared = data => ({ format: FORMAT, version: VERSION, methods: data.methods,
@@ -419,8 +720,18 @@ async function readFile(file) {
   return migrate(JSON.parse(await file.text()));
 }
 
+/** The page's tools that say what happens to the team's data: the page that started last
+ * (Material's instant navigation keeps this module between pages). */
+/** @type {Transfer | null} */
+let voice = null;
+
+/** Where a failed save is said: beside the control the person used. */
+const NEAR = ".kb-item, .kb-fit-rating, fieldset, form, .kb-tool-buttons";
+
 /** Export, import and share for the whole implementation, with a dialog that offers to
- * merge or replace, and a list of what conflicted. `onChange` redraws the page. */
+ * merge or replace, and a list of what conflicted; what becomes of the team's data in this
+ * browser (a failed save, storage that cannot be read, the reminder to export, the team's
+ * file). `onChange` redraws the page. */
 export class Transfer {
   constructor(ui, onChange) {
     this.ui = ui;
@@ -429,34 +740,220 @@ export class Transfer {
                                         hidden: "" });
     this.fileInput.addEventListener("change", () => this.importFile());
     this.status = element("p", { class: "kb-status", role: "status" });
+    this.notice = element("p", { class: "kb-storage-notice", role: "status" });
+    this.reminder = element("p", { class: "kb-backup-reminder", role: "status" });
+    this.fileStatus = element("p", { class: "kb-file-status", role: "status",
+                                     "aria-busy": "false" });
+    this.fileTools = element("div", { class: "kb-tool-buttons kb-file-tools" });
+    this.problemText = element("p", { role: "status" });
+    this.problem = element("div", { class: "kb-save-problem" }, [
+      this.problemText, button(ui.export_now, () => this.exportFile())]);
+    this.backupLines = element("div", { class: "kb-backup-status" });
     this.conflicts = element("div", { class: "kb-conflicts", hidden: "" });
     this.shareField = element("input", { type: "text", readonly: "", class: "kb-share-url" });
     this.share = element("p", { class: "kb-share", hidden: "" }, [
       element("label", {}, [ui.share_label, " ", this.shareField]),
     ]);
+    voice = this;
   }
 
   buttons() {
     const ui = this.ui;
     return [button(ui.export, () => this.exportFile()),
             button(ui.import, () => this.fileInput.click()),
-            button(ui.share, () => this.copyLink())];
+            button(ui.share, () => this.copyLink()),
+            ...("showSaveFilePicker" in window
+              ? [button(ui.file_save, () => this.chooseFile()),
+                 button(ui.file_open, () => this.openSharedFile())] : [])];
   }
 
-  /** The parts that go below the buttons: file input, status, conflicts, link field. */
+  /** The parts that go below the buttons: what became of the data, the file input,
+   * status, conflicts and link field. */
   parts() {
-    return [this.fileInput, this.status, this.conflicts, this.share];
+    return [this.notice, this.fileInput, this.status, this.reminder, this.fileStatus,
+            this.fileTools, this.conflicts, this.share];
+  }
+
+  /** This browser's last export and whether it keeps the data for good, for the overview. */
+  backupStatus() {
+    return this.backupLines;
   }
 
   say(message) {
     this.status.textContent = message;
   }
 
+  /** What the page says before anyone acts: storage that cannot be read, the reminder, and
+   * the team's file of an earlier visit, offered back if this browser's copy is empty. */
+  async begin() {
+    const problem = storageProblem();
+    this.notice.textContent = problem ? this.ui[`storage_${problem}`] : "";
+    this.saved();
+    const handle = await fileHandle();
+    if (!handle) return;
+    if (isEmpty(load()) && !problem) {
+      this.fileStatus.textContent = format(this.ui.file_offer, { name: handle.name });
+      this.fileTools.replaceChildren(button(format(this.ui.file_read, { name: handle.name }),
+                                            () => this.readBack(handle)));
+    } else if (await allowed(handle)) {
+      teamFile = new TeamFile(handle);
+      this.showFile();
+    } else {
+      this.fileTools.replaceChildren(button(format(this.ui.file_resume, { name: handle.name }),
+                                            () => this.resume(handle)));
+    }
+  }
+
+  /** After every save: the reminder to export and the overview's lines about the backup. */
+  async saved() {
+    const ui = this.ui;
+    const record = backup();
+    const due = reminderDue(record);
+    this.reminder.textContent = due ? format(ui[`reminder_${due}`], {
+      changes: record.changes, date: record.exported ? today(new Date(record.exported)) : "" }) : "";
+    const kept = await persisted();
+    this.backupLines.replaceChildren(
+      element("p", { class: "kb-last-export" }, [record.exported
+        ? format(ui.exported_last, { date: today(new Date(record.exported)) })
+        : ui.exported_never]),
+      element("p", { class: "kb-persistence" }, [kept ? ui.persist_granted : ui.persist_refused]));
+  }
+
+  /** A save that failed (`reason`: "full", "blocked", or "file"), said at once beside the
+   * control the person used, with the export that keeps what is only in memory now. */
+  warn(reason) {
+    const active = document.activeElement;
+    const near = active instanceof HTMLElement ? active.closest(NEAR) : null;
+    const place = near && !this.problem.contains(near) ? near : this.status;
+    if (!place.isConnected) return;
+    const message = reason === "file"
+      ? format(this.ui.file_failed, { name: teamFile?.name || "" }) : this.ui[`save_failed_${reason}`];
+    // Said once per place: typing on in a note whose saves fail does not repeat it.
+    if (this.problem.previousElementSibling === place && this.said === message) return;
+    this.said = message;
+    place.after(this.problem);
+    // Emptied first, then filled: a screen reader says a status whose text changes.
+    this.problemText.textContent = "";
+    setTimeout(() => { this.problemText.textContent = message; }, 0);
+  }
+
   exportFile(rater = "") {
     const data = load();
-    const name = rater ? `${this.ui.vote_file_name}-${slug(rater)}` : this.ui.file_name;
+    const name = rater ? `${this.ui.vote_file_name}-${slug(rater)}`
+      : `${this.ui.file_name}-${today()}`;
     download(`${name}.json`, exported(data, rater));
+    if (!rater) {
+      exportedNow();
+      this.saved();
+    }
   }
+
+  /* ---------- the team's file ---------- */
+
+  /** "Spara automatiskt till fil": the person chooses a file, which gets the data now and
+   * at every change. */
+  async chooseFile() {
+    let handle;
+    try {
+      handle = await window.showSaveFilePicker({
+        suggestedName: `${this.ui.file_name}.json`,
+        types: [{ description: this.ui.file_type, accept: { "application/json": [".json"] } }],
+      });
+    } catch (error) {
+      if (error?.name !== "AbortError") console.error(error);
+      return;
+    }
+    await this.useFile(handle);
+    await teamFile.write(load());
+  }
+
+  /** The team's common copy on a shared drive: its data merged with this browser's through
+   * the same merge as an import, the union written back, and what changed and conflicted
+   * said. */
+  async openSharedFile() {
+    const ui = this.ui;
+    let handle;
+    try {
+      [handle] = await window.showOpenFilePicker({
+        types: [{ description: ui.file_type, accept: { "application/json": [".json"] } }],
+      });
+    } catch (error) {
+      if (error?.name !== "AbortError") console.error(error);
+      return;
+    }
+    let incoming;
+    try {
+      incoming = await new TeamFile(handle).read();
+    } catch (error) {
+      console.error(error);
+      this.say(format(ui.file_read_failed, { name: handle.name }));
+      return;
+    }
+    const own = load();
+    const { data, conflicts } = incoming ? merge(own, incoming) : { data: own, conflicts: [] };
+    await this.useFile(handle);
+    save(data);
+    await teamFile.pending;
+    await this.showConflicts(conflicts);
+    await this.onChange();
+    this.say(format(ui.file_merged, { name: handle.name, changed: differences(own, data),
+                                      conflicts: conflicts.length }));
+  }
+
+  /** Save to `handle` from now on, in this visit and later ones. */
+  async useFile(handle) {
+    teamFile = new TeamFile(handle);
+    this.fileTools.replaceChildren();
+    this.showFile();
+    await keepFileHandle(handle);
+  }
+
+  /** A later visit whose browser lost its data reads the team's file back. */
+  async readBack(handle) {
+    const ui = this.ui;
+    let incoming;
+    try {
+      if (!await allowed(handle, true)) return;
+      incoming = await new TeamFile(handle).read();
+    } catch (error) {
+      console.error(error);
+      this.say(format(ui.file_read_failed, { name: handle.name }));
+      return;
+    }
+    await this.useFile(handle);
+    if (incoming) await this.receive(incoming, ui.import_question);
+    this.say(format(ui.file_restored, { name: handle.name }));
+  }
+
+  async resume(handle) {
+    if (!await allowed(handle, true)) return;
+    await this.useFile(handle);
+    await teamFile.write(load());
+  }
+
+  stopFile() {
+    const name = teamFile?.name;
+    teamFile = null;
+    keepFileHandle(null);
+    this.showFile();
+    this.say(format(this.ui.file_stopped, { name }));
+  }
+
+  /** Which file the data goes to, busy while a write is under way. */
+  showFile() {
+    this.fileStatus.setAttribute("aria-busy", String(Boolean(teamFile?.writing)));
+    if (!teamFile) {
+      this.fileStatus.textContent = "";
+      this.fileTools.replaceChildren();
+      return;
+    }
+    this.fileStatus.textContent = format(this.ui.file_active, { name: teamFile.name });
+    if (!this.fileTools.childElementCount) {
+      this.fileTools.append(button(this.ui.file_stop, () => this.stopFile()));
+    }
+  }
+
+  /* ---------- import and share links ---------- */
 
   async importFile() {
     const [file] = this.fileInput.files;
@@ -488,7 +985,7 @@ export class Transfer {
   }
 
   /** A share link's data, if the address has one; the fragment is removed at once so a
-   * reload does not offer it again. */
+   * reload does not offer it again. A link cut short or garbled says it could not be read. */
   async openSharedLink() {
     const hash = location.hash;
     const prefix = [SHARE, LEGACY_SHARE].find(p => hash.startsWith(p));
@@ -501,7 +998,7 @@ export class Transfer {
                                           : unpackPlain(encoded));
     } catch (error) {
       console.error(error);
-      this.say(this.ui.import_failed);
+      this.say(this.ui.link_failed);
       return;
     }
     await this.receive(incoming, this.ui.link_question, true);
@@ -597,6 +1094,7 @@ export class Transfer {
 /** An entry as words: "Klart, Anna Berg, 2026-03-01", or a rating, or methods by name. */
 function describeEntry(ui, kind, entry, methodName) {
   if (kind === "methods") return entry.chosen.map(methodName).join(", ");
+  if (!live(entry)) return ui.cleared;
   if (kind === "fit") return [entry.rating, entry.note].filter(Boolean).join(" – ");
   return [ui.states[entry.state], entry.responsible, entry.date, entry.comment]
     .filter(Boolean).join(", ");

@@ -12,6 +12,7 @@ from typing import Any
 from generator.locale import label
 from generator.model.knowledge_base import KnowledgeBase
 from generator.rendering.context import RenderContext, section_index_path
+from generator.rendering.data_package import PACKAGE, data_package
 from generator.rendering.field_reference import field_tables, json_schema, schema_name
 from generator.rendering.method_index import MethodIndex, index_csv, index_json, method_index
 from generator.types import Intervention, Record
@@ -83,12 +84,14 @@ def produce(ctx: RenderContext) -> None:
                     f"schemas/{schema_name(type_name)}",
                 )
             )
+    ctx.file(PACKAGE, data_package(ctx.t, JSON, CSV, SCHEMA, record_files))
     ctx.page(
         "oppna-data.md",
         "open-data.md.j2",
         json=JSON,
         csv=CSV,
         schema=SCHEMA,
+        package=PACKAGE,
         record_files=record_files,
         tables=field_tables(MethodIndex, "index"),
     )
