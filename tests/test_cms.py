@@ -82,12 +82,13 @@ def test_required_fields_and_help_texts_come_from_the_schema() -> None:
     assert field(fields, "reviewed")["widget"] == "datetime"
     # an optional part's own required fields are not demanded while the part is left empty
     assert field(fields, "owner", "text")["required"] is False
-    assert field(fields, "evidence", "year") == {
-        **field(fields, "evidence", "year"),
+    assert field(fields, "evidence", "edition") == {
+        **field(fields, "evidence", "edition"),
         "widget": "number",
-        "min": 1990,
-        "max": 2100,
+        "min": 1,
+        "max": 100,
     }
+    assert field(fields, "evidence", "checked")["widget"] == "datetime"
 
 
 def test_every_field_has_a_swedish_label() -> None:
@@ -107,8 +108,10 @@ def test_controlled_vocabularies_are_choices_with_the_sites_labels() -> None:
     problems = field(collection("intervention")["fields"], "problems")
     assert problems["widget"] == "select" and problems["multiple"] is True
     assert {"label": "Psykisk ohälsa", "value": "psykisk-ohalsa"} in problems["options"]
-    registry = field(collection("intervention")["fields"], "evidence", "registry")
-    assert {"label": "Ungsinn (Norge)", "value": "ungsinn"} in registry["options"]
+    finding = field(collection("intervention")["fields"], "evidence", "finding")
+    assert {"label": "Ingen skillnad mot jämförelsen", "value": "ingen-skillnad"} in finding[
+        "options"
+    ]
 
 
 def test_references_are_pickers_and_sources_pick_from_the_bibliography() -> None:

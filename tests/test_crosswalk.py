@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from conftest import record
+from verdict_records import REGISTRIES, VERSIONS, verdict
 
 from generator.reading.project import Project
 from generator.site.engine.generation import generate
@@ -14,36 +15,31 @@ SOURCES = [
     {"id": "ungsinn", "title": "Ungsinn om Alfa", "url": "https://ungsinn.example/alfa"},
     {"id": "cebc", "title": "CEBC om Alfa", "url": "https://cebc.example/alfa"},
 ]
-UNGSINN = {
-    "registry": "ungsinn",
-    "rating": "Nivå 5",
-    "year": 2018,
-    "text": "Stark dokumentation.",
-    "source": "ungsinn",
-}
-CEBC = {
-    "registry": "cebc",
-    "rating": "Promising",
-    "year": 2020,
-    "text": "En studie.",
-    "source": "cebc",
-}
+UNGSINN = verdict(
+    "ungsinn", "niva-5", "Nivå 5", "2018", text="Stark dokumentation.", source="ungsinn"
+)
+CEBC = verdict("cebc", "niva-1", "1 – Well-Supported", "2020-02", text="En studie.", source="cebc")
 
 
-def evidence_section(make_project: Callable[..., Project], ratings: list[dict[str, Any]]) -> str:
-    alfa = record("intervention", evidence=ratings, sources=SOURCES)
-    page = generate(make_project({"intervention/alfa.yaml": alfa})).files["insatser/alfa.md"]
+def evidence_section(
+    make_project: Callable[..., Project], ratings: list[dict[str, Any]], **files: str
+) -> str:
+    alfa = record("intervention", versions=VERSIONS, evidence=ratings, sources=SOURCES)
+    project = make_project({"intervention/alfa.yaml": alfa, **REGISTRIES, **files})
+    page = generate(project).files["insatser/alfa.md"]
     return page.split("{ #evidens }")[1].split("\n## ")[0]
 
 
-def test_each_rating_links_to_the_registry_with_year_and_reason(
+def test_each_rating_links_to_the_registry_and_its_level_with_date_and_reason(
     make_project: Callable[..., Project],
 ) -> None:
     section = evidence_section(make_project, [UNGSINN])
-    assert (
-        "| [Ungsinn (Norge)](<https://ungsinn.example/alfa>) | Nivå 5 | 2018 | "
-        "Stark dokumentation. <sup>[[2]](#kalla-ungsinn)</sup> |"
-    ) in section
+    row = next(line for line in section.splitlines() if line.startswith("| ") and "Nivå 5" in line)
+    assert "register/ungsinn" in row and "#niva-5" in row
+    assert "**Visar effekt**: " in row and "Gäller: Alfa." in row
+    assert "Bedömd 2018. Kontrollerad mot registret 2026-11-01." in row
+    assert "Registret omprövar: I numrerade utgåvor." in row
+    assert "| Stark dokumentation. <sup>" in row and "#kalla-ungsinn" in row
     assert "Flera register" not in section
 
 
@@ -51,36 +47,18 @@ def test_registries_that_disagree_are_pointed_out(make_project: Callable[..., Pr
     section = evidence_section(make_project, [UNGSINN, CEBC])
     assert '!!! info "Flera register har bedömt insatsen"' in section
     assert "2 register har bedömt insatsen" in section
-    assert "| [CEBC (USA)](<https://cebc.example/alfa>) | Promising | 2020 |" in section
+    assert "Bedömd 2020-02." in section and "Registret omprövar: Vart 2:e år." in section
 
 
 def test_registries_without_a_rating_are_named(make_project: Callable[..., Project]) -> None:
     section = evidence_section(make_project, [UNGSINN])
-    assert (
-        "Inga bedömningar i våra källor från: Metodguiden (Sverige), CEBC (USA), "
-        "Blueprints (USA), Foundations Guidebook (Storbritannien), Vidensportalen "
-        "(Danmark), Kasvun tuki (Finland)."
-    ) in section
-    assert "Ungsinn" not in section.split("Inga bedömningar")[1]
+    assert "Inga bedömningar i våra källor från: CEBC." in section
 
 
-def test_a_rating_that_cites_the_bibliography_links_to_the_works_address(
+def test_a_rating_whose_level_is_the_registrys_own_words_is_not_repeated(
     make_project: Callable[..., Project],
 ) -> None:
-    alfa = record(
-        "intervention",
-        evidence=[UNGSINN],
-        sources=[SOURCES[0], {"id": "ungsinn", "ref": "reference/ungsinn-alfa"}, SOURCES[2]],
-    )
-    work = record(
-        "reference",
-        "ungsinn-alfa",
-        title="Ungsinn: Alfa",
-        kind="oversikt",
-        year=2018,
-        url="https://ungsinn.example/alfa",
-    )
-    page = generate(
-        make_project({"intervention/alfa.yaml": alfa, "reference/ungsinn-alfa.yaml": work})
-    ).files["insatser/alfa.md"]
-    assert "| [Ungsinn (Norge)](<https://ungsinn.example/alfa>) | Nivå 5 | 2018 |" in page
+    own_words = verdict("ungsinn", "niva-5", "Nivå 5 med dokumentasjonsgrad 3", "2018")
+    section = evidence_section(make_project, [own_words])
+    assert "(Nivå 5 med dokumentasjonsgrad 3)" in section
+    assert "(Nivå 5)" not in evidence_section(make_project, [UNGSINN])

@@ -229,7 +229,7 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[str]]] = {
         },
         [
             "data/stage/slut.yaml:6:12: error: 'fixen-2005' är inte ett tillåtet värde för "
-            "'framework'; tillåtna är 'nirn' or 'fixsen-2005' (menade du 'fixsen-2005'?)",
+            "'framework'; tillåtna är 'nirn' eller 'fixsen-2005' (menade du 'fixsen-2005'?)",
         ],
     ),
     "id-not-file-name": (

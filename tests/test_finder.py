@@ -86,6 +86,26 @@ def test_age_and_facets_narrow_the_list_and_options_show_counts(
     )
 
 
+def test_a_visitor_can_find_the_methods_whose_registries_found_no_effect_or_too_little(
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
+    too_little = with_code(catalogue, "fynd", "otillrackligt")
+    assert "Trygghetscirkeln" in names(too_little)
+    page.goto(f"{base_url}hitta/")
+    for label, code in (
+        ("Visar effekt", "effekt"),
+        ("Ingen skillnad mot jämförelsen", "ingen-skillnad"),
+        ("Negativ effekt", "negativ"),
+        ("För lite underlag för att bedöma", "otillrackligt"),
+    ):
+        expect(option(page, "Vad registren fann", label)).to_have_accessible_name(
+            f"{label} ({len(with_code(catalogue, 'fynd', code))})"
+        )
+    option(page, "Vad registren fann", "För lite underlag för att bedöma").check()
+    expect_address(page, f"{base_url}hitta/?fynd=otillrackligt")
+    assert shown(page) == names(too_little)
+
+
 def test_words_and_facets_combine_and_a_hit_shows_title_and_excerpt(
     page: Page, base_url: str, catalogue: list[Method]
 ) -> None:
@@ -181,7 +201,7 @@ def test_the_filter_lives_in_the_url_and_a_shared_link_restores_it(
     page.goto(f"{base_url}hitta/")
     page.get_by_label("Ålder i år").fill("14")
     option(page, "Utbildning ges i", "Norge").check()
-    option(page, "Bedömning i evidensregister", "Ungsinn (Norge): Nivå 3").check()
+    option(page, "Bedömning i evidensregister", "Ungsinn: Nivå 3").check()
     expect_address(page, f"{base_url}hitta/?alder=14&evidens=ungsinn-niva-3&utbildning=no")
     assert shown(page) == names(chosen)
 
@@ -261,9 +281,18 @@ def test_comparison_shows_the_chosen_methods_side_by_side(page: Page, base_url: 
     page.goto(f"{base_url}jamfor/?m=pmto,mst")
     assert visible_columns(page) == ["MST", "PMTO"]
     expect(page.get_by_text("Jämförelsen är ingen rangordning")).to_be_visible()
-    row = page.locator("tr", has_text="Bedömning i Ungsinn (Norge)")
+    row = page.locator("tr", has_text="Bedömning i Ungsinn")
     expect(row.locator("td:not([hidden])")).to_have_text(
-        ["Bedömning i Ungsinn (Norge)", "Nivå 3 (2014) källa", "Nivå 5 (2018) källa"]
+        [
+            "Bedömning i Ungsinn",
+            "Visar effekt: Nivå 3 (2014-05-15) källa",
+            "Visar effekt: Nivå 5 (2018, utgåva 2) källa",
+        ]
+    )
+    # What the registries found comes first, before the registries' own words.
+    findings = page.locator("tr", has_text="Vad registren fann")
+    expect(findings.locator("td:not([hidden])")).to_have_text(
+        ["Vad registren fann", "Visar effekt", "Visar effekt"]
     )
 
     page.get_by_role("checkbox", name="TIBIR").check()

@@ -13,6 +13,7 @@ import pytest
 from conftest import record, write_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from verdict_records import REGISTRIES, VERSIONS, verdict
 
 from generator.checking.check import check
 from generator.locale import strings
@@ -28,9 +29,10 @@ BANDS = {
     "duration_band": {"value": "3-6-manader", "source": "s1"},
     "cost_band": {"value": 2, "source": "s1"},
     "training_countries": [{"country": "se", "source": "s1"}, {"country": "no", "source": "s1"}],
+    "versions": VERSIONS,
     "evidence": [
-        {"registry": "ungsinn", "rating": "Nivå 5", "year": 2018, "source": "s1"},
-        {"registry": "cebc", "rating": "Well-supported", "year": 2020, "source": "s1"},
+        verdict("ungsinn", "niva-5", "Nivå 5", "2018"),
+        verdict("cebc", "niva-1", "Well-supported", "2020"),
     ],
 }
 
@@ -47,7 +49,7 @@ def alfa_with(
 ) -> KnowledgeBase:
     """A knowledge base whose one method is Alfa, with extra fields."""
     text = record("intervention", summary=summary, **(extra or {}))
-    return knowledge_base(make_project({"intervention/alfa.yaml": text}))
+    return knowledge_base(make_project({"intervention/alfa.yaml": text, **REGISTRIES}))
 
 
 def test_each_method_is_one_entry_whose_facts_keep_their_source(
@@ -81,6 +83,7 @@ def test_facets_give_every_method_a_code_and_unknown_is_uppgift_saknas(
         "intensitet": [MISSING],
         "langd": [MISSING],
         "evidens": [MISSING],
+        "fynd": [MISSING],
         "utbildning": [MISSING],
         "kostnad": [MISSING],
     }
@@ -100,6 +103,7 @@ def test_each_entry_carries_the_finder_codes_it_is_filtered_by(
         "intensitet": ["varje-vecka"],
         "langd": ["3-6-manader"],
         "evidens": ["ungsinn-niva-5", "cebc-well-supported"],
+        "fynd": ["effekt"],
         "utbildning": ["se", "no"],
         "kostnad": ["2"],
     }
@@ -116,8 +120,8 @@ def test_evidence_options_are_the_ratings_registries_gave(
     assert isinstance(method, Intervention)
     evidence = next(f for f in facets(kb, strings()) if f.key == "evidens")
     assert evidence.options == {
-        "cebc-well-supported": "CEBC (USA): Well-supported",
-        "ungsinn-niva-5": "Ungsinn (Norge): Nivå 5",
+        "cebc-well-supported": "CEBC: Well-supported",
+        "ungsinn-niva-5": "Ungsinn: Nivå 5",
         MISSING: "Ingen bedömning i våra källor",
     }
     assert evidence.codes(method) == ["ungsinn-niva-5", "cebc-well-supported"]
@@ -133,7 +137,10 @@ def test_csv_has_a_row_per_method_and_never_starts_a_cell_with_a_formula(
     assert row["summary"] == '\'=HYPERLINK("https://example.org")'
     assert (row["age_min"], row["age_max"]) == ("3", "12")
     assert row["training_countries"] == "se; no"
-    assert row["evidence"] == "ungsinn: Nivå 5 (2018); cebc: Well-supported (2020)"
+    assert row["evidence"] == "Ungsinn: Nivå 5 (2018; effekt); CEBC: Well-supported (2020; effekt)"
+    # CEBC reviews every second year: its verdict from 2020 may be out of date.
+    assert row["evidence_flags"] == "CEBC: aldre-an-intervallet"
+    assert row["findings"] == "effekt" and row["versions"] == "Alfa"
     assert row["cost_band"] == "2" and row["intensity_band"] == "varje-vecka"
     assert row["sources"] == "https://example.org/a"
 

@@ -7,19 +7,15 @@ from typing import Any
 
 from conftest import record
 from playwright.sync_api import Page, expect
+from verdict_records import REGISTRIES, VERSIONS, verdict
 
 from generator.reading.project import Project
 from generator.site.engine.generation import generate
 
 RATED = [
-    {
-        "registry": "ungsinn",
-        "rating": "Nivå 5",
-        "year": 2018,
-        "text": "Stark dokumentation.",
-        "source": "ungsinn",
-    },
-    {"registry": "cebc", "rating": "1 – Well-Supported", "year": 2023, "source": "cebc"},
+    verdict("ungsinn", "niva-5", "Nivå 5", "2018", text="Stark dokumentation.", source="ungsinn"),
+    verdict("cebc", "niva-4", "4 – Evidence Fails to Demonstrate Effect", "2025", source="cebc")
+    | {"finding": "ingen-skillnad"},
 ]
 
 
@@ -35,9 +31,10 @@ def method_page(make_project: Callable[..., Project], **fields: Any) -> str:
             {"id": "ungsinn", "title": "Ungsinn om Alfa", "url": "https://ungsinn.example/alfa"},
             {"id": "cebc", "title": "CEBC om Alfa", "url": "https://cebc.example/alfa"},
         ],
-        **fields,
+        **({"versions": VERSIONS} | fields),
     )
-    return generate(make_project({"intervention/alfa.yaml": alfa})).files["insatser/alfa.md"]
+    project = make_project({"intervention/alfa.yaml": alfa, **REGISTRIES})
+    return generate(project).files["insatser/alfa.md"]
 
 
 def at_a_glance(page: str) -> str:
@@ -52,7 +49,11 @@ def test_target_group_ages_format_and_dated_verdicts_come_first(
     assert "Föräldrar till barn med beteendeproblem" in top
     assert "3–12 år" in top
     assert "Familj, Grupp" in top
-    assert "Ungsinn (Norge): Nivå 5 (2018); CEBC (USA): 1 – Well-Supported (2023)." in top
+    # A finding of no difference reads as plainly, and as high up, as one of effect.
+    assert (
+        "Ungsinn: Visar effekt – Nivå 5 (2018); CEBC: Ingen skillnad mot jämförelsen – "
+        "4 – Evidence Fails to Demonstrate Effect (2025)."
+    ) in top
     assert "[Bedömningarna med motivering och källa](#evidens)" in top
     headings = [
         page.index(f"{{ #{anchor} }}") for anchor in ("i-korthet", "fakta", "om", "evidens")
@@ -77,7 +78,7 @@ def test_the_first_screen_of_pmto_shows_who_it_is_for_and_the_verdicts(
     for label in ("Målgrupp", "Ålder", "Form", "Evidensregistren"):
         expect(glance.locator(".kb-fact-label", has_text=label)).to_be_in_viewport()
     verdicts = glance.locator(".kb-fact", has_text="Evidensregistren")
-    expect(verdicts).to_contain_text("Ungsinn (Norge): Nivå 5 (2018)")
+    expect(verdicts).to_contain_text("Ungsinn: Visar effekt – Nivå 5 (2018, utgåva 2)")
     verdicts.get_by_role("link", name="Bedömningarna med motivering och källa").click()
     expect(page.locator("#evidens")).to_be_in_viewport()
 

@@ -55,16 +55,25 @@ REGISTRY = """
 """
 
 
-def rated(level: str, registry: str = "ungsinn") -> str:
+# A version of Alfa for its verdicts to name.
+VERSIONS = [{"id": "individuell", "title": "Individuell Alfa", "source": "s1"}]
+
+
+def rated(level: str, registry: str = "registry/ungsinn") -> str:
     """Alfa, rated by `registry` at `level`."""
     return record(
         "intervention",
+        versions=VERSIONS,
         evidence=[
             {
+                "id": "ungsinn-2018",
                 "registry": registry,
+                "version": "individuell",
                 "rating": "Nivå 5",
                 "level": level,
-                "year": 2018,
+                "finding": "effekt",
+                "date": "2018",
+                "checked": "2026-11-01",
                 "source": "s1",
             }
         ],
@@ -72,10 +81,15 @@ def rated(level: str, registry: str = "ungsinn") -> str:
 
 
 def project_with(
-    make_project: Callable[..., Project], level: str, registry: str = "ungsinn"
+    make_project: Callable[..., Project], level: str, registry: str = "registry/ungsinn"
 ) -> Project:
+    """Ungsinn, a second registry (CEBC, with Ungsinn's scale) and Alfa rated at `level`."""
     return make_project(
-        {"registry/ungsinn.yaml": REGISTRY, "intervention/alfa.yaml": rated(level, registry)}
+        {
+            "registry/ungsinn.yaml": REGISTRY,
+            "registry/cebc.yaml": REGISTRY.replace("id: ungsinn", "id: cebc", 1),
+            "intervention/alfa.yaml": rated(level, registry),
+        }
     )
 
 
@@ -104,20 +118,27 @@ def test_a_level_not_on_the_registrys_scale_is_a_swedish_error_where_it_is_writt
 def test_a_level_of_another_registry_than_the_rating_names_is_an_error(
     make_project: Callable[..., Project],
 ) -> None:
-    project = project_with(make_project, "registry/ungsinn#niva-5", registry="cebc")
+    project = project_with(make_project, "registry/ungsinn#niva-5", registry="registry/cebc")
     place = place_of(project, "registry/ungsinn#niva-5")
     assert [p.format() for p in check(project)[1]] == [
         f"data/intervention/alfa.yaml:{place}: error: nivån 'registry/ungsinn#niva-5' hör inte "
-        "till registret 'cebc' som bedömningen anger"
+        "till registret 'registry/cebc' som bedömningen anger"
     ]
 
 
 def test_a_level_must_name_a_registry_record(make_project: Callable[..., Project]) -> None:
-    project = project_with(make_project, "registry/finns-inte#niva-5", registry="annat")
-    place = place_of(project, "registry/finns-inte#niva-5")
+    project = project_with(
+        make_project, "registry/finns-inte#niva-5", registry="registry/finns-inte"
+    )
+    registry, level = (
+        place_of(project, "registry/finns-inte"),
+        place_of(project, "registry/finns-inte#niva-5"),
+    )
     assert [p.format() for p in check(project)[1]] == [
-        f"data/intervention/alfa.yaml:{place}: error: hänvisningen "
-        "'registry/finns-inte#niva-5' pekar på en post som inte finns"
+        f"data/intervention/alfa.yaml:{registry}: error: hänvisningen 'registry/finns-inte' "
+        "pekar på en post som inte finns",
+        f"data/intervention/alfa.yaml:{level}: error: hänvisningen "
+        "'registry/finns-inte#niva-5' pekar på en post som inte finns",
     ]
 
 
@@ -190,11 +211,12 @@ def test_every_level_of_every_registry_is_placed_on_the_shared_scale_with_a_reas
         assert registry.levels() or registry.scale_note, registry.id
         for level in registry.levels():
             assert level.shared in SHARED_LEVELS and level.mapping.strip(), (registry.id, level)
-    # Every registry the existing ratings name by their level is one of these records.
+    # Every registry the existing ratings name, by reference and by level, is a record.
     named = {
-        e.level.partition("/")[2].partition("#")[0]
+        ref.partition("/")[2].partition("#")[0]
         for r in records
         for e in getattr(r, "evidence", [])
-        if e.level
+        for ref in (e.registry, e.level)
+        if ref
     }
     assert named <= set(registries)

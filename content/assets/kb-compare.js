@@ -34,6 +34,21 @@ const element = (name, ...children) => withAttributes(name, {}, children);
 const joined = (items, separator) =>
   items.flatMap((item, index) => (index ? [separator, ...item] : item));
 
+/** @typedef {{registry: string, registry_name: string, rating: string, finding: string,
+ *   date: string | null, edition: number | null, current: boolean, flags: string[],
+ *   source: string}} Verdict */
+
+/** A method's verdicts that stand (no newer verdict replaces them).
+ * @param {Method} method
+ * @returns {Verdict[]} */
+const current = method => method.evidence.filter((/** @type {Verdict} */ e) => e.current);
+
+/** When a verdict was made, as its record gives it: a date and/or an edition's number.
+ * @param {Verdict} verdict
+ * @param {string} edition the wording of an edition, with `{edition}` */
+const dated = (verdict, edition) => [verdict.date,
+  verdict.edition ? format(edition, { edition: verdict.edition }) : ""].filter(Boolean).join(", ");
+
 class Comparison {
   /** @param {HTMLFormElement} form */
   constructor(form) {
@@ -45,7 +60,7 @@ class Comparison {
     this.table = /** @type {HTMLTableElement} */ (required("table", this.results));
     /** @type {Map<string, Method>} */
     this.methods = new Map();
-    /** @type {string[]} the registries that rated any method */
+    /** @type {[string, string][]} the registries (reference, name) with a current verdict */
     this.registries = [];
     /** @type {HTMLInputElement[]} */
     this.boxes = [];
@@ -55,11 +70,11 @@ class Comparison {
     const methods = await load(this.ui, this.status);
     if (!methods || !this.form.isConnected) return;
     this.methods = new Map(methods.map(method => [method.id, method]));
-    const { registry } = this.ui.vocab;
-    // Every registry that rated any method gets a row, so a missing rating shows as such.
-    this.registries = [...new Set(methods.flatMap(
-      m => m.evidence.map((/** @type {{registry: string}} */ e) => e.registry)))]
-      .sort((a, b) => (registry[a] < registry[b] ? -1 : 1));
+    // Every registry with a current verdict on any method gets a row, so a missing rating
+    // shows as such; a replaced verdict is history and counts nowhere here.
+    /** @type {Map<string, string>} */
+    const names = new Map(methods.flatMap(m => current(m).map(e => [e.registry, e.registry_name])));
+    this.registries = [...names].sort((a, b) => (a[1] < b[1] ? -1 : 1));
     const wanted = (new URLSearchParams(location.search).get(PARAM) || "").split(",");
     const known = wanted.filter(id => this.methods.has(id)).slice(0, MAX);
     this.boxes = methods.map(method => {
@@ -146,12 +161,19 @@ class Comparison {
           ...cite(m, m.cost_band.source)] : []),
         ...(m.costs || m.cost_band ? [] : [ui.missing]),
       ]],
-      ...this.registries.map(code => /** @type {[string, (method: Method) => Content]} */ ([
-        format(rows.evidence, { registry: vocab.registry[code] }), m => {
-          /** @type {{registry: string, rating: string, year: number, source: string}[]} */
-          const ratings = m.evidence.filter((/** @type {{registry: string}} */ e) => e.registry === code);
+      // What the registries found comes before the verdicts, a finding of no difference
+      // or of harm worded as plainly as one of effect.
+      [rows.findings, m => [m.findings.length
+        ? m.findings.map((/** @type {string} */ code) => vocab.finding[code]).join(", ")
+        : ui.not_rated]],
+      ...this.registries.map(([code, name]) => /** @type {[string, (method: Method) => Content]} */ ([
+        format(rows.evidence, { registry: name }), m => {
+          const ratings = current(m).filter(e => e.registry === code);
           return ratings.length
-            ? joined(ratings.map(e => [`${e.rating} (${e.year})`, ...cite(m, e.source)]), "; ")
+            ? joined(ratings.map(e => [
+              format(ui.verdict, { finding: vocab.finding[e.finding], rating: e.rating, date: dated(e, ui.edition) }),
+              ...(e.flags.length ? [` (${ui.may_be_old})`] : []),
+              ...cite(m, e.source)]), "; ")
             : [ui.not_rated];
         }])),
       [rows.reviewed, m => [m.reviewed]],

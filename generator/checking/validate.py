@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.checking.aliases import alias_problems
 from generator.checking.salvage import Salvaged, SalvagedSource
+from generator.checking.verdict_rules import verdict_problems
 from generator.diagnostics import Diagnostic
 from generator.locale import message
 from generator.reading.load import FieldPath, SourceDocument
@@ -100,7 +101,11 @@ def _message(error: dict[str, Any]) -> str:
         field=field,
         got=repr(got),
         type=type(got).__name__,
-        **{key: ctx.get(key, "") for key in ("expected", "min_length", "ge", "le", "gt")},
+        **{key: ctx.get(key, "") for key in ("min_length", "ge", "le", "gt")},
+        # pydantic joins the allowed values with an English 'or'.
+        expected=str(ctx.get("expected", "")).replace(
+            " or ", f" {message('messages.validate.schema.or')} "
+        ),
     )
 
 
@@ -387,6 +392,14 @@ def _record_problems(
                 message("messages.validate.anchor_twice_hint"),
             )
         seen_anchors.add(part.id)
+    if isinstance(record, Record):
+        for path, key, field in record.unknown_keys():
+            ids = [str(getattr(item, "id", "")) for item in getattr(record, field)]
+            add(
+                path,
+                message("messages.validate.unknown_key", key=key, field=field),
+                _suggest(key, ids),
+            )
     misdirected = {path: target for path, _, target in record.misdirected_references()}
     for path, ref in record.references():
         if path in misdirected:
@@ -566,6 +579,7 @@ def validate(
     for doc, record in valid:
         problems.extend(_record_problems(doc, record, index))
         problems.extend(_review_due(doc, record, today, review_max_age_years))
+    problems.extend(verdict_problems(valid, today))
     for doc, partial in salvaged:
         problems.extend(_record_problems(doc, partial, index))
     return [record for _, record in valid], sorted(problems)

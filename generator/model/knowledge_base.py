@@ -6,11 +6,14 @@ point; who links here) instead of walking raw data, so presentation stays in tem
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model.changes import Revision, revisions
+from generator.model.verdicts import Verdict, verdicts_of
+from generator.reading.project import today as build_day
 from generator.reading.versions import UNAVAILABLE, History
 from generator.types import (
     RECORD_TYPES,
@@ -22,6 +25,7 @@ from generator.types import (
     Study,
 )
 from generator.types.base import CitesWork, Part, Source, split_ref
+from generator.types.evidence_registry import Registry
 from generator.types.intervention import MethodChecklist
 
 
@@ -161,6 +165,24 @@ class KnowledgeBase:
     def method_checklists(self, stage: Record) -> list[tuple[Intervention, MethodChecklist]]:
         """Checklists that methods add to `stage`, in the methods' title order."""
         return list(self._checklists.get(stage.id, []))
+
+    def verdicts(self, method: Intervention, today: dt.date | None = None) -> list[Verdict]:
+        """The method's verdicts, current and replaced, each with its registry and why it may
+        be out of date on `today` (the build's day unless given: SOURCE_DATE_EPOCH's in a
+        reproducible build)."""
+        registries = {r.id: r for r in self.of_type("registry") if isinstance(r, Registry)}
+        return verdicts_of(method, registries, today or build_day())
+
+    def stale_verdicts(self, today: dt.date) -> list[tuple[Intervention, Verdict]]:
+        """Every current verdict that may be out of date on `today`, method by method in the
+        catalogue's order: what the maintenance page asks editors to check again."""
+        return [
+            (method, verdict)
+            for method in self.of_type("intervention")
+            if isinstance(method, Intervention)
+            for verdict in self.verdicts(method, today)
+            if verdict.staleness
+        ]
 
     def revisions(self, record: Record) -> tuple[Revision, ...] | None:
         """What changed in the record, newest first, in what its type marks readers as relying

@@ -31,6 +31,7 @@ def produce(ctx: RenderContext) -> None:
         "ages": compare["ages"],
         "training_countries": t["finder"]["training_countries"],
         "evidence": compare["evidence_row"],
+        "findings": compare["findings_row"],
         "reviewed": t["record"]["reviewed"],
         "url": compare["read_more"],
     }
@@ -38,6 +39,9 @@ def produce(ctx: RenderContext) -> None:
         "rows": rows,
         "aspect": compare["aspect"],
         "not_rated": compare["not_rated"],
+        "verdict": compare["verdict"],
+        "may_be_old": intervention["verdict_may_be_old"],
+        "edition": intervention["verdict_edition"],
         "missing": t["finder"]["missing"],
         "cite": t["record"]["cite"],
         "ages": intervention["ages_value"],

@@ -1,5 +1,5 @@
-"""The editorial team's maintenance page (/underhall/): every record by review date, oldest
-first, so the records most in need of a new review are at the top."""
+"""The editorial team's maintenance page (/underhall/): the verdicts that may be out of date,
+then every record by review date, oldest first, so what most needs a new look is at the top."""
 
 from __future__ import annotations
 
@@ -45,6 +45,12 @@ def produce(ctx: RenderContext) -> None:
     today = build_day()
     drafts = sorted(ctx.kb.drafts, key=lambda r: (r.type_name, r.title.casefold()))
     ctx.paged(
-        PATH, "maintenance.md.j2", "reviews", reviews(ctx.kb, today), today=today, drafts=drafts
+        PATH,
+        "maintenance.md.j2",
+        "reviews",
+        reviews(ctx.kb, today),
+        today=today,
+        drafts=drafts,
+        stale=ctx.kb.stale_verdicts(today),
     )
     ctx.add_to_nav("editors", {ctx.t["maintenance"]["title"]: PATH})

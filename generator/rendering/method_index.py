@@ -23,15 +23,19 @@ from pydantic import Field, create_model
 
 from generator.model.knowledge_base import KnowledgeBase
 from generator.types import Intervention
-from generator.types.base import Source, Strict
+from generator.types.base import Source, Strict, split_ref
+from generator.types.evidence_registry import SharedLevel
 from generator.types.intervention import (
     Arena,
     CostLevel,
     Country,
     DurationLevel,
+    EvidenceRating,
+    Finding,
     Format,
     IntensityLevel,
     Problem,
+    Staleness,
 )
 
 # The intervention fields published in the index, in the order of the CSV columns. Long
@@ -59,6 +63,7 @@ INDEX_FIELDS = (
     "cost_band",
     "owner",
     "spread",
+    "versions",
     "evidence",
     "sources",
 )
@@ -76,10 +81,58 @@ CitedSource = create_model(
     "litteraturlistan när posten hänvisar dit.",
     **_CITED_FIELDS,
 )
+# A verdict in the index: the record's fields, and what a reader of the data needs to use it
+# without the registry's record: the registry's name, the level's place on the shared scale,
+# whether it still stands and why it may be out of date on the day the data were built.
+IndexVerdict = create_model(
+    "Bedomning",
+    __base__=EvidenceRating,
+    __doc__="En bedömning i ett evidensregister, med postens fält och det som följer av "
+    "registrets post och byggdagen.",
+    registry_name=(str, Field(description="Registrets namn, t.ex. 'Ungsinn'.")),
+    shared=(
+        SharedLevel | None,
+        Field(
+            description="Nivåns plats på den gemensamma skalan (se /register/); null när "
+            "bedömningen saknar nivå."
+        ),
+    ),
+    current=(
+        bool,
+        Field(
+            description="`true` för en gällande bedömning, `false` för en som en nyare "
+            "bedömning har ersatt (`replaced_by`)."
+        ),
+    ),
+    flags=(
+        list[Staleness],
+        Field(
+            description="Varför en gällande bedömning kan vara inaktuell den dag filen byggdes: "
+            "`aldre-an-intervallet` (äldre än registrets omprövningsintervall) och "
+            "`ej-kontrollerad` (inte kontrollerad mot registret på 12 månader)."
+        ),
+    ),
+)
 _ENTRY_FIELDS: dict[str, Any] = {
     name: (Intervention.model_fields[name].annotation, Intervention.model_fields[name])
     for name in INDEX_FIELDS
-} | {"sources": (list[CitedSource], Intervention.model_fields["sources"])}  # type: ignore[valid-type]
+} | {
+    "sources": (list[CitedSource], Intervention.model_fields["sources"]),  # type: ignore[valid-type]
+    "evidence": (
+        list[IndexVerdict],  # type: ignore[valid-type]
+        Field(
+            description="Bedömningar i evidensregister, gällande och ersatta; bara gällande "
+            "(`current`) räknas i `findings` och i filtren."
+        ),
+    ),
+    "findings": (
+        list[Finding],
+        Field(
+            description="Vad de gällande bedömningarna fann: `effekt`, `ingen-skillnad`, "
+            "`negativ`, `otillrackligt`; tom lista när inget register har bedömt insatsen."
+        ),
+    ),
+}
 
 IndexEntry = create_model(
     "Insats",
@@ -121,6 +174,17 @@ def method_index(kb: KnowledgeBase, t: dict[str, Any]) -> MethodIndex:
             | {
                 "url": method.address(),
                 "sources": [kb.cited(s).model_dump() for s in method.sources],
+                "evidence": [
+                    v.rating.model_dump()
+                    | {
+                        "registry_name": v.registry.title,
+                        "shared": v.shared,
+                        "current": v.current,
+                        "flags": list(v.staleness),
+                    }
+                    for v in kb.verdicts(method)
+                ],
+                "findings": method.findings(),
                 "facets": {facet.key: facet.codes(method) for facet in finder},
             }
         )
@@ -162,23 +226,42 @@ def _cell(value: Any) -> str:
     return _FORMULA_AT.sub(r"\1'", text)
 
 
-# The CSV has the index's fields as columns, with the age range split in two.
+# The CSV has the index's fields as columns, with the age range split in two and the
+# current verdicts' findings and flags beside them.
 CSV_COLUMNS = [
     column
     for name in ("url", *INDEX_FIELDS)
-    for column in (("age_min", "age_max") if name == "ages" else (name,))
+    for column in (
+        ("age_min", "age_max")
+        if name == "ages"
+        else ("evidence", "findings", "evidence_flags")
+        if name == "evidence"
+        else (name,)
+    )
 ]
 
 
+def _dated(verdict: dict[str, Any]) -> str:
+    """When a verdict was made, as its record gives it: '2018', '2019-06', 'utgåva 2'."""
+    edition = f"#{verdict['edition']}" if verdict["edition"] else ""
+    return ", ".join(part for part in (verdict["date"] or "", edition) if part)
+
+
 def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
-    """A method as one spreadsheet row: evidence as 'registry: rating (year)', sources as
-    their addresses (or titles where a source has no address)."""
+    """A method as one spreadsheet row: the current verdicts as 'registry: rating (date;
+    finding)' and their flags as 'registry: flag', sources as their addresses (or titles
+    where a source has no address). Replaced verdicts are in the JSON only."""
+    current = [e for e in entry["evidence"] if e["current"]]
     special = {
         "age_min": str(entry["ages"]["min"]) if entry["ages"] else "",
         "age_max": str(entry["ages"]["max"]) if entry["ages"] else "",
         "evidence": _cell(
-            [f"{e['registry']}: {e['rating']} ({e['year']})" for e in entry["evidence"]]
+            [f"{e['registry_name']}: {e['rating']} ({_dated(e)}; {e['finding']})" for e in current]
         ),
+        "evidence_flags": _cell(
+            [f"{e['registry_name']}: {flag}" for e in current for flag in e["flags"]]
+        ),
+        "versions": _cell([v["title"] for v in entry["versions"]]),
         "sources": _cell([s["url"] or s["title"] for s in entry["sources"]]),
     }
     return {
@@ -221,8 +304,8 @@ class Facet:
     codes: Callable[[Intervention], list[str]]
 
 
-def _evidence_code(registry: str, rating: str) -> str:
-    return f"{registry}-{slug(rating)}"
+def _evidence_code(verdict: EvidenceRating) -> str:
+    return f"{split_ref(verdict.registry)[1]}-{slug(verdict.rating)}"
 
 
 def _or_missing(codes: list[str]) -> list[str]:
@@ -236,7 +319,8 @@ CODES: dict[str, Callable[[Intervention], list[str]]] = {
     "form": lambda m: _or_missing(list(m.formats)),
     "intensitet": lambda m: _or_missing([m.intensity_band.value] if m.intensity_band else []),
     "langd": lambda m: _or_missing([m.duration_band.value] if m.duration_band else []),
-    "evidens": lambda m: _or_missing([_evidence_code(e.registry, e.rating) for e in m.evidence]),
+    "evidens": lambda m: _or_missing([_evidence_code(e) for e in m.current_evidence()]),
+    "fynd": lambda m: _or_missing(list(m.findings())),
     "utbildning": lambda m: _or_missing([c.country for c in m.training_countries]),
     "kostnad": lambda m: _or_missing([str(m.cost_band.value)] if m.cost_band else []),
 }
@@ -255,17 +339,17 @@ def finder_filters(method: Intervention) -> list[tuple[str, str]]:
 
 def facets(kb: KnowledgeBase, t: dict[str, Any]) -> list[Facet]:
     """The finder's facets in display order; options come from the controlled vocabularies,
-    except evidence, whose options are the ratings the registries actually gave."""
+    except evidence, whose options are the current ratings the registries actually gave."""
     vocab, labels, missing = t["vocab"], t["finder"]["facets"], t["finder"]["missing"]
 
     def options(kind: str, values: tuple[Any, ...]) -> dict[str, str]:
         return {str(v): vocab[kind][v] for v in values} | {MISSING: missing}
 
     ratings = {
-        _evidence_code(e.registry, e.rating): f"{vocab['registry'][e.registry]}: {e.rating}"
+        _evidence_code(e): f"{kb.resolve(e.registry).title}: {e.rating}"
         for method in kb.of_type("intervention")
         if isinstance(method, Intervention)
-        for e in method.evidence
+        for e in method.current_evidence()
     }
     found = {
         "problem": options("problem", get_args(Problem)),
@@ -274,6 +358,8 @@ def facets(kb: KnowledgeBase, t: dict[str, Any]) -> list[Facet]:
         "intensitet": options("intensity", get_args(IntensityLevel)),
         "langd": options("duration", get_args(DurationLevel)),
         "evidens": dict(sorted(ratings.items(), key=lambda item: item[1]))
+        | {MISSING: t["finder"]["no_rating"]},
+        "fynd": {f: vocab["finding"][f] for f in get_args(Finding)}
         | {MISSING: t["finder"]["no_rating"]},
         "utbildning": options("country", get_args(Country)),
         "kostnad": options("cost", get_args(CostLevel)),

@@ -28,7 +28,8 @@ VOCABULARIES = (
     "duration",
     "country",
     "cost",
-    "registry",
+    "finding",
+    "staleness",
 )
 
 

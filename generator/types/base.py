@@ -274,6 +274,16 @@ class Record(Strict):
         that names another, with its field path and the type it must name."""
         return misdirected(self.leaves.strings)
 
+    def unknown_keys(self) -> list[tuple[FieldPath, str, str]]:
+        """Every key (a value of a type marked `Meaning("key", field)`) that names no item of
+        the record's list `field`, with its field path and the field."""
+        return [
+            (path, value, meaning.target)
+            for path, meaning, value in self.leaves.strings
+            if meaning.kind == "key"
+            and value not in [getattr(item, "id", None) for item in getattr(self, meaning.target)]
+        ]
+
     def _marked(self, kind: Kind) -> list[tuple[FieldPath, str]]:
         return [(path, value) for path, found, value in self.leaves.strings if found.kind == kind]
 

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from typing import Annotated, ClassVar, Literal, get_args
 
-from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from generator.locale import message
 from generator.types.base import (
@@ -13,11 +23,13 @@ from generator.types.base import (
     Record,
     Ref,
     Section,
+    Slug,
     SourceKey,
     Strict,
     Text,
     split_ref,
 )
+from generator.types.evidence_registry import ReReview
 from generator.types.meaning import Meaning, Relied
 
 Arena = Literal["hem", "skola", "forskola", "klinik", "narmiljo"]
@@ -31,16 +43,13 @@ Problem = Literal[
     "psykisk-ohalsa",
     "inkludering",
 ]
-Registry = Literal[
-    "ungsinn",
-    "metodguiden",
-    "cebc",
-    "blueprints",
-    "foundations",
-    "vidensportalen",
-    "kasvun-tuki",
-    "annat",
-]
+# What a registry found, in a closed vocabulary, so that a finding of no difference or of
+# harm is as visible (and as filterable) as a finding of effect.
+Finding = Literal["effekt", "ingen-skillnad", "negativ", "otillrackligt"]
+# Why a verdict may be out of date: older than its registry's re-review interval, or not
+# checked against the registry's page for CHECK_MAX_MONTHS.
+Staleness = Literal["aldre-an-intervallet", "ej-kontrollerad"]
+CHECK_MAX_MONTHS = 12
 Country = Literal["se", "no", "dk", "fi", "is"]
 IntensityLevel = Literal["i-vardagen", "flera-per-vecka", "varje-vecka", "glesare", "varierar"]
 DurationLevel = Literal[
@@ -63,25 +72,116 @@ class Ages(Strict):
         return self
 
 
+# A registry: its record.
+RegistryRef = Annotated[
+    Ref,
+    StringConstraints(pattern=r"^registry/[a-z0-9]+(?:-[a-z0-9]+)*$"),
+    Meaning("reference", "registry"),
+]
 # A level on a registry's scale: the registry's record and the level's anchor on its page.
 LevelRef = Annotated[
     Ref,
     StringConstraints(pattern=r"^registry/[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$"),
     Meaning("reference", "registry"),
 ]
+# The id of one of the record's own versions, or of another of its verdicts.
+VersionKey = Annotated[Slug, Meaning("key", "versions")]
+VerdictKey = Annotated[Slug, Meaning("key", "evidence")]
+
+
+def _as_written(value: object) -> object:
+    """A year or a date as YAML reads it unquoted (a number, a date), as the text it was."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _a_real_day(value: str) -> str:
+    """A date with a day must be a day the calendar has (not 31 June)."""
+    try:
+        last_day(value)
+    except ValueError:
+        raise ValueError(message("messages.types.no_such_day", date=value)) from None
+    return value
+
+
+# A date as precise as the source gives it: a year, a year and month, or a day.
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_as_written),
+    StringConstraints(pattern=r"^(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+    AfterValidator(_a_real_day),
+]
+
+
+def last_day(partial: str) -> dt.date:
+    """The last day a partial date can mean ('2019' -> 31 December 2019): a verdict counts
+    as older than an interval only when every day it can mean is."""
+    parts = [int(p) for p in partial.split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return dt.date(year, month, day)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later; a day the month lacks becomes its last day."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+class Version(Section):
+    """A version of the programme that a registry may rate on its own (the individual
+    parenting programme, the group model), so that a verdict says which one it is about."""
+
+    title: Text = Field(description="Versionens namn, t.ex. 'Individuell PMTO'.")
+    source: SourceKey = Field(description="`id` för källan i `sources` som beskriver versionen.")
 
 
 class EvidenceRating(Strict):
-    """What one registry says about the method, dated, so disagreements stay visible."""
+    """What one registry says about one version of the method, dated and checked, so that
+    disagreements, null findings and old verdicts stay visible."""
 
-    registry: Registry = Field(description="Vilket register eller vilken databas.")
+    id: Slug = Field(
+        description="Bedömningens nyckel i posten, t.ex. `ungsinn-2018`; en nyare bedömning "
+        "som ersätter den pekar inte hit, utan den gamla får `replaced_by`."
+    )
+    registry: RegistryRef = Field(
+        description="Registret, som hänvisning till registrets post, t.ex. `registry/ungsinn`."
+    )
+    version: VersionKey = Field(
+        description="`id` för den version av insatsen som bedömdes, en av postens `versions`."
+    )
     rating: Text = Field(description="Registrets egen bedömning, t.ex. 'Nivå 5'.")
     level: LevelRef | None = Field(
         None,
         description="Nivån på registrets skala, som hänvisning till registrets post, t.ex. "
-        "`registry/ungsinn#v2-niva-5`; `kb check` avvisar en nivå som inte finns på skalan.",
+        "`registry/ungsinn#v2-niva-5`; `kb check` avvisar en nivå som inte finns på skalan. "
+        "Utelämna bara om registret saknar skala i våra källor.",
     )
-    year: int = Field(ge=1990, le=2100, description="År för bedömningen.")
+    finding: Finding = Field(
+        description="Vad registret fann: `effekt`, `ingen-skillnad` (ingen skillnad mot "
+        "jämförelsen), `negativ` (skadlig eller sämre) eller `otillrackligt` (för lite "
+        "underlag för att bedöma)."
+    )
+    date: PartialDate | None = Field(
+        None,
+        description="När bedömningen gjordes, så exakt som källan anger det: `2018`, "
+        "`2018-05` eller `2018-05-03`.",
+    )
+    edition: int | None = Field(
+        None, ge=1, le=100, description="Utgåvans nummer, för register med numrerade utgåvor."
+    )
+    checked: dt.date = Field(
+        description="Datum då vi senast läste bedömningen på registrets sida (ÅÅÅÅ-MM-DD)."
+    )
+    replaced_by: VerdictKey | None = Field(
+        None,
+        description="`id` för den nyare bedömningen som ersätter denna; en ersatt bedömning "
+        "står kvar som historik men räknas inte i sökfiltret, jämförelsen och öppna data.",
+    )
     text: str = Field("", description="Motivering eller kommentar.")
     source: SourceKey = Field(description="`id` för källan i `sources`.")
 
@@ -91,11 +191,37 @@ class EvidenceRating(Strict):
         """A level on another registry's scale than the one the rating names is reported at
         the level (`registry` is validated first, being declared first)."""
         registry = info.data.get("registry")
-        if level and registry not in (None, "annat") and split_ref(level)[1] != registry:
+        if level and registry and split_ref(level)[1] != split_ref(registry)[1]:
             raise ValueError(
                 message("messages.types.level_registry", level=level, registry=registry)
             )
         return level
+
+    @model_validator(mode="after")
+    def _dated(self) -> EvidenceRating:
+        if self.date is None and self.edition is None:
+            raise ValueError(message("messages.types.verdict_undated"))
+        if self.replaced_by == self.id:
+            raise ValueError(message("messages.types.verdict_replaces_itself", id=self.id))
+        return self
+
+    def staleness(self, review: ReReview, today: dt.date) -> list[Staleness]:
+        """Why the verdict may be out of date on `today`: older than the registry's
+        re-review interval (only for a registry with one, counted from the last day the
+        verdict's date can mean), or not checked against the registry for 12 months.
+        A replaced verdict is history, never stale."""
+        if self.replaced_by is not None:
+            return []
+        found: list[Staleness] = []
+        if (
+            review.years is not None
+            and self.date is not None
+            and _add_months(last_day(self.date), 12 * review.years) < today
+        ):
+            found.append("aldre-an-intervallet")
+        if _add_months(self.checked, CHECK_MAX_MONTHS) < today:
+            found.append("ej-kontrollerad")
+        return found
 
 
 class IntensityBand(Strict):
@@ -258,6 +384,11 @@ class Intervention(Record):
         description="Enhetskostnad i Foundations Guidebooks femgradiga skala; "
         "utelämna om ingen källa anger den.",
     )
+    versions: list[Version] = Field(
+        default_factory=list,
+        description="Versioner av insatsen som register bedömer var för sig, t.ex. individuell "
+        "behandling och gruppmodell; varje bedömning i `evidence` anger sin version.",
+    )
     owner: Annotated[Fact | None, Relied()] = Field(
         None, description="Programägare eller nationellt ansvarig."
     )
@@ -274,11 +405,19 @@ class Intervention(Record):
     )
     related: list[Ref] = Field(default_factory=list, description="Relaterade poster.")
 
-    def rated_by(self) -> list[str]:
-        """Registries that rated the method, in the order the record lists them."""
-        return list(dict.fromkeys(e.registry for e in self.evidence))
+    def current_evidence(self) -> list[EvidenceRating]:
+        """The verdicts that stand, in the record's order: those no newer verdict replaces."""
+        return [e for e in self.evidence if e.replaced_by is None]
 
-    def not_rated_by(self) -> list[str]:
-        """Named registries with no rating of the method in our sources, so the crosswalk can
-        say so instead of implying that the ratings shown are all there is."""
-        return [r for r in get_args(Registry) if r != "annat" and r not in self.rated_by()]
+    def rated_by(self) -> list[str]:
+        """Registries (references) with a current verdict, in the order the record lists them."""
+        return list(dict.fromkeys(e.registry for e in self.current_evidence()))
+
+    def findings(self) -> list[Finding]:
+        """What the current verdicts found, each finding once, in the vocabulary's order."""
+        found = {e.finding for e in self.current_evidence()}
+        return [f for f in get_args(Finding) if f in found]
+
+    def version_title(self, version_id: str) -> str:
+        """The title of one of the record's versions (validation has checked the id)."""
+        return next((v.title for v in self.versions if v.id == version_id), version_id)

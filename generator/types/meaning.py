@@ -23,13 +23,16 @@ from pydantic.fields import FieldInfo
 
 from generator.reading.load import FieldPath
 
-Kind = Literal["reference", "source", "old_id", "order"]
+# `key`: the id of an item in one of the record's own lists, named by `Meaning.target`
+# (a verdict's version among the record's `versions`).
+Kind = Literal["reference", "source", "old_id", "order", "key"]
 
 
 @dataclass(frozen=True)
 class Meaning:
     """A mark in an `Annotated` type: what kind of value it is and, for a reference that may
-    only point at records of one type (a checklist's stage), that type."""
+    only point at records of one type (a checklist's stage), that type; for a key, the field
+    of the record whose items it names."""
 
     kind: Kind
     target: str = ""

@@ -1,0 +1,71 @@
+"""A method's verdicts checked against the registries they name: a verdict of a registry
+with a scale names its level, and a verdict that may be out of date is a warning where it
+is written, since social workers act on verdicts and registries revise them.
+
+A verdict is out of date when it is older than its registry's re-review interval (the
+registry may have judged the method again) or when we have not read it on the registry's
+page for a year. Both count from `today`, the build's fixed day in a reproducible build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.diagnostics import Diagnostic
+from generator.locale import message
+from generator.reading.load import SourceDocument
+from generator.types import Record
+from generator.types.base import split_ref
+from generator.types.evidence_registry import Registry
+from generator.types.intervention import CHECK_MAX_MONTHS, Intervention
+
+
+def verdict_problems(
+    valid: list[tuple[SourceDocument, Record]], today: dt.date
+) -> list[Diagnostic]:
+    """Every verdict without the level its registry's scale requires (an error), and every
+    current verdict that may be out of date on `today` (a warning)."""
+    registries = {r.id: r for _, r in valid if isinstance(r, Registry)}
+    problems: list[Diagnostic] = []
+    for doc, method in valid:
+        if not isinstance(method, Intervention):
+            continue
+        for i, verdict in enumerate(method.evidence):
+            registry = registries.get(split_ref(verdict.registry)[1])
+            if registry is None:
+                continue  # the reference itself is reported
+            levels = registry.levels()
+            if verdict.level is None and levels:
+                problems.append(
+                    doc.problem(
+                        ("evidence", i),
+                        message("messages.validate.level_missing", registry=verdict.registry),
+                        message(
+                            "messages.validate.level_missing_hint",
+                            example=f"{verdict.registry}#{levels[0].id}",
+                        ),
+                    )
+                )
+            for reason in verdict.staleness(registry.review, today):
+                old = reason == "aldre-an-intervallet"
+                said = (
+                    message(
+                        "messages.validate.verdict_old",
+                        date=verdict.date,
+                        years=registry.review.years,
+                    )
+                    if old
+                    else message(
+                        "messages.validate.verdict_unchecked",
+                        checked=verdict.checked.isoformat(),
+                        months=CHECK_MAX_MONTHS,
+                    )
+                )
+                hint = message(
+                    "messages.validate.verdict_old_hint"
+                    if old
+                    else "messages.validate.verdict_unchecked_hint"
+                )
+                place = ("evidence", i, "date" if old else "checked")
+                problems.append(doc.problem(place, said, hint, severity="warning"))
+    return problems
