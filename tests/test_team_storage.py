@@ -98,6 +98,12 @@ def export(page: Page, tmp_path: Path, button: str = "Exportera till fil") -> An
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def fits_a_phone(page: Page) -> bool:
+    """The page needs no sideways scrolling 320 CSS pixels wide (WCAG 1.4.10, reflow)."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    return bool(page.evaluate("() => document.documentElement.scrollWidth <= 320"))
+
+
 def test_a_save_the_browser_refuses_is_said_beside_the_mark_and_the_page_works_on(
     browser: Browser, base_url: str, tmp_path: Path
 ) -> None:
@@ -117,6 +123,7 @@ def test_a_save_the_browser_refuses_is_said_beside_the_mark_and_the_page_works_o
     expect(state(page, FORANKRAD, "Klart")).to_be_checked()
     expect(page.locator("#kb-progress-total")).to_contain_text("2 av 10 klara, 1 påbörjade")
     assert FORANKRAD not in stored(page)["checklists"]["installation"]
+    assert fits_a_phone(page)
     data = export(page, tmp_path, "Exportera allt till fil nu")
     assert {item: entry["state"] for item, entry in data["checklists"]["installation"].items()} == {
         PLAN: "done",
@@ -302,4 +309,5 @@ def test_the_teams_shared_file_is_merged_both_ways_and_says_what_changed(
     on_file = page.evaluate(READ_FILE, "gemensam.json")["checklists"]["installation"]
     assert (on_file[PLAN]["state"], on_file[FUNDING]["state"]) == ("done", "done")
     assert stored(page)["checklists"]["installation"][FUNDING]["state"] == "done"
+    assert fits_a_phone(page)
     page.context.close()
