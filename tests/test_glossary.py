@@ -36,9 +36,10 @@ def test_a_term_has_a_page_with_its_sourced_definition_and_the_glossary_lists_it
 ) -> None:
     files = generate(make_project({"term/fidelity.yaml": TERM})).files
     page = files["ordlista/fidelity.md"]
-    assert "Görs arbetet så som det är tänkt? <sup>[[1]](#kalla-s1)</sup>" in page
-    assert "[Alfa – föräldraträning](../insatser/alfa.md)" in page
-    assert "[programtrohet](fidelity.md)\n:   Att en metod används" in files["ordlista/index.md"]
+    assert 'Görs arbetet så som det är tänkt? <sup><a href="#kalla-s1">[1]</a></sup>' in page
+    assert '<a href="../../insatser/alfa/">Alfa – föräldraträning</a>' in page
+    term = '<a href="fidelity/">programtrohet</a>\n:   Att en metod används'
+    assert term in files["ordlista/index.md"]
 
 
 def test_terms_are_published_with_every_form_to_explain(
@@ -77,22 +78,23 @@ def test_backlinks_show_on_terms_and_method_checklists_count_for_stages(
     )
     files = generate(project).files
     assert (
-        "[Alfa – föräldraträning](../insatser/alfa.md)"
+        '<a href="../../insatser/alfa/">Alfa – föräldraträning</a>'
         in files["ordlista/fidelity.md"].split("## Refereras från")[1]
     )
     assert (
-        "[Alfa – föräldraträning](../insatser/alfa.md)"
+        '<a href="../../insatser/alfa/">Alfa – föräldraträning</a>'
         in files["implementering/start.md"].split("## Refereras från")[1]
     )
 
 
-def test_keywords_are_weighted_search_metadata_so_synonyms_rank_high(site: Path) -> None:
+def test_keywords_are_search_metadata_shown_on_the_page_but_not_searched_as_text(
+    site: Path,
+) -> None:
+    """The words rank the page as metadata (tests/test_search_first_hit.py); left out of the
+    searched text, they never make up a result's excerpt."""
     page = (site / "insatser" / "pmto" / "index.html").read_text(encoding="utf-8")
-    words = re.search(
-        r'<span data-pagefind-weight="10" data-pagefind-meta="keywords">([^<]*)'
-        r"</span>",
-        page,
-    )
+    meta = page.split('<div class="kb-meta" data-pagefind-ignore="index">')[1]
+    words = re.search(r'<span data-pagefind-meta="keywords">([^<]*)</span>', meta)
     assert words is not None
     assert {
         "PMTO",

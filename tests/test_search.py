@@ -51,23 +51,6 @@ def test_search_finds_swedish_words_with_and_without_diacritics_abbreviations_an
     assert f"/{address}" in search_results(page, query)[:5]
 
 
-@pytest.mark.parametrize(
-    ("query", "addresses"),
-    [
-        ("Parent Management Training", {"insatser/pmto/"}),  # synonym
-        ("atferd", {"insatser/pals/"}),  # Norwegian
-        ("foreldre", {"insatser/pmto/", "insatser/tibir/"}),  # Norwegian, both methods' keyword
-        ("børn", {"insatser/pmto/", "insatser/tibir/"}),  # Danish; a bibliography entry's title
-        ("utforskningsfas", {"implementering/utforskning/"}),
-    ],
-)
-def test_a_records_search_words_rank_it_first(
-    page: Page, base_url: str, query: str, addresses: set[str]
-) -> None:
-    page.goto(base_url)
-    assert search_results(page, query)[0].lstrip("/") in addresses
-
-
 def test_results_show_title_and_excerpt_and_lead_to_the_page(
     page: Page, base_url: str, search_and_open: Callable[[str, str], None]
 ) -> None:

@@ -14,7 +14,7 @@
  */
 
 import { element, excerpt, format, stylesheet } from "./kb-common.js";
-import { engine } from "./kb-pagefind.js";
+import { engine, search as searchSite } from "./kb-pagefind.js";
 import T from "./kb-search-strings.js";
 
 const PAGE = 10;
@@ -148,7 +148,7 @@ class Search {
     this.status.textContent = T.searching;
     let found;
     try {
-      found = await (await engine()).debouncedSearch(query, {}, 150);
+      found = await searchSite(query, {}, 150);
     } catch {
       this.status.textContent = T.failed;
       this.list.setAttribute("aria-busy", "false");

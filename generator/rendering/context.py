@@ -21,6 +21,7 @@ from markupsafe import Markup
 from generator.locale import label
 from generator.model.knowledge_base import KnowledgeBase
 from generator.rendering import figures
+from generator.rendering.exact_search import exact_word
 from generator.rendering.memo import watched
 from generator.rendering.method_index import finder_filters
 from generator.rendering.rendered import TEMPLATES, Rendered
@@ -141,6 +142,7 @@ def environment(t: dict[str, Any], project_templates: Sequence[Path] = ()) -> En
     env.globals["figures"] = figures
     env.globals["backlink_limit"] = BACKLINK_LIMIT
     env.globals["finder_filters"] = finder_filters
+    env.filters["exact_word"] = exact_word
     env.filters["filesize"] = lambda size: _filesize(size, t["units"])
     env.filters["vocab"] = lambda value, kind: label(t["vocab"].get(kind, {}), value)
     env.filters["section"] = lambda type_name: label(t["sections"], type_name)
