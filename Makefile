@@ -57,6 +57,16 @@ nginx:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx; }
 
+# Debian's Java, which runs the Nu HTML Checker (vnu-jar from tests/js's lock) over every built
+# page in tests/test_valid_html.py; `make test` installs it the way it installs nginx.
+JAVA := /usr/bin/java
+.PHONY: java
+test: java
+java:
+	@test -x $(JAVA) || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless; }
+
 ## schemas: JSON Schema files for editors' YAML tooling (.kb/schemas, see .vscode/)
 schemas: $(STAMP)
 	$(BIN)/kb schemas --out .kb/schemas
