@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from conftest import NOW, new_context
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from test_team import FUNDING, OLD, PLAN, STAGE, item, open_overview, state
+from test_team import FIT, FUNDING, OLD, PLAN, PMTO, STAGE, item, open_overview, state
 
 pytestmark = pytest.mark.browser
 
@@ -157,6 +157,36 @@ def test_blocked_storage_leaves_every_control_working_and_says_why(
     expect(page.get_by_label("Länk med markeringarna")).to_have_value(re.compile(r"#kb-team=.+"))
     assert errors == []
     page.context.close()
+
+
+def test_blocked_storage_leaves_the_fit_assessment_working_and_says_why(
+    browser: Browser, base_url: str
+) -> None:
+    page = context_with(browser, STORAGE_BLOCKED).new_page()
+    page.goto(f"{base_url}{FIT}?m=pmto")
+    expect(page.locator(".kb-storage-notice")).to_contain_text("webbplatsdata är blockerade")
+    page.get_by_label(f"Betyg för Behov, {PMTO}").select_option("4")
+    expect(page.locator(".kb-fit-total")).to_have_text("Summa: 4 av 30 (1 av 6 faktorer bedömda)")
+    page.context.close()
+
+
+def test_many_changes_since_the_last_export_bring_the_reminder_beside_the_tools(
+    page: Page, base_url: str
+) -> None:
+    page.goto(f"{base_url}{STAGE}")
+    reminder = page.locator(".kb-checklist-tools .kb-backup-reminder")
+    for change in range(30):
+        state(page, PLAN, "Klart" if change % 2 else "Påbörjat").check()
+        if change == 28:
+            expect(reminder).to_be_empty()
+    expect(reminder).to_have_text(
+        "Påminnelse: teamets data har aldrig exporterats från den här webbläsaren. Exportera "
+        "till fil och spara filen där teamet når den, så finns allt kvar även om webbläsaren "
+        "raderar sina data."
+    )
+    with page.expect_download():
+        page.get_by_role("button", name="Exportera till fil").click()
+    expect(reminder).to_be_empty()
 
 
 @pytest.mark.parametrize(
