@@ -209,7 +209,7 @@ def test_each_course_has_a_handout_kept_out_of_navigation_and_search(
     handout = rendered.files["utbildning/kurs/utdelning/index.md"]
     assert '<div class="kb-handout" data-pagefind-ignore="all" markdown>' in handout
     assert "  - navigation\n" in handout
-    assert "[Formulera en fråga](../../../steg.md#fraga) `/steg/#fraga`" in handout
+    assert '<a href="../../../steg/#fraga">Formulera en fråga</a> `/steg/#fraga`' in handout
     assert "utbildning/kurs/utdelning/index.md" in rendered.not_in_nav
     build(project, tmp_path / "site")
     assert (tmp_path / "site" / "utbildning" / "kurs" / "utdelning" / "index.html").is_file()

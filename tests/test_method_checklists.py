@@ -69,10 +69,11 @@ def test_method_items_are_on_the_method_page_and_in_a_file_the_stage_page_loads(
     files = generate(make_project({"intervention/alfa.yaml": alfa()})).files
     method = files["insatser/alfa.md"].split("## Implementering { #implementering }")[1]
     assert '<div class="kb-checklist" data-checklist="alfa:start" markdown>' in method
-    assert "### [Utforskning](../implementering/start.md) { #checklista-start }" in method
+    heading = '### <a href="../../implementering/start/">Utforskning</a> { #checklista-start }'
+    assert heading in method
     assert (
         '<span id="terapeuter-anmalda" data-item="terapeuter-anmalda">Terapeuterna är '
-        "anmälda till utbildningen.</span> <sup>[[1]](#kalla-s1)</sup>"
+        'anmälda till utbildningen.</span> <sup><a href="#kalla-s1">[1]</a></sup>'
     ) in method
     stage = files["implementering/start.md"]
     assert "terapeuter-anmalda" not in stage

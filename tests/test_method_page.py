@@ -103,5 +103,5 @@ def test_the_cost_level_is_shown_with_its_source_beside_the_costs(
     assert "Våra källor anger inga kostnader ännu." in costs
     assert (
         "Kostnadsnivå i Foundations Guidebooks femgradiga skala: 2 – 100–499 £ i "
-        "enhetskostnad. <sup>[[3]](#kalla-cebc)</sup>"
+        'enhetskostnad. <sup><a href="#kalla-cebc">[3]</a></sup>'
     ) in costs

@@ -34,15 +34,26 @@ def test_every_record_gets_a_page_at_its_stable_address(
 def test_links_are_relative_and_point_at_anchors(make_project: Callable[..., Project]) -> None:
     files = generate(make_project()).files
     course = files["utbildning/kurs.md"]
-    assert "[Formulera en fråga](../steg.md#fraga)" in course
-    assert "[Behoven är kartlagda.](../implementering/start.md#behov-kartlagt)" in course
+    assert '<a href="../../steg/#fraga">Formulera en fråga</a>' in course
+    link = '<a href="../../implementering/start/#behov-kartlagt">Behoven är kartlagda.</a>'
+    assert link in course
     assert "### Formulera en fråga { #fraga }" in files["steg.md"].replace("1. ", "")
 
 
 def test_backlinks_list_the_records_that_point_here(make_project: Callable[..., Project]) -> None:
     page = generate(make_project()).files["insatser/alfa.md"]
     backlinks = page.split("## Refereras från")[1].split("##")[0]
-    assert "[Steg för steg](../steg.md)" in backlinks
+    assert '<li><a href="../../steg/">Steg för steg</a></li>' in backlinks
+
+
+def test_links_have_the_addresses_of_the_sites_url_scheme(
+    make_project: Callable[..., Project],
+) -> None:
+    project = make_project()
+    config = project.config_file.read_text(encoding="utf-8")
+    project.config_file.write_text(config + "use_directory_urls: false\n", encoding="utf-8")
+    page = generate(project).files["insatser/alfa.md"]
+    assert '<a href="../steg.html">Steg för steg</a>' in page
 
 
 def test_a_record_lists_the_curricula_that_teach_it_once_with_the_module(
@@ -50,13 +61,14 @@ def test_a_record_lists_the_curricula_that_teach_it_once_with_the_module(
 ) -> None:
     page = generate(make_project()).files["insatser/alfa.md"]
     courses = page.split("## Används i utbildningar { #utbildningar }")[1].split("##")[0]
-    assert "[En kurs](../utbildning/kurs.md) – [Fråga](../utbildning/kurs.md#modul-1)" in courses
+    course, module = "../../utbildning/kurs/", "../../utbildning/kurs/#modul-1"
+    assert f'<a href="{course}">En kurs</a> – <a href="{module}">Fråga</a>' in courses
     assert "En kurs" not in page.split("## Refereras från")[1].split("##")[0]
 
 
 def test_facts_cite_their_numbered_source(make_project: Callable[..., Project]) -> None:
     page = generate(make_project()).files["insatser/alfa.md"]
-    assert "Föräldrar till barn 3–12 år <sup>[[1]](#kalla-s1)</sup>" in page
+    assert 'Föräldrar till barn 3–12 år <sup><a href="#kalla-s1">[1]</a></sup>' in page
     assert "**Källa ett**{ #kalla-s1 }, 2005. <https://example.org/a>" in page
 
 

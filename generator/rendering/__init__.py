@@ -60,11 +60,21 @@ PRODUCERS = (
 )
 
 
-def render(kb: KnowledgeBase, content_pages: list[str], language: str = "sv") -> Rendered:
-    """Render every page of the knowledge base; `content_pages` are the hand-written ones."""
+def render(
+    kb: KnowledgeBase,
+    content_pages: list[str],
+    language: str = "sv",
+    directory_urls: bool = True,
+) -> Rendered:
+    """Render every page of the knowledge base; `content_pages` are the hand-written ones.
+    `directory_urls` is the engine's `use_directory_urls`, which the links are written for."""
     t = strings(language)
     ctx = RenderContext(
-        kb=kb, t=t, env=environment(t, kb.types.template_dirs), content_pages=content_pages
+        kb=kb,
+        t=t,
+        env=environment(t, kb.types.template_dirs),
+        content_pages=content_pages,
+        directory_urls=directory_urls,
     )
     for produce in PRODUCERS:
         produce(ctx)

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from generator.locale import label
 from generator.model.knowledge_base import KnowledgeBase
-from generator.rendering import figures
+from generator.rendering import figures, html_out
 from generator.rendering.exact_search import exact_word
 from generator.rendering.memo import watched
 from generator.rendering.method_index import finder_filters
@@ -54,23 +54,54 @@ def relative(from_page: str, to_page: str) -> str:
 
 
 class PageHelpers:
-    """Helpers a template needs for the page it renders, so links are relative to that page."""
+    """Helpers a template needs for the page it renders, so links are relative to that page.
 
-    def __init__(self, kb: KnowledgeBase, path: str, record: Record | None = None) -> None:
+    Links are written as the HTML the engine would make of them (rendering/html_out.py),
+    with the addresses it would give them under `directory_urls` (MkDocs'
+    `use_directory_urls`); a title that Markdown would change stays a Markdown link."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        path: str,
+        record: Record | None = None,
+        directory_urls: bool = True,
+    ) -> None:
         self.kb, self.path, self.record = kb, path, record
+        self.directory_urls = directory_urls
+
+    def _link(self, title: str, path: str, anchor: str = "") -> tuple[Markup, bool]:
+        """A link to the page of `path` (and an anchor on it), and whether it is HTML."""
+        text = table_cell(title)
+        if html_out.is_plain(text):
+            address = html_out.href(self.path, path, anchor, self.directory_urls)
+            return html_out.anchor(address, text), True
+        href = relative(self.path, path) + (f"#{anchor}" if anchor else "")
+        return Markup(f"[{text}]({href})"), False
+
+    def _to_ref(self, ref: str) -> tuple[Markup, bool]:
+        target = self.kb.resolve(ref)
+        return self._link(target.title, record_path(target.record), target.anchor)
 
     def link(self, ref: str) -> Markup:
-        target = self.kb.resolve(ref)
-        href = relative(self.path, record_path(target.record))
-        if target.anchor:
-            href += f"#{target.anchor}"
-        return Markup(f"[{table_cell(target.title)}]({href})")
+        return self._to_ref(ref)[0]
+
+    def links(self, refs: Sequence[str]) -> Markup:
+        """A bulleted list of links to the references `refs`."""
+        return html_out.bullets(map(self._to_ref, refs))
 
     def href(self, record: Record) -> str:
         return relative(self.path, record_path(record))
 
+    def _to_record(self, record: Record) -> tuple[Markup, bool]:
+        return self._link(record.title, record_path(record))
+
     def to(self, record: Record) -> Markup:
-        return Markup(f"[{table_cell(record.title)}]({self.href(record)})")
+        return self._to_record(record)[0]
+
+    def list_of(self, records: Sequence[Record]) -> Markup:
+        """A bulleted list of links to the pages of `records`."""
+        return html_out.bullets(map(self._to_record, records))
 
     def file(self, path: str) -> str:
         return relative(self.path, path)
@@ -84,7 +115,7 @@ class PageHelpers:
         """A numbered citation pointing at the source in the record's list of sources."""
         assert self.record is not None
         number = [s.id for s in self.record.sources].index(source_id) + 1
-        return Markup(f"<sup>[[{number}]](#kalla-{source_id})</sup>")
+        return Markup(f"<sup>{html_out.anchor(f'#kalla-{source_id}', Markup(f'[{number}]'))}</sup>")
 
 
 def _front(value: str) -> Markup:
@@ -200,6 +231,8 @@ class RenderContext:
     out: Rendered = field(default_factory=Rendered)
     nav_entries: dict[str, list[Any]] = field(default_factory=dict)
     outside_nav: list[str] = field(default_factory=list)
+    # MkDocs' `use_directory_urls`: the addresses the generator writes links with.
+    directory_urls: bool = True
 
     def page(self, path: str, template: str, record: Record | None = None, **context: Any) -> None:
         """Add a Markdown page at the docs-relative `path`, rendered from a template when its
@@ -210,7 +243,11 @@ class RenderContext:
         """The Markdown of a page at the docs-relative `path`, not yet added to the output."""
         kb = watched(self.kb)
         return self.env.get_template(template).render(
-            t=self.t, kb=kb, page=PageHelpers(kb, path, record), record=record, **context
+            t=self.t,
+            kb=kb,
+            page=PageHelpers(kb, path, record, self.directory_urls),
+            record=record,
+            **context,
         )
 
     def paged(

@@ -35,7 +35,9 @@ def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
         types=project_types(project.root)[0],
         history=read_history(project.data_dir),
     )
-    rendered = render(kb, content_pages)
+    # Links are written with the addresses the engine gives pages (rendering/html_out.py).
+    directory_urls = project.config().get("use_directory_urls", True) is not False
+    rendered = render(kb, content_pages, directory_urls=directory_urls)
     collisions = set(rendered.sources) & set(content_pages)
     if collisions:
         raise DataError(

@@ -13,11 +13,11 @@ from mkdocs.config import load_config
 from mkdocs.config.config_options import PathSpec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
 
 from generator.diagnostics import DataError, has_errors
-from generator.reading.project import Project
+from generator.reading.project import Project, not_in_nav_patterns
 from generator.site.engine.search import index_site
 from generator.site.engine.site_files import Pages, engine_settings, layout_settings, walk_order
 from generator.site.engine.staging import replacing
@@ -42,8 +42,6 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
         settings = layout_settings(layout, dict(config.extra))
         config.nav = settings["nav"]
         config.extra.update(settings["extra"])  # read by the theme when pages are written
-        if "not_in_nav" in settings:
-            config.not_in_nav = PathSpec().validate(settings["not_in_nav"])
         content = [file for file in files if file.src_dir == config.docs_dir]
         for file in content:  # decided again after this event, with the generated not_in_nav
             file.inclusion = InclusionLevel.UNDEFINED
@@ -53,6 +51,8 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
             file = File(path, None, config.site_dir, config.use_directory_urls)
             file.generated_by = PLUGIN_KEY
             generated.append(file)
+        if "not_in_nav" in settings:
+            _leave_out_of_nav(generated, layout.not_in_nav, config)
         self.waiting = {file.src_uri: file for file in generated}
         generated += [
             File.generated(config, path, abs_src_path=str(source))
@@ -83,6 +83,22 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
         file = self.waiting.pop(path, None)
         if file is not None:
             file.content_string = self.pages.text(path)
+
+
+def _leave_out_of_nav(generated: list[File], hidden: list[str], config: MkDocsConfig) -> None:
+    """Decide now which generated pages MkDocs leaves out of the navigation, as its
+    `not_in_nav` patterns would: one anchored pattern a path, which MkDocs matched against
+    every file, one pattern after the other, a cost that grows with the square of the pages
+    (bench/README.md, issue 29). The patterns left to MkDocs are the hand-written pages'."""
+    ours = {file.src_uri for file in generated}
+    config.not_in_nav = None
+    set_exclusions(generated, config)  # the project's exclude_docs and draft_docs
+    hidden_here = set(hidden)
+    for file in generated:
+        if file.inclusion == InclusionLevel.INCLUDED and file.src_uri in hidden_here:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    others = [path for path in hidden if path not in ours]
+    config.not_in_nav = PathSpec().validate(not_in_nav_patterns(others)) if others else None
 
 
 def build_with(pages: Pages, project: Project, site_dir: Path) -> None:

@@ -1,0 +1,101 @@
+"""The links, citation marks and lists the generator writes as HTML (rendering/html_out.py)
+are what the engine made of the Markdown they replaced: the same addresses as MkDocs gives a
+link between the two files, the same elements as Python-Markdown with the site's extensions
+makes of the link or the list (issue 29). A whole site compared before and after is in
+bench/same_site.py and bench/README.md."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import markdown
+import yaml
+from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from generator.rendering.html_out import anchor, bullets, href, is_plain
+from generator.types.text import table_cell
+
+SEGMENT = st.from_regex(r"[a-z0-9][a-z0-9-]{0,8}", fullmatch=True)
+# A docs-relative Markdown file as the generator names them: folders, then a name or index.
+DOCS_PATH = st.builds(
+    lambda folders, name: "/".join([*folders, f"{name}.md"]),
+    st.lists(SEGMENT, max_size=3),
+    st.one_of(SEGMENT, st.just("index")),
+)
+# Record text as editors write it, with every character Markdown treats as markup.
+TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("\\`*_[]()!<>&{}#|:;.,-–\"' \n\t"),
+        st.characters(codec="utf-8", categories=("L", "N", "Zs", "P", "S")),
+    ),
+    max_size=40,
+)
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown with the extensions and settings of the bundled site's mkdocs.yml."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    names: list[str] = []
+    settings_of: dict[str, Any] = {}
+    for entry in config["markdown_extensions"]:
+        name = entry if isinstance(entry, str) else next(iter(entry))
+        names.append(name)
+        if isinstance(entry, dict):
+            settings_of[name] = entry[name]
+    return markdown.Markdown(extensions=names, extension_configs=settings_of)
+
+
+MD = site_markdown()
+
+
+def converted(text: str) -> str:
+    """The HTML of `text`, white space between elements left out (a browser, Pagefind and
+    bench/same_site.py do not see it)."""
+    return re.sub(r">\s+<", "><", MD.reset().convert(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(DOCS_PATH, DOCS_PATH, st.one_of(st.just(""), SEGMENT), st.booleans())
+def test_a_link_has_the_address_mkdocs_gives_a_link_between_the_two_files(
+    here: str, there: str, fragment: str, directory_urls: bool
+) -> None:
+    page = File(here, None, "site", directory_urls)
+    target = File(there, None, "site", directory_urls)
+    expected = get_relative_url(target.url, page.url) + (f"#{fragment}" if fragment else "")
+    assert href(here, there, fragment, directory_urls) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_a_title_written_as_html_is_what_markdown_makes_of_it(title: str) -> None:
+    text = table_cell(title)
+    if is_plain(text) and text.strip():
+        written = anchor("../a/", text)
+        assert converted(f"[{text}](../a/)") == f"<p>{written}</p>"
+        assert converted(f"Före {written} efter.") == f"<p>Före {written} efter.</p>"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=5))
+def test_a_list_of_links_is_what_markdown_makes_of_its_lines(titles: list[str]) -> None:
+    items = []
+    for title in titles:
+        text = table_cell(title)
+        plain = is_plain(text) and bool(text.strip())
+        items.append((anchor("x/", text) if plain else Markup(f"[{text}](x/)"), plain))
+    written = bullets(items)
+    lines = "\n".join(f"- {item}" for item, _ in items)
+    assert converted(f"## Rubrik\n\n{written}\n\nSlut.") == converted(
+        f"## Rubrik\n\n{lines}\n\nSlut."
+    )
+
+
+def test_a_citation_mark_is_what_markdown_makes_of_the_numbered_link() -> None:
+    written = f"<sup>{anchor('#kalla-x', Markup('[3]'))}</sup>"
+    assert converted(f"Text {written}") == converted("Text <sup>[[3]](#kalla-x)</sup>")
