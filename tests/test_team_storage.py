@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import NOW, new_context
+from conftest import NOW, axe_report, new_context
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from test_team import FIT, FUNDING, OLD, PLAN, PMTO, STAGE, item, open_overview, state
 
@@ -123,6 +123,7 @@ def test_a_save_the_browser_refuses_is_said_beside_the_mark_and_the_page_works_o
     expect(state(page, FORANKRAD, "Klart")).to_be_checked()
     expect(page.locator("#kb-progress-total")).to_contain_text("2 av 10 klara, 1 påbörjade")
     assert FORANKRAD not in stored(page)["checklists"]["installation"]
+    assert axe_report(page) == ""
     assert fits_a_phone(page)
     data = export(page, tmp_path, "Exportera allt till fil nu")
     assert {item: entry["state"] for item, entry in data["checklists"]["installation"].items()} == {
@@ -339,5 +340,6 @@ def test_the_teams_shared_file_is_merged_both_ways_and_says_what_changed(
     on_file = page.evaluate(READ_FILE, "gemensam.json")["checklists"]["installation"]
     assert (on_file[PLAN]["state"], on_file[FUNDING]["state"]) == ("done", "done")
     assert stored(page)["checklists"]["installation"][FUNDING]["state"] == "done"
+    assert axe_report(page) == ""
     assert fits_a_phone(page)
     page.context.close()
