@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 from accessibility import SETTLED
-from conftest import REPO, new_context, search_results
-from playwright.sync_api import Browser, Page
+from conftest import REPO, search_results
+from playwright.sync_api import Page
 
 from generator.checking.check import check
 from generator.locale import strings
@@ -97,16 +97,3 @@ def test_every_records_title_abbreviation_and_search_words_find_it_first(
     labels = (record["keywords"], record["reviewed"], record["sources"])
     excerpts = [hit["excerpt"] for hit in found.values()]
     assert [text for text in excerpts if any(label in text for label in labels)] == []
-
-
-def test_the_results_fit_a_320_px_screen(browser: Browser, base_url: str) -> None:
-    """Excerpts of the bibliography's pages hold long web addresses: they break."""
-    context = new_context(browser, viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    page.goto(base_url)
-    search_results(page, "https")
-    dialog = page.get_by_role("dialog")
-    assert dialog.evaluate("dialog => dialog.scrollWidth <= dialog.clientWidth")
-    box = dialog.bounding_box()
-    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 320
-    context.close()
