@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import record
+from conftest import BASE, record
 
 from generator.locale import strings
 from generator.reading.project import Project
@@ -101,17 +101,24 @@ def test_a_method_page_lists_each_dated_change_with_what_it_was_and_became(
         fields="Målgrupp, Ålder, Kostnader, Kostnadsnivå, Programägare, "
         "Bedömningar i evidensregister"
     )
+
+    def opening(record_id: str) -> str:
+        """The heading, what the list follows and the link to the method's own feed."""
+        feed = T["feed_link"].format(title=BASE["intervention"]["title"])
+        return (
+            f"## Ändringar {{ #andringar }}\n\n{intro}\n\n[{feed}](../flode/insatser/"
+            f'{record_id}.xml){{: .kb-feed type="application/atom+xml" }}\n\n'
+        )
+
     assert changes(project, "insatser/alfa.md") == (
-        f"## Ändringar {{ #andringar }}\n\n{intro}\n\n"
-        '- <time datetime="2026-03-01">2026-03-01</time>:\n'
+        opening("alfa") + '- <time datetime="2026-03-01">2026-03-01</time>:\n'
         "    - **Kostnader › Text**: ”5 000 kr per familj” (tillagt).\n"
         '- <time datetime="2026-02-14">2026-02-14</time>:\n'
         "    - **Ålder › Högsta**: var ”12”, blev ”10”.\n"
         '- <time datetime="2026-01-10">2026-01-10</time>: Posten lades till.'
     )
     assert changes(project, "insatser/delta.md") == (
-        f"## Ändringar {{ #andringar }}\n\n{intro}\n\n"
-        '- <time datetime="2026-03-01">2026-03-01</time>:\n'
+        opening("delta") + '- <time datetime="2026-03-01">2026-03-01</time>:\n'
         "    - **Målgrupp › Text**: var ”Föräldrar till barn 3–12 år”, "
         "blev ”Föräldrar till barn 3–10 år”.\n"
         '- <time datetime="2026-01-10">2026-01-10</time>: Posten lades till.'

@@ -69,6 +69,8 @@ def revisions(cls: type[BaseModel], versions: Sequence[Version]) -> tuple[Revisi
     found: list[Revision] = []
     before: dict[Place, Value] | None = None
     fields = relied_on(cls)
+    if not fields:  # only when the record came: its first version, read or not
+        return tuple(Revision(v.commit, v.when, created=True) for v in versions[:1])
     for version in versions:
         if not isinstance(version.data, dict):
             continue

@@ -18,12 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from generator.parallel import split_map
 from generator.reading.load import version_data
 
 # Options that keep `git log`'s output the same whatever the user's or system's git config
@@ -72,8 +73,15 @@ def _git(folder: Path, *args: str, given: bytes | None = None) -> bytes | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def read_history(data_dir: Path) -> History:
-    """The history of every record file in `data_dir` (see the module's docstring)."""
+# Each version's data by its blob: a blob never changes, so `kb serve` reads only the
+# versions committed since its last generation.
+_PARSED: dict[str, Any] = {}
+
+
+def read_history(data_dir: Path, parsed: Collection[str] = ()) -> History:
+    """The history of every record file in `data_dir` (see the module's docstring). Only
+    the versions of files in the folders `parsed` (the types whose changes pages list) are
+    read and parsed; of the others, the dates are enough."""
     if shutil.which("git") is None or not data_dir.is_dir():
         return UNAVAILABLE
     shallow = _git(data_dir, "rev-parse", "--is-shallow-repository")
@@ -96,15 +104,16 @@ def read_history(data_dir: Path) -> History:
     if log is None:
         return UNAVAILABLE
     changes = list(_changes(log.decode("utf-8", "replace")))
-    blobs = sorted({blob for _, _, _, blob in changes if blob != _NO_BLOB})
-    contents = _blobs(data_dir, blobs) if blobs else {}
+    wanted = {blob for key, _, _, blob in changes if key.partition("/")[0] in parsed}
+    new = sorted(wanted - _PARSED.keys() - {_NO_BLOB})
+    contents = _blobs(data_dir, new) if new else {}
     if contents is None:
         return UNAVAILABLE
+    read = [blob for blob in new if blob in contents]
+    _PARSED.update(zip(read, split_map(version_data, [contents[b] for b in read]), strict=True))
     files: dict[str, list[Version]] = {}
     for key, commit, when, blob in changes:
-        text = contents.get(blob)
-        data = version_data(text) if text is not None else None
-        files.setdefault(key, []).append(Version(commit, when, data))
+        files.setdefault(key, []).append(Version(commit, when, _PARSED.get(blob)))
     return History(
         available=True,
         files=MappingProxyType({key: tuple(reversed(found)) for key, found in files.items()}),

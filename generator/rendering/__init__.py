@@ -17,6 +17,7 @@ from generator.rendering import (
     backlinks,
     compare,
     course_material,
+    feeds,
     field_reference,
     finder,
     footer,
@@ -57,6 +58,7 @@ PRODUCERS = (
     search_ui.produce,
     backlinks.produce,
     implementation.produce,
+    feeds.produce,
 )
 
 
@@ -65,9 +67,11 @@ def render(
     content_pages: list[str],
     language: str = "sv",
     directory_urls: bool = True,
+    site_url: str | None = None,
 ) -> Rendered:
     """Render every page of the knowledge base; `content_pages` are the hand-written ones.
-    `directory_urls` is the engine's `use_directory_urls`, which the links are written for."""
+    `directory_urls` is the engine's `use_directory_urls`, which the links are written for;
+    `site_url` the site's public address, if it has one (the feeds' links use it)."""
     t = strings(language)
     ctx = RenderContext(
         kb=kb,
@@ -75,6 +79,7 @@ def render(
         env=environment(t, kb.types.template_dirs),
         content_pages=content_pages,
         directory_urls=directory_urls,
+        site_url=site_url,
     )
     for produce in PRODUCERS:
         produce(ctx)

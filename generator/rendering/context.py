@@ -21,7 +21,9 @@ from markupsafe import Markup
 from generator.locale import label
 from generator.model.knowledge_base import KnowledgeBase
 from generator.rendering import figures, html_out
+from generator.rendering.change_text import change_markdown
 from generator.rendering.exact_search import exact_word
+from generator.rendering.feed_paths import record_feed
 from generator.rendering.memo import watched
 from generator.rendering.method_index import finder_filters
 from generator.rendering.rendered import TEMPLATES, Rendered
@@ -179,7 +181,9 @@ def environment(t: dict[str, Any], project_templates: Sequence[Path] = ()) -> En
     env.filters["section"] = lambda type_name: label(t["sections"], type_name)
     env.filters["part_kind"] = lambda kind: label(t["links"]["kinds"], kind)
     env.filters["field_label"] = lambda name: label(t["cms"]["fields"], name)
+    env.filters["change"] = lambda change: change_markdown(change, t)
     env.globals["relied_on"] = relied_on
+    env.globals["record_feed"] = record_feed
     return env
 
 
@@ -233,6 +237,9 @@ class RenderContext:
     outside_nav: list[str] = field(default_factory=list)
     # MkDocs' `use_directory_urls`: the addresses the generator writes links with.
     directory_urls: bool = True
+    # The site's public address (`site_url`, ending in '/'), or None: links that leave the
+    # site's pages (in the feeds) are absolute only with one.
+    site_url: str | None = None
 
     def page(self, path: str, template: str, record: Record | None = None, **context: Any) -> None:
         """Add a Markdown page at the docs-relative `path`, rendered from a template when its

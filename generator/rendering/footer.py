@@ -24,4 +24,5 @@ def produce(ctx: RenderContext) -> None:
     if statement is not None:  # out of the navigation (its type has no nav_position)
         footer["publisher"] = statement.publisher.model_dump(mode="json")
         footer["statement"] = statement.address()
-    ctx.out.extra = {"generator": False, "kb": {"footer": footer, "not_found": ctx.t["not_found"]}}
+    ctx.out.extra["generator"] = False
+    ctx.out.extra.setdefault("kb", {}).update(footer=footer, not_found=ctx.t["not_found"])

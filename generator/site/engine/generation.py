@@ -19,6 +19,8 @@ from generator.reading.versions import read_history
 from generator.rendering import render
 from generator.rendering.generated_addresses import generated_addresses
 from generator.rendering.rendered import Rendered
+from generator.site.publishing.publication import site_url
+from generator.types.meaning import relied_on
 from generator.types.registry import project_types
 
 
@@ -29,15 +31,16 @@ def generate(project: Project, cache: ParseCache | None = None) -> Rendered:
     if has_errors(problems):
         raise DataError(problems)
     content_pages = project.content_pages()
+    types = project_types(project.root)[0]
     kb = KnowledgeBase(
         records,
         material_dir=project.data_dir / MATERIAL,
-        types=project_types(project.root)[0],
-        history=read_history(project.data_dir),
+        types=types,
+        history=read_history(project.data_dir, [name for name in types if relied_on(types[name])]),
     )
     # Links are written with the addresses the engine gives pages (rendering/html_out.py).
     directory_urls = project.config().get("use_directory_urls", True) is not False
-    rendered = render(kb, content_pages, directory_urls=directory_urls)
+    rendered = render(kb, content_pages, directory_urls=directory_urls, site_url=site_url(project))
     collisions = set(rendered.sources) & set(content_pages)
     if collisions:
         raise DataError(
