@@ -50,12 +50,15 @@ check: $(STAMP)
 # Debian's nginx, which tests/test_nginx.py serves the built site with; `make test` installs
 # it the way it installs Chromium.
 NGINX := /usr/sbin/nginx
+# and its brotli module, which tests/test_nginx.py loads with the sample's nginx-brotli.conf.
+NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so
 .PHONY: nginx
 test: nginx
 nginx:
-	@test -x $(NGINX) || { \
+	@test -x $(NGINX) -a -f $(NGINX_BROTLI) || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx; }
+		$$SUDO apt-get update -qq && \
+		$$SUDO apt-get install -y -qq nginx libnginx-mod-http-brotli-filter; }
 
 # Debian's Java, which runs the Nu HTML Checker (vnu-jar from tests/js's lock) over every built
 # page in tests/test_valid_html.py; `make test` installs it the way it installs nginx.

@@ -1,11 +1,14 @@
 """The built site on a real web server: Debian's nginx with the sample configuration the README
 documents (generator/site/publishing/deploy/nginx.conf), run as an unprivileged user on a free
 loopback port. Every page and file answers, old addresses lead on, data files carry their
-content types and a missing page gets the Swedish 404."""
+content types and a missing page gets the Swedish 404; every text type is sent compressed
+(gzip, and brotli with Debian's module), a file whose name carries its content's hash is kept
+for a year and everything else is asked for again."""
 
 from __future__ import annotations
 
 import contextlib
+import gzip
 import http.client
 import os
 import pwd
@@ -28,11 +31,15 @@ from generator.site.engine.build import build
 REPO = Path(__file__).resolve().parent.parent
 NGINX = "/usr/sbin/nginx"
 SAMPLE = REPO / "generator" / "site" / "publishing" / "deploy" / "nginx.conf"
+BROTLI_SAMPLE = SAMPLE.with_name("nginx-brotli.conf")
+# Debian's brotli module for nginx (libnginx-mod-http-brotli-filter, which `make test` installs).
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
 
 
 @contextlib.contextmanager
-def nginx(site: Path) -> Iterator[str]:
-    """nginx serving a copy of `site` through the sample configuration; its base URL.
+def nginx(site: Path, *, brotli: bool = False) -> Iterator[str]:
+    """nginx serving a copy of `site` through the sample configuration (with `brotli`, and
+    Debian's brotli module, the sample's brotli file too); its base URL.
 
     Run as root, the server runs as `nobody` (setpriv), with its files in a folder of its
     own; run as anyone else, it runs as that user. `nginx` returns once it listens."""
@@ -46,6 +53,7 @@ def nginx(site: Path) -> Iterator[str]:
         )
         (home / "nginx.conf").write_text(
             textwrap.dedent(f"""\
+            {f"load_module {BROTLI_MODULE};" if brotli else ""}
             worker_processes 1;
             pid {home}/nginx.pid;
             error_log {home}/error.log;
@@ -59,6 +67,7 @@ def nginx(site: Path) -> Iterator[str]:
                     listen 127.0.0.1:{port};
                     root {home}/site;
                     include {SAMPLE};
+                    {f"include {BROTLI_SAMPLE};" if brotli else ""}
                 }}
             }}
             """),
@@ -98,8 +107,10 @@ class Client:
     def __init__(self, base: str) -> None:
         self.connection = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc, timeout=30)
 
-    def get(self, path: str) -> tuple[int, dict[str, str], bytes]:
-        self.connection.request("GET", urllib.parse.quote(path))
+    def get(
+        self, path: str, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
+        self.connection.request("GET", urllib.parse.quote(path, safe="/?="), headers=headers or {})
         response = self.connection.getresponse()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
 
@@ -128,7 +139,9 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
     figure = project.data_dir / "material" / "kurs" / "figur.svg"
     figure.parent.mkdir(parents=True)
     figure.write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', encoding="utf-8"
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1">'
+        f"<desc>{'En figur som är stor nog att komprimeras. ' * 10}</desc></svg>",
+        encoding="utf-8",
     )
     build(project, root / "site")
     with nginx(root / "site") as base:
@@ -202,3 +215,78 @@ def test_an_old_address_leads_to_the_new_one(small_site: Client) -> None:
     status, _, body = small_site.get(new)
     assert status == 200 and "<h1" in body.decode("utf-8")
     assert "Alfa – föräldraträning" in body.decode("utf-8")
+
+
+# One file of each text type the site has, with the type nginx names it by.
+TEXT_FILES = [
+    ("/", "text/html"),
+    ("/assets/kb.css", "text/css"),
+    ("/assets/kb-start.js", "application/javascript"),
+    ("/data/insatser.json", "application/json"),
+    ("/data/insatser.csv", "text/csv"),
+]
+IMMUTABLE = "public, max-age=31536000, immutable"
+GZIP = b"\x1f\x8b"
+
+
+def served_file(site: Path, address: str) -> bytes:
+    return (
+        site / address.lstrip("/") / ("index.html" if address.endswith("/") else "")
+    ).read_bytes()
+
+
+@pytest.mark.parametrize(("address", "content_type"), TEXT_FILES)
+def test_every_text_type_is_sent_compressed(
+    site: Path, real_site: Client, address: str, content_type: str
+) -> None:
+    status, headers, body = real_site.get(address, {"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["content-type"].startswith(content_type)
+    assert headers["content-encoding"] == "gzip" and "Accept-Encoding" in headers["vary"]
+    assert gzip.decompress(body) == served_file(site, address)
+
+
+def test_an_svg_image_is_sent_compressed(small_site: Client) -> None:
+    status, headers, body = small_site.get("/material/kurs/figur.svg", {"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["content-encoding"] == "gzip"
+    assert gzip.decompress(body).startswith(b"<svg")
+
+
+@pytest.mark.skipif(not BROTLI_MODULE.is_file(), reason="Debian's brotli module is not installed")
+def test_with_the_brotli_module_text_is_sent_in_brotli(site: Path) -> None:
+    with nginx(site, brotli=True) as base:
+        client = Client(base)
+        for address, _ in TEXT_FILES:
+            status, headers, body = client.get(address, {"Accept-Encoding": "gzip, br"})
+            assert status == 200 and headers["content-encoding"] == "br"
+            assert not body.startswith(GZIP) and len(body) < len(served_file(site, address))
+
+
+def versioned_files(site: Path) -> list[str]:
+    """The theme's bundles and Pagefind's chunks: files whose names carry their content's hash."""
+    return [
+        "/" + path.relative_to(site).as_posix()
+        for pattern in ("assets/**/*.min.js", "assets/**/*.min.css", "pagefind/**/*.pf_*")
+        for path in sorted(site.glob(pattern))
+        if re.search(r"\.[0-9a-f]{8,}\.min\.|\.pf_", path.name)
+    ]
+
+
+def test_a_versioned_file_is_kept_for_a_year(site: Path, real_site: Client) -> None:
+    versioned = versioned_files(site)
+    assert any("/javascripts/bundle." in path for path in versioned)
+    assert any(path.endswith(".pf_fragment") for path in versioned)
+    for address in versioned:
+        status, headers, _ = real_site.get(address)
+        assert (status, headers["cache-control"]) == (200, IMMUTABLE), address
+    _, headers, _ = real_site.get("/assets/kb-start.js?v=2")
+    assert headers["cache-control"] == IMMUTABLE
+
+
+@pytest.mark.parametrize(
+    "address", ["/", "/insatser/mst/", "/assets/kb-start.js", "/data/insatser.json"]
+)
+def test_pages_and_unversioned_files_are_asked_for_again(real_site: Client, address: str) -> None:
+    status, headers, _ = real_site.get(address)
+    assert (status, headers["cache-control"]) == (200, "no-cache")
+    again, _, body = real_site.get(address, {"If-None-Match": headers["etag"]})
+    assert (again, body) == (304, b"")
