@@ -60,6 +60,16 @@ nginx:
 		$$SUDO apt-get update -qq && \
 		$$SUDO apt-get install -y -qq nginx libnginx-mod-http-brotli-filter; }
 
+# Debian's Caddy, which tests/test_caddy.py serves the built site with (the sample
+# generator/site/publishing/deploy/kunskapsbank.caddy).
+CADDY := /usr/bin/caddy
+.PHONY: caddy
+test: caddy
+caddy:
+	@test -x $(CADDY) || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq caddy; }
+
 # Debian's Java, which runs the Nu HTML Checker (vnu-jar from tests/js's lock) over every built
 # page in tests/test_valid_html.py; `make test` installs it the way it installs nginx.
 JAVA := /usr/bin/java
