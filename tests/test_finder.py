@@ -89,20 +89,21 @@ def test_age_and_facets_narrow_the_list_and_options_show_counts(
 def test_a_visitor_can_find_the_methods_whose_registries_found_no_effect_or_too_little(
     page: Page, base_url: str, catalogue: list[Method]
 ) -> None:
-    too_little = with_code(catalogue, "fynd", "otillrackligt")
+    too_little = with_code(catalogue, "evidens", "otillrackligt")
     assert "Trygghetscirkeln" in names(too_little)
     page.goto(f"{base_url}hitta/")
+    # Every finding is an option, with its count, before the registries' own ratings.
     for label, code in (
         ("Visar effekt", "effekt"),
         ("Ingen skillnad mot jämförelsen", "ingen-skillnad"),
         ("Negativ effekt", "negativ"),
         ("För lite underlag för att bedöma", "otillrackligt"),
     ):
-        expect(option(page, "Vad registren fann", label)).to_have_accessible_name(
-            f"{label} ({len(with_code(catalogue, 'fynd', code))})"
+        expect(option(page, "Bedömning i evidensregister", label)).to_have_accessible_name(
+            f"{label} ({len(with_code(catalogue, 'evidens', code))})"
         )
-    option(page, "Vad registren fann", "För lite underlag för att bedöma").check()
-    expect_address(page, f"{base_url}hitta/?fynd=otillrackligt")
+    option(page, "Bedömning i evidensregister", "För lite underlag för att bedöma").check()
+    expect_address(page, f"{base_url}hitta/?evidens=otillrackligt")
     assert shown(page) == names(too_little)
 
 

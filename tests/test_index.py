@@ -83,7 +83,6 @@ def test_facets_give_every_method_a_code_and_unknown_is_uppgift_saknas(
         "intensitet": [MISSING],
         "langd": [MISSING],
         "evidens": [MISSING],
-        "fynd": [MISSING],
         "utbildning": [MISSING],
         "kostnad": [MISSING],
     }
@@ -102,8 +101,7 @@ def test_each_entry_carries_the_finder_codes_it_is_filtered_by(
         "form": ["familj"],
         "intensitet": ["varje-vecka"],
         "langd": ["3-6-manader"],
-        "evidens": ["ungsinn-niva-5", "cebc-well-supported"],
-        "fynd": ["effekt"],
+        "evidens": ["effekt", "ungsinn-niva-5", "cebc-well-supported"],
         "utbildning": ["se", "no"],
         "kostnad": ["2"],
     }
@@ -120,11 +118,15 @@ def test_evidence_options_are_the_ratings_registries_gave(
     assert isinstance(method, Intervention)
     evidence = next(f for f in facets(kb, strings()) if f.key == "evidens")
     assert evidence.options == {
+        "effekt": "Visar effekt",
+        "ingen-skillnad": "Ingen skillnad mot jämförelsen",
+        "negativ": "Negativ effekt",
+        "otillrackligt": "För lite underlag för att bedöma",
         "cebc-well-supported": "CEBC: Well-supported",
         "ungsinn-niva-5": "Ungsinn: Nivå 5",
         MISSING: "Ingen bedömning i våra källor",
     }
-    assert evidence.codes(method) == ["ungsinn-niva-5", "cebc-well-supported"]
+    assert evidence.codes(method) == ["effekt", "ungsinn-niva-5", "cebc-well-supported"]
 
 
 def test_csv_has_a_row_per_method_and_never_starts_a_cell_with_a_formula(

@@ -48,14 +48,12 @@ def test_every_uppgift_saknas_option_in_the_finder_says_what_it_selects(
         "intensitet",
         "langd",
         "evidens",
-        "fynd",
         "utbildning",
         "kostnad",
     ]
     for facet, attributes in options:
         hint = f"kb-{facet}-saknas-hint"
         assert f'aria-describedby="{hint}"' in attributes
-        rated = facet in ("evidens", "fynd")
-        text = finder["no_rating_hint"] if rated else finder["missing_hint"]
+        text = finder["no_rating_hint"] if facet == "evidens" else finder["missing_hint"]
         assert f'<p id="{hint}" class="kb-hint kb-missing-hint">{text}</p>' in page
     assert finder["missing_hint"].endswith("inte insatser där svaret är nej.")

@@ -18,12 +18,10 @@ def produce(ctx: RenderContext) -> None:
         "ages": t["intervention"]["ages_value"],
     }
     found = facets(ctx.kb, t)
-    # The missing option of evidence and of findings is "no rating in our sources"; every
-    # other facet's is "uppgift saknas". Each says beside it which methods it selects.
+    # Evidence's missing option is "no rating in our sources"; every other facet's is
+    # "uppgift saknas". Each says beside it which methods it selects.
     hints = {
-        facet.key: t["finder"][
-            "no_rating_hint" if facet.key in ("evidens", "fynd") else "missing_hint"
-        ]
+        facet.key: t["finder"]["no_rating_hint" if facet.key == "evidens" else "missing_hint"]
         for facet in found
     }
     ctx.page(

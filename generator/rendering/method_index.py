@@ -319,8 +319,10 @@ CODES: dict[str, Callable[[Intervention], list[str]]] = {
     "form": lambda m: _or_missing(list(m.formats)),
     "intensitet": lambda m: _or_missing([m.intensity_band.value] if m.intensity_band else []),
     "langd": lambda m: _or_missing([m.duration_band.value] if m.duration_band else []),
-    "evidens": lambda m: _or_missing([_evidence_code(e) for e in m.current_evidence()]),
-    "fynd": lambda m: _or_missing(list(m.findings())),
+    # What the registries found (a code per finding), then the ratings they gave.
+    "evidens": lambda m: _or_missing(
+        [*m.findings(), *(_evidence_code(e) for e in m.current_evidence())]
+    ),
     "utbildning": lambda m: _or_missing([c.country for c in m.training_countries]),
     "kostnad": lambda m: _or_missing([str(m.cost_band.value)] if m.cost_band else []),
 }
@@ -339,7 +341,9 @@ def finder_filters(method: Intervention) -> list[tuple[str, str]]:
 
 def facets(kb: KnowledgeBase, t: dict[str, Any]) -> list[Facet]:
     """The finder's facets in display order; options come from the controlled vocabularies,
-    except evidence, whose options are the current ratings the registries actually gave."""
+    except evidence, whose options are what the registries found (every finding, so that
+    one of no difference or of harm can be chosen like one of effect) and then the current
+    ratings they actually gave."""
     vocab, labels, missing = t["vocab"], t["finder"]["facets"], t["finder"]["missing"]
 
     def options(kind: str, values: tuple[Any, ...]) -> dict[str, str]:
@@ -357,9 +361,8 @@ def facets(kb: KnowledgeBase, t: dict[str, Any]) -> list[Facet]:
         "form": options("format", get_args(Format)),
         "intensitet": options("intensity", get_args(IntensityLevel)),
         "langd": options("duration", get_args(DurationLevel)),
-        "evidens": dict(sorted(ratings.items(), key=lambda item: item[1]))
-        | {MISSING: t["finder"]["no_rating"]},
-        "fynd": {f: vocab["finding"][f] for f in get_args(Finding)}
+        "evidens": {f: vocab["finding"][f] for f in get_args(Finding)}
+        | dict(sorted(ratings.items(), key=lambda item: item[1]))
         | {MISSING: t["finder"]["no_rating"]},
         "utbildning": options("country", get_args(Country)),
         "kostnad": options("cost", get_args(CostLevel)),
