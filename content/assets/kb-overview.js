@@ -13,11 +13,15 @@
  * (kb-team.css).
  */
 
-import { button, element, findAll, format, progressText, stylesheet, today, uiOf, unenhanced }
-  from "./kb-common.js";
+import {
+  button, element, fetchJson, findAll, format, progressText, root, stylesheet, today, uiOf,
+  unenhanced,
+} from "./kb-common.js";
 import * as team from "./kb-team.js";
 
 const SVG = "http://www.w3.org/2000/svg";
+// Each method's dated changes in what readers rely on (generator/rendering/feeds.py).
+const CHANGES = "data/andringar.json";
 
 const percent = counts => (counts.total ? Math.round((100 * counts.done) / counts.total) : 0);
 
@@ -99,6 +103,7 @@ class Overview {
     this.showProgress();
     this.showItems();
     await this.showRounds();
+    await this.showMethodChanges();
     this.showConsensus();
     this.showReport();
   }
@@ -241,6 +246,7 @@ class Overview {
       label.value = "";
       const saved = format(ui.round_saved, { date: date.value });
       await this.showRounds();
+      await this.showMethodChanges();
       this.transfer.say(saved);
     });
     this.roundArea = element("div", { class: "kb-chart" });
@@ -289,6 +295,48 @@ class Overview {
             [ui.round_column, ...series.map(line => line.stage.title), ui.votes_column, ""],
             rows, "kb-ov-rounds-table"),
     );
+  }
+
+  /* ---------- changes to the chosen methods since the last saved round ---------- */
+
+  /** What changed in the chosen methods after the latest saved round's date (every change
+   *  when no round is saved), newest first: the method, the day and the fields. */
+  async showMethodChanges() {
+    const ui = this.ui;
+    const area = this.part("method-changes");
+    if (!this.methods.length) {
+      area.replaceChildren(element("p", {}, [ui.method_changes_no_methods]));
+      return;
+    }
+    let changes;
+    try {
+      changes = (await fetchJson(new URL(CHANGES, root))).methods;
+    } catch (error) {
+      console.error(error);
+      area.replaceChildren(element("p", {}, [ui.method_changes_error]));
+      return;
+    }
+    const since = this.data.rounds.map(round => round.date).sort().at(-1) ?? "";
+    const rows = this.methods
+      .flatMap(method => (changes[method.id] ?? [])
+        .filter(change => !change.created && change.date > since)
+        .map(change => ({ method, change })))
+      .sort((a, b) => b.change.date.localeCompare(a.change.date))
+      .map(({ method, change }) => [
+        link(method.href, method.title),
+        change.date,
+        change.verdicts
+          ? `${change.fields.join(", ")} (${ui.method_changes_verdict})`
+          : change.fields.join(", "),
+      ]);
+    if (!rows.length) {
+      area.replaceChildren(element("p", {}, [
+        since ? format(ui.method_changes_none, { since }) : ui.method_changes_none_all]));
+      return;
+    }
+    const caption = since
+      ? format(ui.method_changes_caption, { since }) : ui.method_changes_caption_all;
+    area.replaceChildren(table(caption, ui.method_changes_columns, rows));
   }
 
   deleteRound(round) {
