@@ -39,6 +39,7 @@ NO_AGES_IN_SOURCES = {
     "fit": "återkoppling i stöd och behandling för klienter i alla åldrar",
     "valkommen-till-din-stadsdel": "de källor vi har läst anger ingen ålder",
     "sammen": "källorna talar om ungdomar utan att ange åldrar",
+    "signs-of-safety": "ett arbetssätt i socialtjänstens utredning av barn som kan fara illa",
 }
 
 
