@@ -37,9 +37,10 @@ BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
 
 
 @contextlib.contextmanager
-def nginx(site: Path, *, brotli: bool = False) -> Iterator[str]:
+def nginx(site: Path, *, brotli: bool = False, sample: Path = SAMPLE) -> Iterator[str]:
     """nginx serving a copy of `site` through the sample configuration (with `brotli`, and
-    Debian's brotli module, the sample's brotli file too); its base URL.
+    Debian's brotli module, the sample's brotli file too; bench/lighthouse.py gives another
+    `sample` to measure an older one); its base URL.
 
     Run as root, the server runs as `nobody` (setpriv), with its files in a folder of its
     own; run as anyone else, it runs as that user. `nginx` returns once it listens."""
@@ -66,7 +67,7 @@ def nginx(site: Path, *, brotli: bool = False) -> Iterator[str]:
                 server {{
                     listen 127.0.0.1:{port};
                     root {home}/site;
-                    include {SAMPLE};
+                    include {sample};
                     {f"include {BROTLI_SAMPLE};" if brotli else ""}
                 }}
             }}
