@@ -288,6 +288,10 @@ def cms(
     from generator.site.editor.cms.server import EditorServer
 
     project = _project()
+
+    def say(line: str) -> None:
+        click.echo(line, err=True)
+
     if out_dir is not None:
         from generator.site.editor.cms.export import REVIEWS, backend, write_editor
 
@@ -302,6 +306,7 @@ def cms(
             out_dir,
             backend(host, repo, branch, app_id=app_id, base_url=base_url, api_root=api_root),
             review=review,
+            progress=say,
         )
         click.echo(strings()["cms"]["written"].format(out=out_dir))
         return
@@ -311,10 +316,6 @@ def cms(
     stop_on_signals(
         message("messages.cli.stopped", command="kb cms")
     )  # which ends npm too, while it installs
-
-    def say(line: str) -> None:
-        click.echo(line, err=True)
-
     if install_only:
         ensure_installed(project.root, say)
         return

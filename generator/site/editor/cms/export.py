@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,11 +58,13 @@ def write_editor(
     *,
     review: bool = False,
     install_root: Path | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> list[str]:
     """Write the editor for `host` into `out` (index.html, its scripts and val.json); the
     names of the files written. Only files of these names are replaced. With `review`,
-    saves become merge requests (Decap's editorial workflow) for someone to approve."""
-    modules = ensure_installed(install_root or project.root)
+    saves become merge requests (Decap's editorial workflow) for someone to approve.
+    `progress` is told in a line when Decap CMS is installed first."""
+    modules = ensure_installed(install_root or project.root, progress)
     records, _ = check(project)
     types, _ = project_types(project.root)
     settings = config(host, types) | ({"publish_mode": "editorial_workflow"} if review else {})
