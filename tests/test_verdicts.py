@@ -201,6 +201,17 @@ def test_a_verdict_of_a_registry_with_a_scale_names_its_level(
     ]
 
 
+def test_what_a_verdict_found_agrees_with_its_level(make_project: Callable[..., Project]) -> None:
+    # CEBC's level 4 is its level for no effect: it cannot be shown as a finding of effect.
+    effect_at_null = NULL_2026 | {"finding": "effekt"}
+    line, column = place_of("finding: effekt", effect_at_null).split(":")
+    assert problems_of(make_project, effect_at_null) == [
+        f"data/intervention/alfa.yaml:{line}:{int(column) + len('finding: ')}: error: "
+        "finding 'effekt' stämmer inte med nivån registry/cebc#niva-4, som tillåter: "
+        "ingen-skillnad"
+    ]
+
+
 def test_a_verdict_older_than_the_registrys_interval_or_unchecked_for_a_year_is_a_warning(
     make_project: Callable[..., Project],
 ) -> None:

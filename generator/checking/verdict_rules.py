@@ -1,6 +1,7 @@
 """A method's verdicts checked against the registries they name: a verdict of a registry
-with a scale names its level, and a verdict that may be out of date is a warning where it
-is written, since social workers act on verdicts and registries revise them.
+with a scale names its level, what it found agrees with the level (a registry's level for
+no effect is never shown as an effect), and a verdict that may be out of date is a warning
+where it is written, since social workers act on verdicts and registries revise them.
 
 A verdict is out of date when it is older than its registry's re-review interval (the
 registry may have judged the method again) or when we have not read it on the registry's
@@ -17,7 +18,20 @@ from generator.reading.load import SourceDocument
 from generator.types import Record
 from generator.types.base import split_ref
 from generator.types.evidence_registry import Registry
-from generator.types.intervention import CHECK_MAX_MONTHS, Intervention
+from generator.types.intervention import CHECK_MAX_MONTHS, Finding, Intervention
+
+# The findings a level's place on the shared scale allows: a level of effect is a finding of
+# effect, the registry's level for no effect a finding of no difference, and so on. A level
+# that rests on theory or a description is not here: its finding is what the studies the
+# registry read showed (Ungsinn's level 2 for COS-P, whose one study found no difference).
+FINDINGS_AT: dict[str, tuple[Finding, ...]] = {
+    "stark": ("effekt",),
+    "mattlig": ("effekt",),
+    "begransad": ("effekt",),
+    "ingen-effekt": ("ingen-skillnad",),
+    "negativ": ("negativ",),
+    "otillrackligt": ("otillrackligt",),
+}
 
 
 def verdict_problems(
@@ -43,6 +57,21 @@ def verdict_problems(
                         message(
                             "messages.validate.level_missing_hint",
                             example=f"{verdict.registry}#{levels[0].id}",
+                        ),
+                    )
+                )
+            anchor = split_ref(verdict.level)[2] if verdict.level else ""
+            level = next((lv for lv in levels if lv.id == anchor), None)
+            allowed = FINDINGS_AT.get(level.shared) if level else None
+            if allowed and verdict.finding not in allowed:
+                problems.append(
+                    doc.problem(
+                        ("evidence", i, "finding"),
+                        message(
+                            "messages.validate.finding_level",
+                            finding=verdict.finding,
+                            level=verdict.level,
+                            allowed=", ".join(allowed),
                         ),
                     )
                 )
