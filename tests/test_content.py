@@ -40,6 +40,7 @@ NO_AGES_IN_SOURCES = {
     "valkommen-till-din-stadsdel": "de källor vi har läst anger ingen ålder",
     "sammen": "källorna talar om ungdomar utan att ange åldrar",
     "signs-of-safety": "ett arbetssätt i socialtjänstens utredning av barn som kan fara illa",
+    "skolfam": "källorna anger årskurser (förskoleklass till årskurs 7), inte åldrar",
 }
 
 
