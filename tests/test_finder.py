@@ -287,7 +287,7 @@ def test_comparison_shows_the_chosen_methods_side_by_side(page: Page, base_url: 
         [
             "Bedömning i Ungsinn",
             "Visar effekt: Nivå 3 (2014-05-15) källa",
-            "Visar effekt: Nivå 5 (2018, utgåva 2) källa",
+            "Visar effekt: Nivå 5 (2018-11-13, utgåva 2) källa",
         ]
     )
     # What the registries found comes first, before the registries' own words.

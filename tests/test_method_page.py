@@ -78,7 +78,7 @@ def test_the_first_screen_of_pmto_shows_who_it_is_for_and_the_verdicts(
     for label in ("Målgrupp", "Ålder", "Form", "Evidensregistren"):
         expect(glance.locator(".kb-fact-label", has_text=label)).to_be_in_viewport()
     verdicts = glance.locator(".kb-fact", has_text="Evidensregistren")
-    expect(verdicts).to_contain_text("Ungsinn: Visar effekt – Nivå 5 (2018, utgåva 2)")
+    expect(verdicts).to_contain_text("Ungsinn: Visar effekt – Nivå 5 (2018-11-13, utgåva 2)")
     verdicts.get_by_role("link", name="Bedömningarna med motivering och källa").click()
     expect(page.locator("#evidens")).to_be_in_viewport()
 

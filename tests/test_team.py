@@ -326,7 +326,7 @@ def test_the_fit_assessment_is_prefilled_from_the_record_and_kept(
         "href", f"{base_url}insatser/pmto/#kalla-bufdir-pmto"
     )
     evidence = table.locator("tbody tr").nth(3).locator("td").nth(1)
-    expect(evidence).to_contain_text("Evidensregister: Ungsinn: Visar effekt – Nivå 5 (2018)")
+    expect(evidence).to_contain_text("Evidensregister: Ungsinn: Visar effekt – Nivå 5 (2018-11-13)")
     capacity = table.locator("tbody tr").nth(5).locator("td").nth(1)
     expect(capacity).to_contain_text("Kostnader: Våra källor anger inga kostnader ännu.")
     expect(capacity).to_contain_text("Kostnadsnivå: Uppgift saknas")
