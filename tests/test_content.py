@@ -41,6 +41,7 @@ NO_AGES_IN_SOURCES = {
     "sammen": "källorna talar om ungdomar utan att ange åldrar",
     "signs-of-safety": "ett arbetssätt i socialtjänstens utredning av barn som kan fara illa",
     "skolfam": "källorna anger årskurser (förskoleklass till årskurs 7), inte åldrar",
+    "hap": "källorna anger bara en nedre gräns, omkring 18 år",
 }
 
 
