@@ -1,10 +1,17 @@
 """What the browser tests need for WCAG 2.1 AA beyond axe-core: when a page has settled,
-and contrast as WCAG defines it (relative luminance), for what axe cannot judge, such as
-focus indicators."""
+pa11y's HTML_CodeSniffer checks in a page already loaded, and contrast as WCAG defines it
+(relative luminance), for what axe cannot judge, such as focus indicators."""
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page
 
 # The page's own scripts have finished: every feature module the page holds has started
 # (kb-start.js), glossary terms marked, finder and comparison shown, and the finder's results
@@ -14,6 +21,48 @@ SETTLED = """() => document.documentElement.dataset.kbReady !== undefined
     && document.querySelector("article")?.dataset.kbTerms === "marked"
     && !document.querySelector("form.kb-finder[hidden], form.kb-compare-form[hidden]")
     && !document.querySelector('.kb-finder-results:not([aria-busy="false"])')"""
+
+
+# pa11y's own page-side runner and its HTML_CodeSniffer runner, from tests/js's lock.
+PA11Y_IN_PAGE = Path(__file__).parent / "js" / "pa11y-in-page.mjs"
+
+
+@functools.cache
+def _pa11y() -> tuple[str, str]:
+    """pa11y's version and the script that puts its runners into a page (read once a run)."""
+    printed = subprocess.run(
+        ["node", str(PA11Y_IN_PAGE)], capture_output=True, text=True, check=True
+    ).stdout
+    found: dict[str, str] = json.loads(printed)
+    return found["version"], found["script"]
+
+
+def pa11y_options(version: str) -> dict[str, Any]:
+    """What pa11y's command line asks of its runners by default, with the standard that
+    the issue's WCAG 2 AA names: errors only (pa11y ignores warnings and notices unless
+    told), the whole page, no rule added."""
+    return {
+        "pa11yVersion": version,
+        "runners": ["htmlcs"],
+        "standard": "WCAG2AA",
+        "ignore": ["notice", "warning"],
+        "rules": [],
+        "hideElements": None,
+        "rootElement": None,
+        "levelCapWhenNeedsReview": None,
+        "wait": 0,
+    }
+
+
+def pa11y_issues(page: Page) -> list[str]:
+    """The errors pa11y reports for a page in the state it is in (the sweep's pages have
+    settled): pa11y's own runners, run the way pa11y runs them, in this page, so that a
+    sweep of every page needs no second browser and no second load. Each as "code selector:
+    message"."""
+    version, script = _pa11y()
+    page.evaluate(script)
+    found = page.evaluate("options => window.__pa11y.run(options)", pa11y_options(version))
+    return [f"{i['code']} {i['selector']}: {i['message']}" for i in found["issues"]]
 
 
 def rgb(colour: str) -> tuple[float, float, float, float]:

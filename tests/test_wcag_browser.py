@@ -1,5 +1,6 @@
 """WCAG 2.1 AA on every built page, not a sample, in Debian's Chromium: at a desktop's width
-(1366 px) and a phone's (390 px) each page passes axe-core, never scrolls sideways, shows
+(1366 px) and a phone's (390 px) each page passes axe-core (and at the desktop's width pa11y's
+HTML_CodeSniffer, WCAG 2 AA), never scrolls sideways, shows
 every table whole or scrolling inside its own container with no word cut off, keeps each
 glossary tooltip inside the window, and asks nothing of another origin; at 320 px content
 reflows (1.4.10). Every page is opened at the phone's width, as a phone would open it, then
@@ -16,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from accessibility import SETTLED
+from accessibility import SETTLED, pa11y_issues
 from conftest import REPO, axe_results, made_once, new_context
 from playwright.sync_api import Browser, Page
 
@@ -92,6 +93,7 @@ class Visit:
 
     axe: str = ""
     rules: set[str] = field(default_factory=set)  # the axe-core rules the page violates
+    pa11y: list[str] = field(default_factory=list)  # pa11y's errors (the desktop's width)
     sideways: int = 0
     outside: list[str] = field(default_factory=list)
     tables: list[str] = field(default_factory=list)
@@ -150,6 +152,7 @@ def visit_all(browser: Browser, base_url: str, pages: list[str]) -> Widths:
         visits[width][address] = Visit(
             axe=found.generate_report() if found and found.violations_count else "",
             rules={v["id"] for v in found.response["violations"]} if found else set(),
+            pa11y=pa11y_issues(page) if width == DESKTOP else [],
             sideways=measured["sideways"],
             outside=measured["outside"],
             tables=measured["tables"],
@@ -257,6 +260,14 @@ def test_no_page_has_wcag_21_aa_violations_the_statement_does_not_declare(
     failing = {
         address: visit.axe for address, visit in sweep(width).items() if visit.rules - declared
     }
+    assert failing == {}
+
+
+def test_no_page_has_errors_pa11y_finds(sweep: Callable[[int], dict[str, Visit]]) -> None:
+    """pa11y's HTML_CodeSniffer (WCAG 2 AA, errors) finds nothing on any page, a second
+    opinion beside axe-core's: it asks, for instance, for a legend in every group of
+    choices and a submit button in every form."""
+    failing = {address: visit.pa11y for address, visit in sweep(DESKTOP).items() if visit.pa11y}
     assert failing == {}
 
 

@@ -167,6 +167,18 @@ export function required(selector, within = document) {
   return found;
 }
 
+/** A form whose answer follows every choice at once (the finder, the comparison, the fit
+ * assessment) still has a submit button, so that a keyboard user knows how to finish it
+ * (WCAG 3.2.2, as pa11y checks it): the button, or Enter, takes the reader to the answer.
+ * @param {HTMLFormElement} form
+ * @param {HTMLElement} answer focusable by script (tabindex="-1") */
+export function submitGoesTo(form, answer) {
+  form.addEventListener("submit", event => {
+    event.preventDefault();
+    answer.focus();
+  });
+}
+
 /** The page's element for a feature, marked as taken, or null when the page has none or a
  * run for this page has taken it already (the theme may announce the same page twice).
  * @param {string} selector */

@@ -11,7 +11,7 @@
  * kb-start.js loads it for the page, and again after each instant navigation to it.
  */
 
-import { element as withAttributes, format, required } from "./kb-common.js";
+import { element as withAttributes, format, required, submitGoesTo } from "./kb-common.js";
 import { load, methodLink } from "./kb-methods.js";
 
 const PARAM = "m";
@@ -88,6 +88,8 @@ class Comparison {
     });
     this.form.addEventListener("change", event => this.change(
       /** @type {HTMLInputElement} */ (event.target)));
+    // The status line names what is compared; the table follows it.
+    submitGoesTo(this.form, this.status);
     this.form.hidden = false;
     this.show();
   }

@@ -20,7 +20,9 @@
  * styles (kb-finder.css) are in place before it shows the form.
  */
 
-import { excerpt, find, findAll, format, required, stylesheet } from "./kb-common.js";
+import {
+  excerpt, find, findAll, format, required, stylesheet, submitGoesTo,
+} from "./kb-common.js";
 import { engine } from "./kb-pagefind.js";
 
 const AGE = "alder";
@@ -86,7 +88,7 @@ class Finder {
     if (!this.form.isConnected) return;
     this.read(new URLSearchParams(location.search));
     this.form.addEventListener("input", () => this.update(true));
-    this.form.addEventListener("submit", event => event.preventDefault());
+    submitGoesTo(this.form, required("#insatser"));
     // The form's own reset clears the controls after the event; update once it has.
     this.form.addEventListener("reset", () => {
       this.busy(true);

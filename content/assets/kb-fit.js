@@ -14,7 +14,9 @@
  * only ever set as text. kb-start.js loads it for the page, with its styles (kb-team.css).
  */
 
-import { button, element, find, format, stylesheet, uiOf, unenhanced } from "./kb-common.js";
+import {
+  button, element, find, format, stylesheet, submitGoesTo, uiOf, unenhanced,
+} from "./kb-common.js";
 import { load as loadMethods, methodLink } from "./kb-methods.js";
 import * as team from "./kb-team.js";
 
@@ -49,6 +51,7 @@ class FitAssessment {
       return box;
     });
     this.form.addEventListener("change", event => this.choose(event.target));
+    submitGoesTo(this.form, this.status);
     this.form.hidden = false;
     this.show();
   }

@@ -365,7 +365,7 @@ class Overview {
       this.transfer.exportFile(name.value.trim());
     });
     const files = element("input", { type: "file", accept: "application/json,.json",
-                                     multiple: "", hidden: "" });
+                                     multiple: "", hidden: "", "aria-label": ui.import_votes });
     files.addEventListener("change", () => this.importVotes(files));
     this.consensusArea = element("div", { class: "kb-consensus" });
     this.part("consensus").append(

@@ -48,7 +48,8 @@ class Search {
     this.more.hidden = true;
     const close = element("button", { type: "button", class: "kb-search__close" }, [T.close]);
     const form = element("form", { role: "search", class: "kb-search__form" }, [
-      element("label", { for: "kb-search-input" }, [T.label]), this.input, close]);
+      element("label", { for: "kb-search-input" }, [T.label]), this.input,
+      element("button", { type: "submit", class: "kb-search__go" }, [T.go]), close]);
     this.dialog.append(
       element("h2", { id: "kb-search-title", class: "kb-search__title" }, [T.dialog]), form,
       element("p", { id: "kb-search-hint", class: "kb-search__hint" }, [T.hint]),

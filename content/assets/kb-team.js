@@ -737,7 +737,7 @@ export class Transfer {
     this.ui = ui;
     this.onChange = onChange;
     this.fileInput = element("input", { type: "file", accept: "application/json,.json",
-                                        hidden: "" });
+                                        hidden: "", "aria-label": ui.import });
     this.fileInput.addEventListener("change", () => this.importFile());
     this.status = element("p", { class: "kb-status", role: "status" });
     this.notice = element("p", { class: "kb-storage-notice", role: "status" });
