@@ -42,6 +42,7 @@ NO_AGES_IN_SOURCES = {
     "signs-of-safety": "ett arbetssätt i socialtjänstens utredning av barn som kan fara illa",
     "skolfam": "källorna anger årskurser (förskoleklass till årskurs 7), inte åldrar",
     "hap": "källorna anger bara en nedre gräns, omkring 18 år",
+    "cannabisprogram-for-ungdomar": "källan anger ungdomar under 18 år utan nedre gräns",
 }
 
 
