@@ -43,6 +43,7 @@ NO_AGES_IN_SOURCES = {
     "skolfam": "källorna anger årskurser (förskoleklass till årskurs 7), inte åldrar",
     "hap": "källorna anger bara en nedre gräns, omkring 18 år",
     "cannabisprogram-for-ungdomar": "källan anger ungdomar under 18 år utan nedre gräns",
+    "multifunc": "bara en dansk källa anger åldrar, och de gäller Danmark",
 }
 
 
