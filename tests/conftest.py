@@ -311,6 +311,15 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+# How long a browser test waits for a state the page announces before it fails, for every
+# wait and `expect` (Playwright's own default is 5 s for `expect`, 30 s for the rest): a
+# bound there only so that a page that never gets there fails, never a measure of speed,
+# far above what a page needs on an idle machine since a CI machine may be loaded many times
+# over (at a load average of 25 on two cores the finder took more than 5 s to answer).
+BROWSER_WAIT_MS = 60_000
+expect.set_options(timeout=BROWSER_WAIT_MS)
+
+
 def new_context(browser: Browser, *, now: dt.datetime = NOW, **options: Any) -> BrowserContext:
     """A Swedish visitor's browser whose clock starts at `now` (NOW unless a test moves it)
     and runs on from there, so that "today" on a page is the day Python's
@@ -320,6 +329,7 @@ def new_context(browser: Browser, *, now: dt.datetime = NOW, **options: Any) -> 
         **{"locale": "sv-SE", "timezone_id": TIMEZONE, "reduced_motion": "reduce", **options}
     )
     context.clock.install(time=now)
+    context.set_default_timeout(BROWSER_WAIT_MS)
     return context
 
 
@@ -399,9 +409,7 @@ def search_results(page: Page, query: str) -> list[str]:
         page.get_by_role("button", name="Sök", exact=True).click()
     expect(box).to_be_focused()
     box.fill(query)
-    expect(page.locator("#kb-search-results")).to_have_attribute(
-        "aria-busy", "false", timeout=15_000
-    )
+    expect(page.locator("#kb-search-results")).to_have_attribute("aria-busy", "false")
     return [
         link.get_attribute("href") or "" for link in page.locator(".kb-search__result > a").all()
     ]
@@ -415,6 +423,6 @@ def search_and_open(page: Page, base_url: str) -> Callable[[str, str], None]:
         page.goto(base_url)
         search_results(page, query)
         page.locator(f'.kb-search__result > a[href="/{address}"]').first.click()
-        page.wait_for_url(f"{base_url}{address}**", timeout=10_000)
+        page.wait_for_url(f"{base_url}{address}**")
 
     return search_and_open

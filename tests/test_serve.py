@@ -15,7 +15,7 @@ from conftest import record, search_results
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
-from running_kb import children, fetch, free_port, polled, running, wait_for
+from running_kb import WAIT_BOUND, children, fetch, free_port, polled, running, wait_for
 
 from generator.reading.project import Project
 
@@ -33,7 +33,7 @@ BETA = record(
 )
 
 
-def fetch_until(url: str, needle: str, seconds: float = 60) -> str:
+def fetch_until(url: str, needle: str, seconds: float = WAIT_BOUND) -> str:
     wait_for(lambda: needle in fetch(url)[1], f"{needle!r} at {url}", seconds)
     return fetch(url)[1]
 
