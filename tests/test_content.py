@@ -44,6 +44,7 @@ NO_AGES_IN_SOURCES = {
     "hap": "källorna anger bara en nedre gräns, omkring 18 år",
     "cannabisprogram-for-ungdomar": "källan anger ungdomar under 18 år utan nedre gräns",
     "multifunc": "bara en dansk källa anger åldrar, och de gäller Danmark",
+    "icdp": "de svenska källorna anger barn i alla åldrar; Kasvun tukis åldrar gäller Finland",
 }
 
 
