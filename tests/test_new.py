@@ -1,6 +1,7 @@
 """`kb new`: editors start from a commented template, marked as a draft, that `kb check`
 accepts with a warning for each placeholder left in it."""
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -39,3 +40,37 @@ def test_new_refuses_unsafe_ids_and_existing_files(
     assert CliRunner().invoke(main, ["new", "stage", "../ut"]).exit_code == 2
     result = CliRunner().invoke(main, ["new", "stage", "start"])
     assert result.exit_code == 1 and "finns redan" in result.output
+
+
+def _strict_check(project: Project) -> list[str]:
+    result = CliRunner().invoke(main, ["check", "--strict"])
+    return [line for line in result.output.splitlines() if ": error: " in line]
+
+
+@pytest.mark.parametrize("type_name", list(RECORD_TYPES))
+def test_every_example_value_is_reported_until_the_editor_fills_it_in(
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch, type_name: str
+) -> None:
+    """Replacing only the TODO texts and removing the draft mark publishes nothing made up:
+    each example number, date and choice is an error under --strict, at its place, until the
+    editor writes the real value (here: keeps the example) and removes its `!TODO` tag."""
+    project = make_project()
+    monkeypatch.chdir(project.root)
+    CliRunner().invoke(main, ["new", type_name, "ny-post"])
+    file = project.data_dir / type_name / "ny-post.yaml"
+    text = file.read_text(encoding="utf-8").replace("draft: true\n", "draft: false\n")
+    text = re.sub(r'"TODO: [^"\n]*"', '"Ifylld uppgift"', text)
+    text = text.replace("https://example.org/", "https://www.socialstyrelsen.se/")
+    text = text.replace("todo@example.org", "redaktion@socialstyrelsen.se")
+    file.write_text(text, encoding="utf-8")
+    examples = [
+        f"data/{type_name}/ny-post.yaml:{number}:{line.index('!TODO') + 1}: error: exempelvärdet"
+        for number, line in enumerate(text.splitlines(), start=1)
+        if "!TODO" in line and not line.startswith("#")
+    ]
+
+    errors = _strict_check(project)
+    assert [e.split(" från kb new")[0].rsplit(" ", 1)[0] for e in errors] == examples
+
+    file.write_text(text.replace("!TODO ", ""), encoding="utf-8")
+    assert _strict_check(project) == []

@@ -1,8 +1,9 @@
 """Drafts and placeholders: what `kb new` writes must never reach readers unnoticed.
 
-`kb new` marks a new record `draft: true` and fills in text it cannot know as `TODO: …`
-and addresses as PLACEHOLDER_URL and PLACEHOLDER_EMAIL (on a domain reserved for
-examples). A draft is not published
+`kb new` marks a new record `draft: true` and fills in text it cannot know as `TODO: …`,
+addresses as PLACEHOLDER_URL and PLACEHOLDER_EMAIL (on a domain reserved for
+examples), and numbers, dates and choices as example values tagged `!TODO`
+(PLACEHOLDER_TAG, which the reader notes). A draft is not published
 (generator/model.py keeps it out of every page but the maintenance page); every placeholder
 left, and every draft, is a warning (an error under `kb check --strict`); a published record
 that refers to a draft is an error, since the link would lead nowhere.
@@ -10,10 +11,12 @@ that refers to a draft is an error, since the link would lead nowhere.
 
 from __future__ import annotations
 
+from typing import Any
+
 from generator.checking.markup import strings_in
 from generator.diagnostics import Diagnostic, Severity
 from generator.locale import message
-from generator.reading.load import FieldPath, SourceDocument
+from generator.reading.load import PLACEHOLDER_TAG, FieldPath, SourceDocument
 from generator.types import Record
 from generator.types.base import split_ref
 
@@ -52,6 +55,12 @@ def _at(
     return Diagnostic(doc.path, line, column, severity, message, hint)
 
 
+def _value_at(data: Any, path: FieldPath) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
 def draft_problems(documents: list[SourceDocument], records: list[Record]) -> list[Diagnostic]:
     """A warning for every draft and every placeholder left (in any file, valid or not), and
     an error for every reference from a published record to a draft."""
@@ -69,6 +78,16 @@ def draft_problems(documents: list[SourceDocument], records: list[Record]) -> li
             )
             for path, value in (strings_in(doc.data) if _may_hold_placeholder(doc) else ())
             if is_placeholder(value)
+        ]
+        problems += [
+            _at(
+                doc,
+                path,
+                "warning",
+                message("messages.drafts.example", value=_value_at(doc.data, path)),
+                message("messages.drafts.example_hint", tag=PLACEHOLDER_TAG),
+            )
+            for path in sorted(doc.placeholders, key=str)
         ]
         if doc.data.get("draft") is True:
             problems.append(

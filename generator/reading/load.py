@@ -49,6 +49,10 @@ SCAN_DEPTH_ABOVE_CHARS = 8_192
 NON_RECORD_FOLDERS = frozenset({"material"})
 
 _STR = "tag:yaml.org,2002:str"
+# The tag `kb new` puts before each example value (a number, a date, a choice) that the editor
+# must replace: the value reads as if untagged, and the document notes where it stands, so that
+# `kb check` reports it at its place until the editor removes the tag (generator.checking.drafts).
+PLACEHOLDER_TAG = "!TODO"
 _MERGE = "tag:yaml.org,2002:merge"
 _SAFE_TAGS = {
     _STR,
@@ -111,6 +115,9 @@ class SourceDocument:
     # that could not be read (now None), and mappings that lost a key.
     unreadable: set[FieldPath] = field(default_factory=set)
     incomplete: set[FieldPath] = field(default_factory=set)
+    # Where an example value of `kb new` stands (PLACEHOLDER_TAG); such a file is always read
+    # the careful way, so this is never lost to the cache.
+    placeholders: set[FieldPath] = field(default_factory=set)
     # Positions, once found; a document is the same whether or not they have been asked for.
     _values: dict[FieldPath, Location] = field(default_factory=dict, repr=False, compare=False)
     _keys: dict[FieldPath, Location] = field(default_factory=dict, repr=False, compare=False)
@@ -229,6 +236,17 @@ class _Converter:
             self._too_large(node, path)
         if self.doc is not None:
             self.doc._values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag == PLACEHOLDER_TAG and isinstance(node, yaml.ScalarNode):
+            if self.doc is None:
+                raise _Unusual
+            self.doc.placeholders.add(path)
+            node = yaml.ScalarNode(
+                str(_resolve(yaml.ScalarNode, node.value, (not node.style, True))),
+                node.value,
+                node.start_mark,
+                node.end_mark,
+                node.style,
+            )
         if node.tag not in _SAFE_TAGS:
             self._problem(
                 node.start_mark,

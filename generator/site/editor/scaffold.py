@@ -3,7 +3,9 @@ warning for every placeholder still in it (an error under `--strict`).
 
 The template is derived from the type's schema, like the field reference, so it can never
 drift from what validation accepts: each field gets its description as a comment and a
-placeholder value of the right shape.
+placeholder value of the right shape. A value that cannot say TODO itself (a number, a date,
+a choice from a vocabulary) is an example marked with the tag `!TODO`, which `kb check`
+reports at its place until the editor replaces the value and removes the tag.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from pydantic.fields import FieldInfo
 
 from generator.checking.drafts import PLACEHOLDER_EMAIL, PLACEHOLDER_TEXT, PLACEHOLDER_URL
 from generator.locale import message
-from generator.site.editor.yaml_out import emit
+from generator.reading.load import PLACEHOLDER_TAG
+from generator.site.editor.yaml_out import Tagged, emit
 from generator.types.base import Record
 from generator.types.meaning import meaning_of
 
@@ -37,35 +40,45 @@ def _strip(annotation: Any) -> Any:
             return annotation
 
 
+def _example(value: Any) -> Tagged:
+    """A made-up value the editor must replace, marked so that `kb check` finds it."""
+    return Tagged(PLACEHOLDER_TAG, value)
+
+
 def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
     annotation = _strip(info.annotation)
     origin = typing.get_origin(annotation)
     if origin is typing.Literal:
-        return typing.get_args(annotation)[0]
+        return _example(typing.get_args(annotation)[0])
     if origin is list:
         item = _strip(typing.get_args(annotation)[0])
         if typing.get_origin(item) is typing.Literal:
-            return [typing.get_args(item)[0]]
+            return [_example(typing.get_args(item)[0])]
         if (
             isinstance(item, type)
             and issubclass(item, BaseModel)
             and not (not info.is_required() and _needs_reference(item))
         ):
-            return [_example(item, f"{name.replace('_', '-')}-1", record_id)]
+            return [_part(item, f"{name.replace('_', '-')}-1", record_id)]
         if any(getattr(m, "min_length", 0) for m in info.metadata):
             return [
-                1 if item in (int, float) else f"{PLACEHOLDER_TEXT}: {info.description or name}"
+                _example(1)
+                if item in (int, float)
+                else f"{PLACEHOLDER_TEXT}: {info.description or name}"
             ]
         return []
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return _example(annotation, name, record_id)
+        if not info.is_required() and _needs_reference(annotation):
+            return None
+        return _part(annotation, name, record_id)
     if annotation is bool:
-        return bool(info.default)
+        # A default is no example; a required yes or no is one.
+        return _example(False) if info.is_required() else bool(info.default)
     if annotation is dt.date:
-        return dt.date.today()
+        return _example(dt.date.today())
     if annotation in (int, float):
         bounds = [m.ge for m in info.metadata if getattr(m, "ge", None) is not None]
-        return bounds[0] if bounds else 1
+        return _example(bounds[0] if bounds else 1)
     if (meaning := meaning_of(info)) and meaning.kind == "source":
         return SOURCE_ID
     if name == "url":
@@ -98,7 +111,7 @@ def _needs_reference(model: type[BaseModel]) -> bool:
     )
 
 
-def _example(model: type[BaseModel], id_value: str, record_id: str) -> dict[str, Any]:
+def _part(model: type[BaseModel], id_value: str, record_id: str) -> dict[str, Any]:
     """Required fields of a nested part, with an id where the part has one."""
     values: dict[str, Any] = {}
     for name, info in model.model_fields.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -16,9 +17,19 @@ import yaml
 from generator.reading.load import plain_yaml
 
 
+@dataclass(frozen=True)
+class Tagged:
+    """A value written with a YAML tag before it (`kb new` marks its example values so)."""
+
+    tag: str
+    value: Any
+
+
 def emit(value: Any, indent: int) -> str:
     """A value as it follows `key:` in block YAML, nested lines indented by `indent`."""
     pad = " " * indent
+    if isinstance(value, Tagged):
+        return f" {value.tag}{emit(value.value, indent)}"
     if isinstance(value, dict):
         if not value:
             return " {}"
