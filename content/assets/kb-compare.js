@@ -36,7 +36,9 @@ const joined = (items, separator) =>
 
 /** @typedef {{registry: string, registry_name: string, rating: string, finding: string,
  *   date: string | null, edition: number | null, current: boolean, flags: string[],
- *   source: string}} Verdict */
+ *   source: string}} Verdict
+ * @typedef {{registry_names: string[], checked: string, flags: string[],
+ *   source: string | null}} NotRated */
 
 /** A method's verdicts that stand (no newer verdict replaces them).
  * @param {Method} method
@@ -165,9 +167,19 @@ class Comparison {
       ]],
       // What the registries found comes before the verdicts, a finding of no difference
       // or of harm worded as plainly as one of effect.
-      [rows.findings, m => [m.findings.length
-        ? m.findings.map((/** @type {string} */ code) => vocab.finding[code]).join(", ")
-        : ui.not_rated]],
+      // Registries searched without a verdict are named with the day of the search, so
+      // "not rated" says where we looked and when, not only that we found nothing.
+      [rows.findings, m => {
+        /** @type {NotRated | null} */
+        const unrated = m.not_rated;
+        const found = m.findings.map((/** @type {string} */ code) => vocab.finding[code]).join(", ");
+        const searched = unrated ? [
+          format(ui.unrated, { registries: unrated.registry_names.join(", "), date: unrated.checked }),
+          ...(unrated.flags.length ? [` (${ui.may_be_old})`] : []),
+          ...(unrated.source ? cite(m, unrated.source) : [])] : [];
+        if (!found) return searched.length ? searched : [ui.not_rated];
+        return searched.length ? [found, "; ", ...searched] : [found];
+      }],
       ...this.registries.map(([code, name]) => /** @type {[string, (method: Method) => Content]} */ ([
         format(rows.evidence, { registry: name }), m => {
           const ratings = current(m).filter(e => e.registry === code);

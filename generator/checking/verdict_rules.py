@@ -97,4 +97,41 @@ def verdict_problems(
                 )
                 place = ("evidence", i, "date" if old else "checked")
                 problems.append(doc.problem(place, said, hint, severity="warning"))
+        problems.extend(not_rated_problems(doc, method, today))
+    return problems
+
+
+def not_rated_problems(
+    doc: SourceDocument, method: Intervention, today: dt.date
+) -> list[Diagnostic]:
+    """A search without result that contradicts the record (a registry searched in vain that
+    has a current verdict here) is an error; one not repeated for 12 months is a warning, as
+    an unchecked verdict is."""
+    searched = method.not_rated
+    if searched is None:
+        return []
+    problems: list[Diagnostic] = []
+    rated = set(method.rated_by())
+    for j, registry in enumerate(searched.searched):
+        if registry in rated:
+            problems.append(
+                doc.problem(
+                    ("not_rated", "searched", j),
+                    message("messages.validate.not_rated_but_rated", registry=registry),
+                    message("messages.validate.not_rated_but_rated_hint"),
+                )
+            )
+    for _ in searched.staleness(today):
+        problems.append(
+            doc.problem(
+                ("not_rated", "checked"),
+                message(
+                    "messages.validate.not_rated_unchecked",
+                    checked=searched.checked.isoformat(),
+                    months=CHECK_MAX_MONTHS,
+                ),
+                message("messages.validate.not_rated_unchecked_hint"),
+                severity="warning",
+            )
+        )
     return problems

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model.changes import Revision, revisions
-from generator.model.verdicts import Verdict, verdicts_of
+from generator.model.verdicts import Unrated, Verdict, unrated_of, verdicts_of
 from generator.reading.project import today as build_day
 from generator.reading.versions import UNAVAILABLE, History
 from generator.types import (
@@ -172,6 +172,12 @@ class KnowledgeBase:
         reproducible build)."""
         registries = {r.id: r for r in self.of_type("registry") if isinstance(r, Registry)}
         return verdicts_of(method, registries, today or build_day())
+
+    def unrated(self, method: Intervention, today: dt.date | None = None) -> Unrated | None:
+        """The registries the method was searched in without a verdict, and why the search
+        may be out of date on `today` (the build's day unless given)."""
+        registries = {r.id: r for r in self.of_type("registry") if isinstance(r, Registry)}
+        return unrated_of(method, registries, today or build_day())
 
     def stale_verdicts(self, today: dt.date) -> list[tuple[Intervention, Verdict]]:
         """Every current verdict that may be out of date on `today`, method by method in the

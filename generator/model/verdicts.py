@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.types.base import split_ref
 from generator.types.evidence_registry import Registry, SharedLevel
-from generator.types.intervention import EvidenceRating, Intervention, Staleness
+from generator.types.intervention import EvidenceRating, Intervention, NotRated, Staleness
 
 
 @dataclass(frozen=True)
@@ -53,3 +53,28 @@ def verdicts_of(
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class Unrated:
+    """A method's search without result as pages and open data show it: the registries
+    searched, by their records, and why the search may be out of date on the build's day."""
+
+    search: NotRated
+    registries: tuple[Registry, ...]
+    staleness: tuple[Staleness, ...]
+
+
+def unrated_of(
+    method: Intervention, registries: Mapping[str, Registry], today: dt.date
+) -> Unrated | None:
+    """The registries `method` was searched in without a verdict, counted from `today`;
+    None when the record records no such search (validation has checked the references)."""
+    search = method.not_rated
+    if search is None:
+        return None
+    return Unrated(
+        search,
+        tuple(registries[split_ref(ref)[1]] for ref in search.searched),
+        tuple(search.staleness(today)),
+    )

@@ -39,6 +39,7 @@ def produce(ctx: RenderContext) -> None:
         "rows": rows,
         "aspect": compare["aspect"],
         "not_rated": compare["not_rated"],
+        "unrated": intervention["not_rated"],
         "verdict": compare["verdict"],
         "may_be_old": intervention["verdict_may_be_old"],
         "edition": intervention["verdict_edition"],

@@ -22,6 +22,7 @@ from typing import Any, get_args
 from pydantic import Field, create_model
 
 from generator.model.knowledge_base import KnowledgeBase
+from generator.model.verdicts import Unrated
 from generator.types import Intervention
 from generator.types.base import Source, Strict, split_ref
 from generator.types.evidence_registry import SharedLevel
@@ -34,6 +35,7 @@ from generator.types.intervention import (
     Finding,
     Format,
     IntensityLevel,
+    NotRated,
     Problem,
     Staleness,
 )
@@ -65,6 +67,7 @@ INDEX_FIELDS = (
     "spread",
     "versions",
     "evidence",
+    "not_rated",
     "sources",
 )
 
@@ -113,6 +116,24 @@ IndexVerdict = create_model(
         ),
     ),
 )
+# A search without result in the index: the record's fields, the registries' names and why
+# the search may be out of date on the day the data were built.
+IndexNotRated = create_model(
+    "EjBedomd",
+    __base__=NotRated,
+    __doc__="Register som har sökts utan att någon bedömning av insatsen hittades.",
+    registry_names=(
+        list[str],
+        Field(description="Registrens namn, i samma ordning som `searched`."),
+    ),
+    flags=(
+        list[Staleness],
+        Field(
+            description="`ej-kontrollerad` när sökningen den dag filen byggdes är mer än "
+            "12 månader gammal."
+        ),
+    ),
+)
 _ENTRY_FIELDS: dict[str, Any] = {
     name: (Intervention.model_fields[name].annotation, Intervention.model_fields[name])
     for name in INDEX_FIELDS
@@ -123,6 +144,13 @@ _ENTRY_FIELDS: dict[str, Any] = {
         Field(
             description="Bedömningar i evidensregister, gällande och ersatta; bara gällande "
             "(`current`) räknas i `findings` och i filtren."
+        ),
+    ),
+    "not_rated": (
+        IndexNotRated | None,
+        Field(
+            description="Register som har sökts utan att någon bedömning hittades, och när; "
+            "null när posten inte anger någon sådan sökning."
         ),
     ),
     "findings": (
@@ -184,6 +212,7 @@ def method_index(kb: KnowledgeBase, t: dict[str, Any]) -> MethodIndex:
                     }
                     for v in kb.verdicts(method)
                 ],
+                "not_rated": unrated_entry(kb.unrated(method)),
                 "findings": method.findings(),
                 "facets": {facet.key: facet.codes(method) for facet in finder},
             }
@@ -197,6 +226,16 @@ def method_index(kb: KnowledgeBase, t: dict[str, Any]) -> MethodIndex:
         attribution=t["open_data"]["attribution"],
         methods=methods,
     )
+
+
+def unrated_entry(unrated: Unrated | None) -> dict[str, Any] | None:
+    """A search without result as the index has it, with the registries' names and flags."""
+    if unrated is None:
+        return None
+    return unrated.search.model_dump() | {
+        "registry_names": [r.title for r in unrated.registries],
+        "flags": list(unrated.staleness),
+    }
 
 
 def index_json(index: MethodIndex) -> str:
@@ -236,6 +275,8 @@ CSV_COLUMNS = [
         if name == "ages"
         else ("evidence", "findings", "evidence_flags")
         if name == "evidence"
+        else ("not_rated", "not_rated_flags")
+        if name == "not_rated"
         else (name,)
     )
 ]
@@ -252,6 +293,7 @@ def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
     finding)' and their flags as 'registry: flag', sources as their addresses (or titles
     where a source has no address). Replaced verdicts are in the JSON only."""
     current = [e for e in entry["evidence"] if e["current"]]
+    unrated = entry["not_rated"]
     special = {
         "age_min": str(entry["ages"]["min"]) if entry["ages"] else "",
         "age_max": str(entry["ages"]["max"]) if entry["ages"] else "",
@@ -261,6 +303,10 @@ def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
         "evidence_flags": _cell(
             [f"{e['registry_name']}: {flag}" for e in current for flag in e["flags"]]
         ),
+        "not_rated": (
+            f"{_cell(unrated['registry_names'])} ({unrated['checked']})" if unrated else ""
+        ),
+        "not_rated_flags": _cell(unrated["flags"] if unrated else []),
         "versions": _cell([v["title"] for v in entry["versions"]]),
         "sources": _cell([s["url"] or s["title"] for s in entry["sources"]]),
     }

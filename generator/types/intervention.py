@@ -224,6 +224,28 @@ class EvidenceRating(Strict):
         return found
 
 
+class NotRated(Strict):
+    """Registries searched for the method without finding a verdict, and when: a search
+    without result is a finding a reader needs ("no registry has rated it"), not a gap,
+    and like a verdict it grows old."""
+
+    searched: list[RegistryRef] = Field(
+        min_length=1,
+        description="Registren vi sökte i utan att hitta någon bedömning, som hänvisningar "
+        "till registrens poster, t.ex. `registry/ungsinn`; bara register vi faktiskt sökte i.",
+    )
+    checked: dt.date = Field(description="Datum då vi sökte i registren (ÅÅÅÅ-MM-DD).")
+    note: str = Field("", description="Kommentar, t.ex. vilka namn vi sökte på.")
+    source: SourceKey | None = Field(
+        None, description="`id` för källan i `sources` som visar sökresultatet, om någon."
+    )
+
+    def staleness(self, today: dt.date) -> list[Staleness]:
+        """Like a verdict's check: a search not repeated for 12 months may be out of date,
+        since a registry may have rated the method since."""
+        return ["ej-kontrollerad"] if _add_months(self.checked, CHECK_MAX_MONTHS) < today else []
+
+
 class IntensityBand(Strict):
     """Intensity on a common scale, so the method finder can filter on it; the free text in
     `intensity` says what the source actually wrote."""
@@ -396,6 +418,11 @@ class Intervention(Record):
     effects: list[Fact] = Field(default_factory=list, description="Studier och resultat.")
     evidence: Annotated[list[EvidenceRating], Relied("verdicts")] = Field(
         default_factory=list, description="Bedömningar i evidensregister."
+    )
+    not_rated: NotRated | None = Field(
+        None,
+        description="Register vi har sökt i utan att hitta någon bedömning av insatsen, och "
+        "när; ett register här får inte ha en gällande bedömning i `evidence`.",
     )
     spread: list[Fact] = Field(default_factory=list, description="Spridning i Norden.")
     checklists: list[MethodChecklist] = Field(
