@@ -304,6 +304,22 @@ def test_comparison_shows_the_chosen_methods_side_by_side(page: Page, base_url: 
     assert visible_columns(page) == ["PALS", "PMTO", "TIBIR"]
 
 
+def test_comparison_names_the_registries_searched_without_a_verdict(
+    page: Page, base_url: str
+) -> None:
+    page.goto(f"{base_url}jamfor/?m=pmto,komet")
+    assert visible_columns(page) == ["Komet", "PMTO"]
+    findings = page.locator("tr", has_text="Vad registren fann")
+    expect(findings.locator("td:not([hidden])")).to_have_text(
+        [
+            "Vad registren fann",
+            "Inte bedömd av Ungsinn, Kasvun tuki, Vidensportalen, Metodguiden (Socialstyrelsen) "
+            "(sökt 2026-12-07)",
+            "Visar effekt",
+        ]
+    )
+
+
 def test_comparison_takes_at_most_four_and_asks_for_two(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}jamfor/?m=mst")
     expect(page.get_by_role("status")).to_have_text("Välj minst två insatser.")
