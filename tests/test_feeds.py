@@ -140,7 +140,7 @@ def test_feed_ids_and_dates_are_the_repositorys_and_links_absolute_with_an_addre
 def test_every_page_links_the_feeds_from_its_head(site: Path) -> None:
     for page in ("index.html", "insatser/pmto/index.html", "404.html"):
         head = (site / page).read_text(encoding="utf-8").split("</head>")[0]
-        assert 'rel="alternate" type="application/atom+xml"' in head
+        assert 'rel="alternate feed" type="application/atom+xml"' in head
         assert f'title="{T["feeds"]["all"]}"' in head
         assert f'title="{T["feeds"]["verdicts"]}"' in head
     for path in (ALL, VERDICTS, "flode/insatser/pmto.xml"):
