@@ -103,7 +103,7 @@ def test_a_search_unchecked_for_a_year_is_a_warning(
     assert problems_of(make_project, SEARCH | {"checked": "2025-11-23"}) == []
 
 
-def test_the_page_says_which_registries_were_searched_and_when(
+def test_the_page_says_which_registries_were_searched_and_when_and_flags_an_old_search(
     make_project: Callable[..., Project],
 ) -> None:
     page = generate(project_of(make_project, SEARCH)).files["insatser/alfa.md"]

@@ -190,6 +190,17 @@ class KnowledgeBase:
             if verdict.staleness
         ]
 
+    def stale_searches(self, today: dt.date) -> list[tuple[Intervention, Unrated]]:
+        """Every search without result that may be out of date on `today`, in the
+        catalogue's order: registries to search again, beside the verdicts to check."""
+        return [
+            (method, unrated)
+            for method in self.of_type("intervention")
+            if isinstance(method, Intervention)
+            and (unrated := self.unrated(method, today)) is not None
+            and unrated.staleness
+        ]
+
     def revisions(self, record: Record) -> tuple[Revision, ...] | None:
         """What changed in the record, newest first, in what its type marks readers as relying
         on; None when the repository's history is unavailable."""

@@ -52,5 +52,6 @@ def produce(ctx: RenderContext) -> None:
         today=today,
         drafts=drafts,
         stale=ctx.kb.stale_verdicts(today),
+        stale_searches=ctx.kb.stale_searches(today),
     )
     ctx.add_to_nav("editors", {ctx.t["maintenance"]["title"]: PATH})
