@@ -115,6 +115,15 @@ def test_the_page_says_which_registries_were_searched_and_when_and_flags_an_old_
     assert (
         "Inte bedömd av CEBC (sökt 2025-01-15) (**Kan vara inaktuell**)." in old["insatser/alfa.md"]
     )
+    maintenance = old["underhall.md"]
+    rows = maintenance[maintenance.index("## Bedömningar att kontrollera") :]
+    assert (
+        "| Ingen bedömning hittades vid sökningen | "
+        '<time datetime="2025-01-15">2025-01-15</time> | inte kontrollerad mot registret på '
+        "12 månader |"
+    ) in rows
+    fresh = generate(project_of(make_project, SEARCH)).files["underhall.md"]
+    assert "Ingen bedömning hittades vid sökningen" not in fresh
 
 
 def test_the_open_data_give_the_search_its_registries_day_and_flags(
