@@ -44,6 +44,7 @@ from running_kb import (
     wait_for,
 )
 
+from generator.locale import strings
 from generator.reading.project import Project
 from generator.site.editor.cms.npm import ensure_installed
 
@@ -59,9 +60,10 @@ TERM, INT, HUP = (
 SERVE_STOPPED = "kb serve stoppad."
 CMS_STOPPED = "kb cms stoppad."
 # What `kb -q serve` and `kb cms` print while they run: Swedish lines, one per regeneration,
-# and the editor's address.
+# the editor's steps (installing, starting its local server) and its address.
 WORKING = re.compile(
-    r"Genererade om \d+ av \d+ sidor( och tog bort \d+)? \(\d+,\d s\)|Formulärredigeraren: .*"
+    r"Genererade om \d+ av \d+ sidor( och tog bort \d+)? \(\d+,\d s\)|Formulärredigeraren: .*|"
+    + "|".join(re.escape(strings()["cms"][step]) for step in ("installing", "starting"))
 )
 
 
