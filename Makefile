@@ -47,6 +47,12 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kb check
 
+# Debian's packages the tests need, installed (as root, or through sudo) unless the shell test
+# $(1) finds them already there: $(call apt_install,TEST,PACKAGES).
+apt_install = @test $(1) || { \
+	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(2); }
+
 # Debian's nginx, which tests/test_nginx.py serves the built site with; `make test` installs
 # it the way it installs Chromium.
 NGINX := /usr/sbin/nginx
@@ -55,10 +61,7 @@ NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so
 .PHONY: nginx
 test: nginx
 nginx:
-	@test -x $(NGINX) -a -f $(NGINX_BROTLI) || { \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && \
-		$$SUDO apt-get install -y -qq nginx libnginx-mod-http-brotli-filter; }
+	$(call apt_install,-x $(NGINX) -a -f $(NGINX_BROTLI),nginx libnginx-mod-http-brotli-filter)
 
 # Debian's Caddy, which tests/test_caddy.py serves the built site with (the sample
 # generator/site/publishing/deploy/kunskapsbank.caddy).
@@ -66,9 +69,7 @@ CADDY := /usr/bin/caddy
 .PHONY: caddy
 test: caddy
 caddy:
-	@test -x $(CADDY) || { \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq caddy; }
+	$(call apt_install,-x $(CADDY),caddy)
 
 # Debian's Java, which runs the Nu HTML Checker (vnu-jar from tests/js's lock) over every built
 # page in tests/test_valid_html.py; `make test` installs it the way it installs nginx.
@@ -76,9 +77,7 @@ JAVA := /usr/bin/java
 .PHONY: java
 test: java
 java:
-	@test -x $(JAVA) || { \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless; }
+	$(call apt_install,-x $(JAVA),default-jre-headless)
 
 ## schemas: JSON Schema files for editors' YAML tooling (.kb/schemas, see .vscode/)
 schemas: $(STAMP)
@@ -163,9 +162,7 @@ test-latest: chromium | python-version
 	$(LATEST)/bin/pytest
 
 chromium:
-	@test -x $(CHROMIUM) || { \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+	$(call apt_install,-x $(CHROMIUM),chromium)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) $(LATEST) site .kb $(JS)/node_modules
