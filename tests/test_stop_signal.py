@@ -59,6 +59,13 @@ TERM, INT, HUP = (
 )
 SERVE_STOPPED = "kb serve stoppad."
 CMS_STOPPED = "kb cms stoppad."
+# GNU make 4.3's own lines when kb has already ended by the time make's signal handler runs
+# (a busy machine): make's main loop has reaped kb, its handler then waits for kb again and
+# gets ECHILD. kb has stopped as it should; make's race is not ours to mend, and no other
+# line from make may appear.
+MAKE_LOST_ITS_CHILD = frozenset(
+    {"make: *** wait: No child processes.  Stop.", "make: *** Waiting for unfinished jobs...."}
+)
 # What `kb -q serve` and `kb cms` print while they run: Swedish lines, one per regeneration,
 # the editor's steps (installing, starting its local server) and its address.
 WORKING = re.compile(
@@ -109,10 +116,13 @@ class Started:
         else:
             os.kill(pid, how)
 
-    def assert_stopped(self, line: str, quiet: bool = True) -> None:
+    def assert_stopped(
+        self, line: str, quiet: bool = True, also: frozenset[str] = frozenset()
+    ) -> None:
         """The command ended within STOP_BOUND of the signal, with every process of its
         session; its port refuses connections; after the signal it printed `line` once, last,
-        and otherwise only what it prints while it works (everything, if `quiet`)."""
+        and otherwise only what it prints while it works (everything, if `quiet`), and the
+        lines in `also`, which a program around kb may print after it."""
         deadline = time.monotonic() + STOP_BOUND
         try:
             self.process.wait(timeout=STOP_BOUND)
@@ -123,7 +133,7 @@ class Started:
         left = polled(lambda: not in_session(self.process.pid), deadline - time.monotonic())
         assert left, f"still running: {in_session(self.process.pid)}"
         assert refuses(self.port)
-        after = self.output(self.signalled_at).splitlines()
+        after = [text for text in self.output(self.signalled_at).splitlines() if text not in also]
         assert after[-1:] == [line] and after.count(line) == 1, self.output()
         printed = self.output().splitlines() if quiet else after
         assert all(text == line or WORKING.fullmatch(text) for text in printed), self.output()
@@ -136,7 +146,11 @@ class Started:
 
 
 def launch(command: list[str], cwd: Path, port: int) -> Started:
+    """`command` in a session of its own, in an environment like a terminal's: make's
+    variables from the `make test` that runs the suite are left out, so that a make started
+    here is a top-level make, as when a person types `make serve`."""
     log = cwd / "output.log"
+    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
     with log.open("wb") as out:
         process = subprocess.Popen(
             command,
@@ -145,7 +159,7 @@ def launch(command: list[str], cwd: Path, port: int) -> Started:
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
-            env={**os.environ, "PYTHONFAULTHANDLER": "1"},
+            env={**env, "PYTHONFAULTHANDLER": "1"},
         )
     return Started(process, port, log)
 
@@ -356,8 +370,8 @@ def test_make_serve_stops_on_a_signal_to_its_process_group(
     try:
         wait_for(started.answers, "make serve answers")
         started.send(how, rng.uniform(0, 0.3))
-        started.assert_stopped(SERVE_STOPPED, quiet=False)
-        assert "Traceback" not in started.output() and "make:" not in started.output()
+        started.assert_stopped(SERVE_STOPPED, quiet=False, also=MAKE_LOST_ITS_CHILD)
+        assert "Traceback" not in started.output()
     finally:
         started.end()
 
