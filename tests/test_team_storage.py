@@ -65,6 +65,24 @@ PICKERS = """name => {
     window.showOpenFilePicker = async () => [await file(false)];
 }"""
 
+# The browser's answers about leave to use a file kept from an earlier visit: queryPermission
+# and requestPermission answer what the tab's sessionStorage holds under "query" and "request"
+# (granted until a test says otherwise), as a browser that asks the person again does.
+PERMISSION = """() => {
+    const answer = name => async () => sessionStorage.getItem(name) || "granted";
+    FileSystemHandle.prototype.queryPermission = answer("query");
+    FileSystemHandle.prototype.requestPermission = answer("request");
+}"""
+
+# IndexedDB, where the file's handle is kept for later visits, fails while localStorage works:
+# blocked (reading it throws a SecurityError) or throwing when the handle is stored.
+INDEXEDDB_BLOCKED = """() => Object.defineProperty(window, "indexedDB", {
+    configurable: true, get: () => { throw new DOMException("blocked", "SecurityError"); },
+})"""
+INDEXEDDB_THROWS = """() => {
+    IDBObjectStore.prototype.put = () => { throw new DOMException("failed", "UnknownError"); };
+}"""
+
 READ_FILE = """async name => {
     const handle = await (await navigator.storage.getDirectory()).getFileHandle(name);
     return JSON.parse(await (await handle.getFile()).text());
@@ -342,4 +360,98 @@ def test_the_teams_shared_file_is_merged_both_ways_and_says_what_changed(
     assert stored(page)["checklists"]["installation"][FUNDING]["state"] == "done"
     assert axe_report(page) == ""
     assert fits_a_phone(page)
+    page.context.close()
+
+
+def test_a_file_the_browser_asks_leave_for_again_is_said_with_what_to_do(
+    browser: Browser, base_url: str
+) -> None:
+    context = context_with(browser, PICKERS, "teamets-fil.json")
+    context.add_init_script(f"({PERMISSION})()")
+    page = context.new_page()
+    page.goto(f"{base_url}{STAGE}")
+    page.get_by_role("button", name="Spara automatiskt till fil").click()
+    file_status = page.locator(".kb-file-status")
+    expect(file_status).to_have_text("Varje ändring sparas också i filen teamets-fil.json.")
+    state(page, PLAN, "Klart").check()
+    expect(file_status).to_have_attribute("aria-busy", "false")
+
+    # A later visit: the browser must ask the person again before the page may write.
+    page.evaluate(
+        '() => { sessionStorage.setItem("query", "prompt"); '
+        'sessionStorage.setItem("request", "denied"); }'
+    )
+    page.reload()
+    expect(file_status).to_have_text(
+        "Webbläsaren behöver fråga dig igen om sidan får använda filen teamets-fil.json. Tryck "
+        "på ”Fortsätt spara till teamets-fil.json” och tillåt det när webbläsaren frågar. Till "
+        "dess sparas ändringar bara i webbläsaren."
+    )
+    resume = page.get_by_role("button", name="Fortsätt spara till teamets-fil.json")
+    resume.click()
+    expect(file_status).to_have_text(
+        "Webbläsaren tillåter inte att sidan använder filen teamets-fil.json, så ändringar "
+        "sparas bara i webbläsaren. Tillåt filen i webbläsarens inställningar för den här "
+        "webbplatsen och tryck sedan på ”Fortsätt spara till teamets-fil.json”, eller välj en "
+        "fil igen med ”Spara automatiskt till fil”."
+    )
+    assert axe_report(page) == ""
+
+    page.evaluate('() => sessionStorage.setItem("request", "granted")')
+    resume.click()
+    expect(file_status).to_have_text("Varje ändring sparas också i filen teamets-fil.json.")
+    state(page, FUNDING, "Påbörjat").check()
+    expect(file_status).to_have_attribute("aria-busy", "false")
+    on_file = page.evaluate(READ_FILE, "teamets-fil.json")["checklists"]["installation"]
+    assert (on_file[PLAN]["state"], on_file[FUNDING]["state"]) == ("done", "started")
+    page.context.close()
+
+
+def test_a_file_the_browser_refuses_to_read_back_is_said_with_what_to_do(
+    browser: Browser, base_url: str
+) -> None:
+    context = context_with(browser, PICKERS, "teamets-fil.json")
+    context.add_init_script(f"({PERMISSION})()")
+    page = context.new_page()
+    page.goto(f"{base_url}{STAGE}")
+    page.get_by_role("button", name="Spara automatiskt till fil").click()
+    state(page, PLAN, "Klart").check()
+    file_status = page.locator(".kb-file-status")
+    expect(file_status).to_have_attribute("aria-busy", "false")
+
+    page.evaluate(
+        '() => { localStorage.clear(); sessionStorage.setItem("query", "prompt"); '
+        'sessionStorage.setItem("request", "prompt"); }'
+    )  # evicted; asked again
+    page.reload()
+    page.get_by_role("button", name="Läs in teamets-fil.json").click()
+    expect(file_status).to_have_text(
+        "Webbläsaren behöver fråga dig igen om sidan får använda filen teamets-fil.json. Tryck "
+        "på ”Läs in teamets-fil.json” och tillåt det när webbläsaren frågar. Till dess sparas "
+        "ändringar bara i webbläsaren."
+    )
+    expect(state(page, PLAN, "Klart")).not_to_be_checked()
+    page.context.close()
+
+
+@pytest.mark.parametrize(
+    "failure", [INDEXEDDB_BLOCKED, INDEXEDDB_THROWS], ids=["blocked", "throws"]
+)
+def test_a_file_choice_the_browser_cannot_keep_is_said_to_be_forgotten_next_visit(
+    browser: Browser, base_url: str, failure: str
+) -> None:
+    page = context_with(browser, PICKERS, "teamets-fil.json").new_page()
+    page.context.add_init_script(f"({failure})()")
+    page.goto(f"{base_url}{STAGE}")
+    page.get_by_role("button", name="Spara automatiskt till fil").click()
+    file_status = page.locator(".kb-file-status")
+    expect(file_status).to_have_text(
+        "Varje ändring sparas också i filen teamets-fil.json så länge sidan är öppen. "
+        "Webbläsaren kan däremot inte komma ihåg filvalet till nästa besök, så då behöver du "
+        "välja filen igen med ”Spara automatiskt till fil”."
+    )
+    state(page, PLAN, "Klart").check()
+    expect(file_status).to_have_attribute("aria-busy", "false")
+    on_file = page.evaluate(READ_FILE, "teamets-fil.json")
+    assert on_file["checklists"]["installation"][PLAN]["state"] == "done"
     page.context.close()

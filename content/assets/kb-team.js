@@ -639,6 +639,8 @@ class TeamFile {
   constructor(handle) {
     this.handle = handle;
     this.name = handle.name;
+    /** Whether a later visit finds this file (its handle is kept in IndexedDB). */
+    this.kept = true;
     this.writing = 0;
     this.pending = Promise.resolve();
   }
@@ -676,13 +678,16 @@ class TeamFile {
 /** @type {TeamFile | null} */
 let teamFile = null;
 
-/** True if the person may write to the file without being asked (a handle from an earlier
- * visit needs a click to be allowed again in most browsers). */
-async function allowed(handle, ask = false) {
-  const mode = { mode: "readwrite" };
-  if (!handle.queryPermission) return true;
-  if (await handle.queryPermission(mode) === "granted") return true;
-  return ask && await handle.requestPermission(mode) === "granted";
+/** Whether the page may read and write the file: "granted", or "prompt" where the browser
+ * must ask the person again (a handle from an earlier visit needs a click to be allowed in
+ * most browsers), or "denied". With `ask`, at a person's click, the browser asks them.
+ * @param {FileSystemFileHandle} handle
+ * @returns {Promise<PermissionState>} */
+async function permission(handle, ask = false) {
+  const mode = { mode: /** @type {const} */ ("readwrite") };
+  if (!handle.queryPermission || !handle.requestPermission) return "granted";
+  const found = await handle.queryPermission(mode);
+  return found === "prompt" && ask ? handle.requestPermission(mode) : found;
 }
 
 /** How many items, ratings, rounds and votes differ between two copies, and the choice of
@@ -795,13 +800,27 @@ export class Transfer {
       this.fileStatus.textContent = format(this.ui.file_offer, { name: handle.name });
       this.fileTools.replaceChildren(button(format(this.ui.file_read, { name: handle.name }),
                                             () => this.readBack(handle)));
-    } else if (await allowed(handle)) {
+      return;
+    }
+    const allowed = await permission(handle);
+    if (allowed === "granted") {
       teamFile = new TeamFile(handle);
       this.showFile();
-    } else {
-      this.fileTools.replaceChildren(button(format(this.ui.file_resume, { name: handle.name }),
-                                            () => this.resume(handle)));
+      return;
     }
+    const resume = format(this.ui.file_resume, { name: handle.name });
+    this.fileTools.replaceChildren(button(resume, () => this.resume(handle)));
+    this.notAllowed(handle, allowed, resume);
+  }
+
+  /** The browser asks again, or refuses, leave to use the team's file: said in the file's
+   * status line with what to do, the button `again` (which asks the browser) beside it.
+   * @param {FileSystemFileHandle} handle
+   * @param {PermissionState} answer
+   * @param {string} again */
+  notAllowed(handle, answer, again) {
+    this.fileStatus.textContent = format(this.ui[`file_permission_${answer}`],
+                                         { name: handle.name, button: again });
   }
 
   /** After every save: the reminder to export and the overview's lines about the backup. */
@@ -900,12 +919,14 @@ export class Transfer {
                                       conflicts: conflicts.length }));
   }
 
-  /** Save to `handle` from now on, in this visit and later ones. */
+  /** Save to `handle` from now on, in this visit and, where the browser can keep the handle
+   * (IndexedDB), later ones; where it cannot, the file's status line says so. */
   async useFile(handle) {
-    teamFile = new TeamFile(handle);
+    const file = new TeamFile(handle);
+    teamFile = file;
+    file.kept = await keepFileHandle(handle);
     this.fileTools.replaceChildren();
     this.showFile();
-    await keepFileHandle(handle);
   }
 
   /** A later visit whose browser lost its data reads the team's file back. */
@@ -913,7 +934,11 @@ export class Transfer {
     const ui = this.ui;
     let incoming;
     try {
-      if (!await allowed(handle, true)) return;
+      const allowed = await permission(handle, true);
+      if (allowed !== "granted") {
+        this.notAllowed(handle, allowed, format(ui.file_read, { name: handle.name }));
+        return;
+      }
       incoming = await new TeamFile(handle).read();
     } catch (error) {
       console.error(error);
@@ -926,7 +951,11 @@ export class Transfer {
   }
 
   async resume(handle) {
-    if (!await allowed(handle, true)) return;
+    const allowed = await permission(handle, true);
+    if (allowed !== "granted") {
+      this.notAllowed(handle, allowed, format(this.ui.file_resume, { name: handle.name }));
+      return;
+    }
     await this.useFile(handle);
     await teamFile.write(load());
   }
@@ -947,7 +976,8 @@ export class Transfer {
       this.fileTools.replaceChildren();
       return;
     }
-    this.fileStatus.textContent = format(this.ui.file_active, { name: teamFile.name });
+    this.fileStatus.textContent = format(teamFile.kept ? this.ui.file_active : this.ui.file_not_kept,
+                                         { name: teamFile.name });
     if (!this.fileTools.childElementCount) {
       this.fileTools.append(button(this.ui.file_stop, () => this.stopFile()));
     }
