@@ -45,6 +45,8 @@ NO_AGES_IN_SOURCES = {
     "cannabisprogram-for-ungdomar": "källan anger ungdomar under 18 år utan nedre gräns",
     "multifunc": "bara en dansk källa anger åldrar, och de gäller Danmark",
     "icdp": "de svenska källorna anger barn i alla åldrar; Kasvun tukis åldrar gäller Finland",
+    "motiverande-samtal": "en samtalsmetod i rådgivning och behandling, utan åldrar i källorna",
+    "sociala-insatsgrupper": "källorna talar om unga som riskerar att fastna i kriminalitet",
 }
 
 
