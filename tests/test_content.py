@@ -47,6 +47,8 @@ NO_AGES_IN_SOURCES = {
     "icdp": "de svenska källorna anger barn i alla åldrar; Kasvun tukis åldrar gäller Finland",
     "motiverande-samtal": "en samtalsmetod i rådgivning och behandling, utan åldrar i källorna",
     "sociala-insatsgrupper": "källorna talar om unga som riskerar att fastna i kriminalitet",
+    "dbt": "källorna anger vuxna och ungdomar (DBT-A) utan åldrar",
+    "lft": "källan talar om föräldrar till tonåringar utan att ange åldrar",
 }
 
 
