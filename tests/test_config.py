@@ -11,12 +11,15 @@ import pytest
 import yaml
 from built_site import mkdocs_build
 from click.testing import CliRunner
+from mkdocs.config import defaults as mkdocs_defaults
 from mkdocs.utils.yaml import yaml_load
 
 from generator.reading import config_file
 from generator.reading.project import Project
 from generator.reading.project import today as build_day
 from generator.site.command.cli import main
+from generator.site.engine.mkdocs_pages import build_with
+from generator.site.engine.site_files import GeneratedHere
 from generator.site.engine.tree import write_tree
 
 
@@ -139,3 +142,58 @@ def test_mkdocs_yml_is_read_once_for_each_state_of_the_file(
     assert project.config()["site_url"] == "https://b.example/"
     assert project.config()["site_url"] == "https://b.example/"
     assert len(reads) == 3
+
+
+def test_a_build_parses_mkdocs_yml_once(
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """kb and MkDocs build from the one reading of the file: MkDocs is handed the settings
+    kb read, never its path to read again (issue 28 item 4)."""
+    project = make_project()
+    parsed: list[str] = []
+
+    def counted(stream: Any, *args: Any) -> Any:
+        parsed.append(Path(getattr(stream, "name", "?")).name)
+        return yaml_load(stream, *args)
+
+    monkeypatch.setattr(config_file, "yaml_load", counted)
+    monkeypatch.setattr(mkdocs_defaults, "yaml_load", counted)
+    monkeypatch.setattr(config_file, "_KEPT", {})
+    build_with(GeneratedHere(project), project, tmp_path / "site")
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert parsed.count("mkdocs.yml") == 1
+
+
+@pytest.mark.parametrize(
+    ("setting", "strict", "said"),
+    [
+        (
+            "use_directory_urls: 5",
+            False,
+            "error: MkDocs godtar inte inställningen use_directory_urls",
+        ),
+        ("no_such_setting: 1", True, "error: MkDocs godtar inte inställningen no_such_setting"),
+        ("no_such_setting: 1", False, "warning: MkDocs varnar för inställningen no_such_setting"),
+    ],
+)
+def test_a_setting_mkdocs_objects_to_is_located_in_swedish(
+    make_project: Callable[..., Project],
+    monkeypatch: pytest.MonkeyPatch,
+    setting: str,
+    strict: bool,
+    said: str,
+) -> None:
+    """MkDocs' own objections to mkdocs.yml are told like kb's: at the line, in Swedish, with
+    MkDocs' reason after. An error stops the build before anything is built; a warning does
+    too in MkDocs' strict mode, as MkDocs' own would, and is only told otherwise."""
+    project = make_project()
+    text = project.config_file.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    text = text.replace("strict: true", f"strict: {str(strict).lower()}")
+    project.config_file.write_text(f"{text}{setting}\n", encoding="utf-8")
+    line = text.count("\n") + 1
+    monkeypatch.chdir(project.root)
+    result = CliRunner().invoke(main, ["-q", "build", "--site-dir", "site"])
+    located = [text for text in result.output.splitlines() if f"mkdocs.yml:{line}:" in text]
+    assert len(located) == 1 and said in located[0], result.output
+    assert (result.exit_code == 1) == said.startswith("error"), result.output
+    assert (project.root / "site").is_dir() == said.startswith("warning")

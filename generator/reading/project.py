@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, PositiveInt, ValidationError
 
-from generator.diagnostics import DataError, Diagnostic, UserError
+from generator.diagnostics import DataError, Diagnostic, Severity, UserError
 from generator.locale import message
 from generator.reading.config_file import read_config
 from generator.reading.discovery import Scan, refused_problems, scan
@@ -97,9 +97,20 @@ class Project:
                     return Settings(), self._config_problems(exc, ("plugins", i, PLUGIN_NAME))
         return Settings(), []
 
-    def _at(self, path: FieldPath, message: str) -> Diagnostic:
+    def _at(self, path: FieldPath, message: str, hint: str = "") -> Diagnostic:
         doc, _ = load_file(self.config_file, self.root, "")
-        return doc.problem(path, message)
+        return doc.problem(path, message, hint)
+
+    def engine_problems(
+        self, problems: list[tuple[str, str]], severity: Severity
+    ) -> list[Diagnostic]:
+        """MkDocs' objections (setting, MkDocs' own reason) to the settings, each at its place
+        in mkdocs.yml, in Swedish with MkDocs' reason as the hint."""
+        said = f"messages.project.engine_{severity}"
+        return [
+            replace(self._at((name,), message(said, name=name), reason), severity=severity)
+            for name, reason in problems
+        ]
 
     def _config_problems(self, exc: ValidationError, at: FieldPath) -> list[Diagnostic]:
         doc, _ = load_file(self.config_file, self.root, "")

@@ -5,11 +5,12 @@ both build through `GeneratedPages`, with the settings of generator/site/engine/
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.config.config_options import PathSpec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
@@ -24,6 +25,7 @@ from generator.site.engine.staging import replacing
 from generator.site.publishing.publication import THEME_DIR
 
 PLUGIN_KEY = "kb-generated"
+log = logging.getLogger("mkdocs.kb")
 
 
 class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
@@ -108,8 +110,8 @@ def build_with(pages: Pages, project: Project, site_dir: Path) -> None:
     if has_errors(problems):
         raise DataError(problems)
     with replacing(site_dir, project.root, project.content_dir) as staging:
-        config = load_config(
-            str(project.config_file),
+        config = engine_config(
+            project,
             site_dir=str(staging),
             docs_dir=str(project.content_dir),
             **engine_settings(project, str(THEME_DIR)),
@@ -117,3 +119,23 @@ def build_with(pages: Pages, project: Project, site_dir: Path) -> None:
         config.plugins[PLUGIN_KEY] = GeneratedPages(pages)
         mkdocs_build(config)
         index_site(staging, project)
+
+
+def engine_config(project: Project, **settings: Any) -> MkDocsConfig:
+    """MkDocs' config: the project's settings (as `Project.config` read them, so a build
+    parses mkdocs.yml once) with `settings` over them, validated as MkDocs validates them.
+    What MkDocs rejects (or, in its strict mode, warns of) is a DataError at its place in
+    mkdocs.yml, in Swedish, where MkDocs' own loader would print an English line and stop;
+    its other warnings are logged, located, and the build goes on, as MkDocs' would."""
+    config = MkDocsConfig(config_file_path=str(project.config_file))
+    config.load_dict({**project.config(), **settings})
+    rejected, warned = config.validate()
+    errors = [(name, str(reason)) for name, reason in rejected]
+    warnings = [(name, str(reason)) for name, reason in warned]
+    if config.strict:
+        errors, warnings = errors + warnings, []
+    for warning in project.engine_problems(warnings, "warning"):
+        log.warning(warning.format())
+    if errors:
+        raise DataError(project.engine_problems(errors, "error"))
+    return config
