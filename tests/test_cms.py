@@ -81,7 +81,7 @@ def test_required_fields_and_help_texts_come_from_the_schema() -> None:
     assert field(fields, "sources")["min"] == 1
     assert field(fields, "reviewed")["widget"] == "datetime"
     # an optional part's own required fields are not demanded while the part is left empty
-    assert field(fields, "owner", "text")["required"] is False
+    assert field(fields, "developer", "text")["required"] is False
     assert field(fields, "evidence", "edition") == {
         **field(fields, "evidence", "edition"),
         "widget": "number",

@@ -12,7 +12,7 @@ from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
 from generator.types.base import Fact
-from generator.types.intervention import CostBand, Intervention, TrainingCountry
+from generator.types.intervention import Cost, CostBand, Intervention, TrainingCountry
 from generator.types.reference import UNPUBLISHED_KINDS, Reference
 
 REPO = Path(__file__).resolve().parent.parent
@@ -100,8 +100,9 @@ def test_every_registry_verdict_is_linked_dated_and_checked(kb: KnowledgeBase) -
 def test_every_cost_and_training_fact_cites_a_source_that_can_be_found(kb: KnowledgeBase) -> None:
     cited = 0
     for method in methods(kb):
-        facts: list[Fact | CostBand | TrainingCountry | None] = [
-            method.costs,
+        facts: list[Fact | Cost | CostBand | TrainingCountry | None] = [
+            *method.costs,
+            method.cost_note,
             method.cost_band,
             method.training,
             *method.training_countries,

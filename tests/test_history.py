@@ -84,7 +84,7 @@ def test_a_method_page_lists_each_dated_change_with_what_it_was_and_became(
                 "intervention",
                 description="En ny beskrivning.",
                 ages={"min": 3, "max": 10, "source": "s1"},
-                costs={"text": "5 000 kr per familj", "source": "s1"},
+                cost_note={"text": "5 000 kr per familj", "source": "s1"},
             ),
             "intervention/delta.yaml": record(
                 "intervention",
@@ -98,7 +98,8 @@ def test_a_method_page_lists_each_dated_change_with_what_it_was_and_became(
     make_project({"intervention/alfa.yaml": record("intervention", description="Osparad.")})
 
     intro = T["intro"].format(
-        fields="Målgrupp, Ålder, Kostnader, Kostnadsnivå, Programägare, "
+        fields="Målgrupp, Ålder, Kostnader, Om kostnaderna, Kostnadsnivå, Utvecklare och "
+        "programägare, Licensinnehavare och nationell samordning, Utbildare och utförare, "
         "Bedömningar i evidensregister"
     )
 
@@ -112,7 +113,7 @@ def test_a_method_page_lists_each_dated_change_with_what_it_was_and_became(
 
     assert changes(project, "insatser/alfa.md") == (
         opening("alfa") + '- <time datetime="2026-03-01">2026-03-01</time>:\n'
-        "    - **Kostnader › Text**: ”5 000 kr per familj” (tillagt).\n"
+        "    - **Om kostnaderna › Text**: ”5 000 kr per familj” (tillagt).\n"
         '- <time datetime="2026-02-14">2026-02-14</time>:\n'
         "    - **Ålder › Högsta**: var ”12”, blev ”10”.\n"
         '- <time datetime="2026-01-10">2026-01-10</time>: Posten lades till.'

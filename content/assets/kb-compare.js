@@ -159,12 +159,27 @@ class Comparison {
         ? joined(m.training_countries.map((/** @type {{country: string, source: string}} */ c) =>
           [vocab.country[c.country], ...cite(m, c.source)]), ", ")
         : [ui.missing])],
-      [rows.costs, m => [
-        ...(m.costs ? fact(m, m.costs) : []),
-        ...(m.cost_band ? [`${m.costs ? " " : ""}${ui.cost_band}: ${vocab.cost[m.cost_band.value]}`,
-          ...cite(m, m.cost_band.source)] : []),
-        ...(m.costs || m.cost_band ? [] : [ui.missing]),
-      ]],
+      // Each amount as the method's page shows it, with its currency and price year (or
+      // that the source gives none), then what cannot be said as an amount, then the band.
+      [rows.costs, m => {
+        /** @type {Content[]} */
+        const parts = [
+          ...m.costs.map((/** @type {{shown: string, source: string}} */ c) => [c.shown, ...cite(m, c.source)]),
+          ...(m.cost_note ? [fact(m, m.cost_note)] : []),
+          ...(m.cost_band ? [[`${ui.cost_band}: ${vocab.cost[m.cost_band.value]}`,
+            ...cite(m, m.cost_band.source)]] : []),
+        ];
+        return parts.length ? joined(parts, " ") : [ui.missing];
+      }],
+      [rows.developer, m => fact(m, m.developer)],
+      // The licence holder or coordinator in each country the sources name, Sweden first.
+      [rows.coordinators, m => {
+        /** @type {{country: string, text: string, source: string}[]} */
+        const found = [...m.coordinators].sort((a, b) => Number(b.country === "se") - Number(a.country === "se"));
+        return found.length
+          ? joined(found.map(c => [`${vocab.country[c.country]}: ${c.text}`, ...cite(m, c.source)]), " ")
+          : [ui.missing];
+      }],
       // What the registries found comes before the verdicts, a finding of no difference
       // or of harm worded as plainly as one of effect.
       // Registries searched without a verdict are named with the day of the search, so

@@ -86,6 +86,14 @@ class FitAssessment {
       return [" ", element("sup", {}, [link])];
     };
     const fact = (label, value) => [label, value ? [value.text, ...cite(value.source)] : [ui.missing]];
+    /** Several facts, each with its source; `lead` names what a fact is about (a country).
+     * @param {string} label
+     * @param {{text?: string, shown?: string, source: string}[]} values
+     * @param {(value: any) => string} lead
+     * @param {string} missing */
+    const facts = (label, values, lead = () => "", missing = ui.missing) => [label, values.length
+      ? values.flatMap((v, i) => [...(i ? [" "] : []), lead(v), v.text ?? v.shown, ...cite(v.source)])
+      : [missing]];
     const list = (label, codes, kind) => [label, codes.length
       ? [codes.map(code => vocab[kind][code]).join(", ")] : [ui.missing]];
     // Only verdicts that stand count; a replaced verdict is history on the method's page.
@@ -101,19 +109,22 @@ class FitAssessment {
                    [ui.training_countries, method.training_countries.length
                      ? method.training_countries.flatMap((c, i) => [
                        ...(i ? [", "] : []), vocab.country[c.country], ...cite(c.source)])
-                     : [ui.missing]]],
+                     : [ui.missing]],
+                   facts(ui.providers, method.providers)],
       evidence: [[ui.evidence, current.length
         ? current.flatMap((e, i) => [...(i ? ["; "] : []),
           `${e.registry_name}: ${vocab.finding[e.finding]} – ${e.rating} (${e.date ?? ""})`,
           ...cite(e.source)])
         : [ui.no_rating]]],
-      readiness: [fact(ui.owner, method.owner),
+      readiness: [fact(ui.developer, method.developer),
+                  facts(ui.coordinators, method.coordinators, c => `${vocab.country[c.country]}: `),
                   [ui.spread, method.spread.length
                     ? method.spread.flatMap((s, i) => [...(i ? ["; "] : []), s.text, ...cite(s.source)])
                     : [ui.missing]]],
       capacity: [fact(ui.staffing, method.staffing),
-                 [ui.costs, method.costs ? [method.costs.text, ...cite(method.costs.source)]
-                                         : [ui.costs_missing]],
+                 // Each amount as the method's page shows it, with its price year.
+                 facts(ui.costs, [...method.costs, ...(method.cost_note ? [method.cost_note] : [])],
+                   () => "", ui.costs_missing),
                  [ui.cost_band, method.cost_band
                    ? [vocab.cost[method.cost_band.value], ...cite(method.cost_band.source)]
                    : [ui.missing]]],

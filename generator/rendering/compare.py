@@ -26,6 +26,8 @@ def produce(ctx: RenderContext) -> None:
             "staffing",
             "training",
             "costs",
+            "developer",
+            "coordinators",
         )
     } | {
         "ages": compare["ages"],

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from generator.locale import label
 from generator.model.knowledge_base import KnowledgeBase
-from generator.rendering import figures, html_out
+from generator.rendering import cost_text, figures, html_out
 from generator.rendering.change_text import change_markdown
 from generator.rendering.exact_search import exact_word
 from generator.rendering.feed_paths import record_feed
@@ -182,6 +182,7 @@ def environment(t: dict[str, Any], project_templates: Sequence[Path] = ()) -> En
     env.filters["part_kind"] = lambda kind: label(t["links"]["kinds"], kind)
     env.filters["field_label"] = lambda name: label(t["cms"]["fields"], name)
     env.filters["change"] = lambda change: change_markdown(change, t)
+    env.filters["cost"] = lambda cost: cost_text.shown(cost, t)
     env.globals["relied_on"] = relied_on
     env.globals["record_feed"] = record_feed
     return env

@@ -23,11 +23,13 @@ from pydantic import Field, create_model
 
 from generator.model.knowledge_base import KnowledgeBase
 from generator.model.verdicts import Unrated
+from generator.rendering import cost_text
 from generator.types import Intervention
 from generator.types.base import Source, Strict, split_ref
 from generator.types.evidence_registry import SharedLevel
 from generator.types.intervention import (
     Arena,
+    Cost,
     CostLevel,
     Country,
     DurationLevel,
@@ -62,8 +64,11 @@ INDEX_FIELDS = (
     "training",
     "training_countries",
     "costs",
+    "cost_note",
     "cost_band",
-    "owner",
+    "developer",
+    "coordinators",
+    "providers",
     "spread",
     "versions",
     "evidence",
@@ -116,6 +121,20 @@ IndexVerdict = create_model(
         ),
     ),
 )
+# An amount in the index: the record's fields, and the line the site shows for it, so that a
+# reader of the data sees the price year (or its absence) as the comparison does.
+IndexCost = create_model(
+    "Kostnad",
+    __base__=Cost,
+    __doc__="Ett belopp med valuta, prisår och vad det täcker.",
+    shown=(
+        str,
+        Field(
+            description="Beloppet som webbplatsen visar det, t.ex. 'licens per år: 18 000 SEK "
+            "(prisår anges inte i källan)'."
+        ),
+    ),
+)
 # A search without result in the index: the record's fields, the registries' names and why
 # the search may be out of date on the day the data were built.
 IndexNotRated = create_model(
@@ -139,6 +158,7 @@ _ENTRY_FIELDS: dict[str, Any] = {
     for name in INDEX_FIELDS
 } | {
     "sources": (list[CitedSource], Intervention.model_fields["sources"]),  # type: ignore[valid-type]
+    "costs": (list[IndexCost], Intervention.model_fields["costs"]),  # type: ignore[valid-type]
     "evidence": (
         list[IndexVerdict],  # type: ignore[valid-type]
         Field(
@@ -202,6 +222,7 @@ def method_index(kb: KnowledgeBase, t: dict[str, Any]) -> MethodIndex:
             | {
                 "url": method.address(),
                 "sources": [kb.cited(s).model_dump() for s in method.sources],
+                "costs": [c.model_dump() | {"shown": cost_text.shown(c, t)} for c in method.costs],
                 "evidence": [
                     v.rating.model_dump()
                     | {
@@ -308,6 +329,8 @@ def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
         ),
         "not_rated_flags": _cell(unrated["flags"] if unrated else []),
         "versions": _cell([v["title"] for v in entry["versions"]]),
+        "costs": _cell([c["shown"] for c in entry["costs"]]),
+        "coordinators": _cell([f"{c['country']}: {c['text']}" for c in entry["coordinators"]]),
         "sources": _cell([s["url"] or s["title"] for s in entry["sources"]]),
     }
     return {

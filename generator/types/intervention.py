@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 from typing import Annotated, ClassVar, Literal, get_args
 
+from babel.numbers import list_currencies
 from pydantic import (
     AfterValidator,
     BeforeValidator,
@@ -280,6 +281,76 @@ class CostBand(Strict):
     source: SourceKey = Field(description="`id` för källan i `sources`.")
 
 
+# ISO 4217's codes, as CLDR lists them (through Babel): a code outside it cannot be converted
+# or compared by a reader of the open data, and is usually a slip ('SKR', 'KR', 'EURO').
+_CURRENCIES = frozenset(list_currencies())
+
+
+def _iso_4217(code: str) -> str:
+    if code not in _CURRENCIES:
+        raise ValueError(message("messages.types.no_such_currency", code=code))
+    return code
+
+
+Currency = Annotated[
+    str,
+    AfterValidator(_iso_4217),
+    Field(
+        examples=["SEK"],
+        description="Valutan som kod enligt ISO 4217, t.ex. `SEK`, `NOK`, `DKK`, `EUR`, "
+        "`USD` eller `GBP`.",
+    ),
+]
+
+
+class Cost(Strict):
+    """One amount a source gives for the method, with its currency, the year whose prices it
+    is in and what it pays for: a municipality compares costs across countries and years, and
+    a bare figure ('36 000') cannot be compared with anything."""
+
+    amount: int = Field(
+        ge=0,
+        description="Beloppet i hela valutaenheter, t.ex. `2500`; det lägsta när källan "
+        "anger ett spann.",
+    )
+    up_to: int | None = Field(
+        None, ge=0, description="Det högsta beloppet när källan anger ett spann (500–999)."
+    )
+    approximate: bool = Field(
+        False, description="`true` när källan anger beloppet ungefärligt ('omkring')."
+    )
+    currency: Currency
+    year: int | None = Field(
+        ge=1950,
+        le=2100,
+        description="Prisår: det år källan säger att beloppet gäller. Skriv `null` när källan "
+        "inte anger något prisår; sidan säger det då, i stället för att gissa.",
+    )
+    covers: Text = Field(
+        description="Vad beloppet täcker, t.ex. 'utbildning per person' eller 'licens per år'."
+    )
+    note: str = Field(
+        "", description="Det källan säger mer om beloppet, t.ex. 'utan moms' eller var det gäller."
+    )
+    source: SourceKey = Field(description="`id` för källan i `sources`.")
+
+    @model_validator(mode="after")
+    def _range(self) -> Cost:
+        if self.up_to is not None and self.up_to <= self.amount:
+            raise ValueError(
+                message("messages.types.cost_range", amount=self.amount, up_to=self.up_to)
+            )
+        return self
+
+
+class Coordinator(Fact):
+    """Who holds the licence for the method or coordinates it nationally, in one country: a
+    municipality asks them about training and the right to use the method, and a Norwegian
+    licence holder is not one a Swedish municipality can turn to."""
+
+    country: Country = Field(description="Landet: `se`, `no`, `dk`, `fi` eller `is`.")
+
+
 class TrainingCountry(Strict):
     """A country where practitioners can be trained in the method, and who says so."""
 
@@ -398,8 +469,15 @@ class Intervention(Record):
         description="Länder där utövare kan utbildas i metoden, var "
         "och ett med källa; tom lista = uppgift saknas.",
     )
-    costs: Annotated[Fact | None, Relied()] = Field(
-        None, description="Kostnader; utelämna om inget källbelagt finns."
+    costs: Annotated[list[Cost], Relied()] = Field(
+        default_factory=list,
+        description="Belopp som källorna anger, vart och ett med valuta, prisår och vad det "
+        "täcker; tom lista = uppgift saknas.",
+    )
+    cost_note: Annotated[Fact | None, Relied()] = Field(
+        None,
+        description="Det källorna säger om kostnader som inte är ett belopp för metoden, t.ex. "
+        "att en källa bara anger vad en grupp av program kostar.",
     )
     cost_band: Annotated[CostBand | None, Relied()] = Field(
         None,
@@ -411,8 +489,17 @@ class Intervention(Record):
         description="Versioner av insatsen som register bedömer var för sig, t.ex. individuell "
         "behandling och gruppmodell; varje bedömning i `evidence` anger sin version.",
     )
-    owner: Annotated[Fact | None, Relied()] = Field(
-        None, description="Programägare eller nationellt ansvarig."
+    developer: Annotated[Fact | None, Relied()] = Field(
+        None, description="Vem som har utvecklat metoden eller äger programmet, och var."
+    )
+    coordinators: Annotated[list[Coordinator], Relied()] = Field(
+        default_factory=list,
+        description="Licensinnehavare eller nationell samordnare, var och en med sitt land; "
+        "tom lista = uppgift saknas.",
+    )
+    providers: Annotated[list[Fact], Relied()] = Field(
+        default_factory=list,
+        description="Utbildare och utförare: vem som utbildar i metoden eller ger den.",
     )
     components: list[Component] = Field(default_factory=list, description="Delar eller moduler.")
     effects: list[Fact] = Field(default_factory=list, description="Studier och resultat.")

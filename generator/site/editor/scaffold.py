@@ -71,6 +71,9 @@ def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
         if not info.is_required() and _needs_reference(annotation):
             return None
         return _part(annotation, name, record_id)
+    if info.examples:
+        # A value of a closed set its type checks (a currency code) shows one of the set.
+        return _example(info.examples[0])
     if annotation is bool:
         # A default is no example; a required yes or no is one.
         return _example(False) if info.is_required() else bool(info.default)
