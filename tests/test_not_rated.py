@@ -1,7 +1,7 @@
 """A method no registry has rated says so (issue 25 item 2, issue 26 item 1): the record
 names the registries searched without result and the day of the search; `kb check` refuses a
 search that contradicts the record's verdicts or a day the calendar lacks, warns when the
-search is a year old on the build's day (2026-11-23 in the tests), and the page, the
+search is a year old on the build's day (conftest's NOW in the tests), and the page, the
 comparison's data and the open data show it with the registries and the day."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 from conftest import record
 from test_verdicts import CEBC, NULL_2026, VERSIONS
+from verdict_records import A_YEAR_AGO, OVER_A_YEAR_AGO, TODAY, TOMORROW
 
 from generator.checking.check import check
 from generator.reading.project import Project
@@ -93,14 +94,26 @@ def test_the_day_of_the_search_is_a_real_day(
 def test_a_search_unchecked_for_a_year_is_a_warning(
     make_project: Callable[..., Project],
 ) -> None:
-    old = SEARCH | {"checked": "2025-11-22"}
-    at = place_of('"2025-11-22"', old)
+    checked = OVER_A_YEAR_AGO.isoformat()
+    old = SEARCH | {"checked": checked}
+    at = place_of(f'"{checked}"', old)
     assert problems_of(make_project, old) == [
         f"data/intervention/alfa.yaml:{at}: warning: registren "
-        "söktes senast 2025-11-22 utan att någon bedömning hittades, för mer än 12 månader "
+        f"söktes senast {checked} utan att någon bedömning hittades, för mer än 12 månader "
         "sedan (sök i registren igen och sätt not_rated.checked till dagens datum)"
     ]
-    assert problems_of(make_project, SEARCH | {"checked": "2025-11-23"}) == []
+    assert problems_of(make_project, SEARCH | {"checked": A_YEAR_AGO.isoformat()}) == []
+
+
+def test_a_search_is_not_dated_after_the_build_day(make_project: Callable[..., Project]) -> None:
+    tomorrow = TOMORROW.isoformat()
+    ahead = SEARCH | {"checked": tomorrow}
+    at = place_of(f'"{tomorrow}"', ahead)
+    assert problems_of(make_project, ahead) == [
+        f"data/intervention/alfa.yaml:{at}: error: datumet "
+        f"{tomorrow} ligger efter byggets dag, {TODAY.isoformat()} (skriv den dag det hände; "
+        "byggets dag är dagens datum, eller dagen i SOURCE_DATE_EPOCH när den är satt)"
+    ]
 
 
 def test_the_page_says_which_registries_were_searched_and_when_and_flags_an_old_search(

@@ -3,11 +3,12 @@ the version of the method rated, the level, when it was made and when we last ch
 and what the registry found; a replaced verdict stays as history; a finding of no difference
 is shown as plainly as one of effect; and a verdict that may be out of date is flagged on
 the page, on the maintenance page, in the open data and by `kb check`, counted from the
-build's fixed day (SOURCE_DATE_EPOCH, 2026-11-23 in the tests), never the wall clock."""
+build's fixed day (SOURCE_DATE_EPOCH, conftest's NOW in the tests), never the wall clock."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from typing import Any
 
 import pytest
 from conftest import record
+from verdict_records import A_YEAR_AGO, OVER_A_YEAR_AGO, TODAY, TOMORROW
 
 from generator.checking.check import check
 from generator.reading.project import Project
@@ -60,7 +62,7 @@ VERSIONS = [
     {"id": "individuell", "title": "Individuell Alfa", "source": "s1"},
     {"id": "grupp", "title": "Alfa i grupp", "source": "s1"},
 ]
-# A verdict that stands, made this year and checked this month (the tests' day: 2026-11-23).
+# A verdict that stands, made this year and checked recently (before the tests' day).
 NULL_2026 = {
     "id": "cebc-2026",
     "registry": "registry/cebc",
@@ -190,6 +192,47 @@ def test_a_verdict_cannot_replace_itself(make_project: Callable[..., Project]) -
     ]
 
 
+def test_two_verdicts_of_a_method_cannot_share_an_id(make_project: Callable[..., Project]) -> None:
+    # replaced_by could not say which of the two it means: the second one is reported.
+    again = NULL_2026 | {"version": "grupp"}
+    text = alfa(NULL_2026, again).splitlines()
+    second = [i for i, line in enumerate(text, 1) if "id: cebc-2026" in line][1]
+    column = text[second - 1].index("cebc-2026") + 1
+    assert problems_of(make_project, NULL_2026, again) == [
+        f"data/intervention/alfa.yaml:{second}:{column}: error: bedömningen 'cebc-2026' finns "
+        "redan i posten (ge varje bedömning i evidence ett eget id, t.ex. registrets namn och "
+        "året; replaced_by pekar ut en bedömning med dess id)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "day"),
+    [
+        ("checked", TOMORROW.isoformat()),
+        ("date", TOMORROW.isoformat()),
+        ("date", TOMORROW.strftime("%Y-%m") if TOMORROW.day == 1 else str(TODAY.year + 1)),
+    ],
+    ids=["checked-tomorrow", "made-tomorrow", "made-in-a-later-month-or-year"],
+)
+def test_a_verdict_is_neither_made_nor_checked_after_the_build_day(
+    make_project: Callable[..., Project], field: str, day: str
+) -> None:
+    ahead = NULL_2026 | {field: day}
+    at = place_of(f'"{day}"', ahead)  # a quoted date is where its quote is
+    assert problems_of(make_project, ahead) == [
+        f"data/intervention/alfa.yaml:{at}: error: datumet {day} ligger efter byggets dag, "
+        f"{TODAY.isoformat()} (skriv den dag det hände; byggets dag är dagens datum, eller "
+        "dagen i SOURCE_DATE_EPOCH när den är satt)"
+    ]
+
+
+def test_a_year_or_month_is_after_the_build_day_only_when_all_of_it_is(
+    make_project: Callable[..., Project],
+) -> None:
+    for day in (str(TODAY.year), TODAY.strftime("%Y-%m"), TODAY.isoformat()):
+        assert problems_of(make_project, NULL_2026 | {"date": day}) == []
+
+
 def test_a_verdict_of_a_registry_with_a_scale_names_its_level(
     make_project: Callable[..., Project],
 ) -> None:
@@ -215,15 +258,18 @@ def test_what_a_verdict_found_agrees_with_its_level(make_project: Callable[..., 
 def test_a_verdict_older_than_the_registrys_interval_or_unchecked_for_a_year_is_a_warning(
     make_project: Callable[..., Project],
 ) -> None:
-    old = NULL_2026 | {"date": "2024-10", "checked": "2025-11-22"}
-    checked = place_of('"2025-11-22"', old)  # a quoted date is where its quote is
+    # The month before the one two years back has ended more than two years ago.
+    month = dt.date(TODAY.year - 2, TODAY.month, 1) - dt.timedelta(days=1)
+    date, checked = month.strftime("%Y-%m"), OVER_A_YEAR_AGO.isoformat()
+    old = NULL_2026 | {"date": date, "checked": checked}
+    at = place_of(f'"{checked}"', old)  # a quoted date is where its quote is
     assert problems_of(make_project, old) == [
-        f"data/intervention/alfa.yaml:{place_of('2024-10', old)}: warning: bedömningen från "
-        "2024-10 är äldre än registrets omprövningsintervall (2 år): registret kan ha bedömt "
+        f"data/intervention/alfa.yaml:{place_of(date, old)}: warning: bedömningen från "
+        f"{date} är äldre än registrets omprövningsintervall (2 år): registret kan ha bedömt "
         "insatsen igen (läs registrets sida; finns en nyare bedömning, lägg till den och skriv "
         "dess id i replaced_by här)",
-        f"data/intervention/alfa.yaml:{checked}: warning: bedömningen "
-        "kontrollerades senast 2025-11-22 mot registrets sida, för mer än 12 månader sedan "
+        f"data/intervention/alfa.yaml:{at}: warning: bedömningen "
+        f"kontrollerades senast {checked} mot registrets sida, för mer än 12 månader sedan "
         "(läs bedömningen på registrets sida och sätt checked till dagens datum)",
     ]
 
@@ -231,9 +277,10 @@ def test_a_verdict_older_than_the_registrys_interval_or_unchecked_for_a_year_is_
 def test_a_verdict_counts_as_old_only_when_every_day_its_date_can_mean_is(
     make_project: Callable[..., Project],
 ) -> None:
-    # November 2024 ends on the 30th: two years later is 2026-11-30, after the tests' day.
-    assert problems_of(make_project, NULL_2026 | {"date": "2024-11"}) == []
-    assert problems_of(make_project, NULL_2026 | {"checked": "2025-11-23"}) == []
+    # The month two years back ends two years before this month ends, after the tests' day.
+    two_years_back = f"{TODAY.year - 2}-{TODAY.month:02d}"
+    assert problems_of(make_project, NULL_2026 | {"date": two_years_back}) == []
+    assert problems_of(make_project, NULL_2026 | {"checked": A_YEAR_AGO.isoformat()}) == []
     # A replaced verdict is history: it is never stale.
     assert problems_of(make_project, EFFECT_2019, NULL_2026) == []
 

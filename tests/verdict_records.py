@@ -3,7 +3,18 @@ comparison, the finder and the open data make of a method's verdicts."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+
+from generator.reading.project import today as build_day
+
+# The tests' day (conftest's NOW, which every check and build reads from SOURCE_DATE_EPOCH),
+# and the days at the limits counted from it: a check made a year ago today is not yet
+# stale, one made the day before is; nor is a date after the tests' day allowed.
+TODAY = build_day()
+A_YEAR_AGO = TODAY.replace(year=TODAY.year - 1)
+OVER_A_YEAR_AGO = A_YEAR_AGO - dt.timedelta(days=1)
+TOMORROW = TODAY + dt.timedelta(days=1)
 
 _REGISTRY = """
     id: {id}
@@ -64,8 +75,8 @@ VERSIONS = [{"id": "alfa", "title": "Alfa", "source": "s1"}]
 
 
 def verdict(registry: str, level: str, rating: str, date: str, **fields: Any) -> dict[str, Any]:
-    """A current verdict of Alfa by `registry` at `level`, checked recently (the tests' day is
-    2026-11-23), finding an effect unless `fields` say otherwise."""
+    """A current verdict of Alfa by `registry` at `level`, checked recently (before TODAY),
+    finding an effect unless `fields` say otherwise."""
     return {
         "id": f"{registry}-{date[:4]}",
         "registry": f"registry/{registry}",

@@ -2,6 +2,8 @@
 with a scale names its level, what it found agrees with the level (a registry's level for
 no effect is never shown as an effect), and a verdict that may be out of date is a warning
 where it is written, since social workers act on verdicts and registries revise them.
+Each verdict has its own id (`replaced_by` names one), and no verdict is made, checked or
+searched for after the build's day: a day still to come would never count as stale.
 
 A verdict is out of date when it is older than its registry's re-review interval (the
 registry may have judged the method again) or when we have not read it on the registry's
@@ -14,7 +16,7 @@ import datetime as dt
 
 from generator.diagnostics import Diagnostic
 from generator.locale import message
-from generator.reading.load import SourceDocument
+from generator.reading.load import FieldPath, SourceDocument
 from generator.types import Record
 from generator.types.base import split_ref
 from generator.types.evidence_registry import Registry
@@ -44,6 +46,8 @@ def verdict_problems(
     for doc, method in valid:
         if not isinstance(method, Intervention):
             continue
+        problems.extend(_repeated_ids(doc, method))
+        problems.extend(_after_the_build_day(doc, method, today))
         for i, verdict in enumerate(method.evidence):
             registry = registries.get(split_ref(verdict.registry)[1])
             if registry is None:
@@ -135,3 +139,52 @@ def not_rated_problems(
             )
         )
     return problems
+
+
+def _repeated_ids(doc: SourceDocument, method: Intervention) -> list[Diagnostic]:
+    """A verdict with the id of an earlier one, at the later one's id: `replaced_by` could
+    not tell them apart."""
+    seen: set[str] = set()
+    problems = []
+    for i, verdict in enumerate(method.evidence):
+        if verdict.id in seen:
+            problems.append(
+                doc.problem(
+                    ("evidence", i, "id"),
+                    message("messages.validate.verdict_twice", id=verdict.id),
+                    message("messages.validate.verdict_twice_hint"),
+                )
+            )
+        seen.add(verdict.id)
+    return problems
+
+
+def _first_day(partial: str) -> dt.date:
+    """The first day a partial date can mean ('2027' -> 1 January 2027): a date is after
+    the build's day only when every day it can mean is."""
+    year, month, day = [*partial.split("-"), "01", "01"][:3]
+    return dt.date(int(year), int(month), int(day))
+
+
+def _after_the_build_day(
+    doc: SourceDocument, method: Intervention, today: dt.date
+) -> list[Diagnostic]:
+    """Every verdict's date and check day, and the day of a search without result, that
+    lies after `today`, at the date."""
+    days: list[tuple[FieldPath, str, dt.date]] = []
+    for i, verdict in enumerate(method.evidence):
+        if verdict.date is not None:
+            days.append((("evidence", i, "date"), verdict.date, _first_day(verdict.date)))
+        days.append((("evidence", i, "checked"), verdict.checked.isoformat(), verdict.checked))
+    if method.not_rated is not None:
+        searched = method.not_rated.checked
+        days.append((("not_rated", "checked"), searched.isoformat(), searched))
+    return [
+        doc.problem(
+            place,
+            message("messages.validate.after_build_day", date=written, today=today.isoformat()),
+            message("messages.validate.after_build_day_hint"),
+        )
+        for place, written, day in days
+        if day > today
+    ]
