@@ -132,4 +132,7 @@ def test_schemas_are_exported_for_every_type(make_project: Callable[..., Project
     schema = json.loads(files["schemas/intervention.schema.json"])
     assert schema["additionalProperties"] is False
     assert "description" in schema["required"] and "target_group" not in schema["required"]
-    assert "| `target_group` | [Fact](#intervention-fact) | nej |" in files["redaktorer/falt.md"]
+    assert (
+        "| `target_group` | [Uppgift med källa](#intervention-fact) | nej |"
+        in files["redaktorer/falt.md"]
+    )

@@ -13,8 +13,19 @@ from typing import Any
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from generator.locale import message
+from generator.locale import message, strings
 from generator.rendering.context import RenderContext
+
+
+def part_name(model: type[BaseModel]) -> tuple[str, str]:
+    """The heading and the introduction of a part's table, in the locale's words (`fields.parts`,
+    by the model's name, or its module's and name where two models share a name); a part the
+    locale does not name, as a project's own type's, keeps its model's name and docstring."""
+    parts: dict[str, dict[str, str]] = strings()["fields"]["parts"]
+    module = model.__module__.rpartition(".")[2]
+    found = parts.get(f"{module}.{model.__name__}") or parts.get(model.__name__) or {}
+    doc = (model.__doc__ or "").strip()
+    return found.get("title", model.__name__), found.get("text", doc)
 
 
 def _type_label(annotation: Any, anchor_prefix: str) -> str:
@@ -33,8 +44,11 @@ def _type_label(annotation: Any, anchor_prefix: str) -> str:
             _type_label(a, anchor_prefix) for a in args
         )
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return f"[{annotation.__name__}](#{anchor_prefix}-{annotation.__name__.lower()})"
-    basic = {str: "text", int: "integer", float: "number", dt.date: "date"}.get(annotation)
+        title = part_name(annotation)[0]
+        return f"[{title}](#{anchor_prefix}-{annotation.__name__.lower()})"
+    basic = {str: "text", int: "integer", float: "number", dt.date: "date", bool: "boolean"}.get(
+        annotation
+    )
     if basic:
         return message(f"messages.field_reference.{basic}")
     return str(getattr(annotation, "__name__", annotation))
@@ -48,7 +62,8 @@ def _nested_models(annotation: Any) -> list[type[BaseModel]]:
 
 def field_tables(cls: type[BaseModel], anchor_prefix: str) -> list[dict[str, Any]]:
     """The field reference for a model (a record type, or the open data index): its own
-    table, then one per nested part, anchored as `<anchor_prefix>-<part>`."""
+    table, then one per nested part, anchored as `<anchor_prefix>-<part>` (the model's name,
+    so that an anchor stays when the locale renames the part) and headed in Swedish."""
     tables, queue, seen = [], [cls], set()
     while queue:
         model = queue.pop(0)
@@ -66,7 +81,8 @@ def field_tables(cls: type[BaseModel], anchor_prefix: str) -> list[dict[str, Any
                 }
             )
             queue.extend(_nested_models(info.annotation))
-        tables.append({"name": model.__name__, "doc": (model.__doc__ or "").strip(), "rows": rows})
+        title, text = part_name(model)
+        tables.append({"name": model.__name__, "title": title, "doc": text, "rows": rows})
     return tables
 
 
