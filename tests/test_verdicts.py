@@ -255,6 +255,92 @@ def test_what_a_verdict_found_agrees_with_its_level(make_project: Callable[..., 
     ]
 
 
+# A registry whose scale grades how certain a result is, whatever it is (as SBU's GRADE).
+GRADE = """
+    id: sbu
+    title: SBU
+    summary: En myndighet som graderar resultatens tillförlitlighet.
+    reviewed: 2026-11-01
+    sources:
+      - {id: grade, title: GRADE, url: https://sbu.example/grade}
+    name: Statens beredning för medicinsk och social utvärdering
+    publisher: {text: SBU., source: grade}
+    country: se
+    url: https://sbu.example/
+    rates: {text: Insatser i socialtjänsten., source: grade}
+    scales:
+      - id: grade
+        title: Tillförlitlighet enligt GRADE
+        source: grade
+        certainty: true
+        levels:
+          - id: hog
+            title: Hög tillförlitlighet
+            text: Resultatet stämmer.
+            shared: stark
+            mapping: Den högsta nivån.
+            source: grade
+          - id: lag
+            title: Låg tillförlitlighet
+            text: Det är möjligt att resultatet stämmer.
+            shared: begransad
+            mapping: Den lägsta nivån där resultatet kan läsas.
+            source: grade
+          - id: mycket-lag
+            title: Mycket låg tillförlitlighet
+            text: Det går inte att bedöma om resultatet stämmer.
+            shared: otillrackligt
+            mapping: Resultatet kan inte bedömas.
+            source: grade
+    review: {kind: unknown, text: Inget intervall.}
+"""
+# SBU's verdict on ÖPP: limited support (low certainty) that the method makes no difference.
+LOW_CERTAINTY_NULL = NULL_2026 | {
+    "id": "sbu-2015",
+    "registry": "registry/sbu",
+    "rating": "Låg tillförlitlighet",
+    "level": "registry/sbu#lag",
+    "date": "2015",
+}
+
+
+def graded(make_project: Callable[..., Project], *verdicts: dict[str, Any]) -> Project:
+    return make_project(
+        {
+            "registry/sbu.yaml": GRADE,
+            "registry/cebc.yaml": CEBC,
+            "intervention/alfa.yaml": alfa(*verdicts),
+        }
+    )
+
+
+def test_a_null_or_negative_result_of_any_certainty_stands_on_a_scale_of_certainty(
+    make_project: Callable[..., Project],
+) -> None:
+    harmful = LOW_CERTAINTY_NULL | {
+        "id": "sbu-2016",
+        "finding": "negativ",
+        "level": "registry/sbu#hog",
+    }
+    project = graded(make_project, LOW_CERTAINTY_NULL, harmful)
+    assert [p.format() for p in check(project)[1]] == []
+    # It stands with what it found, not as limited support for an effect.
+    method = json.loads(generate(project).files["data/insatser.json"])["methods"][0]
+    assert [v["shared"] for v in method["evidence"]] == ["ingen-effekt", "negativ"]
+
+
+def test_a_result_too_uncertain_to_read_is_insufficient_on_a_scale_of_certainty(
+    make_project: Callable[..., Project],
+) -> None:
+    very_low = LOW_CERTAINTY_NULL | {"level": "registry/sbu#mycket-lag"}
+    line, column = place_of("finding: ingen-skillnad", very_low).split(":")
+    assert [p.format() for p in check(graded(make_project, very_low))[1]] == [
+        f"data/intervention/alfa.yaml:{line}:{int(column) + len('finding: ')}: error: "
+        "finding 'ingen-skillnad' stämmer inte med nivån registry/sbu#mycket-lag, som "
+        "tillåter: otillrackligt"
+    ]
+
+
 def test_a_verdict_older_than_the_registrys_interval_or_unchecked_for_a_year_is_a_warning(
     make_project: Callable[..., Project],
 ) -> None:

@@ -1,7 +1,9 @@
 """A method's verdicts checked against the registries they name: a verdict of a registry
 with a scale names its level, what it found agrees with the level (a registry's level for
-no effect is never shown as an effect), and a verdict that may be out of date is a warning
-where it is written, since social workers act on verdicts and registries revise them.
+no effect is never shown as an effect; on a scale of certainty such as GRADE, a result of no
+difference or of harm may stand at any level sure enough to be read), and a verdict that
+may be out of date is a warning where it is written, since social workers act on verdicts
+and registries revise them.
 Each verdict has its own id (`replaced_by` names one), and no verdict is made, checked or
 searched for after the build's day: a day still to come would never count as stale.
 
@@ -34,6 +36,9 @@ FINDINGS_AT: dict[str, tuple[Finding, ...]] = {
     "negativ": ("negativ",),
     "otillrackligt": ("otillrackligt",),
 }
+# On a scale of certainty (GRADE) a level says how sure a result is, not which result: one of
+# effect, of no difference or of harm may stand at any level sure enough to be read.
+ANY_RESULT: tuple[Finding, ...] = ("effekt", "ingen-skillnad", "negativ")
 
 
 def verdict_problems(
@@ -65,8 +70,7 @@ def verdict_problems(
                     )
                 )
             anchor = split_ref(verdict.level)[2] if verdict.level else ""
-            level = next((lv for lv in levels if lv.id == anchor), None)
-            allowed = FINDINGS_AT.get(level.shared) if level else None
+            allowed = _findings_allowed(registry, anchor)
             if allowed and verdict.finding not in allowed:
                 problems.append(
                     doc.problem(
@@ -103,6 +107,19 @@ def verdict_problems(
                 problems.append(doc.problem(place, said, hint, severity="warning"))
         problems.extend(not_rated_problems(doc, method, today))
     return problems
+
+
+def _findings_allowed(registry: Registry, anchor: str) -> tuple[Finding, ...] | None:
+    """What a verdict at level `anchor` may have found, by the level's place on the shared
+    scale, or any result on a scale of certainty; None for a level that rests on theory or
+    a description, or an unknown one (reported as such)."""
+    found = registry.scale_level(anchor)
+    if found is None:
+        return None
+    scale, level = found
+    if scale.certainty and level.shared != "otillrackligt":
+        return ANY_RESULT
+    return FINDINGS_AT.get(level.shared)
 
 
 def not_rated_problems(

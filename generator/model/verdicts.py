@@ -16,7 +16,8 @@ from generator.types.intervention import EvidenceRating, Intervention, NotRated,
 @dataclass(frozen=True)
 class Verdict:
     """One verdict of a method with what a reader needs beside it: the registry's record,
-    the level's place on the shared scale (None without a level), the reasons it may be
+    its place on the shared scale (its level's, or on a scale of certainty a null or negative
+    result's; None without a level), the reasons it may be
     out of date (none for a replaced verdict) and the verdict that replaced it."""
 
     rating: EvidenceRating
@@ -41,7 +42,7 @@ def verdicts_of(
     for rating in method.evidence:
         registry = registries[split_ref(rating.registry)[1]]
         anchor = split_ref(rating.level)[2] if rating.level else ""
-        shared = next((lv.shared for lv in registry.levels() if lv.id == anchor), None)
+        shared = registry.shared_place(anchor, rating.finding)
         replaced_by = by_id.get(rating.replaced_by) if rating.replaced_by else None
         found.append(
             Verdict(

@@ -36,6 +36,10 @@ SharedLevel = Literal[
 ]
 SHARED_LEVELS: tuple[str, ...] = get_args(SharedLevel)
 
+# Where a verdict on a scale of certainty (GRADE) stands when it did not find an effect: with
+# what it found, however certain, since a surely null result is no support for an effect.
+RESULT_PLACES: dict[str, SharedLevel] = {"ingen-skillnad": "ingen-effekt", "negativ": "negativ"}
+
 Country = Literal["se", "no", "dk", "fi", "nl", "gb", "us", "int"]
 # `unknown` first: the value `kb new` writes, which asks for no interval and no source.
 ReviewKind = Literal["unknown", "interval", "editions", "dormant", "irregular"]
@@ -69,6 +73,13 @@ class RatingScale(Strict):
     in_use: Text | None = Field(None, description="När skalan används, t.ex. 'från 2016'.")
     text: str = Field("", description="Om skalan (Markdown utan HTML).")
     levels: list[ScaleLevel] = Field(min_length=1, description="Nivåerna, den högsta först.")
+    certainty: bool = Field(
+        False,
+        description="`true` när skalan graderar hur säkert ett resultat är, vilket resultatet "
+        "än är (som GRADE): en bedömning av ingen skillnad eller av skadlig effekt kan då stå "
+        "på varje nivå utom den för otillräckligt underlag, och placeras på den gemensamma "
+        "skalan efter vad den fann.",
+    )
     source: SourceKey = Field(description="`id` för källan i `sources` som beskriver skalan.")
 
 
@@ -137,3 +148,28 @@ class Registry(Record):
     def levels(self) -> list[ScaleLevel]:
         """Every level of every scale, in page order."""
         return [level for scale in self.scales for level in scale.levels]
+
+    def scale_level(self, anchor: str) -> tuple[RatingScale, ScaleLevel] | None:
+        """The level with the anchor `anchor`, with its scale; None when no scale has it."""
+        return next(
+            (
+                (scale, level)
+                for scale in self.scales
+                for level in scale.levels
+                if level.id == anchor
+            ),
+            None,
+        )
+
+    def shared_place(self, anchor: str, finding: str) -> SharedLevel | None:
+        """Where a verdict at level `anchor` that found `finding` stands on the shared scale:
+        at its level's place, except on a scale of certainty, where a verdict of no difference
+        or of harm stands with what it found (a low-certainty null result is no limited
+        support for an effect); None without such a level."""
+        found = self.scale_level(anchor)
+        if found is None:
+            return None
+        scale, level = found
+        if scale.certainty and level.shared != "otillrackligt":
+            return RESULT_PLACES.get(finding, level.shared)
+        return level.shared
