@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from click.testing import CliRunner
+from verdict_records import REGISTRIES, TODAY
 
 from generator.checking.check import check
 from generator.reading.project import Project
@@ -54,7 +55,14 @@ def test_every_example_value_is_reported_until_the_editor_fills_it_in(
     """Replacing only the TODO texts and removing the draft mark publishes nothing made up:
     each example number, date and choice is an error under --strict, at its place, until the
     editor writes the real value (here: keeps the example) and removes its `!TODO` tag."""
-    project = make_project()
+    _examples_are_reported_until_filled_in(make_project(), monkeypatch, type_name)
+
+
+def _examples_are_reported_until_filled_in(
+    project: Project, monkeypatch: pytest.MonkeyPatch, type_name: str
+) -> str:
+    """The new record's text, once each example is shown to be an error under --strict at
+    its place until its `!TODO` tag is removed, and the record valid once it is."""
     monkeypatch.chdir(project.root)
     CliRunner().invoke(main, ["new", type_name, "ny-post"])
     file = project.data_dir / type_name / "ny-post.yaml"
@@ -74,3 +82,16 @@ def test_every_example_value_is_reported_until_the_editor_fills_it_in(
 
     file.write_text(text.replace("!TODO ", ""), encoding="utf-8")
     assert _strict_check(project) == []
+    return text
+
+
+def test_a_new_method_says_where_it_was_searched_without_a_verdict_by_example(
+    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a project with registries, a new method's search without result names one of
+    them and the build's day, both examples to replace (issue 25 item 8)."""
+    project = make_project(REGISTRIES)
+    text = _examples_are_reported_until_filled_in(project, monkeypatch, "intervention")
+    assert (
+        f"\nnot_rated:\n  searched:\n    - !TODO registry/cebc\n  checked: !TODO {TODAY}\n" in text
+    )

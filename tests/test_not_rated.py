@@ -14,7 +14,7 @@ from typing import Any
 
 from conftest import record
 from test_verdicts import CEBC, NULL_2026, VERSIONS
-from verdict_records import A_YEAR_AGO, OVER_A_YEAR_AGO, TODAY, TOMORROW
+from verdict_records import A_YEAR_AGO, OVER_A_YEAR_AGO, TODAY, TOMORROW, UNGSINN
 
 from generator.checking.check import check
 from generator.reading.project import Project
@@ -137,6 +137,35 @@ def test_the_page_says_which_registries_were_searched_and_when_and_flags_an_old_
     ) in rows
     fresh = generate(project_of(make_project, SEARCH)).files["underhall.md"]
     assert "Ingen bedömning hittades vid sökningen" not in fresh
+
+
+def test_the_evidence_section_names_the_registries_searched_and_the_day(
+    make_project: Callable[..., Project],
+) -> None:
+    search = SEARCH | {"note": "Sökt på Alfa och Alfa-metoden."}
+    files = generate(
+        make_project(
+            {
+                "registry/cebc.yaml": CEBC,
+                "registry/ungsinn.yaml": UNGSINN,
+                "intervention/alfa.yaml": alfa(search),
+            }
+        )
+    ).files
+    page = files["insatser/alfa.md"]
+    evidence = page[page.index("{ #evidens }") :]
+    assert (
+        "Vi sökte efter en bedömning av insatsen i CEBC den 2026-11-01 men hittade ingen. "
+        "Sökt på Alfa och Alfa-metoden." in evidence
+    )
+    # Only the registry not searched is one we have no verdict from without a search.
+    assert "Inga bedömningar i våra källor från: Ungsinn." in evidence
+    old = generate(project_of(make_project, SEARCH | {"checked": "2025-01-15"})).files
+    evidence = old["insatser/alfa.md"][old["insatser/alfa.md"].index("{ #evidens }") :]
+    assert (
+        "i CEBC den 2025-01-15 men hittade ingen. **Kan vara inaktuell: inte kontrollerad mot "
+        "registret på 12 månader.**"
+    ) in evidence
 
 
 def test_the_open_data_give_the_search_its_registries_day_and_flags(

@@ -180,8 +180,13 @@ def new(type_name: str, record_id: str) -> None:
     path = project.data_dir / type_name / f"{record_id}.yaml"
     if path.exists():
         raise click.ClickException(message("messages.cli.exists", path=path))
+    existing = {
+        folder.name: sorted(file.stem for file in folder.glob("*.yaml"))
+        for folder in project.data_dir.iterdir()
+        if folder.is_dir()
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(template(types[type_name], record_id), encoding="utf-8")
+    path.write_text(template(types[type_name], record_id, existing), encoding="utf-8")
     click.echo(message("messages.cli.created", path=path))
 
 

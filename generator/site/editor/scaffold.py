@@ -5,13 +5,17 @@ The template is derived from the type's schema, like the field reference, so it 
 drift from what validation accepts: each field gets its description as a comment and a
 placeholder value of the right shape. A value that cannot say TODO itself (a number, a date,
 a choice from a vocabulary) is an example marked with the tag `!TODO`, which `kb check`
-reports at its place until the editor replaces the value and removes the tag.
+reports at its place until the editor replaces the value and removes the tag. An example
+reference names a record the project has (the first registry, for a method's search without
+result), so that the example is valid once the editor keeps it; a part whose reference no
+record can give starts empty.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import typing
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import AfterValidator, BaseModel
@@ -20,11 +24,14 @@ from pydantic.fields import FieldInfo
 from generator.checking.drafts import PLACEHOLDER_EMAIL, PLACEHOLDER_TEXT, PLACEHOLDER_URL
 from generator.locale import message
 from generator.reading.load import PLACEHOLDER_TAG
+from generator.reading.project import today
 from generator.site.editor.yaml_out import Tagged, emit
 from generator.types.base import Record
 from generator.types.meaning import meaning_of
 
 SOURCE_ID = "kalla-1"
+# The ids of the project's records by type, for example references.
+Existing = Mapping[str, Sequence[str]]
 
 
 def _strip(annotation: Any) -> Any:
@@ -45,7 +52,16 @@ def _example(value: Any) -> Tagged:
     return Tagged(PLACEHOLDER_TAG, value)
 
 
-def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
+def _reference(info: FieldInfo, existing: Existing) -> Tagged | None:
+    """An example reference to the first record of the type the field points at, if the
+    project has one."""
+    meaning = meaning_of(info)
+    if meaning is None or meaning.kind != "reference" or not existing.get(meaning.target):
+        return None
+    return _example(f"{meaning.target}/{existing[meaning.target][0]}")
+
+
+def _placeholder(name: str, info: FieldInfo, existing: Existing) -> Any:
     annotation = _strip(info.annotation)
     origin = typing.get_origin(annotation)
     if origin is typing.Literal:
@@ -57,20 +73,24 @@ def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
         if (
             isinstance(item, type)
             and issubclass(item, BaseModel)
-            and not (not info.is_required() and _needs_reference(item))
+            # A list's items name records and keys one by one: no example references.
+            and not (not info.is_required() and _needs_reference(item, {}))
         ):
-            return [_part(item, f"{name.replace('_', '-')}-1", record_id)]
+            return [_part(item, f"{name.replace('_', '-')}-1", existing)]
         if any(getattr(m, "min_length", 0) for m in info.metadata):
             return [
-                _example(1)
-                if item in (int, float)
-                else f"{PLACEHOLDER_TEXT}: {info.description or name}"
+                _reference(info, existing)
+                or (
+                    _example(1)
+                    if item in (int, float)
+                    else f"{PLACEHOLDER_TEXT}: {info.description or name}"
+                )
             ]
         return []
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        if not info.is_required() and _needs_reference(annotation):
+        if not info.is_required() and _needs_reference(annotation, existing):
             return None
-        return _part(annotation, name, record_id)
+        return _part(annotation, name, existing)
     if info.examples:
         # A value of a closed set its type checks (a currency code) shows one of the set.
         return _example(info.examples[0])
@@ -78,10 +98,12 @@ def _placeholder(name: str, info: FieldInfo, record_id: str) -> Any:
         # A default is no example; a required yes or no is one.
         return _example(False) if info.is_required() else bool(info.default)
     if annotation is dt.date:
-        return _example(dt.date.today())
+        return _example(today())
     if annotation in (int, float):
         bounds = [m.ge for m in info.metadata if getattr(m, "ge", None) is not None]
         return _example(bounds[0] if bounds else 1)
+    if (reference := _reference(info, existing)) is not None:
+        return reference
     if (meaning := meaning_of(info)) and meaning.kind == "source":
         return SOURCE_ID
     if name == "url":
@@ -104,29 +126,34 @@ def _has_format(annotation: Any) -> bool:
     return any(_has_format(arg) for arg in typing.get_args(annotation))
 
 
-def _needs_reference(model: type[BaseModel]) -> bool:
-    """Whether a part requires a reference, which a template cannot point anywhere valid."""
+def _needs_reference(model: type[BaseModel], existing: Existing) -> bool:
+    """Whether a part requires a reference no record of the project can give an example of,
+    or a key of the record's own items, which a template cannot make valid."""
     return any(
         info.is_required()
         and (meaning := meaning_of(info)) is not None
-        and meaning.kind == "reference"
+        and (
+            meaning.kind == "key"
+            or (meaning.kind == "reference" and _reference(info, existing) is None)
+        )
         for info in model.model_fields.values()
     )
 
 
-def _part(model: type[BaseModel], id_value: str, record_id: str) -> dict[str, Any]:
+def _part(model: type[BaseModel], id_value: str, existing: Existing) -> dict[str, Any]:
     """Required fields of a nested part, with an id where the part has one."""
     values: dict[str, Any] = {}
     for name, info in model.model_fields.items():
         if name == "id":
             values[name] = SOURCE_ID if model.__name__ == "Source" else id_value
         elif info.is_required() or name == "text":
-            values[name] = _placeholder(name, info, record_id)
+            values[name] = _placeholder(name, info, existing)
     return values
 
 
-def template(cls: type[Record], record_id: str) -> str:
-    """A commented YAML record of the type `cls` with id `record_id`."""
+def template(cls: type[Record], record_id: str, existing: Existing | None = None) -> str:
+    """A commented YAML record of the type `cls` with id `record_id`; `existing` holds the
+    ids of the project's records by type, which example references name."""
     lines = [
         f"# {line}"
         for line in message("messages.scaffold.intro", type=cls.type_name).rstrip().split("\n")
@@ -143,7 +170,7 @@ def template(cls: type[Record], record_id: str) -> str:
             if name == "id"
             else True
             if name == "draft"
-            else _placeholder(name, info, record_id)
+            else _placeholder(name, info, existing or {})
         )
         if name == "sources":
             value = (
