@@ -104,12 +104,10 @@ $(JS_STAMP): $(JS)/package-lock.json
 ## js-install: ESLint and TypeScript for the browser scripts (needs Node.js 20.19 or newer and npm)
 js-install: $(JS_STAMP)
 
-# TypeScript checks the JSDoc types strictly in the shared module, the small ones, the finder and
-# the comparison (tests/js/tsconfig.json), the team's modules without strict (tsconfig.features.json).
+# TypeScript checks every script's JSDoc types strictly (tests/js/tsconfig.json).
 define JS_CHECK
 	$(JS)/node_modules/.bin/eslint --config $(JS)/eslint.config.js content/assets
 	$(JS)/node_modules/.bin/tsc -p $(JS)
-	$(JS)/node_modules/.bin/tsc -p $(JS)/tsconfig.features.json
 endef
 
 ## js-check: lint and type-check the browser scripts

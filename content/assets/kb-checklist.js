@@ -23,37 +23,73 @@
  * Loaded by kb-start.js on every page with `.kb-checklist-tools`, with its styles (kb-team.css).
  */
 
-import { button, element, findAll, format, fragment, progressText, stylesheet, uiOf, unenhanced }
-  from "./kb-common.js";
+import { button, element, findAll, format, fragment, progressText, required, stylesheet, uiOf,
+         unenhanced } from "./kb-common.js";
 import * as team from "./kb-team.js";
 
+/** The page's texts: the team's (kb-team.js) and the checklists' own, from `data-ui`.
+ * @typedef {team.TeamUi & Record<"choose_summary" | "confirm_reset" | "methods_chosen"
+ *   | "methods_error" | "methods_none" | "methods_without_items" | "print_checklist"
+ *   | "print_page" | "reset" | "reset_done" | "tools" | team.Note, string>
+ *   & {total: Record<string, string>}} ChecklistUi
+ * @typedef {import("./kb-common.js").Counts} Counts
+ */
+
+/** The fields of an item a control edits (`data-field`).
+ * @type {readonly ("state" | team.Note)[]} */
+const FIELDS = ["state", ...team.NOTES];
+
+/** The field a control edits, or undefined for a control that edits none.
+ * @param {HTMLElement} control */
+const fieldOf = control => FIELDS.find(field => field === control.dataset.field);
+
 /** The UI texts with a named scale's labels (e.g. Finns/Delvis/Saknas) laid over them;
- * `data-scale` on a checklist or the tools block names it, the labels come from the page. */
+ * `data-scale` on a checklist or the tools block names it, the labels come from the page.
+ * @param {ChecklistUi} ui
+ * @param {string | undefined} scale
+ * @returns {ChecklistUi} */
 function withScale(ui, scale) {
-  const labels = (ui.scales || {})[scale] || {};
+  const labels = (scale && ui.scales[scale]) || {};
   return { ...ui, ...labels, states: { ...ui.states, ...labels.states } };
 }
 
+/** @param {HTMLElement} text
+ * @param {HTMLProgressElement} bar
+ * @param {Counts} counts
+ * @param {ChecklistUi} ui */
 function showCounts(text, bar, counts, ui, prefix = "") {
   text.textContent = `${prefix}${progressText(ui, counts)}`;
   bar.max = Math.max(counts.total, 1);
   bar.value = counts.done;
 }
 
+/** The ids a checklist or an item had before an editor renamed it (`data-previous`).
+ * @param {HTMLElement} node
+ * @returns {string[]} */
 const previousIds = node => JSON.parse(node.dataset.previous || "[]");
+
+/** An item's id: the generator writes `data-item` on every item, and the selectors that
+ * find items ask for it.
+ * @param {HTMLElement} item */
+const itemIdOf = item => item.dataset.item ?? "";
 
 /* ---------- one checklist ---------- */
 
 class Checklist {
+  /** @param {HTMLElement} container a `.kb-checklist` with `data-checklist`
+   * @param {ChecklistUi} ui
+   * @param {ChecklistPage} page */
   constructor(container, ui, page) {
     this.container = container;
-    this.id = container.dataset.checklist;
+    this.id = container.dataset.checklist ?? "";
     this.ui = withScale(ui, container.dataset.scale);
     this.page = page;
-    this.items = [...container.querySelectorAll("[data-item]")];
-    this.itemIds = this.items.map(item => item.dataset.item);
+    this.items = findAll("[data-item]", container);
+    this.itemIds = this.items.map(itemIdOf);
     this.adopt();
     this.items.forEach(item => this.addControls(item));
+    this.progressText = element("span", { id: `kb-progress-${this.id}` });
+    this.progressBar = element("progress", { "aria-labelledby": this.progressText.id });
     this.addProgress();
     // Radio buttons, text fields and date fields all fire "input" on every change.
     container.addEventListener("input", event => this.update(event.target));
@@ -63,7 +99,7 @@ class Checklist {
 
   /** Marks stored under the ids the checklist and its items had before a rename. */
   adopt() {
-    const items = this.items.map(item => ({ id: item.dataset.item, previous: previousIds(item) }));
+    const items = this.items.map(item => ({ id: itemIdOf(item), previous: previousIds(item) }));
     if (team.adopt(this.page.data, { id: this.id, previous: previousIds(this.container) }, items)) {
       team.save(this.page.data);
     }
@@ -73,8 +109,9 @@ class Checklist {
     return this.page.data.checklists[this.id] || {};
   }
 
+  /** @param {HTMLElement} item */
   addControls(item) {
-    const itemId = item.dataset.item;
+    const itemId = itemIdOf(item);
     const name = `kb-${this.id}-${itemId}`;
     const states = element("div", {
       class: "kb-states", role: "radiogroup", "aria-labelledby": item.id,
@@ -92,45 +129,50 @@ class Checklist {
           "data-field": field, "data-for": itemId, name: `${name}-${field}`,
         }),
       ])));
-    item.closest("li").append(element("div", { class: "kb-item" }, [states, notes]));
+    listItem(item).append(element("div", { class: "kb-item" }, [states, notes]));
   }
 
   addProgress() {
-    const labelId = `kb-progress-${this.id}`;
-    this.progressText = element("span", { id: labelId });
-    this.progressBar = element("progress", { "aria-labelledby": labelId });
     const print = button(this.ui.print_checklist, () => printOnly(this.container));
     print.classList.add("kb-print-button");
-    const list = this.container.querySelector("ul");
-    list.before(element("div", { class: "kb-progress" },
+    required("ul", this.container).before(element("div", { class: "kb-progress" },
                         [this.progressText, this.progressBar, print]));
   }
 
-  /** Keep what the visitor just changed, at once. */
+  /** Keep what the visitor just changed, at once.
+   * @param {EventTarget | null} control */
   update(control) {
-    const field = control.dataset && control.dataset.field;
-    if (!field) return;
-    team.setField(this.page.data, this.id, control.dataset.for, field, control.value);
+    if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)) return;
+    const field = fieldOf(control);
+    const itemId = control.dataset.for;
+    if (!field || !itemId) return;
+    team.setField(this.page.data, this.id, itemId, field, control.value);
     team.save(this.page.data);
-    this.showState(control.dataset.for);
+    this.showState(itemId);
     this.showProgress();
     this.page.showTotal();
   }
 
-  /** The item's state as a class on its list item, for the styles that mark it. */
+  /** The item's state as a class on its list item, for the styles that mark it.
+   * @param {string} itemId */
   showState(itemId) {
-    const item = this.items[this.itemIds.indexOf(itemId)].closest("li");
+    const item = listItem(this.items[this.itemIds.indexOf(itemId)]);
     const state = this.entries[itemId]?.state;
     for (const name of team.STATES) item.classList.toggle(`kb-is-${name}`, state === name);
   }
 
   /** Controls show the stored entries. */
   render() {
-    for (const control of this.container.querySelectorAll("[data-field]")) {
-      const entry = this.entries[control.dataset.for] || {};
-      const value = entry[control.dataset.field] || "";
-      if (control.type === "radio") control.checked = control.value === value;
-      else control.value = value;
+    for (const control of findAll("[data-field]", this.container)) {
+      if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)) continue;
+      const field = fieldOf(control);
+      const entry = this.entries[control.dataset.for ?? ""] || {};
+      const value = (field && entry[field]) || "";
+      if (control instanceof HTMLInputElement && control.type === "radio") {
+        control.checked = control.value === value;
+      } else {
+        control.value = value;
+      }
     }
     this.itemIds.forEach(id => this.showState(id));
     this.showProgress();
@@ -145,8 +187,14 @@ class Checklist {
   }
 }
 
+/** The list item an item's text stands in: the generator writes each item as a task list's
+ * item, and `methodChecklist` does too.
+ * @param {HTMLElement} item */
+const listItem = item => /** @type {HTMLLIElement} */ (item.closest("li"));
+
 /* ---------- printing one checklist ---------- */
 
+/** @param {HTMLElement} container */
 function printOnly(container) {
   const root = document.documentElement;
   root.classList.add("kb-print-one");
@@ -161,7 +209,9 @@ function printOnly(container) {
 /* ---------- the chosen methods' items on a stage page ---------- */
 
 /** A method's checklist for one stage, in the markup the generator writes for the
- * stage's own list, so that it works, prints and links alike. Text is set as text. */
+ * stage's own list, so that it works, prints and links alike. Text is set as text.
+ * @param {team.Method} method
+ * @param {team.ListOf} list */
 function methodChecklist(method, list) {
   const heading = element("h4", { id: `checklista-${method.id}` }, [
     element("a", { href: method.href }, [method.title])]);
@@ -174,10 +224,18 @@ function methodChecklist(method, list) {
 }
 
 class MethodItems {
+  /** @param {HTMLElement} container `.kb-method-checklists` with `data-stage`
+   * @param {ChecklistPage} page */
   constructor(container, page) {
     this.container = container;
     this.page = page;
-    this.stage = container.dataset.stage;
+    this.stage = container.dataset.stage ?? "";
+    /** @type {team.Index | null} the site's index, once loaded */
+    this.index = null;
+    /** @type {team.MethodChooser | null} */
+    this.chooser = null;
+    /** The latest choice's number: an earlier one that answers late is dropped. */
+    this.generation = 0;
     this.summary = element("p", { class: "kb-chosen-methods" });
     this.lists = element("div", { class: "kb-method-lists" });
     this.details = element("details", { class: "kb-choose" }, [
@@ -188,14 +246,16 @@ class MethodItems {
   async start() {
     const ui = this.page.ui;
     this.container.hidden = false;
+    let index;
     try {
-      this.index = await team.loadIndex();
+      index = await team.loadIndex();
     } catch (error) {
       console.error(error);
       this.summary.textContent = ui.methods_error;
       return;
     }
-    this.chooser = new team.MethodChooser(this.details, ui, this.index, async chosen => {
+    this.index = index;
+    this.chooser = new team.MethodChooser(this.details, ui, index, async chosen => {
       team.choose(this.page.data, chosen);
       await this.show();
       this.page.showTotal();
@@ -209,15 +269,17 @@ class MethodItems {
    * screen readers and tests never take the lists of an earlier choice for this one;
    * an earlier choice that answers late is dropped. */
   async show() {
+    const { index, chooser } = this;
+    if (!index || !chooser) return;
     const ui = this.page.ui;
     const data = this.page.data;
-    const generation = this.generation = (this.generation || 0) + 1;
+    const generation = this.generation += 1;
     this.lists.setAttribute("aria-busy", "true");
-    if (team.renameChosen(this.index, data)) team.save(data);
-    this.chooser.show(data.methods.chosen);
+    if (team.renameChosen(index, data)) team.save(data);
+    chooser.show(data.methods.chosen);
     let methods;
     try {
-      methods = await team.chosenMethods(this.index, data);
+      methods = await team.chosenMethods(index, data.methods.chosen);
     } catch (error) {
       console.error(error);
       if (generation !== this.generation) return;
@@ -247,13 +309,17 @@ class MethodItems {
   }
 
   /** An anchor of a method item: shown here if the method is chosen, else on the
-   * method's own page. */
-  follow(anchor) {
-    if (!anchor || document.getElementById(anchor)) {
-      if (anchor) document.getElementById(anchor).scrollIntoView();
+   * method's own page.
+   * @param {team.Index} index
+   * @param {string} anchor */
+  follow(index, anchor) {
+    if (!anchor) return;
+    const target = document.getElementById(anchor);
+    if (target) {
+      target.scrollIntoView();
       return;
     }
-    for (const method of this.index.methods) {
+    for (const method of index.methods) {
       const prefix = [method.id, ...method.previous].find(id => anchor.startsWith(`${id}-`));
       if (prefix && method.stages.includes(this.stage)) {
         location.replace(`${method.href}#${anchor.slice(prefix.length + 1)}`);
@@ -266,16 +332,20 @@ class MethodItems {
 /* ---------- the page: all its checklists and the tools ---------- */
 
 class ChecklistPage {
+  /** @param {HTMLElement} tools `.kb-checklist-tools` with the texts in `data-ui` */
   constructor(tools) {
     this.tools = tools;
+    /** @type {ChecklistUi} */
     this.ui = withScale(uiOf(tools), tools.dataset.scale);
     this.data = team.load();
-    this.checklists = [...document.querySelectorAll(".kb-checklist[data-checklist]")]
+    this.checklists = findAll(".kb-checklist[data-checklist]")
       .map(container => new Checklist(container, this.ui, this));
     this.transfer = new team.Transfer(this.ui, () => this.refresh());
+    this.totalText = element("span", { id: "kb-progress-total" });
+    this.totalBar = element("progress", { "aria-labelledby": this.totalText.id });
     this.buildTools();
     this.showTotal();
-    const methods = document.querySelector(".kb-method-checklists[data-stage]");
+    const [methods] = findAll(".kb-method-checklists[data-stage]");
     this.methods = methods ? new MethodItems(methods, this) : null;
   }
 
@@ -284,7 +354,8 @@ class ChecklistPage {
     if (this.methods) {
       await this.methods.start();
       this.showTotal();
-      if (this.methods.index && !anchor.startsWith("kb-")) this.methods.follow(anchor);
+      const { index } = this.methods;
+      if (index && !anchor.startsWith("kb-")) this.methods.follow(index, anchor);
     }
     await this.transfer.begin();
     await this.transfer.openSharedLink();
@@ -292,8 +363,6 @@ class ChecklistPage {
 
   buildTools() {
     const ui = this.ui;
-    this.totalText = element("span", { id: "kb-progress-total" });
-    this.totalBar = element("progress", { "aria-labelledby": "kb-progress-total" });
     this.tools.append(
       element("div", { class: "kb-progress kb-progress-total" },
               [this.totalText, this.totalBar]),
@@ -311,7 +380,7 @@ class ChecklistPage {
     const total = team.counts({}, []);
     for (const checklist of this.checklists) team.addCounts(total, checklist.counts());
     showCounts(this.totalText, this.totalBar, total, this.ui,
-               `${this.ui.total[this.tools.dataset.scope]} `);
+               `${this.ui.total[this.tools.dataset.scope ?? ""]} `);
   }
 
   /** After an import or a shared link: the page shows the team's data anew. */

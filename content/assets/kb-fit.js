@@ -15,32 +15,61 @@
  */
 
 import {
-  button, element, find, format, stylesheet, submitGoesTo, uiOf, unenhanced,
+  button, element, format, required, stylesheet, submitGoesTo, uiOf, unenhanced,
 } from "./kb-common.js";
 import { load as loadMethods, methodLink } from "./kb-methods.js";
 import * as team from "./kb-team.js";
+
+/** The page's texts: the team's (kb-team.js), the assessment's own and the vocabularies'
+ * labels, from `data-ui` (generator/rendering/implementation.py).
+ * @typedef {team.TeamUi & Record<"ages" | "ages_value" | "arenas" | "caption" | "cite"
+ *   | "coordinators" | "cost_band" | "costs" | "costs_missing" | "developer" | "duration"
+ *   | "error" | "evidence" | "factor" | "formats" | "intensity" | "loading" | "missing"
+ *   | "no_rating" | "no_rating_given" | "note_label" | "print" | "problems" | "providers"
+ *   | "rating" | "rating_label" | "record_says" | "selected" | "spread" | "staffing"
+ *   | "target_group" | "too_few" | "too_many" | "total" | "total_heading" | "training"
+ *   | "training_countries", string>
+ *   & {ratings: string[], factor_questions: Record<string, string>,
+ *      vocab: Record<string, Record<string, string>>}} FitUi
+ */
+
+/** What the open data say of a method that the assessment shows (data/insatser.json; its
+ * fields are described in data/insatser.schema.json).
+ * @typedef {{source: string}} Cited
+ * @typedef {Cited & {text: string}} Fact
+ * @typedef {Cited & {shown: string}} Amount
+ * @typedef {Cited & {registry_name: string, finding: string, rating: string,
+ *            date?: string | null, current: boolean}} Verdict
+ * @typedef {import("./kb-methods.js").Method & {
+ *   target_group: Fact | null, ages: (Cited & Record<string, unknown>) | null,
+ *   problems: string[], arenas: string[], formats: string[], intensity: Fact | null,
+ *   duration: Fact | null, training: Fact | null,
+ *   training_countries: (Cited & {country: string})[], providers: Fact[],
+ *   evidence: Verdict[], developer: Fact | null, coordinators: (Fact & {country: string})[],
+ *   spread: Fact[], staffing: Fact | null, costs: Amount[], cost_note: Fact | null,
+ *   cost_band: (Cited & {value: string}) | null}} FitMethod
+ * @typedef {[string, (Node | string)[]]} Said a fact's label and what the record says
+ */
 
 const PARAM = "m";
 const MAX = 4;
 
 class FitAssessment {
-  constructor(form) {
+  /** @param {HTMLFormElement} form `form.kb-fit-form`, with its texts in `data-ui`
+   * @param {FitMethod[]} methods */
+  constructor(form, methods) {
     this.form = form;
+    /** @type {FitUi} */
     this.ui = uiOf(form);
-    this.fieldset = form.querySelector("fieldset");
-    this.status = find(".kb-fit-status");
-    this.results = find(".kb-fit-results");
+    this.fieldset = required("fieldset", form);
+    this.status = required(".kb-fit-status");
+    this.results = required(".kb-fit-results");
     // Says what becomes of the ratings: storage that cannot be read, a save that fails.
     this.transfer = new team.Transfer(this.ui, () => this.show());
-  }
-
-  async start() {
-    const methods = await loadMethods(this.ui, this.status);
-    if (!methods || !this.form.isConnected) return;
     this.data = team.load();
-    this.status.before(this.transfer.notice);
-    await this.transfer.begin();
     this.methods = new Map(methods.map(method => [method.id, method]));
+    /** @type {Map<string, HTMLElement>} each chosen method's cell of the sum */
+    this.totals = new Map();
     const fromUrl = (new URLSearchParams(location.search).get(PARAM) || "").split(",");
     const wanted = fromUrl.some(id => this.methods.has(id)) ? fromUrl : this.data.fit.methods;
     const chosen = wanted.filter(id => this.methods.has(id)).slice(0, MAX);
@@ -50,7 +79,14 @@ class FitAssessment {
       this.fieldset.append(element("label", {}, [box, ` ${method.title}`]));
       return box;
     });
-    this.form.addEventListener("change", event => this.choose(event.target));
+  }
+
+  async start() {
+    this.status.before(this.transfer.notice);
+    await this.transfer.begin();
+    this.form.addEventListener("change", event => {
+      if (event.target instanceof HTMLInputElement) this.choose(event.target);
+    });
     submitGoesTo(this.form, this.status);
     this.form.hidden = false;
     this.show();
@@ -60,6 +96,7 @@ class FitAssessment {
     return this.boxes.filter(box => box.checked).map(box => box.value);
   }
 
+  /** @param {HTMLInputElement} box */
   choose(box) {
     if (box.checked && this.chosen().length > MAX) {
       box.checked = false;
@@ -77,28 +114,36 @@ class FitAssessment {
     this.show();
   }
 
-  /** What the record says about one factor: a list of facts, each with its source. */
+  /** What the record says about one factor: a list of facts, each with its source.
+   * @param {FitMethod} method
+   * @param {string} factor */
   facts(method, factor) {
     const ui = this.ui;
     const { vocab } = ui;
-    const cite = source => {
+    const cite = (/** @type {string} */ source) => {
       const link = element("a", { href: `${method.href}#kalla-${source}` }, [ui.cite]);
       return [" ", element("sup", {}, [link])];
     };
+    /** @type {(label: string, value: Fact | null) => Said} */
     const fact = (label, value) => [label, value ? [value.text, ...cite(value.source)] : [ui.missing]];
     /** Several facts, each with its source; `lead` names what a fact is about (a country).
+     * @template {Fact | Amount} V
      * @param {string} label
-     * @param {{text?: string, shown?: string, source: string}[]} values
-     * @param {(value: any) => string} lead
-     * @param {string} missing */
+     * @param {V[]} values
+     * @param {(value: V) => string} lead
+     * @param {string} missing
+     * @returns {Said} */
     const facts = (label, values, lead = () => "", missing = ui.missing) => [label, values.length
-      ? values.flatMap((v, i) => [...(i ? [" "] : []), lead(v), v.text ?? v.shown, ...cite(v.source)])
+      ? values.flatMap((v, i) => [...(i ? [" "] : []), lead(v), "text" in v ? v.text : v.shown,
+                                  ...cite(v.source)])
       : [missing]];
+    /** @type {(label: string, codes: string[], kind: string) => Said} */
     const list = (label, codes, kind) => [label, codes.length
       ? [codes.map(code => vocab[kind][code]).join(", ")] : [ui.missing]];
     // Only verdicts that stand count; a replaced verdict is history on the method's page.
     const current = method.evidence.filter(e => e.current);
-    const found = {
+    /** @type {Record<string, Said[]>} */
+    const said = {
       need: [fact(ui.target_group, method.target_group),
              [ui.ages, method.ages ? [format(ui.ages_value, method.ages), ...cite(method.ages.source)]
                                    : [ui.missing]],
@@ -128,15 +173,18 @@ class FitAssessment {
                  [ui.cost_band, method.cost_band
                    ? [vocab.cost[method.cost_band.value], ...cite(method.cost_band.source)]
                    : [ui.missing]]],
-    }[factor];
-    return element("ul", { class: "kb-fit-facts" }, found.map(([label, content]) =>
+    };
+    return element("ul", { class: "kb-fit-facts" }, said[factor].map(([label, content]) =>
       element("li", {}, [element("strong", {}, [`${label}: `]), ...content])));
   }
 
-  /** The rating (1–5) and the team's notes for one method and factor. */
+  /** The rating (1–5) and the team's notes for one method and factor.
+   * @param {FitMethod} method
+   * @param {string} factor */
   rating(method, factor) {
     const ui = this.ui;
     const factorName = ui.factors[factor];
+    /** @type {team.Rating} */
     const stored = this.data.fit.ratings[method.id]?.[factor] || {};
     const select = element("select", {
       "aria-label": format(ui.rating_label, { factor: factorName, method: method.title }),
@@ -153,10 +201,12 @@ class FitAssessment {
       element("label", {}, [`${ui.rating} `, select]), note]);
   }
 
-  /** Keep a rating or note at once, stamped for merging. */
+  /** Keep a rating or note at once, stamped for merging.
+   * @param {EventTarget | null} control */
   keep(control) {
+    if (!(control instanceof HTMLSelectElement || control instanceof HTMLTextAreaElement)) return;
     const { method, factor, field } = control.dataset;
-    if (!field) return;
+    if (!method || !factor || !field) return;
     this.data = team.load();
     const ratings = this.data.fit.ratings;
     const entry = { ...(ratings[method]?.[factor] || {}) };
@@ -177,13 +227,13 @@ class FitAssessment {
 
   show() {
     const ui = this.ui;
-    const methods = this.chosen().map(id => this.methods.get(id));
+    const methods = this.chosen().flatMap(id => this.methods.get(id) ?? []);
     this.results.hidden = !methods.length;
     this.status.textContent = methods.length
       ? format(ui.selected, { names: methods.map(m => m.abbreviation || m.title).join(", ") })
       : ui.too_few;
     if (!methods.length) return;
-    this.totals = new Map();
+    this.totals.clear();
     const rows = team.FACTORS.map(factor => element("tr", {}, [
       element("th", { scope: "row" }, [element("strong", {}, [ui.factors[factor]]),
                                        element("p", { class: "kb-hint" }, [ui.factor_questions[factor]])]),
@@ -215,9 +265,10 @@ class FitAssessment {
 
   showTotals() {
     for (const [id, cell] of this.totals) {
-      const rated = Object.values(this.data.fit.ratings[id] || {}).filter(r => r.rating);
+      const rated = Object.values(this.data.fit.ratings[id] || {})
+        .flatMap(r => (r.rating ? [r.rating] : []));
       cell.textContent = format(this.ui.total, {
-        sum: rated.reduce((sum, r) => sum + r.rating, 0), max: 5 * team.FACTORS.length,
+        sum: rated.reduce((sum, rating) => sum + rating, 0), max: 5 * team.FACTORS.length,
         rated: rated.length });
     }
   }
@@ -225,7 +276,9 @@ class FitAssessment {
 
 export async function enhance() {
   const form = unenhanced("form.kb-fit-form");
-  if (!form) return;
+  if (!(form instanceof HTMLFormElement)) return;
   await stylesheet("kb-team.css");
-  await new FitAssessment(form).start();
+  const methods = await loadMethods(uiOf(form), required(".kb-fit-status"));
+  if (!methods || !form.isConnected) return;
+  await new FitAssessment(form, /** @type {FitMethod[]} */ (methods)).start();
 }

@@ -14,20 +14,57 @@
  */
 
 import {
-  button, element, fetchJson, findAll, format, progressText, root, stylesheet, today, uiOf,
-  unenhanced,
+  button, element, fetchJson, findAll, format, progressText, required, root, stylesheet, today,
+  uiOf, unenhanced,
 } from "./kb-common.js";
 import * as team from "./kb-team.js";
+
+/** The page's texts: the team's (kb-team.js) and the overview's own, from `data-ui`.
+ * @typedef {team.TeamUi & Record<"agreed_label" | "agreed_no" | "agreed_yes"
+ *   | "apply_consensus" | "assessments_caption" | "changes_caption" | "changes_heading"
+ *   | "changes_no_round" | "changes_none" | "changes_since" | "chart_caption" | "chart_desc"
+ *   | "chart_title" | "clear_votes" | "confirm_clear_votes" | "confirm_reset_all"
+ *   | "consensus_applied" | "consensus_caption" | "consensus_intro" | "export_vote"
+ *   | "import_votes" | "meeting_date" | "method_changes_caption" | "method_changes_caption_all"
+ *   | "method_changes_error" | "method_changes_no_methods" | "method_changes_none"
+ *   | "method_changes_none_all" | "method_changes_verdict" | "methods_chosen" | "methods_error"
+ *   | "methods_none" | "next_none" | "next_stage" | "no_mark" | "participants"
+ *   | "passed_caption" | "passed_none" | "print_overview" | "print_report" | "progress_caption"
+ *   | "rater_name" | "rater_name_missing" | "report_heading" | "report_next_heading"
+ *   | "report_started_caption" | "reset_all" | "reset_all_done" | "round_cell"
+ *   | "round_column" | "round_confirm_delete" | "round_date" | "round_delete" | "round_label"
+ *   | "round_save" | "round_saved" | "rounds_caption" | "rounds_none" | "started_caption"
+ *   | "started_none" | "tools" | "vote_failed" | "votes_column" | "votes_from"
+ *   | "votes_imported" | "votes_none", string>
+ *   & Record<"changes_columns" | "consensus_columns" | "item_columns"
+ *   | "method_changes_columns" | "progress_columns", string[]>} OverviewUi
+ * @typedef {import("./kb-common.js").Counts} Counts
+ * @typedef {Node | string | (Node | string)[]} Cell a table cell's nodes and text
+ * @typedef {{id: string, title: string, items: team.Item[], previous: string[],
+ *            anchor: (id: string) => string}} List a checklist, with where on its stage page
+ *   each item is shown
+ * @typedef {{stage: team.Stage, lists: List[]}} StageLists
+ * @typedef {{stage: team.Stage, list: List, item: team.Item, entry: team.Entry,
+ *            href: string}} Found an item, where it is, and its entry
+ * @typedef {{stage: team.Stage, points: (Counts | null)[]}} Series a stage's progress in
+ *   each saved round
+ * @typedef {{date: string, created: boolean, verdicts: boolean, fields: string[]}} Change
+ *   a method's change in what readers rely on (data/andringar.json)
+ */
 
 const SVG = "http://www.w3.org/2000/svg";
 // Each method's dated changes in what readers rely on (generator/rendering/feeds.py).
 const CHANGES = "data/andringar.json";
 
+/** @param {Counts} counts */
 const percent = counts => (counts.total ? Math.round((100 * counts.done) / counts.total) : 0);
 
 /** A table with a caption, column headings and rows of cells (nodes or text), styled as
  * Material styles tables (it styles only tables without a class, so a class goes on a
- * wrapper). */
+ * wrapper).
+ * @param {string} caption
+ * @param {string[]} columns
+ * @param {Cell[][]} rows */
 function table(caption, columns, rows, className = "") {
   const found = element("table", {}, [
     element("caption", {}, [caption]),
@@ -40,45 +77,67 @@ function table(caption, columns, rows, className = "") {
   // In Material's scroll wrapper, as the theme wraps tables in Markdown, and a tab stop
   // labelled by the caption so a keyboard can scroll it on a narrow screen.
   const wrapped = element("div", {
-    class: "md-typeset__scrollwrap", tabindex: "0", role: "region",
-    "aria-label": found.caption.textContent,
+    class: "md-typeset__scrollwrap", tabindex: "0", role: "region", "aria-label": caption,
   }, [element("div", { class: "md-typeset__table" }, [found])]);
   return className ? element("div", { class: className }, [wrapped]) : wrapped;
 }
 
+/** @param {string} href
+ * @param {string} text */
 const link = (href, text) => element("a", { href }, [text]);
 
-class Overview {
-  constructor(root) {
-    this.root = root;
-    this.ui = uiOf(root);
-    this.part = name => root.querySelector(`.kb-ov-${name}`);
-    this.transfer = new team.Transfer(this.ui, () => this.refresh());
-  }
+/** What a rater can have marked an item: a state, or nothing ("").
+ * @type {readonly (team.State | "")[]} */
+const VOTES = [...team.STATES, ""];
 
-  async start() {
-    try {
-      this.index = await team.loadIndex();
-    } catch (error) {
-      console.error(error);
-      this.part("methods").textContent = this.ui.methods_error;
-      this.root.hidden = false;
-      return;
-    }
+/** A state's word, or "Ingen markering" for none.
+ * @param {OverviewUi} ui
+ * @param {team.State | "" | undefined} state */
+const stateWord = (ui, state) => (state ? ui.states[state] : ui.no_mark);
+
+/** One of the page's sections (`.kb-ov-<name>`), which the template writes.
+ * @param {HTMLElement} overview
+ * @param {string} name */
+const part = (overview, name) => required(`.kb-ov-${name}`, overview);
+
+class Overview {
+  /** @param {HTMLElement} overview the page's `.kb-overview`
+   * @param {OverviewUi} ui
+   * @param {team.Index} index */
+  constructor(overview, ui, index) {
+    this.root = overview;
+    this.ui = ui;
+    this.index = index;
+    this.part = (/** @type {string} */ name) => part(overview, name);
+    this.transfer = new team.Transfer(ui, () => this.refresh());
     findAll(".kb-no-js").forEach(node => { node.hidden = true; });
     this.data = team.load();
-    this.stages = [...this.index.stages].sort((a, b) => a.order - b.order);
+    this.stages = [...index.stages].sort((a, b) => a.order - b.order);
+    /** @type {team.ChosenMethod[]} */
+    this.methods = [];
+    /** @type {StageLists[]} */
+    this.lists = [];
     this.methodsSummary = element("p", { class: "kb-chosen-methods" });
     this.part("methods").append(this.methodsSummary);
-    this.chooser = new team.MethodChooser(this.part("methods"), this.ui, this.index,
-                                          async chosen => {
+    this.chooser = new team.MethodChooser(this.part("methods"), ui, index, async chosen => {
       team.choose(this.data, chosen);
       await this.show();
     });
+    this.roundArea = element("div", { class: "kb-chart" });
+    this.consensusArea = element("div", { class: "kb-consensus" });
+    this.meetingDate = element("input", { type: "date", id: "kb-meeting-date",
+                                          value: this.data.meeting.date || today() });
+    this.participants = element("textarea", { id: "kb-meeting-participants", rows: "2" });
+    this.reportHeading = element("p", { class: "kb-report-heading" });
+    this.changes = element("div", { class: "kb-report-changes" });
+    this.reportNext = element("div", { class: "kb-report-next" });
     this.buildTools();
     this.buildRoundForm();
     this.buildConsensusTools();
     this.buildReportForm();
+  }
+
+  async start() {
     this.root.hidden = false;
     await this.show();
     await this.transfer.begin();
@@ -94,7 +153,7 @@ class Overview {
   async show() {
     if (team.renameChosen(this.index, this.data)) team.save(this.data);
     this.chooser.show(this.data.methods.chosen);
-    this.methods = await team.chosenMethods(this.index, this.data);
+    this.methods = await team.chosenMethods(this.index, this.data.methods.chosen);
     const names = this.methods.map(method => method.title);
     this.methodsSummary.textContent = names.length
       ? format(this.ui.methods_chosen, { names: names.join(", ") }) : this.ui.methods_none;
@@ -111,17 +170,20 @@ class Overview {
   /* ---------- what counts: every stage's lists ---------- */
 
   /** Per stage, its checklists: the general one and the chosen methods' for the stage;
-   * each list with where its items are shown (anchors on the stage page). */
+   * each list with where its items are shown (anchors on the stage page).
+   * @param {team.ChosenMethod[]} methods
+   * @returns {StageLists[]} */
   listsFor(methods) {
     return this.stages.map(stage => ({
       stage,
       lists: [
         { id: stage.checklist, title: stage.title, items: stage.items,
-          previous: stage.previous, anchor: id => id },
+          previous: stage.previous, anchor: (/** @type {string} */ id) => id },
         ...methods.flatMap(method => (method.lists?.checklists || [])
           .filter(list => list.stage === stage.id)
           .map(list => ({ id: list.id, title: method.title, items: list.items,
-                          previous: list.previous, anchor: id => `${method.id}-${id}` }))),
+                          previous: list.previous,
+                          anchor: (/** @type {string} */ id) => `${method.id}-${id}` }))),
       ],
     })).filter(({ lists }) => lists.some(list => list.items.length));
   }
@@ -137,6 +199,8 @@ class Overview {
     if (changed) team.save(this.data);
   }
 
+  /** @param {{id: string, items: team.Item[]}[]} lists
+   * @param {team.Checklists} checklists */
   static countLists(lists, checklists) {
     const total = team.counts({}, []);
     for (const list of lists) {
@@ -145,7 +209,8 @@ class Overview {
     return total;
   }
 
-  /** Every item of every stage, with its stage, list and entry. */
+  /** Every item of every stage, with its stage, list and entry.
+   * @returns {Generator<Found>} */
   *items(checklists = this.data.checklists) {
     for (const { stage, lists } of this.lists) {
       for (const list of lists) {
@@ -161,7 +226,7 @@ class Overview {
 
   showProgress() {
     const ui = this.ui;
-    const bar = counts => element("progress", { max: String(Math.max(counts.total, 1)),
+    const bar = (/** @type {Counts} */ counts) => element("progress", { max: String(Math.max(counts.total, 1)),
                                                 value: String(counts.done),
                                                 "aria-label": `${percent(counts)} %` });
     const stageRows = this.lists.map(({ stage, lists }) => {
@@ -171,7 +236,7 @@ class Overview {
               [bar(counts), ` ${percent(counts)} %`]];
     });
     const assessmentRows = this.index.assessments.map(assessment => {
-      const scaled = { ...ui, ...(ui.scales[assessment.scale] || {}) };
+      const scaled = { ...ui, ...((assessment.scale && ui.scales[assessment.scale]) || {}) };
       const counts = Overview.countLists(assessment.checklists, this.data.checklists);
       return [link(assessment.href, assessment.title),
               element("span", { "data-assessment-progress": assessment.id },
@@ -186,6 +251,7 @@ class Overview {
 
   /* ---------- items in progress, passed dates, what comes next ---------- */
 
+  /** @param {Found} found */
   itemRow({ stage, list, item, entry, href }) {
     const where = list.id === stage.checklist ? stage.title : `${stage.title}, ${list.title}`;
     return [link(href, item.text), where, entry.responsible || "–", entry.date || "–"];
@@ -195,9 +261,14 @@ class Overview {
     const ui = this.ui;
     const all = [...this.items()];
     const started = all.filter(({ entry }) => entry.state === "started");
-    const passed = all.filter(({ entry }) => entry.date && entry.date < today()
-      && !["done", "not_applicable"].includes(entry.state))
-      .sort((a, b) => a.entry.date.localeCompare(b.entry.date));
+    const dated = all.flatMap(found => (found.entry.date ? [{ found, date: found.entry.date }] : []));
+    const passed = dated.filter(({ found, date }) => date < today()
+      && found.entry.state !== "done" && found.entry.state !== "not_applicable")
+      .sort((a, b) => a.date.localeCompare(b.date)).map(({ found }) => found);
+    /** @param {HTMLElement} node
+     * @param {Found[]} found
+     * @param {string} caption
+     * @param {string} none */
     const list = (node, found, caption, none) => node.replaceChildren(found.length
       ? table(caption, ui.item_columns, found.map(found => this.itemRow(found)))
       : element("p", {}, [none]));
@@ -249,15 +320,15 @@ class Overview {
       await this.showMethodChanges();
       this.transfer.say(saved);
     });
-    this.roundArea = element("div", { class: "kb-chart" });
     this.part("rounds").append(form, this.roundArea);
   }
 
   /** Each stage's share of done items in each round, counted with the round's methods. */
   async roundSeries() {
+    /** @type {Series[]} */
     const series = this.stages.map(stage => ({ stage, points: [] }));
     for (const round of this.data.rounds) {
-      const methods = await team.chosenMethods(this.index, { methods: { chosen: round.methods } });
+      const methods = await team.chosenMethods(this.index, round.methods);
       const lists = this.listsFor(methods);
       for (const line of series) {
         const found = lists.find(({ stage }) => stage.id === line.stage.id);
@@ -275,7 +346,7 @@ class Overview {
       return;
     }
     const series = await this.roundSeries();
-    const name = round => (round.label ? `${round.date} ${round.label}` : round.date);
+    const name = (/** @type {team.Round} */ round) => (round.label ? `${round.date} ${round.label}` : round.date);
     const rows = rounds.map((round, index) => [
       name(round),
       ...series.map(line => {
@@ -308,6 +379,7 @@ class Overview {
       area.replaceChildren(element("p", {}, [ui.method_changes_no_methods]));
       return;
     }
+    /** @type {Record<string, Change[]>} */
     let changes;
     try {
       changes = (await fetchJson(new URL(CHANGES, root))).methods;
@@ -339,6 +411,7 @@ class Overview {
     area.replaceChildren(table(caption, ui.method_changes_columns, rows));
   }
 
+  /** @param {team.Round} round */
   deleteRound(round) {
     if (!window.confirm(format(this.ui.round_confirm_delete, { date: round.date }))) return;
     team.removeRound(this.data, round.id);
@@ -367,7 +440,6 @@ class Overview {
     const files = element("input", { type: "file", accept: "application/json,.json",
                                      multiple: "", hidden: "", "aria-label": ui.import_votes });
     files.addEventListener("change", () => this.importVotes(files));
-    this.consensusArea = element("div", { class: "kb-consensus" });
     this.part("consensus").append(
       element("p", {}, [ui.consensus_intro]), own,
       element("div", { class: "kb-tool-buttons" }, [
@@ -377,15 +449,20 @@ class Overview {
       files, this.consensusArea);
   }
 
+  /** Raters' own files, each a vote; a file that is not one is said, and none is taken.
+   * @param {HTMLInputElement} input */
   async importVotes(input) {
     const ui = this.ui;
+    /** @type {team.Vote[]} */
     const found = [];
-    for (const file of input.files) {
+    for (const file of input.files ?? []) {
       try {
+        /** @type {unknown} */
         const raw = JSON.parse(await file.text());
         const data = team.migrate(raw);
-        const rater = typeof raw.rater === "string" && raw.rater.trim()
-          ? raw.rater.trim() : file.name.replace(/\.json$/i, "");
+        const named = raw && typeof raw === "object" && "rater" in raw ? raw.rater : "";
+        const rater = typeof named === "string" && named.trim()
+          ? named.trim() : file.name.replace(/\.json$/i, "");
         found.push({ rater, checklists: data.checklists, changed: team.now() });
       } catch (error) {
         console.error(error);
@@ -419,25 +496,28 @@ class Overview {
       this.consensusArea.replaceChildren(element("p", {}, [ui.votes_none]));
       return;
     }
-    const label = value => (value ? ui.states[value] : ui.no_mark);
+    const label = (/** @type {team.State | ""} */ value) => stateWord(ui, value);
+    /** @type {{found: Found, spread: {state: team.State | "", raters: string[]}[],
+     *          top: team.State | "", agree: boolean}[]} */
     const rows = [];
     for (const found of this.items()) {
       const cast = votes.map(vote => ({
         rater: vote.rater, state: vote.checklists[found.list.id]?.[found.item.id]?.state || "" }));
       if (!cast.some(vote => vote.state)) continue;
       // Raters who left the item unmarked are a group of their own: no vote is no agreement.
-      const spread = [...team.STATES, ""].map(state => ({
+      const spread = VOTES.map(state => ({
         state, raters: cast.filter(vote => vote.state === state).map(vote => vote.rater) }))
         .filter(group => group.raters.length);
       const top = [...spread].sort((a, b) => b.raters.length - a.raters.length)[0].state;
       rows.push({ found, spread, top, agree: spread.length === 1 });
     }
     rows.sort((a, b) => Number(a.agree) - Number(b.agree) || b.spread.length - a.spread.length);
+    /** @type {{select: HTMLSelectElement, found: Found}[]} */
     const selects = [];
     const body = rows.map(({ found, spread, top, agree }, index) => {
       const id = `kb-agreed-${index}`;
       const select = element("select", { id, "aria-label": format(ui.agreed_label, { item: found.item.text }) },
-                             [...team.STATES, ""].map(state => element("option", { value: state },
+                             VOTES.map(state => element("option", { value: state },
                                                                        [label(state)])));
       select.value = top;
       selects.push({ select, found });
@@ -474,11 +554,7 @@ class Overview {
 
   buildReportForm() {
     const ui = this.ui;
-    const meeting = this.data.meeting;
-    this.meetingDate = element("input", { type: "date", id: "kb-meeting-date",
-                                          value: meeting.date || today() });
-    this.participants = element("textarea", { id: "kb-meeting-participants", rows: "2" });
-    this.participants.value = meeting.participants || "";
+    this.participants.value = this.data.meeting.participants || "";
     const keep = () => {
       this.data.meeting = { date: this.meetingDate.value,
                             participants: this.participants.value, changed: team.now() };
@@ -487,10 +563,7 @@ class Overview {
     };
     this.meetingDate.addEventListener("input", keep);
     this.participants.addEventListener("input", keep);
-    this.reportHeading = element("p", { class: "kb-report-heading" }, [
-      format(ui.report_heading, { date: this.meetingDate.value })]);
-    this.changes = element("div", { class: "kb-report-changes" });
-    this.reportNext = element("div", { class: "kb-report-next" });
+    this.reportHeading.textContent = format(ui.report_heading, { date: this.meetingDate.value });
     const print = button(ui.print_report, () => {
       const root = document.documentElement;
       root.classList.add("kb-print-report");
@@ -521,7 +594,7 @@ class Overview {
         found => [`${found.list.id} ${found.item.id}`, found.entry.state]));
       const changed = [...this.items()].filter(found => (found.entry.state || "")
         !== (then.get(`${found.list.id} ${found.item.id}`) || ""));
-      const state = value => (value ? ui.states[value] : ui.no_mark);
+      const state = (/** @type {team.State | undefined} */ value) => stateWord(ui, value);
       this.changes.replaceChildren(
         element("p", {}, [format(ui.changes_since, { date: last.date })]),
         changed.length
@@ -564,13 +637,20 @@ class Overview {
 const MARKERS = ["circle", "square", "triangle", "diamond", "cross", "circle-open"];
 const DASHES = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"];
 
+/** An SVG element with attributes and children (text is set as text).
+ * @param {string} tag
+ * @param {Record<string, string | number>} attributes
+ * @param {(Node | string)[]} children */
 function svg(tag, attributes = {}, children = []) {
   const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
   node.append(...children);
   return node;
 }
 
+/** @param {string} kind one of MARKERS
+ * @param {number} x
+ * @param {number} y */
 function marker(kind, x, y) {
   const r = 5;
   switch (kind) {
@@ -584,7 +664,10 @@ function marker(kind, x, y) {
 }
 
 /** A line per stage over the rounds, 0–100 % done; lines differ by dash and marker, not
- * colour alone, and the legend names them; the table beside holds the same figures. */
+ * colour alone, and the legend names them; the table beside holds the same figures.
+ * @param {OverviewUi} ui
+ * @param {string[]} labels the rounds' names
+ * @param {Series[]} series */
 function chart(ui, labels, series) {
   const width = 640;
   const left = 48;
@@ -593,9 +676,9 @@ function chart(ui, labels, series) {
   const plot = 200;
   const legendTop = top + plot + 48;
   const height = legendTop + 20 * series.length + 8;
-  const x = index => (labels.length === 1 ? left + (width - left - right) / 2
+  const x = (/** @type {number} */ index) => (labels.length === 1 ? left + (width - left - right) / 2
     : left + (index * (width - left - right)) / (labels.length - 1));
-  const y = value => top + plot - (plot * value) / 100;
+  const y = (/** @type {number} */ value) => top + plot - (plot * value) / 100;
   const parts = [svg("title", { id: "kb-chart-title" }, [ui.chart_title]),
                  svg("desc", { id: "kb-chart-desc" }, [ui.chart_desc])];
   for (const tick of [0, 25, 50, 75, 100]) {
@@ -608,12 +691,12 @@ function chart(ui, labels, series) {
   series.forEach((line, number) => {
     const kind = MARKERS[number % MARKERS.length];
     const dash = DASHES[number % DASHES.length];
-    const points = line.points.map((counts, index) => (counts && counts.total
-      ? [x(index), y(percent(counts))] : null));
-    const path = points.filter(Boolean).map(([px, py], i) => `${i ? "L" : "M"}${px} ${py}`).join("");
+    const points = line.points.flatMap((counts, index) => (counts && counts.total
+      ? [[x(index), y(percent(counts))]] : []));
+    const path = points.map(([px, py], i) => `${i ? "L" : "M"}${px} ${py}`).join("");
     const group = svg("g", { class: "kb-chart-series" }, [
       svg("path", { d: path, class: "kb-chart-line", ...(dash ? { "stroke-dasharray": dash } : {}) }),
-      ...points.filter(Boolean).map(([px, py]) => marker(kind, px, py)),
+      ...points.map(([px, py]) => marker(kind, px, py)),
     ]);
     const ly = legendTop + 20 * number;
     parts.push(group, svg("g", { class: "kb-chart-series" }, [
@@ -627,8 +710,19 @@ function chart(ui, labels, series) {
 }
 
 export async function enhance() {
-  const root = unenhanced(".kb-overview[data-ui]");
-  if (!root) return;
+  const overview = unenhanced(".kb-overview[data-ui]");
+  if (!overview) return;
   await stylesheet("kb-team.css");
-  await new Overview(root).start();
+  /** @type {OverviewUi} */
+  const ui = uiOf(overview);
+  let index;
+  try {
+    index = await team.loadIndex();
+  } catch (error) {
+    console.error(error);
+    part(overview, "methods").textContent = ui.methods_error;
+    overview.hidden = false;
+    return;
+  }
+  await new Overview(overview, ui, index).start();
 }

@@ -38,33 +38,54 @@ const LEGACY_FORMAT = "kunskapsbank-checklistor";
 const VERSION = 2;
 const SHARE = "#kb-team=";
 const LEGACY_SHARE = "#kb-state=";
-export const STATES = ["done", "started", "not_started", "not_applicable"];
-export const NOTES = ["responsible", "comment", "date"];
-export const FACTORS = ["need", "fit", "resources", "evidence", "readiness", "capacity"];
 
 /* ---------- the stored format ---------- */
 
+/** A JSON object (not an array, not null): what each part of stored or imported data must be
+ * before its fields are read.
+ * @param {unknown} value
+ * @returns {value is Record<string, unknown>} */
 const isObject = value => Boolean(value) && typeof value === "object" && !Array.isArray(value);
-const text = value => (typeof value === "string" && value.trim() ? value : null);
+/** @param {unknown} value
+ * @returns {value is string} */
+const isText = value => typeof value === "string" && Boolean(value.trim());
+/** @param {unknown} value
+ * @returns {string[]} */
 const ids = value => (Array.isArray(value) ? value.filter(id => typeof id === "string") : []);
+/** @param {unknown} value */
+const fields = value => (isObject(value) ? value : {});
 
 /** The team's data, version 2 (content/redaktorer/teamets-data.md describes it). An entry
  * or rating with nothing but `changed` records that it was cleared then, so that merging an
  * older copy cannot bring it back; `removed` does the same for rounds and raters' votes.
- * @typedef {{state?: string, responsible?: string, comment?: string, date?: string,
+ * @typedef {"done" | "started" | "not_started" | "not_applicable"} State
+ * @typedef {"responsible" | "comment" | "date"} Note
+ * @typedef {{state?: State, responsible?: string, comment?: string, date?: string,
  *            changed?: string}} Entry
  * @typedef {Record<string, Record<string, Entry>>} Checklists
  * @typedef {{rating?: number, note?: string, changed?: string}} Rating
+ * @typedef {Record<string, Record<string, Rating>>} Ratings
  * @typedef {{rater: string, checklists: Checklists, changed?: string}} Vote
  * @typedef {{id: string, date: string, label?: string, methods: string[],
  *            checklists: Checklists, votes: Vote[]}} Round
  * @typedef {{rounds: Record<string, string>, votes: Record<string, string>}} Removed
- * @typedef {{format: string, version: number, methods: {chosen: string[], changed?: string},
- *            checklists: Checklists, rounds: Round[], votes: Vote[],
- *            fit: {methods: string[], changed?: string, ratings: Record<string, Record<string, Rating>>},
- *            meeting: {date?: string, participants?: string, changed?: string},
+ * @typedef {{chosen: string[], changed?: string}} Methods
+ * @typedef {{methods: string[], changed?: string, ratings: Ratings}} Fit
+ * @typedef {{date?: string, participants?: string, changed?: string}} Meeting
+ * @typedef {{format: string, version: number, methods: Methods, checklists: Checklists,
+ *            rounds: Round[], votes: Vote[], fit: Fit, meeting: Meeting,
  *            removed?: Removed}} TeamData
  */
+
+/** @type {readonly State[]} */
+export const STATES = ["done", "started", "not_started", "not_applicable"];
+/** @type {readonly Note[]} */
+export const NOTES = ["responsible", "comment", "date"];
+export const FACTORS = ["need", "fit", "resources", "evidence", "readiness", "capacity"];
+
+/** @param {unknown} value
+ * @returns {value is State} */
+export const isState = value => STATES.some(state => state === value);
 
 /** @returns {TeamData} */
 export function empty() {
@@ -73,30 +94,50 @@ export function empty() {
 }
 
 /** Only the given fields, as non-empty strings, and `changed`; null if there is neither a
- * field nor a time (an entry with only a time is a deletion, kept for merging). */
-function cleanFields(entry, fields, extra = {}) {
+ * field nor a time (an entry with only a time is a deletion, kept for merging).
+ * @template {object} T
+ * @param {unknown} entry
+ * @param {readonly string[]} names
+ * @param {T} extra the fields, checked already, that are not text
+ * @returns {(T & Record<string, string>) | null} */
+function cleanFields(entry, names, extra) {
   if (!isObject(entry)) return null;
-  /** @type {Record<string, unknown>} */
-  const clean = { ...extra };
-  for (const field of fields) if (text(entry[field])) clean[field] = entry[field];
-  if (text(entry.changed)) clean.changed = entry.changed;
+  /** @type {Record<string, string>} */
+  const texts = {};
+  for (const name of [...names, "changed"]) {
+    const value = entry[name];
+    if (isText(value)) texts[name] = value;
+  }
+  const clean = { ...extra, ...texts };
   return Object.keys(clean).length ? clean : null;
 }
 
-/** An item's entry with only known fields and non-empty strings. */
-const cleanEntry = entry => cleanFields(
-  entry, NOTES, isObject(entry) && STATES.includes(entry.state) ? { state: entry.state } : {});
+/** An item's entry with only known fields and non-empty strings.
+ * @param {unknown} entry
+ * @returns {Entry | null} */
+const cleanEntry = entry => {
+  const state = fields(entry).state;
+  return cleanFields(entry, NOTES, isState(state) ? { state } : {});
+};
 
-/** An entry that holds a mark or a note, not only the time it was cleared. */
-const live = entry => Object.keys(entry).some(key => key !== "changed");
+/** An entry that holds a mark or a note, not only the time it was cleared.
+ * @param {Entry | Rating} entry */
+export const live = entry => Object.keys(entry).some(key => key !== "changed");
 
 /** Lists of entries (checklists, or a fit assessment's ratings per method), each entry
- * cleaned by `cleanOne`; empty lists are left out. */
+ * cleaned by `cleanOne`; empty lists are left out.
+ * @template T
+ * @param {unknown} lists
+ * @param {(entry: unknown) => T | null} cleanOne
+ * @param {readonly string[] | null} keys the only entries kept, if given
+ * @returns {Record<string, Record<string, T>>} */
 function cleanLists(lists, cleanOne, keys = null) {
+  /** @type {Record<string, Record<string, T>>} */
   const clean = {};
-  for (const [id, entries] of Object.entries(isObject(lists) ? lists : {})) {
+  for (const [id, entries] of Object.entries(fields(lists))) {
+    /** @type {Record<string, T>} */
     const items = {};
-    for (const [item, entry] of Object.entries(isObject(entries) ? entries : {})) {
+    for (const [item, entry] of Object.entries(fields(entries))) {
       if (keys && !keys.includes(item)) continue;
       const kept = cleanOne(entry);
       if (kept) items[item] = kept;
@@ -106,70 +147,93 @@ function cleanLists(lists, cleanOne, keys = null) {
   return clean;
 }
 
+/** @param {unknown} checklists */
 const cleanChecklists = checklists => cleanLists(checklists, cleanEntry);
 
-const cleanRating = rating => cleanFields(rating, ["note"],
-  isObject(rating) && Number.isInteger(rating.rating) && rating.rating >= 1 && rating.rating <= 5
-    ? { rating: rating.rating } : {});
+/** @param {unknown} rating
+ * @returns {Rating | null} */
+const cleanRating = rating => {
+  const value = fields(rating).rating;
+  return cleanFields(rating, ["note"],
+                     Number.isInteger(value) && Number(value) >= 1 && Number(value) <= 5
+                       ? { rating: Number(value) } : {});
+};
 
+/** @param {unknown} fit
+ * @returns {Fit} */
 function cleanFit(fit) {
-  return { methods: ids(fit?.methods), ...(text(fit?.changed) ? { changed: fit.changed } : {}),
-           ratings: cleanLists(fit?.ratings, cleanRating, FACTORS) };
+  const { methods, changed, ratings } = fields(fit);
+  return { methods: ids(methods), ...(isText(changed) ? { changed } : {}),
+           ratings: cleanLists(ratings, cleanRating, FACTORS) };
 }
 
-/** Code-unit order, the same in every browser and locale, so that every copy sorts alike. */
+/** Code-unit order, the same in every browser and locale, so that every copy sorts alike.
+ * @param {string} a
+ * @param {string} b */
 const byCode = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Raters' votes, one per rater in raters' order, without those withdrawn after they were
- * cast. */
-const cleanVotes = (votes, withdrawn = {}) => (Array.isArray(votes) ? votes : [])
-  .filter(vote => isObject(vote) && text(vote.rater))
-  .map(vote => ({ rater: vote.rater, checklists: cleanChecklists(vote.checklists),
-                  ...(text(vote.changed) ? { changed: vote.changed } : {}) }))
+ * cast.
+ * @param {unknown} votes
+ * @param {Record<string, string>} withdrawn when each rater's vote was withdrawn
+ * @returns {Vote[]} */
+const cleanVotes = (votes, withdrawn = {}) => (Array.isArray(votes) ? votes : []).map(fields)
+  .flatMap(({ rater, checklists, changed }) => (isText(rater)
+    ? [{ rater, checklists: cleanChecklists(checklists), ...(isText(changed) ? { changed } : {}) }]
+    : []))
   .filter(vote => !(vote.rater in withdrawn) || (vote.changed || "") > withdrawn[vote.rater])
   .sort((a, b) => byCode(a.rater, b.rater));
 
+/** A saved round, or null for what is none (a date must be a day, written as text).
+ * @param {unknown} round
+ * @returns {Round | null} */
 function cleanRound(round) {
-  if (!isObject(round) || !text(round.id) || !/^\d{4}-\d{2}-\d{2}$/.test(round.date)) return null;
-  return { id: round.id, date: round.date, ...(text(round.label) ? { label: round.label } : {}),
+  if (!isObject(round)) return null;
+  const { id, date, label } = round;
+  if (!isText(id) || typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  return { id, date, ...(isText(label) ? { label } : {}),
            methods: ids(round.methods), checklists: cleanChecklists(round.checklists),
            votes: cleanVotes(round.votes) };
 }
 
 /** When each deleted round and withdrawn vote went: {rounds: {id: time}, votes: {rater:
- * time}}; null when nothing was. */
+ * time}}; null when nothing was.
+ * @param {unknown} removed
+ * @returns {Removed | null} */
 function cleanRemoved(removed) {
-  const times = map => Object.fromEntries(Object.entries(isObject(map) ? map : {})
-    .filter(([, time]) => text(time)));
-  const found = { rounds: times(removed?.rounds), votes: times(removed?.votes) };
+  const times = (/** @type {unknown} */ map) => Object.fromEntries(Object.entries(fields(map))
+    .filter(/** @returns {entry is [string, string]} */ entry => isText(entry[1])));
+  const found = { rounds: times(fields(removed).rounds), votes: times(fields(removed).votes) };
   return Object.keys(found.rounds).length || Object.keys(found.votes).length ? found : null;
 }
 
 /** A version 2 object with nothing but known, well-formed fields, in one order (rounds by
  * date, votes by rater), so that two copies that hold the same data are the same object.
+ * @param {Record<string, unknown>} data
  * @returns {TeamData} */
 function clean(data) {
-  const methods = isObject(data.methods) ? data.methods : {};
+  const methods = fields(data.methods);
   const removed = cleanRemoved(data.removed);
+  const gone = removed?.rounds || {};
   return {
     format: FORMAT, version: VERSION,
     methods: { chosen: ids(methods.chosen),
-               ...(text(methods.changed) ? { changed: methods.changed } : {}) },
+               ...(isText(methods.changed) ? { changed: methods.changed } : {}) },
     checklists: cleanChecklists(data.checklists),
-    rounds: (Array.isArray(data.rounds) ? data.rounds : []).map(cleanRound).filter(Boolean)
-      .filter(round => !(round.id in (removed?.rounds || {})))
+    rounds: (Array.isArray(data.rounds) ? data.rounds : []).map(cleanRound)
+      .filter(/** @returns {round is Round} */ round => round !== null && !(round.id in gone))
       .sort((a, b) => byCode(a.date, b.date) || byCode(a.id, b.id)),
     votes: cleanVotes(data.votes, removed?.votes),
     fit: cleanFit(data.fit),
-    meeting: cleanFields(data.meeting, ["date", "participants"]) || {},
+    meeting: cleanFields(data.meeting, ["date", "participants"], {}) || {},
     ...(removed ? { removed } : {}),
   };
 }
 
 /** The version of stored, exported or shared data; 1 for the first checklists' files,
- * links and entries (which had no format, or the old one). */
+ * links and entries (which had no format, or the old one).
+ * @param {Record<string, unknown>} data */
 function versionOf(data) {
-  if (!isObject(data)) throw new Error("not an object");
   if (data.format === FORMAT) return data.version;
   if (data.format === LEGACY_FORMAT || (data.format === undefined && isObject(data.checklists))) {
     return 1;
@@ -177,20 +241,26 @@ function versionOf(data) {
   throw new Error("unknown format");
 }
 
-/** Data of a later version of the format than this page knows: a newer site wrote it. */
+/** Data of a later version of the format than this page knows: a newer site wrote it.
+ * @param {unknown} data */
 const isNewer = data => isObject(data) && data.format === FORMAT && Number(data.version) > VERSION;
 
-/** One step per version: MIGRATIONS[n] turns version n + 1 into version n + 2. */
+/** One step per version: MIGRATIONS[n] turns version n + 1 into version n + 2.
+ * @type {((data: Record<string, unknown>) => Record<string, unknown>)[]} */
 const MIGRATIONS = [
   // 1 -> 2: checklists as they were, no methods chosen (every stage showed every method's
   // items, so a team chooses its methods once after the update), nothing else yet.
   data => ({ ...empty(), checklists: data.checklists }),
 ];
 
-/** Any earlier version of the data, made current; an error for what is none, or newer. */
+/** Any earlier version of the data, made current; an error for what is none, or newer.
+ * @param {unknown} data
+ * @returns {TeamData} */
 export function migrate(data) {
+  if (!isObject(data)) throw new Error("not an object");
   let version = versionOf(data);
-  if (!Number.isInteger(version) || version < 1 || version > VERSION) {
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1
+      || version > VERSION) {
     throw new Error(`version ${version}`);
   }
   let current = data;
@@ -202,13 +272,19 @@ export function migrate(data) {
 
 /** Why the browser's copy cannot be used this visit: "blocked" (site data blocked),
  * "corrupt" (what is stored is not the team's data) or "newer" (a newer version of the site
- * stored it); null while it can. */
+ * stored it); null while it can.
+ * @type {"blocked" | "corrupt" | "newer" | null} */
 let unreadable = null;
 /** The team's data while the browser's copy cannot be read or the last save failed: the
- * page works on with it for this visit, and export takes it from here. */
+ * page works on with it for this visit, and export takes it from here.
+ * @type {TeamData | null} */
 let memory = null;
 
 export const storageProblem = () => unreadable;
+
+/** The name of what was thrown (a DOMException's says what failed), or "" for what has none.
+ * @param {unknown} error */
+const errorName = error => (error instanceof Error || error instanceof DOMException ? error.name : "");
 
 /** Version 1 entries, one per checklist, as `{checklists}`; null if there are none. */
 function legacyEntries() {
@@ -235,7 +311,7 @@ export function load() {
     return data;
   } catch (error) {
     console.error(error);
-    unreadable = error?.name === "SecurityError" ? "blocked"
+    unreadable = errorName(error) === "SecurityError" ? "blocked"
       : isNewer(stored) ? "newer" : "corrupt";
     memory = empty();
     return empty();
@@ -259,7 +335,7 @@ function store(data) {
   } catch (error) {
     console.error(error);
     memory = structuredClone(data);
-    voice?.warn(error?.name === "QuotaExceededError" ? "full" : "blocked");
+    voice?.warn(errorName(error) === "QuotaExceededError" ? "full" : "blocked");
     return false;
   }
 }
@@ -284,18 +360,26 @@ const BACKUP = "kb-team-backup";
 const REMIND_AFTER = { changes: 30, days: 14 };
 
 /** When this browser last exported the team's data, how many changes it has made since and
- * when the first of them was; a browser whose storage fails has no record.
- * @returns {{exported?: string, changes: number, since?: string}} */
+ * when the first of them was.
+ * @typedef {{exported?: string, changes: number, since?: string}} Backup */
+
+/** This browser's backup record; a browser whose storage fails, or that holds something
+ * else under its name, has none.
+ * @returns {Backup} */
 function backup() {
   try {
-    const found = /** @type {any} */ (storage.get(BACKUP));
-    if (isObject(found) && Number.isInteger(found.changes)) return found;
+    const { exported, changes, since } = fields(storage.get(BACKUP));
+    if (typeof changes === "number" && Number.isInteger(changes)) {
+      return { ...(isText(exported) ? { exported } : {}), changes,
+               ...(isText(since) ? { since } : {}) };
+    }
   } catch {
     // No record is the honest answer where none can be read.
   }
   return { changes: 0 };
 }
 
+/** @param {Backup} record */
 function keepBackup(record) {
   try {
     storage.set(BACKUP, record);
@@ -312,7 +396,8 @@ function countChange() {
 const exportedNow = () => keepBackup({ exported: now(), changes: 0 });
 
 /** Whether a reminder to export is due, and why: "never" (nothing exported, and many
- * changes or days since the first) or "since" (since the last export); null if not. */
+ * changes or days since the first) or "since" (since the last export); null if not.
+ * @returns {"never" | "since" | null} */
 function reminderDue(record = backup()) {
   const days = record.since ? (Date.now() - Date.parse(record.since)) / 86_400_000 : 0;
   if (record.changes < REMIND_AFTER.changes && days < REMIND_AFTER.days) return null;
@@ -347,21 +432,33 @@ async function persisted() {
 export const now = () => new Date().toISOString();
 
 /** Change one field of an item's entry, stamped with the time of the change; an entry left
- * empty stays as the time it was cleared. */
+ * empty stays as the time it was cleared.
+ * @param {TeamData} data
+ * @param {string} checklistId
+ * @param {string} itemId
+ * @param {"state" | Note} field
+ * @param {string} value */
 export function setField(data, checklistId, itemId, field, value) {
   const entries = data.checklists[checklistId] || {};
-  entries[itemId] = cleanEntry({ ...entries[itemId], [field]: value, changed: now() });
+  const at = now();
+  entries[itemId] = cleanEntry({ ...entries[itemId], [field]: value, changed: at }) ?? { changed: at };
   data.checklists[checklistId] = entries;
 }
 
-/** Clear every item of a checklist (its ids, and any it has stored), as of now. */
+/** Clear every item of a checklist (its ids, and any it has stored), as of now.
+ * @param {TeamData} data
+ * @param {string} checklistId
+ * @param {string[]} itemIds */
 export function clearList(data, checklistId, itemIds) {
   const at = now();
   const items = new Set([...itemIds, ...Object.keys(data.checklists[checklistId] || {})]);
   data.checklists[checklistId] = Object.fromEntries([...items].map(id => [id, { changed: at }]));
 }
 
-/** Every entry of lists cleared, as of `at`. */
+/** Every entry of lists cleared, as of `at`.
+ * @param {Checklists | Ratings} lists
+ * @param {string} at
+ * @returns {Record<string, Record<string, {changed: string}>>} */
 const clearedLists = (lists, at) => Object.fromEntries(Object.entries(lists).map(
   ([id, items]) => [id, Object.fromEntries(Object.keys(items).map(item => [item, { changed: at }]))]));
 
@@ -370,7 +467,8 @@ const clearedLists = (lists, at) => Object.fromEntries(Object.entries(lists).map
  * @param {TeamData} data */
 export function cleared(data) {
   const at = now();
-  const since = (kept, keys) => ({ ...kept, ...Object.fromEntries(keys.map(key => [key, at])) });
+  const since = (/** @type {Record<string, string> | undefined} */ kept,
+                 /** @type {string[]} */ keys) => ({ ...kept, ...Object.fromEntries(keys.map(key => [key, at])) });
   return clean({
     methods: { chosen: [], changed: at },
     checklists: clearedLists(data.checklists, at),
@@ -382,14 +480,17 @@ export function cleared(data) {
   });
 }
 
-/** A saved round taken away, for good. */
+/** A saved round taken away, for good.
+ * @param {TeamData} data
+ * @param {string} id */
 export function removeRound(data, id) {
   data.rounds = data.rounds.filter(round => round.id !== id);
   data.removed = { rounds: {}, votes: {}, ...data.removed };
   data.removed.rounds = { ...data.removed.rounds, [id]: now() };
 }
 
-/** Every rater's vote withdrawn, as of now (a vote imported later counts again). */
+/** Every rater's vote withdrawn, as of now (a vote imported later counts again).
+ * @param {TeamData} data */
 export function removeVotes(data) {
   const at = now();
   data.removed = { rounds: {}, votes: {}, ...data.removed };
@@ -398,9 +499,15 @@ export function removeVotes(data) {
   data.votes = [];
 }
 
+/** A checklist or an item: its id, and the ids it had before an editor renamed it.
+ * @typedef {{id: string, previous?: string[]}} Renamed */
+
 /** Marks saved before an editor renamed a checklist or an item (old ids in `aliases`,
  * given as `previous`) move to the new ids, where those have none; entries of items that
- * no longer exist are dropped. `items` are {id, previous}. True if anything changed. */
+ * no longer exist are dropped. True if anything changed.
+ * @param {TeamData} data
+ * @param {Renamed} checklist
+ * @param {Renamed[]} items */
 export function adopt(data, checklist, items) {
   const before = JSON.stringify(data.checklists[checklist.id] || null);
   let entries = data.checklists[checklist.id];
@@ -412,17 +519,26 @@ export function adopt(data, checklist, items) {
     }
   }
   if (!entries) return false;
+  const found = entries;
+  /** @type {Record<string, Entry>} */
   const kept = {};
   for (const item of items) {
-    const key = [item.id, ...(item.previous || [])].find(id => entries[id]);
-    if (key) kept[item.id] = entries[key];
+    const key = [item.id, ...(item.previous || [])].find(id => found[id]);
+    if (key) kept[item.id] = found[key];
   }
   if (Object.keys(kept).length) data.checklists[checklist.id] = kept;
   else delete data.checklists[checklist.id];
   return JSON.stringify(data.checklists[checklist.id] || null) !== before;
 }
 
-/** How many items of a checklist are in each state; `total` leaves out "Ej aktuellt". */
+/** @typedef {import("./kb-common.js").Counts} Counts */
+/** @type {readonly (keyof Counts)[]} */
+const COUNTED = ["total", ...STATES];
+
+/** How many items of a checklist are in each state; `total` leaves out "Ej aktuellt".
+ * @param {Record<string, Entry> | undefined} entries
+ * @param {string[]} itemIds
+ * @returns {Counts} */
 export function counts(entries, itemIds) {
   const found = { total: 0, done: 0, started: 0, not_started: 0, not_applicable: 0 };
   for (const id of itemIds) {
@@ -433,60 +549,94 @@ export function counts(entries, itemIds) {
   return found;
 }
 
+/** @param {Counts} into
+ * @param {Counts} more */
 export function addCounts(into, more) {
-  for (const [key, value] of Object.entries(more)) into[key] = (into[key] || 0) + value;
+  for (const key of COUNTED) into[key] += more[key];
   return into;
 }
 
 /* ---------- merging two teams' data ---------- */
 
-/** JSON with every object's keys in one order, so that equal values give equal text. */
+/** JSON with every object's keys in one order, so that equal values give equal text.
+ * @param {unknown} value */
 const canonical = value => JSON.stringify(value, (key, found) => (isObject(found)
   ? Object.fromEntries(Object.entries(found).sort(([a], [b]) => byCode(a, b))) : found));
 
+/** @param {object} a
+ * @param {object} b */
 const same = (a, b) => canonical({ ...a, changed: 0 }) === canonical({ ...b, changed: 0 });
 
-/** The newer of two versions of one thing (either may be missing): the one changed later,
- * and of two changed at the same instant the one whose content is longer, then sorts
- * last, so that every copy picks the same whichever it merges into which. */
+/** When a thing was last changed; "" for one never stamped (a round has no stamp).
+ * @param {object} thing */
+const stamp = thing => ("changed" in thing && typeof thing.changed === "string" ? thing.changed : "");
+
+/** The newer of two versions of one thing (the first may be missing): the one changed
+ * later, and of two changed at the same instant the one whose content is longer, then sorts
+ * last, so that every copy picks the same whichever it merges into which.
+ * @template {object} T
+ * @param {T | undefined} a
+ * @param {T} b
+ * @returns {T} */
 function later(a, b) {
-  if (!a || !b) return a || b;
-  const [ta, tb] = [a.changed || "", b.changed || ""];
+  if (!a) return b;
+  const [ta, tb] = [stamp(a), stamp(b)];
   if (ta !== tb) return tb > ta ? b : a;
   const [ca, cb] = [canonical(a), canonical(b)];
   // Of two never stamped (as before items carried a time), the one that holds more.
   return cb.length > ca.length || (cb.length === ca.length && cb > ca) ? b : a;
 }
 
+/** What a merge found changed on both sides, and which side's version it kept: an item of a
+ * checklist, a rating of the fit assessment, or the choice of methods.
+ * @typedef {"mine" | "theirs"} Side */
+/** @template T
+ * @typedef {{list: string, item: string, mine: T, theirs: T, winner: Side}} Differing */
+/** @typedef {({kind: "item"} & Differing<Entry>) | ({kind: "fit"} & Differing<Rating>)
+ *            | {kind: "methods", mine: Methods, theirs: Methods, winner: Side}} Conflict */
+
 /** Two sets of lists of entries as one, entry by entry, the newer version winning (a
- * cleared entry included); entries both sides hold differently are listed as conflicts. */
-function mergeEntries(mine, theirs, conflicts, kind) {
+ * cleared entry included); entries both sides hold differently are listed as conflicts.
+ * @template {object} T
+ * @param {Record<string, Record<string, T>>} mine
+ * @param {Record<string, Record<string, T>>} theirs
+ * @returns {{merged: Record<string, Record<string, T>>, differing: Differing<T>[]}} */
+function mergeEntries(mine, theirs) {
+  /** @type {Record<string, Record<string, T>>} */
   const merged = {};
+  /** @type {Differing<T>[]} */
+  const differing = [];
   for (const listId of new Set([...Object.keys(mine), ...Object.keys(theirs)])) {
     const own = mine[listId] || {};
-    const other = theirs[listId] || {};
-    const items = {};
-    for (const itemId of new Set([...Object.keys(own), ...Object.keys(other)])) {
-      const [a, b] = [own[itemId], other[itemId]];
+    const items = { ...own };
+    for (const [itemId, b] of Object.entries(theirs[listId] || {})) {
+      const a = own[itemId];
       items[itemId] = later(a, b);
-      if (a && b && !same(a, b)) {
-        conflicts.push({ kind, list: listId, item: itemId, mine: a, theirs: b,
+      if (a && !same(a, b)) {
+        differing.push({ list: listId, item: itemId, mine: a, theirs: b,
                          winner: items[itemId] === a ? "mine" : "theirs" });
       }
     }
     merged[listId] = items;
   }
-  return merged;
+  return { merged, differing };
 }
 
-/** Things keyed by `key` from both copies, the newer version of each. */
+/** Things from both copies, the newer version of each thing with the same key.
+ * @template {object} T
+ * @param {T[]} mine
+ * @param {T[]} theirs
+ * @param {(thing: T) => string} key */
 function mergeBy(mine, theirs, key) {
+  /** @type {Map<string, T>} */
   const found = new Map();
-  for (const thing of [...mine, ...theirs]) found.set(thing[key], later(found.get(thing[key]), thing));
+  for (const thing of [...mine, ...theirs]) found.set(key(thing), later(found.get(key(thing)), thing));
   return [...found.values()];
 }
 
-/** Two maps of times as one, the later time of each key. */
+/** Two maps of times as one, the later time of each key.
+ * @param {Record<string, string>} mine
+ * @param {Record<string, string>} theirs */
 function mergeTimes(mine = {}, theirs = {}) {
   const merged = { ...mine };
   for (const [key, time] of Object.entries(theirs)) if (!(key in merged) || time > merged[key]) merged[key] = time;
@@ -499,11 +649,16 @@ function mergeTimes(mine = {}, theirs = {}) {
  * vote and meeting the newer version wins, a deletion included, so an older copy cannot
  * bring back what was cleared (tests/js/team-merge.property.mjs).
  * @param {TeamData} mine
- * @param {TeamData} theirs */
+ * @param {TeamData} theirs
+ * @returns {{data: TeamData, conflicts: Conflict[]}} */
 export function merge(mine, theirs) {
-  const conflicts = [];
-  const checklists = mergeEntries(mine.checklists, theirs.checklists, conflicts, "item");
-  const ratings = mergeEntries(mine.fit.ratings, theirs.fit.ratings, conflicts, "fit");
+  const checklists = mergeEntries(mine.checklists, theirs.checklists);
+  const ratings = mergeEntries(mine.fit.ratings, theirs.fit.ratings);
+  /** @type {Conflict[]} */
+  const conflicts = [
+    ...checklists.differing.map(conflict => ({ kind: /** @type {const} */ ("item"), ...conflict })),
+    ...ratings.differing.map(conflict => ({ kind: /** @type {const} */ ("fit"), ...conflict })),
+  ];
   const methods = later(mine.methods, theirs.methods);
   const methodsDiffer = canonical([...mine.methods.chosen].sort())
     !== canonical([...theirs.methods.chosen].sort());
@@ -511,12 +666,13 @@ export function merge(mine, theirs) {
     conflicts.push({ kind: "methods", mine: mine.methods, theirs: theirs.methods,
                      winner: methods === mine.methods ? "mine" : "theirs" });
   }
-  const choice = fit => ({ methods: fit.methods, ...(fit.changed ? { changed: fit.changed } : {}) });
+  const choice = (/** @type {Fit} */ fit) =>
+    ({ methods: fit.methods, ...(fit.changed ? { changed: fit.changed } : {}) });
   const data = clean({
-    methods, checklists,
-    rounds: mergeBy(mine.rounds, theirs.rounds, "id"),
-    votes: mergeBy(mine.votes, theirs.votes, "rater"),
-    fit: { ...later(choice(mine.fit), choice(theirs.fit)), ratings },
+    methods, checklists: checklists.merged,
+    rounds: mergeBy(mine.rounds, theirs.rounds, round => round.id),
+    votes: mergeBy(mine.votes, theirs.votes, vote => vote.rater),
+    fit: { ...later(choice(mine.fit), choice(theirs.fit)), ratings: ratings.merged },
     meeting: later(mine.meeting, theirs.meeting),
     removed: { rounds: mergeTimes(mine.removed?.rounds, theirs.removed?.rounds),
                votes: mergeTimes(mine.removed?.votes, theirs.removed?.votes) },
@@ -524,13 +680,15 @@ export function merge(mine, theirs) {
   return { data, conflicts };
 }
 
-/** True if the data holds any mark, note or rating (not only the times they were cleared). */
+/** True if the data holds any mark, note or rating (not only the times they were cleared).
+ * @param {TeamData} data */
 function hasMarks(data) {
   return [data.checklists, data.fit.ratings].some(lists => Object.values(lists).some(
     entries => Object.values(entries).some(live)));
 }
 
-/** True if the data holds nothing a team made: what an emptied browser has. */
+/** True if the data holds nothing a team made: what an emptied browser has.
+ * @param {TeamData} data */
 const isEmpty = data => !hasMarks(data) && !data.methods.chosen.length && !data.rounds.length
   && !data.votes.length;
 
@@ -538,12 +696,31 @@ const isEmpty = data => !hasMarks(data) && !data.methods.chosen.length && !data.
 
 const INDEX = "data/implementering.json";
 
+/** The site's implementation index (data/implementering.json, written by
+ * generator/rendering/implementation.py) and each method's own file of checklists, with
+ * every page's full address (`href`).
+ * @typedef {{id: string, text: string, previous: string[]}} Item
+ * @typedef {{id: string, title: string, previous: string[], items: Item[]}} ListOf
+ * @typedef {{id: string, title: string, url: string, href: string, order: number,
+ *            framework: string, checklist: string, previous: string[], items: Item[]}} Stage
+ * @typedef {{id: string, title: string, url: string, href: string, scale: string | null,
+ *            checklists: ListOf[]}} Assessment
+ * @typedef {{id: string, title: string, abbreviation: string | null, url: string,
+ *            href: string, previous: string[], stages: string[], file: string | null}} Method
+ * @typedef {{id: string, title: string, url: string,
+ *            checklists: (ListOf & {stage: string})[]}} MethodLists
+ * @typedef {{version: number, stages: Stage[], assessments: Assessment[],
+ *            methods: Method[]}} Index
+ */
+
 /** Stages, assessments and methods (data/implementering.json), each with its page's full
- * address (`href`); `file` of a method becomes a full address too. */
+ * address (`href`); `file` of a method becomes a full address too.
+ * @returns {Promise<Index>} */
 export async function loadIndex() {
   const address = new URL(INDEX, root);
+  /** @type {Index} */
   const index = await fetchJson(address);
-  const at = path => new URL(path, root).href;
+  const at = (/** @type {string} */ path) => new URL(path, root).href;
   return {
     ...index,
     stages: index.stages.map(stage => ({ ...stage, href: at(stage.url) })),
@@ -552,22 +729,33 @@ export async function loadIndex() {
   };
 }
 
-/** One method's checklists (from its own small file); null for a method without any. */
+/** One method's checklists (from its own small file); null for a method without any.
+ * @param {Method} method
+ * @returns {Promise<MethodLists | null>} */
 async function loadMethod(method) {
   if (!method.file) return null;
   return fetchJson(method.file);
 }
 
-/** The chosen methods (known to the index) with their checklists, in the index's order. */
-export async function chosenMethods(index, data) {
-  const chosen = new Set(data.methods.chosen);
+/** A chosen method with its checklists.
+ * @typedef {Method & {lists: MethodLists | null}} ChosenMethod */
+
+/** The chosen methods (known to the index) with their checklists, in the index's order.
+ * @param {Index} index
+ * @param {string[]} ids the methods chosen, now or in a saved round
+ * @returns {Promise<ChosenMethod[]>} */
+export async function chosenMethods(index, ids) {
+  const chosen = new Set(ids);
   const methods = index.methods.filter(method => chosen.has(method.id)
     || method.previous.some(id => chosen.has(id)));
   return Promise.all(methods.map(async method => ({ ...method, lists: await loadMethod(method) })));
 }
 
-/** A method's choice survives its renaming: an old id in the choice becomes the new one. */
+/** A method's choice survives its renaming: an old id in the choice becomes the new one.
+ * @param {Index} index
+ * @param {TeamData} data */
 export function renameChosen(index, data) {
+  /** @type {Map<string, string>} */
   const current = new Map();
   for (const method of index.methods) {
     for (const id of [method.id, ...method.previous]) current.set(id, method.id);
@@ -580,27 +768,49 @@ export function renameChosen(index, data) {
 
 /* ---------- choosing methods ---------- */
 
+/** The page's texts for the team's tools (checklist_ui in generator/locale/sv.yml), which
+ * the template writes into `data-ui`; each page adds its own (kb-overview.js, kb-fit.js).
+ * @typedef {Record<"cancel" | "choose_filter" | "choose_legend" | "cleared" | "confirm_replace"
+ *   | "conflicts_title" | "export" | "export_now" | "exported_last" | "exported_never"
+ *   | "file_active" | "file_failed" | "file_merged" | "file_name" | "file_not_kept"
+ *   | "file_offer" | "file_open" | "file_read" | "file_read_failed" | "file_restored"
+ *   | "file_resume" | "file_save" | "file_stop" | "file_stopped" | "file_type" | "import"
+ *   | "import_cancelled" | "import_failed" | "import_question" | "imported" | "kept_mine"
+ *   | "kept_theirs" | "link_failed" | "link_question" | "merge" | "merged"
+ *   | "merged_conflicts" | "persist_granted" | "persist_refused" | "receive_title"
+ *   | "replace" | "replaced" | "share" | "share_copied" | "share_label" | "share_manual"
+ *   | "vote_file_name" | "progress" | "progress_not_applicable"
+ *   | `storage_${"blocked" | "corrupt" | "newer"}` | `reminder_${"never" | "since"}`
+ *   | `save_failed_${"full" | "blocked"}` | `file_permission_${"prompt" | "denied"}`, string>
+ *   & {states: Record<State, string>, conflict_columns: string[],
+ *      factors: Record<string, string>, scales: Record<string, Scale>}} TeamUi
+ * @typedef {{states?: Partial<Record<State, string>>, progress?: string}} Scale a scale's
+ *   own labels (Finns/Delvis/Saknas), laid over the states' and the progress text
+ */
+
 /** A fieldset of checkboxes, one per method, with a filter field for long lists. */
 export class MethodChooser {
+  /** @param {HTMLElement} container
+   * @param {TeamUi} ui
+   * @param {Index} index
+   * @param {(chosen: string[]) => unknown} onChange */
   constructor(container, ui, index, onChange) {
     this.ui = ui;
     this.onChange = onChange;
     const legend = element("legend", {}, [ui.choose_legend]);
     this.list = element("div", { class: "kb-method-list" });
-    this.boxes = index.methods.map(method => {
-      const box = element("input", { type: "checkbox", value: method.id, name: "kb-metod" });
-      const label = element("label", {}, [box, " ", method.title]);
-      this.list.append(label);
-      return box;
-    });
+    this.boxes = index.methods.map(method =>
+      element("input", { type: "checkbox", value: method.id, name: "kb-metod" }));
+    this.labels = index.methods.map((method, i) => element("label", {}, [this.boxes[i], " ",
+                                                                          method.title]));
+    this.list.append(...this.labels);
     const filter = element("input", { type: "search", class: "kb-method-filter" });
     filter.addEventListener("input", () => {
       const words = filter.value.toLocaleLowerCase("sv").split(/\s+/).filter(Boolean);
-      for (const box of this.boxes) {
-        const label = box.parentElement;
-        label.hidden = !box.checked
+      this.labels.forEach((label, i) => {
+        label.hidden = !this.boxes[i].checked
           && !words.every(word => label.textContent.toLocaleLowerCase("sv").includes(word));
-      }
+      });
     });
     /** @type {HTMLElement[]} */
     const parts = [legend];
@@ -612,6 +822,7 @@ export class MethodChooser {
     container.append(this.fieldset);
   }
 
+  /** @param {string[]} chosen */
   show(chosen) {
     for (const box of this.boxes) box.checked = chosen.includes(box.value);
   }
@@ -621,7 +832,9 @@ export class MethodChooser {
   }
 }
 
-/** Store a new choice of methods. */
+/** Store a new choice of methods.
+ * @param {TeamData} data
+ * @param {string[]} chosen */
 export function choose(data, chosen) {
   data.methods = { chosen, changed: now() };
   save(data);
@@ -652,7 +865,8 @@ class TeamFile {
     return found ? migrate(JSON.parse(found)) : null;
   }
 
-  /** Write `data`, joined with the file's, after any write before it. */
+  /** Write `data`, joined with the file's, after any write before it.
+   * @param {TeamData} data */
   write(data) {
     const copy = structuredClone(data);
     this.writing += 1;
@@ -691,7 +905,9 @@ async function permission(handle, ask = false) {
 }
 
 /** How many items, ratings, rounds and votes differ between two copies, and the choice of
- * methods if it does: what a merge brought. */
+ * methods if it does: what a merge brought.
+ * @param {TeamData} before
+ * @param {TeamData} after */
 function differences(before, after) {
   let found = canonical(before.methods.chosen) === canonical(after.methods.chosen) ? 0 : 1;
   for (const [old, now] of [[before.checklists, after.checklists],
@@ -702,7 +918,7 @@ function differences(before, after) {
       }
     }
   }
-  const known = things => new Set(things.map(canonical));
+  const known = (/** @type {(Round | Vote)[]} */ things) => new Set(things.map(canonical));
   for (const [old, now] of [[before.rounds, after.rounds], [before.votes, after.votes]]) {
     const had = known(old);
     found += now.filter(thing => !had.has(canonical(thing))).length;
@@ -713,14 +929,17 @@ function differences(before, after) {
 /* ---------- export, import and share links ---------- */
 
 /** The data as a file: the stored object with when it was exported and, for a rater's
- * own marks, who made them. */
+ * own marks, who made them.
+ * @param {TeamData} data */
 const exported = (data, rater = "") => ({ ...data, exported: now(), ...(rater ? { rater } : {}) });
 
-/** What a share link carries: the methods, marks and fit ratings, not rounds and votes. */
+/** What a share link carries: the methods, marks and fit ratings, not rounds and votes.
+ * @param {TeamData} data */
 const shared = data => ({ format: FORMAT, version: VERSION, methods: data.methods,
                           checklists: data.checklists, fit: data.fit });
 
-/** A file's or link's data, current and clean; throws if it is none of ours. */
+/** A file's or link's data, current and clean; throws if it is none of ours.
+ * @param {File} file */
 async function readFile(file) {
   return migrate(JSON.parse(await file.text()));
 }
@@ -738,6 +957,8 @@ const NEAR = ".kb-item, .kb-fit-rating, fieldset, form, .kb-tool-buttons";
  * browser (a failed save, storage that cannot be read, the reminder to export, the team's
  * file). `onChange` redraws the page. */
 export class Transfer {
+  /** @param {TeamUi} ui
+   * @param {() => Promise<unknown> | unknown} onChange */
   constructor(ui, onChange) {
     this.ui = ui;
     this.onChange = onChange;
@@ -754,6 +975,8 @@ export class Transfer {
     this.problem = element("div", { class: "kb-save-problem" }, [
       this.problemText, button(ui.export_now, () => this.exportFile())]);
     this.backupLines = element("div", { class: "kb-backup-status" });
+    /** The failure said last where it was said, so that it is not said again there. */
+    this.said = "";
     this.conflicts = element("div", { class: "kb-conflicts", hidden: "" });
     this.shareField = element("input", { type: "text", readonly: "", class: "kb-share-url" });
     this.share = element("p", { class: "kb-share", hidden: "" }, [
@@ -784,6 +1007,7 @@ export class Transfer {
     return this.backupLines;
   }
 
+  /** @param {string} message */
   say(message) {
     this.status.textContent = message;
   }
@@ -816,7 +1040,7 @@ export class Transfer {
   /** The browser asks again, or refuses, leave to use the team's file: said in the file's
    * status line with what to do, the button `again` (which asks the browser) beside it.
    * @param {FileSystemFileHandle} handle
-   * @param {PermissionState} answer
+   * @param {"prompt" | "denied"} answer
    * @param {string} again */
   notAllowed(handle, answer, again) {
     this.fileStatus.textContent = format(this.ui[`file_permission_${answer}`],
@@ -839,7 +1063,8 @@ export class Transfer {
   }
 
   /** A save that failed (`reason`: "full", "blocked", or "file"), said at once beside the
-   * control the person used, with the export that keeps what is only in memory now. */
+   * control the person used, with the export that keeps what is only in memory now.
+   * @param {"full" | "blocked" | "file"} reason */
   warn(reason) {
     const active = document.activeElement;
     const near = active instanceof HTMLElement ? active.closest(NEAR) : null;
@@ -874,16 +1099,15 @@ export class Transfer {
   async chooseFile() {
     let handle;
     try {
-      handle = await window.showSaveFilePicker({
+      handle = await window.showSaveFilePicker?.({
         suggestedName: `${this.ui.file_name}.json`,
         types: [{ description: this.ui.file_type, accept: { "application/json": [".json"] } }],
       });
     } catch (error) {
-      if (error?.name !== "AbortError") console.error(error);
+      if (errorName(error) !== "AbortError") console.error(error);
       return;
     }
-    await this.useFile(handle);
-    await teamFile.write(load());
+    if (handle) await (await this.useFile(handle)).write(load());
   }
 
   /** The team's common copy on a shared drive: its data merged with this browser's through
@@ -893,13 +1117,14 @@ export class Transfer {
     const ui = this.ui;
     let handle;
     try {
-      [handle] = await window.showOpenFilePicker({
+      [handle] = await window.showOpenFilePicker?.({
         types: [{ description: ui.file_type, accept: { "application/json": [".json"] } }],
-      });
+      }) ?? [];
     } catch (error) {
-      if (error?.name !== "AbortError") console.error(error);
+      if (errorName(error) !== "AbortError") console.error(error);
       return;
     }
+    if (!handle) return;
     let incoming;
     try {
       incoming = await new TeamFile(handle).read();
@@ -910,9 +1135,9 @@ export class Transfer {
     }
     const own = load();
     const { data, conflicts } = incoming ? merge(own, incoming) : { data: own, conflicts: [] };
-    await this.useFile(handle);
+    const file = await this.useFile(handle);
     save(data);
-    await teamFile.pending;
+    await file.pending;
     await this.showConflicts(conflicts);
     await this.onChange();
     this.say(format(ui.file_merged, { name: handle.name, changed: differences(own, data),
@@ -920,16 +1145,19 @@ export class Transfer {
   }
 
   /** Save to `handle` from now on, in this visit and, where the browser can keep the handle
-   * (IndexedDB), later ones; where it cannot, the file's status line says so. */
+   * (IndexedDB), later ones; where it cannot, the file's status line says so.
+   * @param {FileSystemFileHandle} handle */
   async useFile(handle) {
     const file = new TeamFile(handle);
     teamFile = file;
     file.kept = await keepFileHandle(handle);
     this.fileTools.replaceChildren();
     this.showFile();
+    return file;
   }
 
-  /** A later visit whose browser lost its data reads the team's file back. */
+  /** A later visit whose browser lost its data reads the team's file back.
+   * @param {FileSystemFileHandle} handle */
   async readBack(handle) {
     const ui = this.ui;
     let incoming;
@@ -950,14 +1178,15 @@ export class Transfer {
     this.say(format(ui.file_restored, { name: handle.name }));
   }
 
+  /** Save to the file of an earlier visit again, once the browser allows it.
+   * @param {FileSystemFileHandle} handle */
   async resume(handle) {
     const allowed = await permission(handle, true);
     if (allowed !== "granted") {
       this.notAllowed(handle, allowed, format(this.ui.file_resume, { name: handle.name }));
       return;
     }
-    await this.useFile(handle);
-    await teamFile.write(load());
+    await (await this.useFile(handle)).write(load());
   }
 
   stopFile() {
@@ -986,7 +1215,7 @@ export class Transfer {
   /* ---------- import and share links ---------- */
 
   async importFile() {
-    const [file] = this.fileInput.files;
+    const [file] = this.fileInput.files ?? [];
     this.fileInput.value = "";
     if (!file) return;
     let incoming;
@@ -1037,10 +1266,13 @@ export class Transfer {
   /** Data from a file or link: taken as it is when the visitor has no marks; otherwise
    * merged, or after a confirmation replacing theirs, as they choose. A link carries no
    * rounds, votes or meeting, so replacing from one keeps the visitor's. What happened is
-   * said once the page shows it, so that the message never stands over the old marks. */
+   * said once the page shows it, so that the message never stands over the old marks.
+   * @param {TeamData} incoming
+   * @param {string} question */
   async receive(incoming, question, fromLink = false) {
     const own = load();
     const hadMarks = hasMarks(own);
+    /** @type {Answer} */
     let choice = "replace";
     if (hadMarks) {
       choice = await this.ask(question);
@@ -1067,13 +1299,16 @@ export class Transfer {
   }
 
   /** "Slå ihop", "Ersätt" or "Avbryt", in a modal dialog (keyboard and screen reader
-   * work in it; Escape cancels). */
+   * work in it; Escape cancels).
+   * @typedef {"merge" | "replace" | null} Answer
+   * @param {string} question
+   * @returns {Promise<Answer>} */
   ask(question) {
     const ui = this.ui;
     return new Promise(resolve => {
       const dialog = element("dialog", { class: "kb-dialog", "aria-labelledby": "kb-dialog-title",
                                          "aria-describedby": "kb-dialog-text" });
-      const close = answer => {
+      const close = (/** @type {Answer} */ answer) => {
         dialog.close();
         dialog.remove();
         resolve(answer);
@@ -1093,19 +1328,20 @@ export class Transfer {
       });
       document.body.append(dialog);
       dialog.showModal();
-      dialog.querySelector("button").focus();
+      dialog.querySelector("button")?.focus();
     });
   }
 
-  /** What conflicted in a merge, item by item, with the side that was kept. */
+  /** What conflicted in a merge, item by item, with the side that was kept.
+   * @param {Conflict[]} conflicts */
   async showConflicts(conflicts) {
     this.conflicts.replaceChildren();
     this.conflicts.hidden = !conflicts.length;
     if (!conflicts.length) return;
     const ui = this.ui;
-    const describe = await describer(ui, conflicts).catch(() => (conflict => [
-      conflict.list, conflict.item, ...[conflict.mine, conflict.theirs].map(
-        entry => describeEntry(ui, conflict.kind, entry, id => id))]));
+    // Without the index (offline, say), the places are told by their ids.
+    const describe = await describer(ui, conflicts)
+      .catch(() => describing(ui, new Map(), id => id));
     const rows = conflicts.map(conflict => element("tr", {}, [
       ...describe(conflict).map(text => element("td", {}, [text])),
       element("td", {}, [conflict.winner === "mine" ? ui.kept_mine : ui.kept_theirs]),
@@ -1121,20 +1357,54 @@ export class Transfer {
   }
 }
 
-/** An entry as words: "Klart, Anna Berg, 2026-03-01", or a rating, or methods by name. */
-function describeEntry(ui, kind, entry, methodName) {
-  if (kind === "methods") return entry.chosen.map(methodName).join(", ");
-  if (!live(entry)) return ui.cleared;
-  if (kind === "fit") return [entry.rating, entry.note].filter(Boolean).join(" – ");
-  return [ui.states[entry.state], entry.responsible, entry.date, entry.comment]
-    .filter(Boolean).join(", ");
+/** Each side of a conflict as words: "Klart, Anna Berg, 2026-03-01", or a rating, or
+ * methods by name.
+ * @param {TeamUi} ui
+ * @param {Conflict} conflict
+ * @param {(id: string) => string} methodName
+ * @returns {string[]} */
+function sides(ui, conflict, methodName) {
+  if (conflict.kind === "methods") {
+    return [conflict.mine, conflict.theirs].map(methods => methods.chosen.map(methodName).join(", "));
+  }
+  if (conflict.kind === "fit") {
+    return [conflict.mine, conflict.theirs].map(rating => (live(rating)
+      ? [rating.rating, rating.note].filter(Boolean).join(" – ") : ui.cleared));
+  }
+  return [conflict.mine, conflict.theirs].map(entry => (live(entry)
+    ? [entry.state && ui.states[entry.state], entry.responsible, entry.date, entry.comment]
+      .filter(Boolean).join(", ")
+    : ui.cleared));
 }
 
+/** A checklist's title and items, for saying where a conflict is.
+ * @typedef {{title: string, items: Item[]}} Place */
+
 /** A function giving a conflict in words – where, what, and each side's entry – from the
- * index and the files of the methods whose items conflicted (a method's checklists are
- * keyed `method:stage`). */
+ * checklists and methods named.
+ * @param {TeamUi} ui
+ * @param {Map<string, Place>} lists
+ * @param {(id: string) => string} methodName
+ * @returns {(conflict: Conflict) => string[]} */
+function describing(ui, lists, methodName) {
+  /** @param {Conflict} conflict */
+  const place = conflict => {
+    if (conflict.kind === "methods") return [ui.choose_legend, ""];
+    if (conflict.kind === "fit") return [methodName(conflict.list), ui.factors[conflict.item]];
+    const list = lists.get(conflict.list);
+    const item = list?.items.find(i => i.id === conflict.item);
+    return [list ? list.title : conflict.list, item ? item.text : conflict.item];
+  };
+  return conflict => [...place(conflict), ...sides(ui, conflict, methodName)];
+}
+
+/** `describing` with the index and the files of the methods whose items conflicted (a
+ * method's checklists are keyed `method:stage`).
+ * @param {TeamUi} ui
+ * @param {Conflict[]} conflicts */
 async function describer(ui, conflicts) {
   const index = await loadIndex();
+  /** @type {Map<string, Place>} */
   const lists = new Map();
   for (const stage of index.stages) lists.set(stage.checklist, { title: stage.title, items: stage.items });
   for (const assessment of index.assessments) {
@@ -1143,7 +1413,8 @@ async function describer(ui, conflicts) {
     }
   }
   const methods = new Map(index.methods.map(method => [method.id, method]));
-  const named = new Set(conflicts.map(conflict => String(conflict.list).split(":")[0]));
+  const named = new Set(conflicts.map(conflict => (conflict.kind === "methods" ? ""
+    : conflict.list.split(":")[0])));
   const withMethods = await Promise.all(index.methods.filter(m => m.file && named.has(m.id))
     .map(async method => ({ method, lists: await loadMethod(method).catch(() => null) })));
   for (const { method, lists: found } of withMethods) {
@@ -1153,18 +1424,10 @@ async function describer(ui, conflicts) {
                            items: list.items });
     }
   }
-  const methodName = id => methods.get(id)?.title || id;
-  const place = conflict => {
-    if (conflict.kind === "methods") return [ui.choose_legend, ""];
-    if (conflict.kind === "fit") return [methodName(conflict.list), ui.factors[conflict.item]];
-    const list = lists.get(conflict.list);
-    const item = list?.items.find(i => i.id === conflict.item);
-    return [list ? list.title : conflict.list, item ? item.text : conflict.item];
-  };
-  return conflict => [...place(conflict), ...[conflict.mine, conflict.theirs].map(
-    entry => describeEntry(ui, conflict.kind, entry, methodName))];
+  return describing(ui, lists, id => methods.get(id)?.title || id);
 }
 
-/** A rater's name as part of a file name. */
+/** A rater's name as part of a file name.
+ * @param {string} name */
 const slug = name => name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
   .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "rost";
