@@ -328,7 +328,10 @@ def test_the_fit_assessment_is_prefilled_from_the_record_and_kept(
     evidence = table.locator("tbody tr").nth(3).locator("td").nth(1)
     expect(evidence).to_contain_text("Evidensregister: Ungsinn: Visar effekt – Nivå 5 (2018-11-13)")
     capacity = table.locator("tbody tr").nth(5).locator("td").nth(1)
-    expect(capacity).to_contain_text("Kostnader: Våra källor anger inga kostnader ännu.")
+    expect(capacity).to_contain_text(
+        "Kostnader: Uppskattad utbildning och tekniskt stöd under fas 1, första året, för en "
+        "grupp om 16 terapeuter i USA: 515 000 USD (prisår anges inte i källan)."
+    )
     expect(capacity).to_contain_text("Kostnadsnivå: Uppgift saknas")
 
     page.get_by_label(f"Betyg för Behov, {PMTO}").select_option("4")
