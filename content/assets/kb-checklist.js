@@ -28,10 +28,7 @@ import { button, element, findAll, format, fragment, progressText, required, sty
 import * as team from "./kb-team.js";
 
 /** The page's texts: the team's (kb-team.js) and the checklists' own, from `data-ui`.
- * @typedef {team.TeamUi & Record<"choose_summary" | "confirm_reset" | "methods_chosen"
- *   | "methods_error" | "methods_none" | "methods_without_items" | "print_checklist"
- *   | "print_page" | "reset" | "reset_done" | "tools" | team.Note, string>
- *   & {total: Record<string, string>}} ChecklistUi
+ * @typedef {import("./kb-ui.js").ChecklistUi} ChecklistUi
  * @typedef {import("./kb-common.js").Counts} Counts
  */
 

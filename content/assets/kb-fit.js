@@ -22,16 +22,7 @@ import * as team from "./kb-team.js";
 
 /** The page's texts: the team's (kb-team.js), the assessment's own and the vocabularies'
  * labels, from `data-ui` (generator/rendering/implementation.py).
- * @typedef {team.TeamUi & Record<"ages" | "ages_value" | "arenas" | "caption" | "cite"
- *   | "coordinators" | "cost_band" | "costs" | "costs_missing" | "developer" | "duration"
- *   | "error" | "evidence" | "factor" | "formats" | "intensity" | "loading" | "missing"
- *   | "no_rating" | "no_rating_given" | "note_label" | "print" | "problems" | "providers"
- *   | "rating" | "rating_label" | "record_says" | "selected" | "spread" | "staffing"
- *   | "target_group" | "too_few" | "too_many" | "total" | "total_heading" | "training"
- *   | "training_countries", string>
- *   & {ratings: string[], factor_questions: Record<string, string>,
- *      vocab: Record<string, Record<string, string>>}} FitUi
- */
+ * @typedef {import("./kb-ui.js").FitUi} FitUi */
 
 /** What the open data say of a method that the assessment shows (data/insatser.json; its
  * fields are described in data/insatser.schema.json).

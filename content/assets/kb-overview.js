@@ -20,24 +20,7 @@ import {
 import * as team from "./kb-team.js";
 
 /** The page's texts: the team's (kb-team.js) and the overview's own, from `data-ui`.
- * @typedef {team.TeamUi & Record<"agreed_label" | "agreed_no" | "agreed_yes"
- *   | "apply_consensus" | "assessments_caption" | "changes_caption" | "changes_heading"
- *   | "changes_no_round" | "changes_none" | "changes_since" | "chart_caption" | "chart_desc"
- *   | "chart_title" | "clear_votes" | "confirm_clear_votes" | "confirm_reset_all"
- *   | "consensus_applied" | "consensus_caption" | "consensus_intro" | "export_vote"
- *   | "import_votes" | "meeting_date" | "method_changes_caption" | "method_changes_caption_all"
- *   | "method_changes_error" | "method_changes_no_methods" | "method_changes_none"
- *   | "method_changes_none_all" | "method_changes_verdict" | "methods_chosen" | "methods_error"
- *   | "methods_none" | "next_none" | "next_stage" | "no_mark" | "participants"
- *   | "passed_caption" | "passed_none" | "print_overview" | "print_report" | "progress_caption"
- *   | "rater_name" | "rater_name_missing" | "report_heading" | "report_next_heading"
- *   | "report_started_caption" | "reset_all" | "reset_all_done" | "round_cell"
- *   | "round_column" | "round_confirm_delete" | "round_date" | "round_delete" | "round_label"
- *   | "round_save" | "round_saved" | "rounds_caption" | "rounds_none" | "started_caption"
- *   | "started_none" | "tools" | "vote_failed" | "votes_column" | "votes_from"
- *   | "votes_imported" | "votes_none", string>
- *   & Record<"changes_columns" | "consensus_columns" | "item_columns"
- *   | "method_changes_columns" | "progress_columns", string[]>} OverviewUi
+ * @typedef {import("./kb-ui.js").OverviewUi} OverviewUi
  * @typedef {import("./kb-common.js").Counts} Counts
  * @typedef {Node | string | (Node | string)[]} Cell a table cell's nodes and text
  * @typedef {{id: string, title: string, items: team.Item[], previous: string[],

@@ -769,24 +769,8 @@ export function renameChosen(index, data) {
 /* ---------- choosing methods ---------- */
 
 /** The page's texts for the team's tools (checklist_ui in generator/locale/sv.yml), which
- * the template writes into `data-ui`; each page adds its own (kb-overview.js, kb-fit.js).
- * @typedef {Record<"cancel" | "choose_filter" | "choose_legend" | "cleared" | "confirm_replace"
- *   | "conflicts_title" | "export" | "export_now" | "exported_last" | "exported_never"
- *   | "file_active" | "file_failed" | "file_merged" | "file_name" | "file_not_kept"
- *   | "file_offer" | "file_open" | "file_read" | "file_read_failed" | "file_restored"
- *   | "file_resume" | "file_save" | "file_stop" | "file_stopped" | "file_type" | "import"
- *   | "import_cancelled" | "import_failed" | "import_question" | "imported" | "kept_mine"
- *   | "kept_theirs" | "link_failed" | "link_question" | "merge" | "merged"
- *   | "merged_conflicts" | "persist_granted" | "persist_refused" | "receive_title"
- *   | "replace" | "replaced" | "share" | "share_copied" | "share_label" | "share_manual"
- *   | "vote_file_name" | "progress" | "progress_not_applicable"
- *   | `storage_${"blocked" | "corrupt" | "newer"}` | `reminder_${"never" | "since"}`
- *   | `save_failed_${"full" | "blocked"}` | `file_permission_${"prompt" | "denied"}`, string>
- *   & {states: Record<State, string>, conflict_columns: string[],
- *      factors: Record<string, string>, scales: Record<string, Scale>}} TeamUi
- * @typedef {{states?: Partial<Record<State, string>>, progress?: string}} Scale a scale's
- *   own labels (Finns/Delvis/Saknas), laid over the states' and the progress text
- */
+ * the template writes into `data-ui`; each page adds its own (tests/js/types/kb-ui.d.ts).
+ * @typedef {import("./kb-ui.js").TeamUi} TeamUi */
 
 /** A fieldset of checkboxes, one per method, with a filter field for long lists. */
 export class MethodChooser {
