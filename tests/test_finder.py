@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import expect_address, new_context, serve
-from playwright.sync_api import Browser, Locator, Page, Route, expect
+from accessibility import SETTLED
+from conftest import CHROMIUM, CHROMIUM_ARGS, expect_address, new_context, serve
+from playwright.sync_api import Browser, Locator, Page, Request, Route, expect
 
 pytestmark = pytest.mark.browser
 
@@ -51,10 +52,17 @@ def status(shown_count: int, catalogue: list[Method]) -> str:
     return f"{shown_count} av {len(catalogue)} insatser visas."
 
 
+def started(page: Page) -> None:
+    """Wait until every feature of the page has started (kb-start.js says so): the finder
+    has then answered the choices of the page's address."""
+    expect(page.locator("html")).to_have_attribute("data-kb-ready", "")
+
+
 def shown(page: Page) -> list[str]:
     """Abbreviations of the methods the finder lists, once it has answered the current
     choices: a choice marks the results busy at once (in the same event), and the finder
     clears the mark only when the list and the count both answer it."""
+    started(page)
     expect(page.locator(".kb-finder-results")).to_have_attribute("aria-busy", "false")
     expect(page.get_by_role("status")).to_have_text(
         re.compile(r"^(\d+ av \d+ insatser visas\.|Ingen insats stämmer.*)$")
@@ -132,13 +140,16 @@ def test_words_and_facets_combine_and_a_hit_shows_title_and_excerpt(
 def test_the_catalogue_comes_twenty_at_a_time_and_the_focus_goes_to_the_first_new_one(
     page: Page, base_url: str, catalogue: list[Method]
 ) -> None:
-    assert len(catalogue) > 20
+    """The page lists the first twenty itself; 'Visa fler' continues from the index."""
+    assert len(catalogue) > LISTED
     page.goto(f"{base_url}hitta/")
-    assert shown(page) == names(catalogue)[:20]
-    page.get_by_role("button", name="Visa fler insatser").click()
-    assert shown(page) == names(catalogue)
-    expect(page.locator(".kb-finder-hits a[data-method]").nth(20)).to_be_focused()
-    expect(page.get_by_role("button", name="Visa fler insatser")).to_be_hidden()
+    assert shown(page) == names(catalogue)[:LISTED]
+    more = page.get_by_role("button", name="Visa fler insatser")
+    for listed in range(LISTED, len(catalogue), LISTED):
+        more.click()
+        assert shown(page) == names(catalogue)[: listed + LISTED]
+        expect(page.locator(".kb-finder-hits a[data-method]").nth(listed)).to_be_focused()
+    expect(more).to_be_hidden()
     expect(page.get_by_role("status")).to_have_text(status(len(catalogue), catalogue))
 
 
@@ -178,8 +189,9 @@ def test_choices_are_made_with_the_keyboard_and_announced(
     crime = with_code(catalogue, "problem", "kriminalitet")
     assert {"MST", "FFT", "TFCO"} <= set(names(crime))
     page.goto(f"{base_url}hitta/")
-    # Focus goes nowhere while the form is still hidden, waiting for the search index.
     expect(page.get_by_role("status")).to_have_text(status(len(catalogue), catalogue))
+    # The options are enabled, and so can take the focus, once the finder has started.
+    expect(option(page, "Problem eller behov", "Kriminalitet")).to_be_enabled()
     option(page, "Problem eller behov", "Kriminalitet").focus()
     page.keyboard.press("Space")
     expect(page.get_by_role("status")).to_have_text(status(len(crime), catalogue))
@@ -238,14 +250,26 @@ def test_the_shown_methods_can_be_compared(
     assert len(at_school) >= 2
     first = at_school[:COMPARED]
     page.goto(f"{base_url}hitta/?alder=9&arena=skola")
+    assert shown(page) == names(at_school)[:LISTED]
     page.get_by_role("link", name="Jämför de insatser som visas").click()
     page.wait_for_url(f"{base_url}jamfor/?m={'%2C'.join(m['id'] for m in first)}")
     assert visible_columns(page) == names(first)
 
 
+@pytest.fixture(scope="module")
+def no_script_browser(browser: Browser) -> Iterator[Browser]:
+    """A browser with JavaScript turned off as a visitor turns it off, from the parser on:
+    Playwright's own switch only stops scripts, and a page's noscript stays undrawn."""
+    off = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--blink-settings=scriptEnabled=false"]
+    )
+    yield off
+    off.close()
+
+
 @pytest.fixture
-def no_script_page(browser: Browser) -> Iterator[Page]:
-    context = new_context(browser, java_script_enabled=False)
+def no_script_page(no_script_browser: Browser) -> Iterator[Page]:
+    context = new_context(no_script_browser, java_script_enabled=False)
     yield context.new_page()
     context.close()
 
@@ -264,11 +288,16 @@ def fallback_links(page: Page) -> dict[str, str]:
 
 
 def test_without_javascript_the_finder_leads_to_the_catalogue_and_the_data(
-    no_script_page: Page, base_url: str
+    no_script_page: Page, base_url: str, catalogue: list[Method]
 ) -> None:
+    """The page shows the options and the catalogue's first methods, but its controls,
+    which need the script, stay disabled."""
     no_script_page.goto(f"{base_url}hitta/?alder=14")
-    expect(no_script_page.locator("form.kb-finder")).to_be_hidden()
-    expect(no_script_page.get_by_text("Filtret behöver JavaScript")).to_be_visible()
+    expect(no_script_page.locator(".kb-no-js")).to_contain_text("Filtret behöver JavaScript")
+    expect(no_script_page.get_by_label("Ålder i år")).to_be_disabled()
+    expect(option(no_script_page, "Arena", "Skolan")).to_be_disabled()
+    links = no_script_page.locator(".kb-finder-hits a[data-method]")
+    assert [name.split(" ")[0] for name in links.all_inner_texts()] == names(catalogue)[:LISTED]
     assert fallback_links(no_script_page) == {
         "Katalogen över insatser": f"{base_url}insatser/",
         "Öppna data som CSV": f"{base_url}data/insatser.csv",
@@ -342,34 +371,15 @@ def test_without_javascript_the_comparison_leads_to_the_method_pages(
     assert f"{base_url}insatser/" in fallback_links(no_script_page).values()
 
 
-@pytest.mark.parametrize(
-    ("address", "form", "source"),
-    [
-        ("hitta/", "form.kb-finder", "**/pagefind/pagefind.js"),
-        ("jamfor/?m=pmto,mst", "form.kb-compare-form", "**/data/insatser.json"),
-    ],
-)
-def test_when_the_data_cannot_be_loaded_the_reader_is_told_in_swedish(
-    page: Page, base_url: str, address: str, form: str, source: str
+def test_when_the_data_cannot_be_loaded_the_comparison_says_so_in_swedish(
+    page: Page, base_url: str
 ) -> None:
-    page.route(source, lambda route: route.abort())
-    page.goto(f"{base_url}{address}")
+    page.route("**/data/insatser.json", lambda route: route.abort())
+    page.goto(f"{base_url}jamfor/?m=pmto,mst")
     expect(page.get_by_role("status")).to_have_text(re.compile("^Insatserna kunde inte hämtas"))
     expect(page.get_by_role("status")).to_have_attribute("aria-live", "polite")
-    expect(page.locator(form)).to_be_hidden()
+    expect(page.locator("form.kb-compare-form")).to_be_hidden()
     assert f"{base_url}insatser/" in fallback_links(page).values()
-
-
-def test_the_reader_is_told_while_the_data_loads(
-    page: Page, base_url: str, catalogue: list[Method]
-) -> None:
-    held: list[Route] = []
-    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
-    page.goto(f"{base_url}hitta/")
-    expect(page.get_by_role("status")).to_have_text("Hämtar insatserna …")
-    expect(page.get_by_role("status")).to_have_text("Hämtar insatserna …")
-    held[0].continue_()
-    expect(page.get_by_role("status")).to_have_text(status(len(catalogue), catalogue))
 
 
 def with_instant_navigation(page: Page, base_url: str, site: Path) -> None:
@@ -449,8 +459,118 @@ def test_the_data_is_found_when_the_site_is_served_under_a_sub_path(
 ) -> None:
     """The data file's address is relative to the page, so the finder and the comparison
     work wherever the site is published."""
+    at_school = with_code(catalogue, "arena", "skola")
     with serve(site.parent) as url:
-        page.goto(f"{url}{site.name}/hitta/")
-        expect(page.get_by_role("status")).to_have_text(status(len(catalogue), catalogue))
+        page.goto(f"{url}{site.name}/hitta/?arena=skola")
+        expect(page.get_by_role("status")).to_have_text(status(len(at_school), catalogue))
         page.goto(f"{url}{site.name}/jamfor/?m=pmto,mst")
         assert visible_columns(page) == ["MST", "PMTO"]
+
+
+# --- What the finder loads, and when ------------------------------------------------------
+
+INDEX = "/pagefind/"
+
+
+def test_the_search_index_is_fetched_only_once_the_visitor_chooses(
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
+    """Before any choice the page is its own answer: the options' counts, the catalogue's
+    first methods and its count come with the page, and nothing of the search index is
+    fetched; the first choice fetches it."""
+    requested: list[str] = []
+
+    def note(request: Request) -> None:
+        requested.append(request.url)
+
+    page.on("request", note)
+    page.goto(f"{base_url}hitta/")
+    started(page)
+    expect(page.get_by_role("status")).to_have_text(status(len(catalogue), catalogue))
+    assert shown(page) == names(catalogue)[:LISTED]
+    at_school = with_code(catalogue, "arena", "skola")
+    expect(option(page, "Arena", "Skolan")).to_have_accessible_name(f"Skolan ({len(at_school)})")
+    before = list(requested)
+    assert before and not [url for url in before if INDEX in url]
+    assert f"{base_url}data/insatser.json" not in before
+
+    option(page, "Arena", "Skolan").check()
+    expect(page.get_by_role("status")).to_have_text(status(len(at_school), catalogue))
+    after = requested[len(before) :]
+    assert f"{base_url}pagefind/pagefind.js" in after
+    assert all(INDEX in url or "/assets/" in url for url in after), after
+
+
+def test_the_reader_is_told_while_the_index_loads_and_can_go_on_choosing(
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
+    held: list[Route] = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    page.goto(f"{base_url}hitta/")
+    option(page, "Arena", "Skolan").check()
+    expect(page.get_by_role("status")).to_have_text("Hämtar insatserna …")
+    expect(page.locator(".kb-finder-results")).to_have_attribute("aria-busy", "true")
+    page.get_by_label("Ålder i år").fill("9")
+    assert len(held) == 1
+    held[0].continue_()
+    expected = with_code(for_age(catalogue, 9), "arena", "skola")
+    assert shown(page) == names(expected)
+    expect(page.get_by_role("status")).to_have_text(status(len(expected), catalogue))
+
+
+def test_before_any_choice_the_link_compares_the_catalogues_first_methods(
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
+    page.goto(f"{base_url}hitta/")
+    first = catalogue[:COMPARED]
+    page.get_by_role("link", name="Jämför de insatser som visas").click()
+    page.wait_for_url(f"{base_url}jamfor/?m={'%2C'.join(m['id'] for m in first)}")
+    assert visible_columns(page) == names(first)
+
+
+def test_when_the_index_cannot_be_loaded_the_reader_is_told_in_swedish(
+    page: Page, base_url: str
+) -> None:
+    """The status line says so and leads to the catalogue and the open data; the list,
+    which no longer answers the choices, is emptied."""
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    page.goto(f"{base_url}hitta/")
+    option(page, "Arena", "Skolan").check()
+    expect(page.get_by_role("status")).to_have_text(re.compile("^Insatserna kunde inte hämtas"))
+    expect(page.locator(".kb-finder-results")).to_have_attribute("aria-busy", "false")
+    expect(page.locator(".kb-finder-hits li")).to_have_count(0)
+    links = page.locator(".kb-finder-failed a")
+    expect(links.first).to_be_visible()
+    hrefs = links.evaluate_all("links => links.map(a => a.href)")
+    assert f"{base_url}insatser/" in hrefs and f"{base_url}data/insatser.csv" in hrefs
+
+
+# Every layout shift the page makes without the visitor's input, summed (the Layout
+# Instability API's cumulative layout shift), from the start of the page's load.
+OBSERVE_SHIFTS = """window.kbShifts = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.kbShifts.push(entry.value);
+  }
+}).observe({ type: "layout-shift", buffered: true });"""
+# What the shifts add up to once the browser has drawn two more frames after the page
+# announced that it has settled, so that the last shift is reported.
+CUMULATIVE = """() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(
+  () => resolve(window.kbShifts.reduce((sum, value) => sum + value, 0)))))"""
+# Google's threshold for a "good" cumulative layout shift.
+GOOD_CLS = 0.1
+
+
+@pytest.mark.parametrize("address", ["hitta/", "hitta/?alder=9&arena=skola"])
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (390, 844)])
+def test_the_finder_does_not_shift_its_layout_while_it_loads(
+    browser: Browser, base_url: str, address: str, width: int, height: int
+) -> None:
+    context = new_context(browser, viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.add_init_script(OBSERVE_SHIFTS)
+    page.goto(f"{base_url}{address}")
+    page.wait_for_function(SETTLED)
+    shift = page.evaluate(CUMULATIVE)
+    context.close()
+    assert shift < GOOD_CLS

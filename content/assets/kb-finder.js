@@ -1,8 +1,11 @@
 /* Kunskapsbank: the method finder (/hitta/).
  *
- * The page holds the form (free text, the child's age and a group of checkboxes per facet)
- * and an empty list of results. This script asks the site's Pagefind index, the one the
- * header search uses (kb-pagefind.js), for the methods that match: every
+ * The page comes as the finder is before any choice (generator/rendering/finder.py): the
+ * form (free text, the child's age and a group of checkboxes per facet) with each option's
+ * count, and the first page of the catalogue with its count. Only when the visitor chooses,
+ * searches or asks for more (or opens a link with choices in it) does this script load the
+ * site's Pagefind index, the one the header search uses (kb-pagefind.js), and ask it for the
+ * methods that match, saying so in the status line while the index loads: every
  * method page carries its facet codes and the ages it covers as Pagefind filters (`typ`
  * "insats" marks a method). Within a facet any chosen option may match; across facets all
  * must, and the age must be in the method's range. Beside every option it writes how many
@@ -17,19 +20,17 @@
  * the page (`form[data-ui]`) or the index, and record text is only ever set as text.
  *
  * kb-start.js loads it for the page, and again after each instant navigation to it; its
- * styles (kb-finder.css) are in place before it shows the form.
+ * styles (kb-finder.css) are linked from the page itself, so that nothing moves when it starts.
  */
 
 import {
-  excerpt, find, findAll, format, required, stylesheet, submitGoesTo,
+  excerpt, find, findAll, format, required, submitGoesTo,
 } from "./kb-common.js";
 import { engine } from "./kb-pagefind.js";
 
 const AGE = "alder";
 const QUERY = "q";
 const METHOD = { typ: "insats" };
-const COMPARE_MAX = 4;
-const PAGE = 20;
 const WIDE = "(min-width: 60em)";
 
 /** A page of Pagefind's results, as much of it as the finder shows.
@@ -52,40 +53,35 @@ class Finder {
     this.status = required(".kb-finder-status");
     this.compare = /** @type {HTMLAnchorElement | null} */ (find("a.kb-finder-compare"));
     this.list = required(".kb-finder-hits");
-    this.more = required(".kb-finder-more");
-    this.fallback = required(".kb-no-js");
+    this.more = /** @type {HTMLButtonElement} */ (required(".kb-finder-more"));
+    /** @type {(HTMLInputElement | HTMLButtonElement)[]} disabled until the script runs */
+    this.controls = [
+      .../** @type {(HTMLInputElement | HTMLButtonElement)[]} */ (findAll("input, button", form)),
+      this.more,
+    ];
+    this.failed = required(".kb-finder-failed");
     this.groups = /** @type {HTMLDetailsElement[]} */ (findAll("details.kb-facet-group", form));
     this.facets = findAll("fieldset[data-facet]", form).map(fieldset => ({
       key: fieldset.dataset.facet ?? "",
       boxes: /** @type {HTMLInputElement[]} */ (findAll("input[type=checkbox]", fieldset)),
       chosen: required(".kb-chosen", fieldset.closest("details") ?? fieldset),
     }));
+    /** @type {number} the page's size and how many methods are compared (from the page) */
+    this.page = this.ui.page;
+    this.compareMax = this.ui.compare_max;
+    /** @type {number} how many methods there are */
+    this.total = this.ui.total;
     this.generation = 0;
     /** @type {any} Pagefind's search API, once loaded */
     this.pagefind = null;
-    this.total = 0;
-    /** @type {Found["results"]} */
-    this.results = [];
+    /** @type {Found["results"] | null} null while the list is the page's own, for no choice */
+    this.results = null;
     /** @type {string | null} the words searched for, if any */
     this.text = null;
-    this.shown = 0;
+    this.shown = this.list.children.length;
   }
 
   async start() {
-    this.fallback.hidden = true;
-    this.status.textContent = this.ui.loading;
-    this.busy(true);
-    try {
-      this.pagefind = await engine();
-      this.total = (await this.pagefind.filters()).typ?.insats ?? 0;
-    } catch (error) {
-      console.error(error);
-      this.status.textContent = this.ui.error;
-      this.fallback.hidden = false;
-      this.busy(false);
-      return;
-    }
-    if (!this.form.isConnected) return;
     this.read(new URLSearchParams(location.search));
     this.form.addEventListener("input", () => this.update(true));
     submitGoesTo(this.form, required("#insatser"));
@@ -95,10 +91,18 @@ class Finder {
       setTimeout(() => this.update(true));
     });
     this.more.addEventListener("click", () => this.showMore());
-    const wide = matchMedia(WIDE).matches;
-    for (const group of this.groups) group.open = wide;
-    this.form.hidden = false;
-    await this.update(false);
+    // The groups come closed, as on a phone; on a wide screen kb-finder.css draws them open
+    // until the script runs, so that opening them moves nothing.
+    if (matchMedia(WIDE).matches) for (const group of this.groups) group.open = true;
+    for (const control of this.controls) control.disabled = false;
+    // The page answers no choice; a link's choices are answered by the index.
+    if (this.anyChosen()) await this.update(false);
+  }
+
+  /** Whether the form holds any choice: words, an age or an option. */
+  anyChosen() {
+    return this.query.value.trim() !== "" || this.age.value !== ""
+      || this.facets.some(({ boxes }) => boxes.some(box => box.checked));
   }
 
   /** Set the controls from the query string.
@@ -145,11 +149,30 @@ class Finder {
     this.region.setAttribute("aria-busy", String(updating));
   }
 
-  /** Show what matches; `changed` when the reader changed a choice, which goes in the URL.
-   * @param {boolean} changed */
-  async update(changed) {
+  /** Show what matches, the first `count` of it; `changed` when the reader changed a choice,
+   * which goes in the URL, and `more` when the reader asked for more of the same results.
+   * The index is loaded on the first update, announced in the status line meanwhile.
+   * @param {boolean} changed
+   * @param {number} [count]
+   * @param {boolean} [more] */
+  async update(changed, count = this.page, more = false) {
     const generation = ++this.generation;
     this.busy(true);
+    if (!this.pagefind) {
+      this.status.textContent = this.ui.loading;
+      try {
+        const pagefind = await engine();
+        // Pagefind counts a filter's values in a search's answer once its filter index is
+        // loaded, which this asks for.
+        await pagefind.filters();
+        this.pagefind = pagefind;
+      } catch (error) {
+        if (generation === this.generation) this.fail(error);
+        return;
+      }
+      this.failed.hidden = true;
+    }
+    if (generation !== this.generation) return;
     const chosen = this.chosen();
     const text = this.query.value.trim() || null;
     // Without words, methods come in the catalogue's order; with words, best first.
@@ -177,7 +200,7 @@ class Finder {
     });
     this.results = found.results;
     this.text = text;
-    await this.show(PAGE, false);
+    await this.show(count, more);
     if (generation !== this.generation) return;
     this.status.textContent = found.results.length
       ? format(this.ui.count, { shown: found.results.length, total: this.total })
@@ -186,11 +209,31 @@ class Finder {
     this.busy(false);
   }
 
-  /** The next page of results, busy until it is listed (unless a new choice took over). */
+  /** The index could not be loaded: say so, lead to the catalogue and the open data, and
+   * list nothing that does not answer the choices; the next choice tries again.
+   * @param {unknown} error */
+  fail(error) {
+    console.error(error);
+    this.status.textContent = this.ui.error;
+    this.failed.hidden = false;
+    this.results = null;
+    this.list.replaceChildren();
+    this.shown = 0;
+    this.more.hidden = true;
+    this.compare?.classList.remove("kb-visible");
+    this.busy(false);
+  }
+
+  /** The next page of results, busy until it is listed (unless a new choice took over); the
+   * page's own list for no choice is continued from the index. */
   async showMore() {
+    if (!this.results) {
+      await this.update(false, this.shown + this.page, true);
+      return;
+    }
     const generation = this.generation;
     this.busy(true);
-    await this.show(this.shown + PAGE, true);
+    await this.show(this.shown + this.page, true);
     if (generation === this.generation) this.busy(false);
   }
 
@@ -199,6 +242,7 @@ class Finder {
    * @param {boolean} more */
   async show(count, more) {
     const results = this.results;
+    if (!results) return;
     const pages = await Promise.all(results.slice(0, count).map(result => result.data()));
     if (results !== this.results) return;
     const first = this.list.children.length;
@@ -230,7 +274,7 @@ class Finder {
     if (!this.compare) return;
     const url = new URL(this.compare.getAttribute("href") ?? "", location.href);
     url.search = new URLSearchParams({
-      m: pages.slice(0, COMPARE_MAX).map(page => methodId(page.url)).join(","),
+      m: pages.slice(0, this.compareMax).map(page => methodId(page.url)).join(","),
     }).toString();
     this.compare.href = url.href;
     this.compare.classList.toggle("kb-visible", pages.length >= 2);
@@ -255,6 +299,5 @@ export async function enhance() {
   /** @type {HTMLFormElement | null} */
   const form = document.querySelector("form.kb-finder");
   if (!form) return;
-  await stylesheet("kb-finder.css");
   await new Finder(form).start();
 }
