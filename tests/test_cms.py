@@ -204,6 +204,35 @@ def test_a_save_rewrites_only_the_fields_that_changed() -> None:
     )
 
 
+def test_a_save_keeps_each_example_of_kb_new_the_editor_has_not_replaced() -> None:
+    """The form reads `kb new`'s examples as text (`!TODO 0` as "0") and saves them so: an
+    example the save left as it was is written as before, `!TODO` included (kb check goes on
+    reporting it), in a field the save did not touch as in one it changed; only the value
+    the editor wrote loses it."""
+    original = textwrap.dedent("""\
+        id: alfa
+        title: Alfa
+        ages:
+          min: !TODO 0
+          max: !TODO 0
+          source: kalla-1
+        problems:
+          - !TODO beteendeproblem
+        not_rated:
+          searched:
+            - !TODO registry/cebc
+          checked: !TODO 2026-12-07
+        """)
+    saved = (
+        'id: alfa\ntitle: Alfa 2\nages:\n  min: 3\n  max: "0"\n  source: kalla-1\n'
+        "problems:\n  - beteendeproblem\nnot_rated:\n  searched:\n    - registry/cebc\n"
+        '  checked: "2026-12-07"\n'
+    )
+    assert restyle(saved, original) == original.replace("title: Alfa\n", "title: Alfa 2\n").replace(
+        "min: !TODO 0", "min: 3"
+    )
+
+
 @pytest.fixture(scope="module")
 def node_modules(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Decap CMS and decap-server as the lock file says (installed once, like Chromium, by
@@ -377,6 +406,30 @@ def test_changing_one_field_of_a_record_changes_one_line_of_its_file(
     publish(page)
     expect(page.get_by_role("region", name="Kontroll efter sparandet")).to_contain_text("Inga fel")
     assert path.read_text(encoding="utf-8") == before.replace(
+        "abbreviation: ALFA\n", "abbreviation: ALFA-2\n"
+    )
+
+
+@pytest.mark.browser
+def test_a_save_through_the_form_keeps_the_examples_of_kb_new(
+    editor_page_in: tuple[Page, list[str]], editor: EditorServer
+) -> None:
+    page, _ = editor_page_in
+    path = editor.project.data_dir / "intervention" / "alfa.yaml"
+    examples = (
+        path.read_text(encoding="utf-8")
+        .replace("{min: 3, max: 12,", "{min: !TODO 3, max: !TODO 12,")
+        .replace("problems: [beteendeproblem]", "problems: [!TODO beteendeproblem]")
+    )
+    assert examples.count("!TODO") == 3
+    path.write_text(examples, encoding="utf-8")
+    page.get_by_role("link", name="Alfa – föräldraträning").click()
+    page.get_by_label("Förkortning").fill("ALFA-2")
+    publish(page)
+    expect(page.get_by_role("region", name="Kontroll efter sparandet")).to_contain_text(
+        "exempelvärdet"
+    )
+    assert path.read_text(encoding="utf-8") == examples.replace(
         "abbreviation: ALFA\n", "abbreviation: ALFA-2\n"
     )
 

@@ -5,17 +5,22 @@ flow lists (`{id: s1, ref: …}`) unfolded, paragraphs re-folded at 80 columns. 
 `kb cms` every save passes here first: each top-level field whose value did not change keeps
 its text byte for byte (comments, order and layout included), and only a changed field is
 written anew, in plain block YAML with paragraphs as literal blocks. New fields go last;
-removed ones disappear. The data is exactly what the form saved either way.
+removed ones disappear. The data is exactly what the form saved either way, but for the
+example values of `kb new` (tagged `!TODO`), which the form reads as text (`!TODO 3` as "3")
+and cannot show as examples: one that the save left as it was is written as before, tag
+included, so that `kb check` reports it until the editor changes it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import yaml
 
-from generator.reading.load import plain_yaml
-from generator.site.editor.yaml_out import emit
+from generator.reading.load import PLACEHOLDER_TAG, FieldPath
+from generator.site.editor.yaml_out import Tagged, emit
 
 
 class _Decap(yaml.SafeLoader):
@@ -44,14 +49,32 @@ _Decap.add_implicit_resolver(
 )
 
 
+class _Original(yaml.SafeLoader):
+    """The file before the save as kb reads it: an example value tagged `!TODO` is the value
+    it stands for."""
+
+
+def _untagged(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """An example's value as kb reads it: what its text means untagged (text, if quoted)."""
+    if isinstance(node, yaml.ScalarNode) and not node.style:
+        return yaml.safe_load(node.value)
+    return node.value
+
+
+_Original.add_constructor(PLACEHOLDER_TAG, _untagged)
+
+
 def restyle(saved: str, original: str | None) -> str:
     """`saved` (Decap's YAML) written in the style of `original` (the file before the save,
     None for a new record). Anything that cannot be read is passed on unchanged, so that
     kb check reports it at its place."""
     try:
         data = yaml.load(saved, Loader=_Decap)  # a SafeLoader with fewer implicit types
-        before = plain_yaml(original) if original else {}
+        before = yaml.load(original, Loader=_Original) if original else {}
         blocks = _blocks(original) if original else {}
+        examples = dict(
+            _examples(yaml.compose(original, Loader=yaml.SafeLoader) if original else None)
+        )
     except yaml.YAMLError:
         return saved
     if not isinstance(data, dict) or not isinstance(before, dict):
@@ -60,9 +83,40 @@ def restyle(saved: str, original: str | None) -> str:
     parts = []
     for key in order:
         lead, body, gap = blocks.get(key, ("", "", ""))
-        unchanged = key in before and before[key] == data[key]
-        parts.append(lead + (body if unchanged else f"{key}:{emit(data[key], 2)}\n") + gap)
+        value = _retagged(data[key], before.get(key), examples, (key,))
+        if key in before and before[key] == _bare(value):
+            parts.append(lead + body + gap)
+        else:
+            parts.append(f"{lead}{key}:{emit(value, 2)}\n{gap}")
     return "".join(parts)
+
+
+def _examples(node: yaml.Node | None, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Where a file holds an example value of `kb new` (a scalar tagged `!TODO`), with the
+    text it is written as."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == PLACEHOLDER_TAG:
+        yield path, str(node.value)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _examples(value, (*path, str(key.value)))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            yield from _examples(item, (*path, i))
+
+
+def _retagged(saved: Any, before: Any, examples: dict[FieldPath, str], path: FieldPath) -> Any:
+    """`saved` with each example value the save left as it was (the same value, or its text,
+    at the same place) as it was before, tagged."""
+    if path in examples and saved in (before, examples[path]):
+        return Tagged(PLACEHOLDER_TAG, before)
+    if isinstance(saved, dict) and isinstance(before, dict):
+        return {k: _retagged(v, before.get(k), examples, (*path, k)) for k, v in saved.items()}
+    if isinstance(saved, list) and isinstance(before, list):
+        return [
+            _retagged(v, before[i] if i < len(before) else None, examples, (*path, i))
+            for i, v in enumerate(saved)
+        ]
+    return saved
 
 
 def _blocks(text: str) -> dict[str, tuple[str, str, str]]:
@@ -89,3 +143,14 @@ def _blocks(text: str) -> dict[str, tuple[str, str, str]]:
         )
         lead_start = next_lead
     return found
+
+
+def _bare(value: Any) -> Any:
+    """A value with its tags left out: the data it stands for."""
+    if isinstance(value, Tagged):
+        return value.value
+    if isinstance(value, dict):
+        return {k: _bare(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_bare(v) for v in value]
+    return value
