@@ -54,13 +54,20 @@ def pa11y_options(version: str) -> dict[str, Any]:
     }
 
 
+def pa11y_script() -> str:
+    """The script that puts pa11y's runners into a page (a context's init script puts them
+    into every page it opens)."""
+    return _pa11y()[1]
+
+
 def pa11y_issues(page: Page) -> list[str]:
     """The errors pa11y reports for a page in the state it is in (the sweep's pages have
     settled): pa11y's own runners, run the way pa11y runs them, in this page, so that a
-    sweep of every page needs no second browser and no second load. Each as "code selector:
-    message"."""
+    sweep of every page needs no second browser and no second load; put into the page
+    unless it has them. Each as "code selector: message"."""
     version, script = _pa11y()
-    page.evaluate(script)
+    if not page.evaluate("() => typeof window.__pa11y?.run === 'function'"):
+        page.evaluate(script)
     found = page.evaluate("options => window.__pa11y.run(options)", pa11y_options(version))
     return [f"{i['code']} {i['selector']}: {i['message']}" for i in found["issues"]]
 

@@ -244,9 +244,14 @@ def made_once(
     workers: the first to ask makes it while the others wait for it (a file lock), and a
     worker that asks later finds it made. What a failed `make` left is cleared first, so
     that the next asker starts from nothing, as the first did."""
-    shared = run_folder(tmp_path_factory)
+    return _made_once(run_folder(tmp_path_factory), name, make, wait=True)
+
+
+def _made_once(shared: Path, name: str, make: Callable[[Path], None], *, wait: bool) -> Path:
+    """`made_once` in the folder `shared`; without `wait`, a file another worker is making
+    is left to it (filelock.Timeout)."""
     target = shared / name
-    with filelock.FileLock(shared / f"{name}.lock"):
+    with filelock.FileLock(shared / f"{name}.lock", timeout=-1 if wait else 0):
         if not (shared / f"{name}.made").exists():
             if target.is_dir():
                 shutil.rmtree(target)
@@ -254,6 +259,19 @@ def made_once(
             make(target)
             (shared / f"{name}.made").touch()
     return target
+
+
+def all_made_once(
+    tmp_path_factory: pytest.TempPathFactory, names: list[str], make: Callable[[str, Path], None]
+) -> list[Path]:
+    """Each of `names` made once for all the run's workers, as `made_once` makes one; a
+    worker that needs them all first makes those no worker has started and only then waits
+    for the ones being made, so that it never sits idle while a part is left to make."""
+    shared = run_folder(tmp_path_factory)
+    for name in names:
+        with contextlib.suppress(filelock.Timeout):
+            _made_once(shared, name, functools.partial(make, name), wait=False)
+    return [_made_once(shared, name, functools.partial(make, name), wait=True) for name in names]
 
 
 @pytest.fixture(scope="session")
@@ -351,9 +369,10 @@ def page(browser: Browser) -> Iterator[Page]:
 def axe_results(page: Page) -> AxeResults:
     """axe-core's WCAG 2.1 AA violations on a page, as a visitor meets it once its scripts
     have started (tests/accessibility.py: SETTLED): the scripts add controls and their
-    labels after the load event."""
+    labels after the load event. axe-core is put into the page unless it has it."""
     page.wait_for_function(SETTLED)
-    page.evaluate(AXE_SCRIPT)
+    if not page.evaluate("() => typeof window.axe?.run === 'function'"):
+        page.evaluate(AXE_SCRIPT)
     return AxeResults(page.evaluate("options => axe.run(options)", WCAG_21_AA))
 
 

@@ -9,7 +9,9 @@ width; all checks run at each width."""
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -17,9 +19,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from accessibility import SETTLED, pa11y_issues
-from conftest import REPO, axe_results, made_once, new_context
-from playwright.sync_api import Browser, Page
+from accessibility import SETTLED, pa11y_issues, pa11y_script
+from axe_playwright_python.base import AXE_SCRIPT
+from conftest import REPO, all_made_once, axe_results, made_once, new_context
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from generator.checking.check import check
 from generator.reading.project import Project
@@ -129,12 +132,21 @@ WIDTHS = (PHONE, REFLOW, DESKTOP)
 Widths = dict[int, dict[str, Visit]]
 
 
-def visit_all(browser: Browser, base_url: str, pages: list[str]) -> Widths:
-    """Each page at every width. The phone's load is narrowed to 320 px rather than loaded
-    again, since a navigation and the scripts' start cost more than the checks; the desktop
-    width gets a load of its own, since on a widening the theme lays out its sidebars by
-    script, which a look right after it can catch half done."""
+def sweep_context(browser: Browser) -> BrowserContext:
+    """A visitor's browser at the phone's width into whose every page axe-core and pa11y's
+    runners are put as it starts, so that no look of the sweep sends them to the page again."""
     context = new_context(browser, viewport={"width": PHONE, "height": 900})
+    context.add_init_script(AXE_SCRIPT)
+    context.add_init_script(pa11y_script())
+    return context
+
+
+def visit_all(context: BrowserContext, base_url: str, pages: list[str]) -> Widths:
+    """Each page at every width, in `context` (sweep_context), which this closes. The phone's
+    load is narrowed to 320 px rather than loaded again, since a navigation and the scripts'
+    start cost more than the checks; the desktop width gets a load of its own, since on a
+    widening the theme lays out its sidebars by script, which a look right after it can
+    catch half done."""
     page = context.new_page()
     ours = base_url.rstrip("/")
     requested: set[str] = set()
@@ -181,44 +193,62 @@ def visit_all(browser: Browser, base_url: str, pages: list[str]) -> Widths:
 
 Part = Callable[[int], Widths]
 
+# The file of each part's visits, shared by the run's workers.
+PART_FILES = [f"sweep-{part}.json" for part in range(PARTS)]
+
+
+@pytest.fixture(scope="session")
+def visit_part(browser: Browser, base_url: str, site: Path) -> Callable[[str, Path], None]:
+    """Visits the pages of the part whose file is `name` and writes what they showed to
+    `target`."""
+
+    def visit(name: str, target: Path) -> None:
+        part = PART_FILES.index(name)
+        visits = visit_all(sweep_context(browser), base_url, addresses(site)[part::PARTS])
+        found = {
+            str(width): {address: v.as_json() for address, v in pages.items()}
+            for width, pages in visits.items()
+        }
+        target.write_text(json.dumps(found), encoding="utf-8")
+
+    return visit
+
+
+def read_part(path: Path) -> Widths:
+    found = json.loads(path.read_text("utf-8"))
+    return {
+        int(width): {address: Visit.from_json(data) for address, data in pages.items()}
+        for width, pages in found.items()
+    }
+
 
 @pytest.fixture(scope="session")
 def sweep_part(
-    tmp_path_factory: pytest.TempPathFactory, browser: Browser, base_url: str, site: Path
+    tmp_path_factory: pytest.TempPathFactory, visit_part: Callable[[str, Path], None]
 ) -> Part:
     """Part `part` of PARTS of the pages at every width, visited once per test run by
     whichever worker asks first, however many tests read it."""
 
     def at(part: int) -> Widths:
-        def visit(target: Path) -> None:
-            visits = visit_all(browser, base_url, addresses(site)[part::PARTS])
-            found = {
-                str(width): {address: v.as_json() for address, v in pages.items()}
-                for width, pages in visits.items()
-            }
-            target.write_text(json.dumps(found), encoding="utf-8")
-
-        found = json.loads(
-            made_once(tmp_path_factory, f"sweep-{part}.json", visit).read_text("utf-8")
-        )
-        return {
-            int(width): {address: Visit.from_json(data) for address, data in pages.items()}
-            for width, pages in found.items()
-        }
+        name = PART_FILES[part]
+        return read_part(made_once(tmp_path_factory, name, functools.partial(visit_part, name)))
 
     return at
 
 
 @pytest.fixture(scope="session")
-def sweep(sweep_part: Part) -> Callable[[int], dict[str, Visit]]:
-    """Every page at a width."""
+def sweep(
+    tmp_path_factory: pytest.TempPathFactory, visit_part: Callable[[str, Path], None]
+) -> Callable[[int], dict[str, Visit]]:
+    """Every page at a width. A worker that asks before every part is visited visits the
+    parts no one has started before it waits for the others."""
+
+    @functools.cache
+    def parts() -> list[Widths]:
+        return [read_part(path) for path in all_made_once(tmp_path_factory, PART_FILES, visit_part)]
 
     def at(width: int) -> dict[str, Visit]:
-        return {
-            address: visit
-            for part in range(PARTS)
-            for address, visit in sweep_part(part)[width].items()
-        }
+        return {address: visit for part in parts() for address, visit in part[width].items()}
 
     return at
 
@@ -244,6 +274,7 @@ def test_the_sweep_visits_every_built_page(
     assert {"", "insatser/", "hitta/", "jamfor/", "404.html"} <= set(pages)
 
 
+@functools.cache
 def declared_shortcomings() -> tuple[set[str], str]:
     """The axe-core rules the accessibility statement declares as known shortcomings, and
     how it says the site was assessed."""
@@ -339,3 +370,40 @@ def test_the_checks_see_what_they_look_for(page: Page, base_url: str) -> None:
     assert measured["sideways"] > 0
     assert any("overflows its cell" in problem for problem in measured["tables"])
     assert measured["tips"]
+
+
+# A fault of each kind the sweep looks for, drawn at one width only, once for each width: too
+# wide for the window, and text too faint to read (axe-core's color-contrast, pa11y's G18).
+PLANTED = """document.addEventListener("DOMContentLoaded", () => {
+  document.head.insertAdjacentHTML("beforeend", `<style>
+    .kb-planted { display: none; width: 150vw; color: #ddd; background: #fff }
+    @media (max-width: 350px) { #kb-planted-320 { display: block } }
+    @media (min-width: 351px) and (max-width: 1000px) { #kb-planted-390 { display: block } }
+    @media (min-width: 1001px) { #kb-planted-1366 { display: block } }
+  </style>`);
+  for (const width of [320, 390, 1366]) {
+    document.body.insertAdjacentHTML("beforeend",
+      `<p id="kb-planted-${width}" class="kb-planted">planted fault</p>`);
+  }
+});"""
+
+
+def test_the_sweep_finds_a_fault_planted_at_each_width(browser: Browser, base_url: str) -> None:
+    """The sweep's look at each width is taken at that width, after the page settled there:
+    a page with a fault shown at one width only is reported at that width and no other, by
+    every check that runs there."""
+    context = sweep_context(browser)
+    context.add_init_script(PLANTED)
+    visits = visit_all(context, base_url, ["insatser/"])
+    for width in WIDTHS:
+        seen = visits[width]["insatser/"]
+        assert [name for name in seen.outside if "kb-planted" in name] == [
+            f"p#kb-planted-{width}.kb-planted"
+        ]
+        faint = set(re.findall(r"kb-planted-\d+", seen.axe))
+        assert faint == (set() if width == REFLOW else {f"kb-planted-{width}"})
+        assert ("color-contrast" in seen.rules) == (width != REFLOW)
+    pa11y = visits[DESKTOP]["insatser/"].pa11y
+    assert {found for issue in pa11y for found in re.findall(r"kb-planted-\d+", issue)} == {
+        "kb-planted-1366"
+    }
