@@ -8,6 +8,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from conftest import made_once, write_project
+
 from generator.reading.project import Project
 from generator.site.engine.build import build
 
@@ -15,24 +18,45 @@ MANY = 300
 PAGES = ("hitta", "jamfor")
 
 
+@pytest.fixture(scope="module")
+def small_and_large(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with the minimal knowledge base built as `small`, and as `large` the same
+    with one method cloned MANY times and one course MANY // 10 times, built once per test
+    run for the tests that only read them."""
+
+    def make(folder: Path) -> None:
+        (folder / "project").mkdir(parents=True)
+        small = write_project(folder / "project", {})
+        build(small, folder / "small")
+        alfa = (small.data_dir / "intervention" / "alfa.yaml").read_text(encoding="utf-8")
+        course = (small.data_dir / "curriculum" / "kurs.yaml").read_text(encoding="utf-8")
+        large = write_project(
+            folder / "project",
+            {
+                **{
+                    f"intervention/alfa-{n}.yaml": alfa.replace("id: alfa", f"id: alfa-{n}")
+                    for n in range(MANY)
+                },
+                **{
+                    f"curriculum/kurs-{n}.yaml": course.replace("id: kurs", f"id: kurs-{n}")
+                    for n in range(MANY // 10)
+                },
+            },
+        )
+        build(large, folder / "large")
+
+    return made_once(tmp_path_factory, "page-size-sites", make)
+
+
 def test_finder_and_comparison_do_not_grow_with_the_number_of_methods(
-    make_project: Callable[..., Project], tmp_path: Path
+    small_and_large: Path,
 ) -> None:
-    small = make_project()
-    build(small, tmp_path / "small")
-    alfa = (small.data_dir / "intervention" / "alfa.yaml").read_text(encoding="utf-8")
-    large = make_project(
-        {
-            f"intervention/alfa-{n}.yaml": alfa.replace("id: alfa", f"id: alfa-{n}")
-            for n in range(MANY)
-        }
-    )
-    build(large, tmp_path / "large")
-    data = json.loads((tmp_path / "large" / "data" / "insatser.json").read_text(encoding="utf-8"))
+    data = json.loads((small_and_large / "large" / "data" / "insatser.json").read_text("utf-8"))
     assert len(data["methods"]) == MANY + 1
     sizes = {
         page: [
-            (tmp_path / site / page / "index.html").stat().st_size for site in ("small", "large")
+            (small_and_large / site / page / "index.html").stat().st_size
+            for site in ("small", "large")
         ]
         for page in PAGES
     }
@@ -93,38 +117,19 @@ def _pages(site: Path) -> dict[str, int]:
     return {page.relative_to(site).as_posix(): page.stat().st_size for page in site.rglob("*.html")}
 
 
-def test_no_page_grows_with_the_records_that_point_at_it(
-    make_project: Callable[..., Project], tmp_path: Path
-) -> None:
+def test_no_page_grows_with_the_records_that_point_at_it(small_and_large: Path) -> None:
     """One method cloned a few hundred times and one course a few dozen: the stage, process
     and course pages they point at list a bounded number of them and link to complete, paged
     lists; every page stays under a fixed size."""
-    small = make_project()
-    build(small, tmp_path / "small")
-    alfa = (small.data_dir / "intervention" / "alfa.yaml").read_text(encoding="utf-8")
-    course = (small.data_dir / "curriculum" / "kurs.yaml").read_text(encoding="utf-8")
-    large = make_project(
-        {
-            **{
-                f"intervention/alfa-{n}.yaml": alfa.replace("id: alfa", f"id: alfa-{n}")
-                for n in range(MANY)
-            },
-            **{
-                f"curriculum/kurs-{n}.yaml": course.replace("id: kurs", f"id: kurs-{n}")
-                for n in range(MANY // 10)
-            },
-        }
-    )
-    build(large, tmp_path / "large")
-    before, after = _pages(tmp_path / "small"), _pages(tmp_path / "large")
+    before, after = _pages(small_and_large / "small"), _pages(small_and_large / "large")
     assert max(after.values()) <= 1.5 * max(before.values()), sorted(
         after.items(), key=lambda item: -item[1]
     )[:5]
-    stage = (tmp_path / "large" / "implementering" / "start" / "index.html").read_text(
+    stage = (small_and_large / "large" / "implementering" / "start" / "index.html").read_text(
         encoding="utf-8"
     )
     assert "Visa alla 301" in stage and 'href="refereras-fran/"' in stage
     listed = [page for page in after if page.startswith("implementering/start/refereras-fran/")]
     assert len(listed) == 7  # 301 methods, 50 a page
-    process = (tmp_path / "large" / "steg" / "index.html").read_text(encoding="utf-8")
+    process = (small_and_large / "large" / "steg" / "index.html").read_text(encoding="utf-8")
     assert "Visa alla 31" in process and 'href="utbildningar/"' in process
