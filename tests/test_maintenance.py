@@ -70,7 +70,7 @@ def test_review_ages_count_from_source_date_epoch_as_a_reproducible_build_does(
     make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same data built on another day gives the same site when SOURCE_DATE_EPOCH is
-    the same; the tests themselves count from 2026-11-23 (conftest)."""
+    the same; the tests themselves count from conftest's NOW."""
     project = make_project()
     assert [p for p in check(project)[1] if p.severity == "warning"] == []
     monkeypatch.setenv(
