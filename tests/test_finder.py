@@ -339,16 +339,18 @@ def test_comparison_shows_the_chosen_methods_side_by_side(page: Page, base_url: 
 
 
 def test_comparison_names_the_registries_searched_without_a_verdict(
-    page: Page, base_url: str
+    page: Page, base_url: str, catalogue: list[Method]
 ) -> None:
+    """Every registry Komet's record lists as searched, by name, and the day of the search."""
+    (komet,) = (method["not_rated"] for method in catalogue if method["id"] == "komet")
+    assert "Ungsinn" in komet["registry_names"]
     page.goto(f"{base_url}jamfor/?m=pmto,komet")
     assert visible_columns(page) == ["Komet", "PMTO"]
     findings = page.locator("tr", has_text="Vad registren fann")
     expect(findings.locator("td:not([hidden])")).to_have_text(
         [
             "Vad registren fann",
-            "Inte bedömd av Ungsinn, Kasvun tuki, Vidensportalen, Metodguiden (Socialstyrelsen) "
-            "(sökt 2026-12-07)",
+            f"Inte bedömd av {', '.join(komet['registry_names'])} (sökt {komet['checked']})",
             "Visar effekt",
         ]
     )
