@@ -69,9 +69,9 @@ def addresses(kb: KnowledgeBase, t: dict[str, Any]) -> list[tuple[str, list[Addr
 
 
 # Rows per page of /lankar/: large enough that a small knowledge base (the bundled one has
-# about 370 addresses) fits on one page, since the filter box works within a page; small
+# about 740 addresses) fits on one page, since the filter box works within a page; small
 # enough that a page of long rows stays within 1.5 × the largest page of a small site.
-LINKS_PER_PAGE = 400
+LINKS_PER_PAGE = 800
 
 
 def _regroup(rows: list[tuple[str, Address]]) -> list[tuple[str, list[Address]]]:
