@@ -35,11 +35,13 @@ def parse(path: Path) -> _Page:
 
 
 def internal_links(site: Path, page: Path) -> list[tuple[str, str]]:
-    """Site-relative targets (`insatser/pmto/`, anchor) of the page's links inside the site."""
+    """Site-relative targets (`insatser/pmto/`, anchor) of the page's links inside the site;
+    a query (`jamfor/?m=pmto`) is for the page's script, so the target is the page itself."""
     base = page.parent.relative_to(site).as_posix()
     found = []
     for href in parse(page).hrefs:
         url, anchor = urldefrag(href)
+        url = url.partition("?")[0]
         if "://" in url or url.startswith(("mailto:", "/")) or not (url or anchor):
             continue
         target = posixpath.normpath(posixpath.join(base, url)) if url else base
