@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from conftest import NOW, axe_report, new_context
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from test_team import FIT, FUNDING, OLD, PLAN, PMTO, STAGE, item, open_overview, state
 
 pytestmark = pytest.mark.browser
@@ -363,9 +363,10 @@ def test_the_teams_shared_file_is_merged_both_ways_and_says_what_changed(
     page.context.close()
 
 
-def test_a_file_the_browser_asks_leave_for_again_is_said_with_what_to_do(
-    browser: Browser, base_url: str
-) -> None:
+def saving_to_a_file_with_leave_asked(browser: Browser, base_url: str) -> tuple[Page, Locator]:
+    """A stage page saving to the team's file, in a browser whose answers to the question
+    for leave come from sessionStorage (PERMISSION), with one item marked and written; the
+    page and its file's status line."""
     context = context_with(browser, PICKERS, "teamets-fil.json")
     context.add_init_script(f"({PERMISSION})()")
     page = context.new_page()
@@ -375,6 +376,13 @@ def test_a_file_the_browser_asks_leave_for_again_is_said_with_what_to_do(
     expect(file_status).to_have_text("Varje ändring sparas också i filen teamets-fil.json.")
     state(page, PLAN, "Klart").check()
     expect(file_status).to_have_attribute("aria-busy", "false")
+    return page, file_status
+
+
+def test_a_file_the_browser_asks_leave_for_again_is_said_with_what_to_do(
+    browser: Browser, base_url: str
+) -> None:
+    page, file_status = saving_to_a_file_with_leave_asked(browser, base_url)
 
     # A later visit: the browser must ask the person again before the page may write.
     page.evaluate(
@@ -410,14 +418,7 @@ def test_a_file_the_browser_asks_leave_for_again_is_said_with_what_to_do(
 def test_a_file_the_browser_refuses_to_read_back_is_said_with_what_to_do(
     browser: Browser, base_url: str
 ) -> None:
-    context = context_with(browser, PICKERS, "teamets-fil.json")
-    context.add_init_script(f"({PERMISSION})()")
-    page = context.new_page()
-    page.goto(f"{base_url}{STAGE}")
-    page.get_by_role("button", name="Spara automatiskt till fil").click()
-    state(page, PLAN, "Klart").check()
-    file_status = page.locator(".kb-file-status")
-    expect(file_status).to_have_attribute("aria-busy", "false")
+    page, file_status = saving_to_a_file_with_leave_asked(browser, base_url)
 
     page.evaluate(
         '() => { localStorage.clear(); sessionStorage.setItem("query", "prompt"); '
