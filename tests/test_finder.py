@@ -12,8 +12,11 @@ from typing import Any
 
 import pytest
 from accessibility import SETTLED
+from babel.lists import format_list
 from conftest import CHROMIUM, CHROMIUM_ARGS, expect_address, new_context, serve
 from playwright.sync_api import Browser, Locator, Page, Request, Route, expect
+
+from generator.locale import LANGUAGE
 
 pytestmark = pytest.mark.browser
 
@@ -341,7 +344,8 @@ def test_comparison_shows_the_chosen_methods_side_by_side(page: Page, base_url: 
 def test_comparison_names_the_registries_searched_without_a_verdict(
     page: Page, base_url: str, catalogue: list[Method]
 ) -> None:
-    """Every registry Komet's record lists as searched, by name, and the day of the search."""
+    """Every registry Komet's record lists as searched, by name in a Swedish list ("A, B och
+    C", CLDR's rule, as on the method's page), and the day of the search."""
     (komet,) = (method["not_rated"] for method in catalogue if method["id"] == "komet")
     assert "Ungsinn" in komet["registry_names"]
     page.goto(f"{base_url}jamfor/?m=pmto,komet")
@@ -350,7 +354,8 @@ def test_comparison_names_the_registries_searched_without_a_verdict(
     expect(findings.locator("td:not([hidden])")).to_have_text(
         [
             "Vad registren fann",
-            f"Inte bedömd av {', '.join(komet['registry_names'])} (sökt {komet['checked']})",
+            f"Inte bedömd av {format_list(komet['registry_names'], locale=LANGUAGE)} "
+            f"(sökt {komet['checked']})",
             "Visar effekt",
         ]
     )

@@ -160,6 +160,20 @@ def test_the_evidence_section_names_the_registries_searched_and_the_day(
     )
     # Only the registry not searched is one we have no verdict from without a search.
     assert "Inga bedömningar i våra källor från: Ungsinn." in evidence
+    both = SEARCH | {"searched": ["registry/cebc", "registry/ungsinn"]}
+    files = generate(
+        make_project(
+            {
+                "registry/cebc.yaml": CEBC,
+                "registry/ungsinn.yaml": UNGSINN,
+                "intervention/alfa.yaml": alfa(both),
+            }
+        )
+    ).files
+    page = files["insatser/alfa.md"]
+    # Two or more registries read as a Swedish list, in the evidence and in the opening block.
+    assert "insatsen i CEBC och Ungsinn den 2026-11-01 men hittade ingen." in page
+    assert "Inte bedömd av CEBC och Ungsinn (sökt 2026-11-01)." in page
     old = generate(project_of(make_project, SEARCH | {"checked": "2025-01-15"})).files
     evidence = old["insatser/alfa.md"][old["insatser/alfa.md"].index("{ #evidens }") :]
     assert (

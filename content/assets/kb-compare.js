@@ -189,7 +189,7 @@ class Comparison {
         const unrated = m.not_rated;
         const found = m.findings.map((/** @type {string} */ code) => vocab.finding[code]).join(", ");
         const searched = unrated ? [
-          format(ui.unrated, { registries: unrated.registry_names.join(", "), date: unrated.checked }),
+          format(ui.unrated, { registries: new Intl.ListFormat(document.documentElement.lang, { type: "conjunction" }).format(unrated.registry_names), date: unrated.checked }),
           ...(unrated.flags.length ? [` (${ui.may_be_old})`] : []),
           ...(unrated.source ? cite(m, unrated.source) : [])] : [];
         if (!found) return searched.length ? searched : [ui.not_rated];

@@ -19,8 +19,12 @@ import yaml
 HERE = Path(__file__).resolve().parent
 
 
+# The site's one language: its texts are `sv.yml`, and lists in sentences follow its rules.
+LANGUAGE = "sv"
+
+
 @cache
-def strings(language: str = "sv") -> dict[str, Any]:
+def strings(language: str = LANGUAGE) -> dict[str, Any]:
     """All UI strings for one language (libyaml when present: the file is read by every
     process, and needs no positions, being part of the package)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -15,10 +15,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from babel.lists import format_list
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.locale import label
+from generator.locale import LANGUAGE, label
 from generator.model.knowledge_base import KnowledgeBase
 from generator.rendering import cost_text, figures, html_out
 from generator.rendering.change_text import change_markdown
@@ -178,6 +179,9 @@ def environment(t: dict[str, Any], project_templates: Sequence[Path] = ()) -> En
     env.filters["exact_word"] = exact_word
     env.filters["filesize"] = lambda size: _filesize(size, t["units"])
     env.filters["vocab"] = lambda value, kind: label(t["vocab"].get(kind, {}), value)
+    # "Ungsinn, CEBC och NJi": a list in a sentence, as CLDR writes it in the site's language
+    # (the comparison's script writes it with the browser's Intl.ListFormat, from CLDR too).
+    env.filters["in_words"] = lambda items: format_list(list(items), locale=LANGUAGE)
     env.filters["section"] = lambda type_name: label(t["sections"], type_name)
     env.filters["part_kind"] = lambda kind: label(t["links"]["kinds"], kind)
     env.filters["field_label"] = lambda name: label(t["cms"]["fields"], name)
