@@ -117,7 +117,7 @@ def _findings_allowed(registry: Registry, anchor: str) -> tuple[Finding, ...] | 
     if found is None:
         return None
     scale, level = found
-    if scale.certainty and level.shared != "otillrackligt":
+    if scale.grades_certainty_at(level):
         return ANY_RESULT
     return FINDINGS_AT.get(level.shared)
 

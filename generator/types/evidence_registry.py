@@ -82,6 +82,11 @@ class RatingScale(Strict):
     )
     source: SourceKey = Field(description="`id` för källan i `sources` som beskriver skalan.")
 
+    def grades_certainty_at(self, level: ScaleLevel) -> bool:
+        """Whether `level` says how sure a result is rather than which result: on a scale of
+        certainty, every level but that of insufficient evidence."""
+        return self.certainty and level.shared != "otillrackligt"
+
 
 class ReReview(Strict):
     """How often the registry reviews a verdict again: every so many years, by numbered
@@ -170,6 +175,6 @@ class Registry(Record):
         if found is None:
             return None
         scale, level = found
-        if scale.certainty and level.shared != "otillrackligt":
+        if scale.grades_certainty_at(level):
             return RESULT_PLACES.get(finding, level.shared)
         return level.shared
