@@ -117,6 +117,14 @@ def test_every_cost_and_training_fact_cites_a_source_that_can_be_found(kb: Knowl
     assert cited >= 40
 
 
+def test_at_least_fifteen_methods_give_an_amount_with_its_currency(kb: KnowledgeBase) -> None:
+    """Issue 26 asks for costs on at least 15 methods; an amount always names its currency
+    (ISO 4217) and its price year or that the source gives none, so a count of methods with an
+    amount is a count of comparable costs."""
+    with_amount = sorted(m.id for m in methods(kb) if m.costs)
+    assert len(with_amount) >= 15, with_amount
+
+
 def test_the_web_pages_behind_the_new_programmes_say_when_they_were_read(kb: KnowledgeBase) -> None:
     for method_id in PROGRAMMES:
         method = kb.resolve(f"intervention/{method_id}").record
