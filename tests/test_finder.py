@@ -140,6 +140,27 @@ def test_words_and_facets_combine_and_a_hit_shows_title_and_excerpt(
     expect_address(page, f"{base_url}hitta/?q=foreldre&arena=skola")
 
 
+# Words typed in the finder that Pagefind alone ranks another method's page above the one
+# whose abbreviation or search word they are ("mi" begins "MindSpring", "SIG" "Signs").
+OWN_WORDS = {
+    "MI": "motiverande-samtal",
+    "SIG": "sociala-insatsgrupper",
+    "Steg för steg": "foraldrastegen",
+}
+
+
+@pytest.mark.parametrize(("words", "method"), OWN_WORDS.items())
+def test_a_methods_abbreviation_or_search_word_puts_it_first_as_in_the_header_search(
+    page: Page, base_url: str, words: str, method: str
+) -> None:
+    page.goto(f"{base_url}hitta/")
+    page.get_by_label("Sök bland insatserna").fill(words)
+    shown(page)
+    expect(page.locator(".kb-finder-hits a[data-method]").first).to_have_attribute(
+        "data-method", method
+    )
+
+
 def test_the_catalogue_comes_twenty_at_a_time_and_the_focus_goes_to_the_first_new_one(
     page: Page, base_url: str, catalogue: list[Method]
 ) -> None:
@@ -306,6 +327,28 @@ def test_without_javascript_the_finder_leads_to_the_catalogue_and_the_data(
         "Öppna data som CSV": f"{base_url}data/insatser.csv",
         "Öppna data som JSON": f"{base_url}data/insatser.json",
     }
+
+
+# The theme's arrow on a group's summary, as the page draws it.
+ARROWS = """summaries => summaries.map(
+  summary => getComputedStyle(summary, "::after").transform)"""
+
+
+def test_without_javascript_on_a_wide_screen_the_groups_arrows_point_open(
+    no_script_page: Page, base_url: str
+) -> None:
+    """A wide screen shows every group's options without the script, and each arrow points
+    as an open group's does (a group opened by its summary)."""
+    no_script_page.set_viewport_size({"width": 1366, "height": 768})
+    no_script_page.goto(f"{base_url}hitta/")
+    expect(option(no_script_page, "Arena", "Skolan")).to_be_visible()
+    summaries = no_script_page.locator(".kb-facet-group > summary")
+    drawn = summaries.evaluate_all(ARROWS)
+    summaries.first.click()
+    expect(no_script_page.locator(".kb-facet-group").first).to_have_attribute("open", "")
+    opened = summaries.first.evaluate(f"summary => ({ARROWS})([summary])[0]")
+    assert drawn == [opened] * summaries.count()
+    assert opened != "none"
 
 
 def visible_columns(page: Page) -> list[str]:
@@ -477,6 +520,26 @@ def test_the_data_is_found_when_the_site_is_served_under_a_sub_path(
 # --- What the finder loads, and when ------------------------------------------------------
 
 INDEX = "/pagefind/"
+
+
+def test_a_shared_link_holds_back_the_unfiltered_list_until_the_finder_answers(
+    page: Page, base_url: str, catalogue: list[Method]
+) -> None:
+    """The page comes with the list for no choice; opened from a link with choices, it says
+    that the methods are being fetched and shows no list until the finder has answered the
+    link's choices, from the first moment the page is drawn (the finder's script held)."""
+    held: list[Route] = []
+    page.route("**/assets/kb-finder.js", lambda route: held.append(route))
+    with page.expect_request("**/assets/kb-finder.js"):
+        page.goto(f"{base_url}hitta/?arena=skola")
+    results = page.locator(".kb-finder-results")
+    expect(results).to_have_attribute("aria-busy", "true")
+    expect(page.get_by_role("status")).to_have_text("Hämtar insatserna …")
+    for held_back in (".kb-finder-hits", ".kb-finder-compare", ".kb-finder-more"):
+        expect(results.locator(held_back)).to_be_hidden()
+    held[0].continue_()
+    assert shown(page) == names(with_code(catalogue, "arena", "skola"))
+    expect(page.locator(".kb-finder-hits")).to_be_visible()
 
 
 def test_the_search_index_is_fetched_only_once_the_visitor_chooses(

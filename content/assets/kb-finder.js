@@ -26,12 +26,14 @@
 import {
   excerpt, find, findAll, format, required, submitGoesTo,
 } from "./kb-common.js";
-import { engine } from "./kb-pagefind.js";
+import { engine, search as searchSite } from "./kb-pagefind.js";
 
 const AGE = "alder";
 const QUERY = "q";
 const METHOD = { typ: "insats" };
 const WIDE = "(min-width: 60em)";
+// The results' mark while their list is the page's own and the address has choices.
+const PENDING = "kb-finder-pending";
 
 /** A page of Pagefind's results, as much of it as the finder shows.
  * @typedef {{url: string, excerpt: string, meta?: {title?: string, summary?: string}}} Hit
@@ -95,8 +97,16 @@ class Finder {
     // until the script runs, so that opening them moves nothing.
     if (matchMedia(WIDE).matches) for (const group of this.groups) group.open = true;
     for (const control of this.controls) control.disabled = false;
-    // The page answers no choice; a link's choices are answered by the index.
-    if (this.anyChosen()) await this.update(false);
+    // The page answers no choice; a link's choices are answered by the index, and so is a
+    // link whose list the page held back (see pending) although it holds no valid choice.
+    if (this.anyChosen() || this.pending()) await this.update(false);
+  }
+
+  /** Whether the page's own list is held back, because the address had choices when the
+   * page was parsed (the page's script before the results marks it so, and says that the
+   * methods are being fetched), until the index has answered them. */
+  pending() {
+    return this.region.classList.contains(PENDING);
   }
 
   /** Whether the form holds any choice: words, an age or an option. */
@@ -179,7 +189,10 @@ class Finder {
     const search = (/** @type {string | null} */ except) => this.pagefind.search(text, {
       filters: this.filters(chosen, except), ...(text ? {} : { sort: { titel: "asc" } }),
     });
-    const found = await search(null);
+    // Words are ranked as in the header search: the method whose abbreviation, title or
+    // search word they are comes first (kb-pagefind.js).
+    const found = text ? await searchSite(text, { filters: this.filters(chosen, null) })
+                       : await search(null);
     // A facet's counts say what choosing an option would give, so its own choices are
     // left out of the search they come from.
     /** @type {(Found | null)[]} */
@@ -202,6 +215,7 @@ class Finder {
     this.text = text;
     await this.show(count, more);
     if (generation !== this.generation) return;
+    this.region.classList.remove(PENDING);
     this.status.textContent = found.results.length
       ? format(this.ui.count, { shown: found.results.length, total: this.total })
       : this.ui.none;
@@ -221,6 +235,7 @@ class Finder {
     this.shown = 0;
     this.more.hidden = true;
     this.compare?.classList.remove("kb-visible");
+    this.region.classList.remove(PENDING);
     this.busy(false);
   }
 
