@@ -353,10 +353,29 @@ def test_a_verdict_older_than_the_registrys_interval_or_unchecked_for_a_year_is_
         f"data/intervention/alfa.yaml:{place_of(date, old)}: warning: bedömningen från "
         f"{date} är äldre än registrets omprövningsintervall (2 år): registret kan ha bedömt "
         "insatsen igen (läs registrets sida; finns en nyare bedömning, lägg till den och skriv "
-        "dess id i replaced_by här)",
+        "dess id i replaced_by här, annars sätt checked till dagens datum)",
         f"data/intervention/alfa.yaml:{at}: warning: bedömningen "
         f"kontrollerades senast {checked} mot registrets sida, för mer än 12 månader sedan "
         "(läs bedömningen på registrets sida och sätt checked till dagens datum)",
+    ]
+
+
+def test_an_old_verdict_read_at_the_registry_after_its_interval_is_flagged_but_no_warning(
+    make_project: Callable[..., Project],
+) -> None:
+    # CEBC re-reviews every two years: a 2020 verdict ran out at the end of 2022. Read on the
+    # registry's page after that and found still current, the editor has nothing left to do.
+    read_after = NULL_2026 | {"date": "2020", "checked": "2026-11-01"}
+    assert problems_of(make_project, read_after) == []
+    page = generated(make_project, read_after)["insatser/alfa.md"]
+    assert "**Kan vara inaktuell: äldre än registrets omprövningsintervall.**" in page, (
+        "the reader is still told that the registry is behind its own cycle"
+    )
+    # Read on the day it ran out is not after: the registry may have judged it since.
+    read_on_due = NULL_2026 | {"date": "2020", "checked": "2022-12-31"}
+    assert [p.split(": warning: ")[1][:30] for p in problems_of(make_project, read_on_due)] == [
+        "bedömningen från 2020 är äldre",
+        "bedömningen kontrollerades sen",
     ]
 
 

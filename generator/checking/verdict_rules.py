@@ -10,6 +10,8 @@ searched for after the build's day: a day still to come would never count as sta
 A verdict is out of date when it is older than its registry's re-review interval (the
 registry may have judged the method again) or when we have not read it on the registry's
 page for a year. Both count from `today`, the build's fixed day in a reproducible build.
+An old verdict that we read on the registry's page after its interval ran out is still the
+registry's current one: the page says it is old, but the check does not warn.
 """
 
 from __future__ import annotations
@@ -85,6 +87,8 @@ def verdict_problems(
                 )
             for reason in verdict.staleness(registry.review, today):
                 old = reason == "aldre-an-intervallet"
+                if old and verdict.confirmed_after_due(registry.review):
+                    continue
                 said = (
                     message(
                         "messages.validate.verdict_old",

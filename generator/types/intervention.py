@@ -206,6 +206,23 @@ class EvidenceRating(Strict):
             raise ValueError(message("messages.types.verdict_replaces_itself", id=self.id))
         return self
 
+    def due(self, review: ReReview) -> dt.date | None:
+        """The day the registry's re-review interval runs out for this verdict, counted from
+        the last day its date can mean; None for a registry without an interval or a verdict
+        dated only by edition."""
+        if review.years is None or self.date is None:
+            return None
+        return _add_months(last_day(self.date), 12 * review.years)
+
+    def confirmed_after_due(self, review: ReReview) -> bool:
+        """Whether we read the verdict on the registry's page after its interval ran out: the
+        registry has not judged the method again, so the verdict is still its current one.
+        The page still says it is older than the registry's cycle (readers weigh that), but
+        an editor has nothing left to do, so `kb check` does not warn (a warning would make
+        `--strict` refuse an honest, checked verdict of a registry behind its own cycle)."""
+        due = self.due(review)
+        return due is not None and self.checked > due
+
     def staleness(self, review: ReReview, today: dt.date) -> list[Staleness]:
         """Why the verdict may be out of date on `today`: older than the registry's
         re-review interval (only for a registry with one, counted from the last day the
@@ -214,11 +231,8 @@ class EvidenceRating(Strict):
         if self.replaced_by is not None:
             return []
         found: list[Staleness] = []
-        if (
-            review.years is not None
-            and self.date is not None
-            and _add_months(last_day(self.date), 12 * review.years) < today
-        ):
+        due = self.due(review)
+        if due is not None and due < today:
             found.append("aldre-an-intervallet")
         if _add_months(self.checked, CHECK_MAX_MONTHS) < today:
             found.append("ej-kontrollerad")
