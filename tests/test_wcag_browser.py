@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from accessibility import SETTLED, pa11y_issues, pa11y_script
 from axe_playwright_python.base import AXE_SCRIPT
-from conftest import REPO, all_made_once, axe_results, made_once, new_context
+from conftest import REPO, WCAG_21_AA, all_made_once, axe_results, made_once, new_context
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from generator.checking.check import check
@@ -407,3 +407,26 @@ def test_the_sweep_finds_a_fault_planted_at_each_width(browser: Browser, base_ur
     assert {found for issue in pa11y for found in re.findall(r"kb-planted-\d+", issue)} == {
         "kb-planted-1366"
     }
+
+
+def test_sparing_axe_the_style_sheets_changes_no_outcome(page: Page, base_url: str) -> None:
+    """The sweep's axe-core loads the page's media but not its style sheets before each run
+    (conftest.WCAG_21_AA): only css-orientation-lock reads them, and it is not among the
+    rules the sweep's tags run. Every rule the tags run ends the same with the sheets loaded
+    as without, on a page with a table, the glossary's tooltips and the navigation."""
+    page.goto(f"{base_url}insatser/")
+    every_result = ["violations", "incomplete", "passes", "inapplicable"]
+    outcomes = []
+    for preload in (True, WCAG_21_AA["preload"]):
+        found = axe_results(page, {**WCAG_21_AA, "preload": preload, "resultTypes": every_result})
+        outcomes.append(
+            {
+                kind: {(r["id"], len(r["nodes"])) for r in found.response[kind]}
+                for kind in every_result
+            }
+        )
+    ran = {rule for results in outcomes[0].values() for rule, _ in results}
+    assert "css-orientation-lock" not in ran
+    assert "no-autoplay-audio" in ran
+    assert outcomes[0]["passes"]
+    assert outcomes[1] == outcomes[0]
