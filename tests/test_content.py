@@ -12,6 +12,7 @@ from generator.checking.check import check
 from generator.model.knowledge_base import KnowledgeBase
 from generator.reading.project import Project
 from generator.types.base import Fact
+from generator.types.evidence_registry import Registry
 from generator.types.intervention import Cost, CostBand, Intervention, TrainingCountry
 from generator.types.reference import UNPUBLISHED_KINDS, Reference
 
@@ -124,6 +125,24 @@ def test_at_least_fifteen_methods_give_an_amount_with_its_currency(kb: Knowledge
     amount is a count of comparable costs."""
     with_amount = sorted(m.id for m in methods(kb) if m.costs)
     assert len(with_amount) >= 15, with_amount
+
+
+def test_a_registrys_old_verdict_stands_as_a_verdict_marked_older_than_its_cycle(
+    kb: KnowledgeBase,
+) -> None:
+    """NJi's 2013 recognition of the Dutch DBT for adolescents is still NJi's verdict: it is
+    shown among the verdicts, flagged as older than NJi's five-year cycle, not hidden under
+    research (kb check no longer warns once the registry's page was read after it fell due)."""
+    dbt = kb.resolve("intervention/dbt").record
+    nji = kb.resolve("registry/nji").record
+    assert isinstance(dbt, Intervention) and isinstance(nji, Registry)
+    verdict = next(v for v in dbt.evidence if v.registry == "registry/nji")
+    assert (verdict.rating, verdict.date, verdict.version) == (
+        "Goed onderbouwd",
+        "2013-12-06",
+        "dgt-j",
+    )
+    assert verdict.staleness(nji.review, dt.date(2026, 12, 8)) == ["aldre-an-intervallet"]
 
 
 def test_the_web_pages_behind_the_new_programmes_say_when_they_were_read(kb: KnowledgeBase) -> None:
