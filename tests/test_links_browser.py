@@ -1,11 +1,16 @@
 """In Chromium, a trainer copies permanent addresses: "Kopiera länk" puts the full address on
-the clipboard and says so, the link page filters its addresses, and both pass axe-core."""
+the clipboard and says so, the link page filters its addresses (on all of the list's pages),
+and both pass axe-core."""
 
+import re
 from collections.abc import Callable, Iterator
 
 import pytest
-from conftest import new_context
-from playwright.sync_api import Browser, Page, expect
+from conftest import new_context, serve, write_project
+from playwright.sync_api import Browser, Page, Route, expect
+
+from generator.rendering import links
+from generator.site.engine.build import build
 
 pytestmark = pytest.mark.browser
 
@@ -86,3 +91,85 @@ def test_link_page_and_course_page_have_no_wcag_21_aa_violations(
     expect(trainer.locator(".kb-copy-link").first).to_be_visible()
     trainer.locator(".kb-copy-link").first.click()
     assert wcag_21_aa_report(trainer) == ""
+
+
+# Rows per page of the link list in the site below, so that its few addresses take pages.
+FEW = 4
+
+
+@pytest.fixture(scope="module")
+def paged_list(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The minimal knowledge base built with its link list a few rows a page, served."""
+    folder = tmp_path_factory.mktemp("paged-links")
+    (folder / "project").mkdir()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(links, "LINKS_PER_PAGE", FEW)
+        build(write_project(folder / "project", {}), folder / "site")
+    with serve(folder / "site") as url:
+        yield url
+
+
+def rows_of(page: Page, url: str) -> list[tuple[str, str]]:
+    """A page of the list as built: each row's name and where its link leads."""
+    page.goto(url)
+    rows = page.locator(".kb-link-index tbody tr")
+    return list(
+        zip(
+            rows.locator("td:first-child").all_inner_texts(),
+            rows.locator("a[href]").evaluate_all("links => links.map(a => a.href)"),
+            strict=True,
+        )
+    )
+
+
+def test_the_filter_on_one_page_of_the_list_finds_addresses_on_all_its_pages(
+    trainer: Page, paged_list: str
+) -> None:
+    """The list's pages as built, then the filter on its second page: while it fetches the
+    other pages it says so, and then it shows every matching row of every page, in the
+    list's order, each leading where it leads on its own page."""
+    pages = [f"{paged_list}lankar/"] + [f"{paged_list}lankar/sida-{n}/" for n in range(2, 4)]
+    listed = [row for url in pages for row in rows_of(trainer, url)]
+    assert len(listed) > 2 * FEW
+    word = "alfa"
+    matching = [row for row in listed if word in row[0].lower()]
+    assert matching and len(matching) < len(listed)
+
+    held: list[Route] = []
+    trainer.route(f"{paged_list}lankar/", lambda route: held.append(route))
+    trainer.goto(pages[1])
+    count = trainer.locator("#kb-link-filter-count")
+    with trainer.expect_request(pages[0]):
+        trainer.get_by_label("Filtrera adresserna").fill(word)
+    expect(count).to_have_text("Hämtar adresserna på listans alla sidor …")
+    expect(trainer.locator(".kb-link-index")).to_have_attribute("aria-busy", "true")
+    held[0].continue_()
+    expect(count).to_have_text(f"{len(matching)} av {len(listed)} adresser visas.")
+    visible = trainer.locator(".kb-link-index tbody tr:visible")
+    shown = list(
+        zip(
+            visible.locator("td:first-child").all_inner_texts(),
+            visible.locator("a[href]").evaluate_all("links => links.map(a => a.href)"),
+            strict=True,
+        )
+    )
+    assert shown == matching
+    expect(visible.first.get_by_role("button", name="Kopiera länk")).to_be_visible()
+
+    trainer.get_by_label("Filtrera adresserna").fill("")
+    expect(count).to_have_text(f"{FEW} av {len(listed)} adresser visas.")
+
+
+def test_when_the_other_pages_cannot_be_fetched_the_filter_says_it_filters_this_page(
+    trainer: Page, paged_list: str
+) -> None:
+    trainer.route(f"{paged_list}lankar/sida-*/", lambda route: route.abort())
+    trainer.goto(f"{paged_list}lankar/")
+    trainer.get_by_label("Filtrera adresserna").fill("alfa")
+    expect(trainer.locator("#kb-link-filter-count")).to_have_text(
+        re.compile(
+            r"^Listans andra sidor kunde inte hämtas, så filtret gäller bara den här sidan: "
+            rf"\d av {FEW} adresser visas\.$"
+        )
+    )
+    expect(trainer.locator(".kb-link-index")).to_have_attribute("aria-busy", "false")

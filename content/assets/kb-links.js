@@ -16,7 +16,9 @@
  * kb-start.js runs it for every page with `.kb-link-tools`.
  */
 
-import { element, find, findAll, format, fragment, uiOf, unenhanced } from "./kb-common.js";
+import {
+  element, find, findAll, format, fragment, root, uiOf, unenhanced,
+} from "./kb-common.js";
 
 /** The old anchors of the page now shown: old id -> current id (read from the page each
  * time, since instant navigation may have brought a page without any). */
@@ -82,15 +84,23 @@ class LinkTools {
     }
   }
 
-  /** The link page: a copy button per address and a filter over all of them.
+  /** The link page: a copy button per address and a filter over all of them, on every page
+   * of the list: the first words typed fetch the list's other pages (`data-pages`, their
+   * addresses from this one) and add their rows, kept hidden while the filter is empty.
    * @param {HTMLElement} index */
   enhanceIndex(index) {
-    const rows = [...index.querySelectorAll("tr")].filter(row => row.closest("tbody"));
-    for (const row of rows) {
-      const link = /** @type {HTMLAnchorElement | null} */ (row.querySelector("a[href]"));
-      if (link) link.after(" ", this.button(titleOf(row.cells[0]), () => link.href));
-    }
-    const groups = findAll(".kb-link-group", index);
+    /** @type {HTMLTableRowElement[]} */
+    const rows = [];
+    /** @param {HTMLTableRowElement[]} added */
+    const withCopy = added => {
+      for (const row of added) {
+        const link = /** @type {HTMLAnchorElement | null} */ (row.querySelector("a[href]"));
+        if (link) link.after(" ", this.button(titleOf(row.cells[0]), () => link.href));
+      }
+      rows.push(...added);
+    };
+    withCopy(tableRows(index));
+    const own = new Set(rows);
     const input = element("input", {
       type: "search", id: "kb-link-filter",
       "aria-describedby": "kb-link-filter-hint kb-link-filter-count" });
@@ -100,19 +110,85 @@ class LinkTools {
       element("span", { id: "kb-link-filter-hint" }, [this.ui.filter_hint]),
       input, count]);
     index.before(filter);
+    const pages = /** @type {string[]} */ (JSON.parse(index.dataset.pages ?? "[]"))
+      .map(url => new URL(url, root));
+    const ui = { ...this.ui, ...uiOf(index) };
+    /** @type {Promise<void> | null} the other pages' rows, once asked for */
+    let others = null;
+    let failed = false;
     const show = () => {
       const words = input.value.toLocaleLowerCase("sv").split(/\s+/).filter(Boolean);
       let shown = 0;
       for (const row of rows) {
         const text = (row.textContent ?? "").toLocaleLowerCase("sv");
-        row.hidden = !words.every(word => text.includes(word));
+        row.hidden = words.length ? !words.every(word => text.includes(word)) : !own.has(row);
         if (!row.hidden) shown += 1;
       }
-      for (const group of groups) group.hidden = !group.querySelector("tbody tr:not([hidden])");
-      count.textContent = format(this.ui.filter_count, { shown, total: rows.length });
+      for (const group of findAll(".kb-link-group", index)) {
+        group.hidden = !group.querySelector("tbody tr:not([hidden])");
+      }
+      count.textContent = format(failed ? ui.filter_failed : ui.filter_count,
+                                 { shown, total: rows.length });
     };
-    input.addEventListener("input", show);
+    const load = async () => {
+      count.textContent = ui.filter_loading;
+      index.setAttribute("aria-busy", "true");
+      try {
+        withCopy(await otherPages(index, pages));
+      } catch (error) {
+        console.error(error);
+        failed = true;
+      }
+      index.setAttribute("aria-busy", "false");
+    };
+    input.addEventListener("input", async () => {
+      if (pages.length > 1) await (others ??= load());
+      show();
+    });
   }
+}
+
+/** The rows of the tables in `root`, without their headers.
+ * @param {ParentNode} root */
+function tableRows(root) {
+  return /** @type {HTMLTableRowElement[]} */ (findAll(".kb-link-group tbody tr", root));
+}
+
+/** The rows of the list's other pages, added to this page's groups in the list's order (a
+ * group this page lacks comes whole, before or after this page's groups as its page is). Each
+ * page is fetched as it was built and parsed inertly; its links are made absolute, since they
+ * were written from that page's address. Returns the rows added.
+ * @param {HTMLElement} index
+ * @param {URL[]} pages */
+async function otherPages(index, pages) {
+  const here = pages.findIndex(url => url.pathname === location.pathname);
+  const firstGroup = find(".kb-link-group", index);
+  const parsed = await Promise.all(pages.map(async (url, i) => {
+    if (i === here) return null;
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return new DOMParser().parseFromString(await response.text(), "text/html");
+  }));
+  parsed.forEach((page, i) => {
+    const list = page?.querySelector(".kb-link-index");
+    if (!page || !list) return;
+    for (const link of findAll("a[href]", list)) {
+      link.setAttribute("href", new URL(link.getAttribute("href") ?? "", pages[i]).href);
+    }
+    for (const group of findAll(".kb-link-group", list)) {
+      const id = group.querySelector("h2")?.id ?? "";
+      const mine = id ? document.getElementById(id)?.closest(".kb-link-group") : null;
+      const body = mine?.querySelector("tbody");
+      const rows = tableRows(group);
+      if (body) {
+        const before = i < here ? body.querySelector("tr") : null;
+        for (const row of rows) body.insertBefore(document.importNode(row, true), before);
+      } else {
+        index.insertBefore(document.importNode(group, true), i < here ? firstGroup : null);
+      }
+    }
+  });
+  return tableRows(index).filter(row => !row.querySelector(".kb-copy-link"));
 }
 
 /** If the address has an old anchor of this page, go to the new one and show its address. */

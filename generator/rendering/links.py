@@ -11,8 +11,10 @@ from typing import Any
 
 from generator.locale import label
 from generator.model.knowledge_base import KnowledgeBase
+from generator.rendering import html_out
 from generator.rendering.context import (
     RenderContext,
+    page_paths,
     record_path,
     section_index_path,
 )
@@ -69,8 +71,8 @@ def addresses(kb: KnowledgeBase, t: dict[str, Any]) -> list[tuple[str, list[Addr
 
 
 # Rows per page of /lankar/: large enough that a small knowledge base (the bundled one has
-# about 740 addresses) fits on one page, since the filter box works within a page; small
-# enough that a page of long rows stays within 1.5 × the largest page of a small site.
+# about 740 addresses) fits on one page, so that its filter fetches nothing; small enough
+# that a page of long rows stays within 1.5 × the largest page of a small site.
 LINKS_PER_PAGE = 800
 
 
@@ -81,5 +83,17 @@ def _regroup(rows: list[tuple[str, Address]]) -> list[tuple[str, list[Address]]]
 
 def produce(ctx: RenderContext) -> None:
     rows = [(kind, a) for kind, found in addresses(ctx.kb, ctx.t) for a in found]
-    ctx.paged(PATH, "links.md.j2", "groups", rows, per_page=LINKS_PER_PAGE, shape=_regroup)
+    # Every page of the list, from the site's root: the filter on one page (kb-links.js)
+    # fetches the others' rows, so that it filters the whole list.
+    count = max(1, -(-len(rows) // LINKS_PER_PAGE))
+    pages = [html_out.page_url(path, ctx.directory_urls) for path in page_paths(PATH, count)]
+    ctx.paged(
+        PATH,
+        "links.md.j2",
+        "groups",
+        rows,
+        per_page=LINKS_PER_PAGE,
+        shape=_regroup,
+        pages=pages,
+    )
     ctx.add_to_nav("curriculum", {ctx.t["links"]["title"]: PATH})
