@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from generator.reading.load import PLACEHOLDER_TAG, FieldPath
+from generator.reading.load import PLACEHOLDER_TAG, FieldPath, untagged
 from generator.site.editor.yaml_out import Tagged, emit
 
 
@@ -55,9 +55,9 @@ class _Original(yaml.SafeLoader):
 
 
 def _untagged(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """An example's value as kb reads it: what its text means untagged (text, if quoted)."""
-    if isinstance(node, yaml.ScalarNode) and not node.style:
-        return yaml.safe_load(node.value)
+    """An example's value as kb reads it (generator.reading.load.untagged)."""
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_object(untagged(node))
     return node.value
 
 
