@@ -126,10 +126,22 @@ def make_dataset(target: Path, size: int) -> int:
 
 def _distinct_work(text: str, group: int) -> str:
     """A cloned bibliography entry with identifiers of its own: a work may be described only
-    once, so a clone gets its own DOI and address, and no ISBN (a check digit cannot vary)."""
+    once, so a clone gets its own DOI, address and ISBN (some works are found by their ISBN
+    alone, and a work must be findable by one of them)."""
     text = re.sub(r"^(doi: .+)$", rf"\1.kopia{group}", text, flags=re.M)
     text = re.sub(r"^(url: .+)$", rf"\1#kopia-{group}", text, flags=re.M)
-    return re.sub(r"^isbn: .+\n", "", text, flags=re.M)
+    return re.sub(
+        r"^isbn: (.+)$", lambda m: f"isbn: {_isbn_of_clone(m[1], group)}", text, flags=re.M
+    )
+
+
+def _isbn_of_clone(isbn: str, group: int) -> str:
+    """An ISBN-13 of the same publisher's range whose last three digits before the check digit
+    are moved by `group`, with the check digit that makes it valid again."""
+    digits = isbn.replace("-", "").replace(" ", "")
+    body = digits[:9] + f"{(int(digits[9:12]) + group) % 1000:03d}"
+    check = -sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(body)) % 10
+    return f"{body[:3]}-{body[3:]}-{check}"
 
 
 def _tree_rss_kb(pid: int) -> int:
