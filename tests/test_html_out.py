@@ -12,13 +12,21 @@ from typing import Any
 import markdown
 import yaml
 from conftest import REPO
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from generator.rendering.html_out import anchor, bullets, href, is_plain
+from generator.rendering.html_out import (
+    anchor,
+    bullets,
+    fact_card,
+    href,
+    is_plain,
+    lines_as_bullets,
+    stays_as_written,
+)
 from generator.types.text import table_cell
 
 SEGMENT = st.from_regex(r"[a-z0-9][a-z0-9-]{0,8}", fullmatch=True)
@@ -99,3 +107,50 @@ def test_a_list_of_links_is_what_markdown_makes_of_its_lines(titles: list[str]) 
 def test_a_citation_mark_is_what_markdown_makes_of_the_numbered_link() -> None:
     written = f"<sup>{anchor('#kalla-x', Markup('[3]'))}</sup>"
     assert converted(f"Text {written}") == converted("Text <sup>[[3]](#kalla-x)</sup>")
+
+
+def facts_block(card: str) -> str:
+    """A page's block of fact cards around one card, as the templates write it."""
+    return f'<div class="kb-facts" markdown>\n\n{card}\n\n</div>'
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, TEXT, st.booleans())
+@example("Målgrupp", "Familjer med barn 3–12 år", True)
+def test_a_fact_card_written_as_html_is_what_markdown_makes_of_its_block(
+    label: str, text: str, cited: bool
+) -> None:
+    mark = f"<sup>{anchor('#kalla-x', Markup('[3]'))}</sup>"
+    line = Markup(f"{table_cell(text)} {mark}") if cited else table_cell(text)
+    heading = table_cell(label)
+    card = fact_card(heading, line)
+    as_markdown = (
+        f'<div class="kb-fact" markdown>\n<span class="kb-fact-label">{heading}</span>\n'
+        f"{line}\n</div>"
+    )
+    assert converted(facts_block(card)) == converted(facts_block(as_markdown))
+    assert ("markdown>" not in card) == (stays_as_written(heading) and stays_as_written(line))
+
+
+def test_a_fact_card_of_plain_text_is_written_as_html() -> None:
+    card = fact_card(Markup("Målgrupp"), Markup("Familjer med barn 3–12 år &amp; deras lärare"))
+    assert card == (
+        '<div class="kb-fact">\n<p><span class="kb-fact-label">Målgrupp</span>\n'
+        "Familjer med barn 3–12 år &amp; deras lärare</p>\n</div>"
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(TEXT, st.booleans()), min_size=1, max_size=4))
+@example([("Familjer med barn 3–12 år", True), ("Två gånger i veckan", False)])
+def test_a_list_of_facts_is_what_markdown_makes_of_its_lines(facts: list[tuple[str, bool]]) -> None:
+    mark = f"<sup>{anchor('#kalla-x', Markup('[3]'))}</sup>"
+    lines = [
+        Markup(f"{table_cell(text)} {mark}") if cited else table_cell(text) for text, cited in facts
+    ]
+    written = lines_as_bullets(lines)
+    as_markdown = "\n".join(f"- {line}" for line in lines)
+    assert converted(f"## Rubrik\n\n{written}\n\nSlut.") == converted(
+        f"## Rubrik\n\n{as_markdown}\n\nSlut."
+    )
+    assert written.startswith("<ul>") == all(stays_as_written(line) for line in lines)

@@ -30,6 +30,41 @@ def is_plain(text: str) -> bool:
     return not _MARKDOWN_SIGNS.search(text)
 
 
+# Our own inline HTML in a line of generated text: a citation mark (Markdown leaves its '[n]'
+# alone) and any other tag, which can only be ours, since record text holds no '<'
+# (`safe_markdown` makes each one an entity).
+_OUR_HTML = re.compile(
+    r'<sup><a href="#[^"<>]*">\[\d+\]</a></sup>|</?[a-z]+(?: [a-z-]+="[^"<>]*")*>'
+)
+# What starts a block even inside a paragraph (a heading, a rule or setext underline, a
+# definition, a fence) or would be read as one at the start of a line or a list item (a
+# list, a number and a full stop).
+_BLOCK_START = re.compile(r"[#:=~+*_>-]|\d+\.\s")
+
+
+def stays_as_written(line: Markup) -> bool:
+    """Whether Markdown would leave `line` (one line of record text escaped for Markdown, with
+    our own links and citation marks) as it is, in a paragraph after another line or as the
+    text of a list item."""
+    return (
+        "\n" not in line
+        and bool(line)
+        and line == line.strip()
+        and not _BLOCK_START.match(line)
+        and is_plain(_OUR_HTML.sub("", line))
+    )
+
+
+def fact_card(label: Markup, text: Markup) -> Markup:
+    """A fact card (a label and its one line of text) as the HTML Python-Markdown makes of the
+    card's Markdown block when neither would change, which Markdown then passes on without
+    parsing it; otherwise that Markdown block, parsed as before."""
+    shown = f'<span class="kb-fact-label">{label}</span>'
+    if stays_as_written(label) and stays_as_written(text):
+        return Markup(f'<div class="kb-fact">\n<p>{shown}\n{text}</p>\n</div>')
+    return Markup(f'<div class="kb-fact" markdown>\n{shown}\n{text}\n</div>')
+
+
 @cache
 def page_url(path: str, directory_urls: bool = True) -> str:
     """The address the engine gives the page of the docs-relative Markdown file `path`, as
@@ -80,6 +115,11 @@ def anchor(address: str, text: Markup, css_class: str = "") -> Markup:
     """A link as Markdown writes `[text](address)` (with `{: .class }` after it)."""
     attributes = f' class="{css_class}"' if css_class else ""
     return Markup(f'<a href="{address}"{attributes}>{text}</a>')
+
+
+def lines_as_bullets(lines: Iterable[Markup]) -> Markup:
+    """A bulleted list of lines of text (`bullets`): as HTML when no line would change."""
+    return bullets((line, stays_as_written(line)) for line in lines)
 
 
 def bullets(items: Iterable[tuple[Markup, bool]]) -> Markup:
