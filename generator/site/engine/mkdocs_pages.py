@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from generator.diagnostics import DataError, has_errors
 from generator.reading.project import Project, not_in_nav_patterns
 from generator.site.engine.search import index_site
+from generator.site.engine.shared_nav import SharedNavigation
 from generator.site.engine.site_files import Pages, engine_settings, layout_settings, walk_order
 from generator.site.engine.staging import replacing
 from generator.site.publishing.publication import THEME_DIR
@@ -76,9 +77,11 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
     @event_priority(100)
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Every page has been read; the other generated files (data, redirects) get their
-        text before MkDocs copies them."""
+        text before MkDocs copies them. The theme's navigation is rendered once for the pages
+        it is the same on (shared_nav.py)."""
         for path in list(self.waiting):
             self._arrive(path)
+        env.globals["kb_shared_nav"] = SharedNavigation()
         return env
 
     def _arrive(self, path: str) -> None:
