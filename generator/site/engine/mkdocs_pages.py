@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from generator.diagnostics import DataError, has_errors
 from generator.reading.project import Project, not_in_nav_patterns
+from generator.site.engine.minified import minify
 from generator.site.engine.search import index_site
 from generator.site.engine.shared_nav import SharedNavigation
 from generator.site.engine.site_files import Pages, engine_settings, layout_settings, walk_order
@@ -48,6 +49,7 @@ class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
         content = [file for file in files if file.src_dir == config.docs_dir]
         for file in content:  # decided again after this event, with the generated not_in_nav
             file.inclusion = InclusionLevel.UNDEFINED
+            minify(file)
         generated: list[File] = []
         for path in layout.paths:
             # Its text comes in `on_pre_page` (a page) or `on_env` (any other file).

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from generator.reading.project import Project
+from generator.site.engine.minified import as_built
 from generator.site.engine.site_files import GeneratedHere, Layout, engine_settings, layout_settings
 from generator.site.engine.staging import ensure_replaceable, replacing
 from generator.site.publishing.publication import TREE_THEME_DIR, theme_files
@@ -45,7 +46,8 @@ def tree_files(project: Project, pages: GeneratedHere) -> dict[str, str | Path]:
     (hand-written content and course material). Raises DataError if the data has errors."""
     layout = pages.layout()
     files: dict[str, str | Path] = {
-        "docs/" + "/".join(parts): Path(path) for parts, path in project.content_files().files
+        "docs/" + "/".join(parts): as_built("/".join(parts), Path(path))
+        for parts, path in project.content_files().files
     }
     files.update({f"docs/{path}": text for path, text in pages.texts().items()})
     files.update({f"docs/{path}": source for path, source in layout.copies.items()})
