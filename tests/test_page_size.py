@@ -1,6 +1,7 @@
 """The finder (/hitta/) and the comparison (/jamfor/) load the methods from the open data,
 so their HTML is bounded: issue 8 asks that no page grow with the number of records, and
-these two used to carry every method."""
+these two used to carry every method. And what a method page's first visit costs a visitor,
+through the sample web server configuration (issue 27 item 2)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import made_once, write_project
+from conftest import made_once, new_context, write_project
+from playwright.sync_api import Browser, Request
+from test_nginx import nginx
 
 from generator.reading.project import Project
 from generator.site.engine.build import build
@@ -133,3 +136,30 @@ def test_no_page_grows_with_the_records_that_point_at_it(small_and_large: Path) 
     assert len(listed) == 7  # 301 methods, 50 a page
     process = (small_and_large / "large" / "steg" / "index.html").read_text(encoding="utf-8")
     assert "Visa alla 31" in process and 'href="utbildningar/"' in process
+
+
+# Issue 27 item 2 asks for 80 KB. As this test counts it, PMTO's page transfers 112.6 KB now
+# (136.3 KB before kb's own scripts were minified and the theme's palette.css left out;
+# bench/README.md, "Issue 27 item 2"), 35 KB of it Material's bundle.js, so the line held here
+# is that, with room for a few more verdicts on the page; 80 KB is for later.
+METHOD_PAGE_LIMIT = 116_000
+
+
+def test_a_method_pages_first_visit_transfers_what_the_sample_server_compresses(
+    site: Path, browser: Browser
+) -> None:
+    """What Chromium receives (headers and compressed bodies) for PMTO's page and everything
+    it fetches with an empty cache, through the sample nginx configuration, until every part
+    of the page has started. Playwright counts the bytes: its clock, which every test's
+    browser runs on, hides the page's own Resource Timing entries."""
+    with nginx(site) as base:
+        context = new_context(browser)
+        page = context.new_page()
+        requests: list[Request] = []
+        page.on("request", lambda request: requests.append(request))
+        page.goto(f"{base}/insatser/pmto/")
+        page.wait_for_function("document.documentElement.dataset.kbReady !== undefined")
+        sizes = [request.sizes() for request in requests]
+        context.close()
+    transferred = sum(size["responseHeadersSize"] + size["responseBodySize"] for size in sizes)
+    assert len(sizes) > 10 and transferred <= METHOD_PAGE_LIMIT, transferred
