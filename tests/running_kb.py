@@ -4,18 +4,24 @@ or serving on a port of its own while a test polls it for a state."""
 from __future__ import annotations
 
 import contextlib
+import gc
+import logging
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+import traceback
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from click.testing import CliRunner
+
 from generator.reading.project import Project
+from generator.site.command.cli import main
 
 KB = Path(sys.executable).parent / "kb"
 # How long a test waits for a process to reach a state before it fails: a bound on waiting,
@@ -38,6 +44,39 @@ def kb(
         timeout=WAIT_BOUND,
         stdin=subprocess.DEVNULL,
         env={**os.environ, **(env or {})},
+    )
+
+
+def kb_here(
+    project: Project, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`kb -q ARGS` in the project as `kb` runs it, with what it printed, but in this process:
+    a command that stops before it builds (a refused folder, a broken mkdocs.yml, a bad
+    SOURCE_DATE_EPOCH) is mostly Python starting and importing, which a process pays each
+    time and this once. What a command sets for the rest of its process is put back: the
+    working folder, the cycle collector `kb check` turns off, the handler and level `kb`
+    gives MkDocs' log, and the environment variables `env` sets. An exception that escaped
+    the command is printed after what it printed, as Python prints one on leaving, so that
+    a traceback shows as it would in a terminal."""
+    mkdocs_log = logging.getLogger("mkdocs")
+    handlers, level = list(mkdocs_log.handlers), mkdocs_log.level
+    collecting = gc.isenabled()
+    folder = Path.cwd()
+    os.chdir(project.root)
+    try:
+        result = CliRunner().invoke(main, ["-q", *args], env=env)
+    finally:
+        os.chdir(folder)
+        mkdocs_log.handlers[:] = handlers
+        mkdocs_log.setLevel(level)
+        if collecting:
+            gc.enable()
+    escaped = result.exception
+    printed = result.stderr
+    if escaped is not None and not isinstance(escaped, SystemExit):
+        printed += "".join(traceback.format_exception(escaped))
+    return subprocess.CompletedProcess(
+        [str(KB), "-q", *args], result.exit_code, result.stdout, printed
     )
 
 

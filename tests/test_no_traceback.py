@@ -1,5 +1,7 @@
 """Nothing a user or their machine can cause ends in a traceback: each condition here runs the
-real `kb` and must end in a Swedish sentence, located in mkdocs.yml where it lies there."""
+real `kb` and must end in a Swedish sentence, located in mkdocs.yml where it lies there. A
+command that stops before it builds runs in the test's own process (running_kb.kb_here),
+the rest as a process of their own."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from running_kb import kb
+from running_kb import kb, kb_here
 
 from generator.reading.project import Project
 
@@ -59,7 +61,7 @@ def test_a_broken_mkdocs_yml_is_located_and_never_a_traceback(
     text, expected = BROKEN_CONFIGS[case]
     project.config_file.write_bytes(text.encode("utf-8", "surrogateescape"))
     (project.root / "lista.yml").write_text("- a\n", encoding="utf-8")
-    result = kb(project, *command)
+    result = kb_here(project, *command)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert expected in result.stderr, result.stderr
@@ -100,7 +102,7 @@ def test_an_invalid_source_date_epoch_is_named(
 ) -> None:
     project = make_project()
     for command in (["check"], ["build", "--site-dir", "ut"]):
-        result = kb(project, *command, env={"SOURCE_DATE_EPOCH": epoch})
+        result = kb_here(project, *command, env={"SOURCE_DATE_EPOCH": epoch})
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
         assert "miljövariabeln SOURCE_DATE_EPOCH" in result.stderr, result.stderr

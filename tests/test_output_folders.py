@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from built_site import indexed_pages, site_files, snapshot
-from running_kb import KB, kb, kill_build_when
+from running_kb import KB, kb, kb_here, kill_build_when
 
 import generator
 from generator.diagnostics import UserError
@@ -41,7 +41,7 @@ def test_the_project_s_sources_are_never_an_output_folder(
     (project.root / ".git").mkdir()
     (project.root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
     before = snapshot(project.root)
-    assert_refused(kb(project, *command, folder), "välj en egen mapp")
+    assert_refused(kb_here(project, *command, folder), "välj en egen mapp")
     assert snapshot(project.root) == before
 
 
@@ -64,7 +64,7 @@ def test_a_folder_with_files_kb_did_not_write_is_left_alone(
     photos.mkdir()
     (photos / "bild.jpg").write_bytes(b"\xff\xd8")
     for command in (["build", "--site-dir"], ["generate", "--out"]):
-        assert_refused(kb(project, *command, str(photos)), str(photos), "inte har skrivit")
+        assert_refused(kb_here(project, *command, str(photos)), str(photos), "inte har skrivit")
     assert snapshot(photos) == {"bild.jpg": b"\xff\xd8"}
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".semester")] == []
 
