@@ -7,13 +7,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-import pytest
-from click.testing import CliRunner
 from conftest import MINIMAL
+from running_kb import kb_here
 
 from generator.checking.check import check
 from generator.reading.project import Project
-from generator.site.command.cli import main
 from generator.site.engine.generation import generate
 
 DRAFT = """
@@ -46,15 +44,14 @@ def test_every_placeholder_and_the_draft_mark_are_located_warnings(
 
 
 def test_strict_check_fails_on_an_unedited_template(
-    make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+    make_project: Callable[..., Project],
 ) -> None:
     project = make_project()
-    monkeypatch.chdir(project.root)
-    assert CliRunner().invoke(main, ["new", "intervention", "gamma"]).exit_code == 0
-    assert CliRunner().invoke(main, ["check"]).exit_code == 0
-    strict = CliRunner().invoke(main, ["check", "--strict"])
-    assert strict.exit_code == 1
-    assert "data/intervention/gamma.yaml:10:1: error: posten är ett utkast" in strict.output
+    assert kb_here(project, "new", "intervention", "gamma").returncode == 0
+    assert kb_here(project, "check").returncode == 0
+    strict = kb_here(project, "check", "--strict")
+    assert strict.returncode == 1
+    assert "data/intervention/gamma.yaml:10:1: error: posten är ett utkast" in strict.stderr
 
 
 def test_a_published_record_may_not_link_to_a_draft(make_project: Callable[..., Project]) -> None:
