@@ -127,10 +127,12 @@ def test_words_and_facets_combine_and_a_hit_shows_title_and_excerpt(
     page.goto(f"{base_url}hitta/")
     page.get_by_label("Sök bland insatserna").fill("foreldre")
     found = shown(page)
-    assert found[0] == "PMTO" and len(found) < len(catalogue)
+    # The word is a search word of several methods, and any of them may come first.
+    own = {method["title"]: method for method in catalogue if "foreldre" in method["keywords"]}
+    assert len(own) >= 2 and len(found) < len(catalogue)
     hit = page.locator(".kb-finder-hits li").first
     expect(hit.get_by_role("link")).to_have_text(
-        "PMTO – Parent Management Training, Oregonmodellen"
+        re.compile("^(" + "|".join(re.escape(title) for title in own) + ")$")
     )
     expect(hit.locator("mark").first).to_contain_text("foreldre", ignore_case=True)
     at_school = set(names(with_code(catalogue, "arena", "skola"))) & set(found)

@@ -8,10 +8,18 @@ marked in the pages themselves with Pagefind's attributes (`data-pagefind-weight
 record's keywords, `data-pagefind-filter` on a method's facets, `data-pagefind-ignore` on
 pages kept out of search), so any engine's output of `kb generate` gets the same index from
 `index_site`.
+
+Pagefind comes from npm, whose package ships its binary for each platform: PyPI's newest is
+1.5.2, and 1.6 answers a query that matches nearly every page of a large site several times
+faster (bench/README.md, "Pagefind 1.6"). kb installs it from the lock beside this module
+(engine/pagefind/) into its own environment the first time it indexes, so that `make serve`
+and `kb build` work on a fresh machine that has npm.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -20,6 +28,7 @@ from pathlib import Path
 from generator.diagnostics import UserError
 from generator.locale import message
 from generator.reading.project import Project
+from generator.site import npm
 from generator.site.engine.staging import replacing
 
 FOLDER = "pagefind"
@@ -30,6 +39,12 @@ PAGES = "{index.html,*/**/*.html}"
 # Heading permalinks ("¶") and citation numbers ("[1]") say nothing in an excerpt.
 IGNORED = (".headerlink", "a[href^='#kalla-']")
 LANGUAGE = "sv"
+MANIFEST = Path(__file__).resolve().parent / "pagefind"
+# Where kb's Pagefind is installed: in kb's environment (the project's .venv), shared by every
+# knowledge base that this kb builds.
+INSTALLED = Path(sys.prefix) / "pagefind"
+# The package's binary for this platform, the only one of its platform packages npm installs.
+BINARIES = ("pagefind_extended", "pagefind_extended.exe")
 
 
 class SearchIndexError(UserError):
@@ -37,13 +52,37 @@ class SearchIndexError(UserError):
     with Pagefind's own message, instead of a traceback."""
 
 
+def executable() -> Path:
+    """Pagefind's binary, installed from the lock first if it is not yet. Two processes that
+    install at once (a test run's workers) each install into a folder of their own and move it
+    into place; the one that comes second finds it there and removes its own."""
+    if not npm.is_installed(MANIFEST, INSTALLED):
+        own = INSTALLED.with_name(f".pagefind-{os.getpid()}")
+        shutil.rmtree(own, ignore_errors=True)
+        npm.install(MANIFEST, own, SearchIndexError(message("messages.search.npm_missing")))
+        if not npm.is_installed(MANIFEST, INSTALLED):
+            shutil.rmtree(INSTALLED, ignore_errors=True)
+            try:
+                own.rename(INSTALLED)
+            except OSError:
+                if not npm.is_installed(MANIFEST, INSTALLED):
+                    raise
+        shutil.rmtree(own, ignore_errors=True)
+    found = [
+        path
+        for path in (INSTALLED / "node_modules" / "@pagefind").glob("*/bin/*")
+        if path.name in BINARIES
+    ]
+    if not found:
+        raise SearchIndexError(message("messages.search.no_binary", folder=INSTALLED))
+    return found[0]
+
+
 def pagefind_command(site_dir: Path, output: Path) -> list[str]:
     """Pagefind's command line for a built site: what `kb build` runs, and what a publisher
     would run after building `kb generate`'s output with an engine alone (bench/run.py)."""
     return [
-        sys.executable,
-        "-m",
-        "pagefind",
+        str(executable()),
         "--site",
         str(site_dir),
         "--output-path",

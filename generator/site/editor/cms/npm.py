@@ -10,17 +10,14 @@ step, and npm's words only when the install fails, when they tell what went wron
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 from generator.diagnostics import UserError
 from generator.locale import strings
-from generator.site.children import start
+from generator.site import npm
 
 MANIFEST = Path(__file__).resolve().parent
-FILES = ("package.json", "package-lock.json")
 
 
 class EditorError(UserError):
@@ -34,11 +31,7 @@ def install_dir(root: Path) -> Path:
 
 def is_installed(root: Path) -> bool:
     """Whether .kb/cms holds what the lock in the package describes."""
-    target = install_dir(root)
-    return (target / "node_modules" / ".package-lock.json").is_file() and all(
-        (target / name).is_file() and (target / name).read_bytes() == (MANIFEST / name).read_bytes()
-        for name in FILES
-    )
+    return npm.is_installed(MANIFEST, install_dir(root))
 
 
 def ensure_installed(root: Path, progress: Callable[[str], None] | None = None) -> Path:
@@ -47,23 +40,7 @@ def ensure_installed(root: Path, progress: Callable[[str], None] | None = None) 
     target = install_dir(root)
     if not is_installed(root):
         text = strings()["cms"]
-        npm = shutil.which("npm")
-        if npm is None:
-            raise EditorError(text["npm_missing"])
-        target.mkdir(parents=True, exist_ok=True)
-        for name in FILES:
-            shutil.copyfile(MANIFEST / name, target / name)
         if progress is not None:
             progress(text["installing"])
-        # Ended with kb (`children.start`); its output is shown only if it fails.
-        install = start(
-            [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
-            cwd=target,
-            stderr=subprocess.STDOUT,
-        )
-        output, _ = install.communicate()
-        if install.returncode != 0:
-            raise EditorError(
-                text["npm_failed"].format(code=install.returncode, output=output.strip())
-            )
+        npm.install(MANIFEST, target, EditorError(text["npm_missing"]))
     return target / "node_modules"
