@@ -24,6 +24,7 @@ from generator.rendering.html_out import (
     fact_card,
     href,
     is_plain,
+    labelled,
     lines_as_bullets,
     stays_as_written,
 )
@@ -154,3 +155,31 @@ def test_a_list_of_facts_is_what_markdown_makes_of_its_lines(facts: list[tuple[s
         f"## Rubrik\n\n{as_markdown}\n\nSlut."
     )
     assert written.startswith("<ul>") == all(stays_as_written(line) for line in lines)
+
+
+def meta_block(keywords: Markup, as_html: bool) -> str:
+    """A record page's block of search words and review date, as `_record.md.j2` writes it."""
+    reviewed = Markup('<time datetime="2026-12-07">2026-12-07</time>')
+    opening = '<div class="kb-meta">' if as_html else '<div class="kb-meta" markdown>'
+    lines = [
+        labelled(Markup("Sökord"), keywords, as_html),
+        labelled(Markup("Granskad"), reviewed, as_html),
+    ]
+    return (
+        f'{opening}\n\n<div data-pagefind-meta="exakt_titel:kb1"></div>\n\n'
+        + "\n\n".join(lines)
+        + "\n\n</div>\n\n## Nästa"
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=4))
+@example(["MST", "Multisystemisk terapi", "familjebehandling"])
+def test_the_search_words_and_review_date_written_as_html_are_what_markdown_makes_of_them(
+    words: list[str],
+) -> None:
+    keywords = Markup(
+        f'<span data-pagefind-meta="keywords">{Markup(", ").join(map(table_cell, words))}</span>'
+    )
+    if stays_as_written(keywords):
+        assert converted(meta_block(keywords, True)) == converted(meta_block(keywords, False))

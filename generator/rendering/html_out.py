@@ -65,6 +65,15 @@ def fact_card(label: Markup, text: Markup) -> Markup:
     return Markup(f'<div class="kb-fact" markdown>\n{shown}\n{text}\n</div>')
 
 
+def labelled(label: Markup, value: Markup, as_html: bool) -> Markup:
+    """A paragraph of a label in bold and its value: as the HTML Markdown makes of
+    `**label:** value` when `as_html` (the caller knows the value would not change), else as
+    that Markdown."""
+    if as_html:
+        return Markup(f"<p><strong>{label}:</strong> {value}</p>")
+    return Markup(f"**{label}:** {value}")
+
+
 @cache
 def page_url(path: str, directory_urls: bool = True) -> str:
     """The address the engine gives the page of the docs-relative Markdown file `path`, as
