@@ -70,3 +70,37 @@ def test_links_to_web_and_mail_addresses_stay_links(
     html = (tmp_path / "site" / "steg" / "index.html").read_text(encoding="utf-8")
     assert '<a href="https://www.sbu.se/sv/">SBU</a>' in html
     assert '<a href="mailto:kb@example.org">oss</a>' in html
+
+
+def test_a_reference_definition_is_shown_as_text_since_it_would_hold_for_the_whole_page(
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
+    """'[1]: address' in one field would make every '[1]' on the page, the page's own
+    citation marks among them, a link to that address; it is warned of and shown as text."""
+    project = make_project(
+        {
+            "process/steg.yaml": """
+        id: steg
+        title: Steg för steg
+        summary: En process.
+        reviewed: 2026-01-15
+        description: |-
+          Se [1] här.
+
+          [1]: https://annan.example/
+        steps: [{id: fraga, title: Fråga}, {id: sok, title: Sök kunskap}]
+        sources: [{id: s1, title: Källa}]
+    """
+        }
+    )
+    _, problems = check(project)
+    assert [p.format() for p in problems] == [
+        "data/process/steg.yaml:5:14: warning: referensdefinitionen '[1]: …' visas som text: "
+        "en sådan definition gäller hela sidan och kunde göra sidans egna hänvisningar till "
+        "länkar (skriv länken där den står i texten, som [text](https://www.example.org/))"
+    ]
+    build(project, tmp_path / "site")
+    html = (tmp_path / "site" / "steg" / "index.html").read_text(encoding="utf-8")
+    assert "annan.example" not in html.replace("[1]: https://annan.example/", "")
+    assert "<p>Se [1] här.</p>" in html
+    assert "<p>[1]: https://annan.example/</p>" in html

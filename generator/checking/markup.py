@@ -27,7 +27,7 @@ from typing import Any
 from generator.diagnostics import Diagnostic
 from generator.locale import message
 from generator.reading.load import FieldPath, SourceDocument
-from generator.types.text import is_web_address, link_destinations
+from generator.types.text import is_reference_definition, is_web_address, link_destinations
 
 MAX_MARKUP = 10_000
 MAX_MARKUP_PER_PARAGRAPH = 500
@@ -45,13 +45,20 @@ _OPENING = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][ \t>]*)*", re.MULT
 _LONG_OPENING = re.compile(rf"^[ \t>*+\-.)0-9]{{{MAX_NESTING},}}", re.MULTILINE)
 
 
-def unsafe_link(text: str) -> str | None:
-    """The first link destination in `text` that is not a full web or e-mail address, as a
-    Swedish message, or None."""
-    for _, destination in link_destinations(text):
+def unsafe_link(text: str) -> tuple[str, str] | None:
+    """The first link in `text` that the page shows as text, as a Swedish message and hint,
+    or None: a reference definition (it would hold for the whole page), or a destination
+    that is not a full web or e-mail address."""
+    for match, destination in link_destinations(text):
+        if is_reference_definition(match):
+            label = match.group(0)[len(match.group(3)) :].split("]", 1)[0] + "]"
+            return (
+                message("messages.markup.reference", label=label[:60]),
+                message("messages.markup.reference_hint"),
+            )
         if not is_web_address(destination):
             shown = destination[:60].encode("unicode_escape").decode("ascii")
-            return message("messages.markup.link", link=shown)
+            return message("messages.markup.link", link=shown), message("messages.markup.link_hint")
     return None
 
 
@@ -147,12 +154,5 @@ def markup_problems(doc: SourceDocument) -> list[Diagnostic]:
             )
         link = unsafe_link(text)
         if link:
-            problems.append(
-                doc.problem(
-                    path,
-                    link,
-                    message("messages.markup.link_hint"),
-                    severity="warning",
-                )
-            )
+            problems.append(doc.problem(path, *link, severity="warning"))
     return problems

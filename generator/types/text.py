@@ -38,16 +38,22 @@ def is_web_address(destination: str) -> bool:
     return bool(_WEB_ADDRESS.match(destination))
 
 
+def is_reference_definition(match: re.Match[str]) -> bool:
+    """Whether a LINK_DESTINATION match is a reference definition ('[label]: address')."""
+    return not match.group(1)
+
+
 def _neutralise_link(match: re.Match[str]) -> str:
-    """A link that goes anywhere but the web, as text: its '(' or its definition's '['
-    escaped, so Markdown shows it as written and makes no link (nor a warning of one)."""
-    destination = match.group(2) if match.group(1) else match.group(4)
-    if is_web_address(destination):
+    """A link that goes anywhere but the web, and every reference definition, as text: its
+    '(' or its definition's '[' escaped, so Markdown shows it as written and makes no link.
+    A definition would hold for the whole page, not the field it stands in: '[1]: address'
+    in one text would turn the page's own marks that read '[1]' into links to it."""
+    if is_reference_definition(match):
+        prefix = match.group(3)
+        return prefix + "\\" + match.group(0)[len(prefix) :]
+    if is_web_address(match.group(2)):
         return match.group(0)
-    if match.group(1):
-        return "]\\(" + match.group(0)[2:]
-    prefix = match.group(3)
-    return prefix + "\\" + match.group(0)[len(prefix) :]
+    return "]\\(" + match.group(0)[2:]
 
 
 _REPLACEMENTS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
