@@ -391,20 +391,21 @@ def test_comparison_shows_the_chosen_methods_side_by_side(page: Page, base_url: 
 def test_comparison_names_the_registries_searched_without_a_verdict(
     page: Page, base_url: str, catalogue: list[Method]
 ) -> None:
-    """Every registry Komet's record lists as searched, by name in a Swedish list ("A, B och
-    C", CLDR's rule, as on the method's page), and the day of the search."""
-    (komet,) = (method["not_rated"] for method in catalogue if method["id"] == "komet")
-    assert "Ungsinn" in komet["registry_names"]
+    """Every registry Komet's and PMTO's records list as searched, by name in a Swedish list
+    ("A, B och C", CLDR's rule, as on the method's page), and the day of the search."""
+    searched = {method["id"]: method["not_rated"] for method in catalogue}
+
+    def not_rated(method_id: str) -> str:
+        names = format_list(searched[method_id]["registry_names"], locale=LANGUAGE)
+        return f"Inte bedömd av {names} (sökt {searched[method_id]['checked']})"
+
+    assert "Ungsinn" in searched["komet"]["registry_names"]
+    assert searched["pmto"], "PMTO has verdicts and registries searched without one"
     page.goto(f"{base_url}jamfor/?m=pmto,komet")
     assert visible_columns(page) == ["Komet", "PMTO"]
     findings = page.locator("tr", has_text="Vad registren fann")
     expect(findings.locator("td:not([hidden])")).to_have_text(
-        [
-            "Vad registren fann",
-            f"Inte bedömd av {format_list(komet['registry_names'], locale=LANGUAGE)} "
-            f"(sökt {komet['checked']})",
-            "Visar effekt",
-        ]
+        ["Vad registren fann", not_rated("komet"), f"Visar effekt; {not_rated('pmto')}"]
     )
 
 

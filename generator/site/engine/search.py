@@ -28,7 +28,7 @@ from pathlib import Path
 from generator.diagnostics import UserError
 from generator.locale import message
 from generator.reading.project import Project
-from generator.site import npm
+from generator.site import locked_npm
 from generator.site.engine.staging import replacing
 
 FOLDER = "pagefind"
@@ -56,16 +56,16 @@ def executable() -> Path:
     """Pagefind's binary, installed from the lock first if it is not yet. Two processes that
     install at once (a test run's workers) each install into a folder of their own and move it
     into place; the one that comes second finds it there and removes its own."""
-    if not npm.is_installed(MANIFEST, INSTALLED):
+    if not locked_npm.is_installed(MANIFEST, INSTALLED):
         own = INSTALLED.with_name(f".pagefind-{os.getpid()}")
         shutil.rmtree(own, ignore_errors=True)
-        npm.install(MANIFEST, own, SearchIndexError(message("messages.search.npm_missing")))
-        if not npm.is_installed(MANIFEST, INSTALLED):
+        locked_npm.install(MANIFEST, own, SearchIndexError(message("messages.search.npm_missing")))
+        if not locked_npm.is_installed(MANIFEST, INSTALLED):
             shutil.rmtree(INSTALLED, ignore_errors=True)
             try:
                 own.rename(INSTALLED)
             except OSError:
-                if not npm.is_installed(MANIFEST, INSTALLED):
+                if not locked_npm.is_installed(MANIFEST, INSTALLED):
                     raise
         shutil.rmtree(own, ignore_errors=True)
     found = [

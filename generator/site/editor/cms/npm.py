@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.diagnostics import UserError
 from generator.locale import strings
-from generator.site import npm
+from generator.site import locked_npm
 
 MANIFEST = Path(__file__).resolve().parent
 
@@ -31,7 +31,7 @@ def install_dir(root: Path) -> Path:
 
 def is_installed(root: Path) -> bool:
     """Whether .kb/cms holds what the lock in the package describes."""
-    return npm.is_installed(MANIFEST, install_dir(root))
+    return locked_npm.is_installed(MANIFEST, install_dir(root))
 
 
 def ensure_installed(root: Path, progress: Callable[[str], None] | None = None) -> Path:
@@ -42,5 +42,5 @@ def ensure_installed(root: Path, progress: Callable[[str], None] | None = None) 
         text = strings()["cms"]
         if progress is not None:
             progress(text["installing"])
-        npm.install(MANIFEST, target, EditorError(text["npm_missing"]))
+        locked_npm.install(MANIFEST, target, EditorError(text["npm_missing"]))
     return target / "node_modules"
