@@ -45,5 +45,5 @@ def install(manifest: Path, target: Path, missing: UserError) -> None:
     output, _ = process.communicate()
     if process.returncode != 0:
         raise type(missing)(
-            message("cms.npm_failed", code=process.returncode, output=output.strip())
+            message("messages.npm.failed", code=process.returncode, output=output.strip())
         )
